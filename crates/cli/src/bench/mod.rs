@@ -1,0 +1,71 @@
+//! `vierphasen bench …`: measurements with their peers in the same run (BENCHMARKS.md).
+
+mod erzeugen;
+
+use std::process::ExitCode;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use clap::Subcommand;
+use vierphasen_domain::{Katalog, einlesen, pruefen};
+
+#[derive(Debug, Subcommand)]
+pub enum Bench {
+    /// Fallprüfung über generierte Fälle auf einem Kern (JSON-Parsen inklusive).
+    Pruefen {
+        /// Anzahl der Fälle.
+        #[arg(long, default_value_t = 100_000)]
+        anzahl: usize,
+        /// Startwert des Generators (gleiche Zahl, gleiche Fälle).
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+}
+
+pub fn ausfuehren(b: Bench, katalog: &'static Katalog) -> Result<ExitCode, String> {
+    match b {
+        Bench::Pruefen { anzahl, seed } => pruefen_bench(anzahl, seed, katalog),
+    }
+}
+
+fn pruefen_bench(anzahl: usize, seed: u64, katalog: &Katalog) -> Result<ExitCode, String> {
+    let stichtag = NaiveDate::from_ymd_opt(2026, 11, 24).ok_or("Datum")?;
+    let t = Instant::now();
+    let faelle = erzeugen::faelle(anzahl, seed, katalog, stichtag)?;
+    let bytes: usize = faelle.iter().map(Vec::len).sum();
+    println!(
+        "generiert: {anzahl} Fälle, {:.1} MB JSON (Ø {} Bytes) in {:.2} s",
+        bytes as f64 / 1e6,
+        bytes / anzahl.max(1),
+        t.elapsed().as_secs_f64()
+    );
+
+    // Peer: parsing the same JSON into an untyped value (the floor any checker pays).
+    let t = Instant::now();
+    let mut knoten = 0usize;
+    for f in &faelle {
+        let v: serde_json::Value = serde_json::from_slice(f).map_err(|e| e.to_string())?;
+        knoten += usize::from(v.is_object());
+    }
+    let nur_parsen = t.elapsed().as_secs_f64();
+
+    let t = Instant::now();
+    let (mut fehler, mut befunde) = (0usize, 0usize);
+    for f in &faelle {
+        let akte = einlesen(f, katalog).map_err(|e| format!("generierter Fall ungültig: {e}"))?;
+        let e = pruefen(&akte, stichtag);
+        fehler += usize::from(e.hat_fehler());
+        befunde += e.befunde.len();
+    }
+    let voll = t.elapsed().as_secs_f64();
+    let rate = anzahl as f64 / voll;
+    println!(
+        "pruefen {:.0} Fälle/s ({:.2} µs/Fall, 1 Kern) | serde_json::Value nur parsen {:.0} Fälle/s ({:.1}x) | Befunde {befunde}, Fälle mit Fehler {fehler}, Objekte {knoten}",
+        rate,
+        voll * 1e6 / anzahl as f64,
+        anzahl as f64 / nur_parsen,
+        voll / nur_parsen
+    );
+    println!("bundesweit 4,5 Mio. Fälle: {:.1} s auf einem Kern (Ziel: ≥ 100.000 Fälle/s)", 4_500_000.0 / rate);
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,45 @@
+//! A finding of a rule: rule id, severity, German message, and what it refers to.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+
+/// How a finding acts (DOMAIN: `fehler` blocks saving, `warnung` needs confirmation,
+/// `hinweis` informs).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Schwere {
+    Fehler,
+    Warnung,
+    Hinweis,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Befund {
+    /// Rule id of DOMAIN.md, e.g. `S2`, `PL3`.
+    pub regel: &'static str,
+    pub schwere: Schwere,
+    /// German message for the placement officer.
+    pub meldung: String,
+    /// The part of the Fallakte it concerns, as a path (`strategien[2]`, `profiling`).
+    pub bezug: String,
+}
+
+impl Befund {
+    pub fn fehler(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+        Self::neu(regel, Schwere::Fehler, bezug, meldung)
+    }
+    pub fn warnung(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+        Self::neu(regel, Schwere::Warnung, bezug, meldung)
+    }
+    pub fn hinweis(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+        Self::neu(regel, Schwere::Hinweis, bezug, meldung)
+    }
+    fn neu(
+        regel: &'static str,
+        schwere: Schwere,
+        bezug: impl Into<String>,
+        meldung: impl Into<String>,
+    ) -> Self {
+        Befund { regel, schwere, meldung: meldung.into(), bezug: bezug.into() }
+    }
+}

@@ -1,0 +1,587 @@
+//! The Fallakte: one case as JSON, holding everything the rules read (docs/fallakte.md).
+//! Catalogue entries are named by id; the seed's label is accepted as alias.
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::grundtypen::{MerkmalStatus, Rechtskreis, Segment};
+
+/// A whole case.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fallakte {
+    /// Format version; currently 1.
+    pub format: u32,
+    pub kunde: Kunde,
+    #[serde(default)]
+    pub dienststelle: Dienststelle,
+    /// Registration episodes (C1/C2), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub meldungen: Vec<Meldung>,
+    /// Profiling versions (P1–P8); every save is a new version, the latest is current.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub profiling: Vec<ProfilingVersion>,
+    /// Agreed goals (Z1); the latest is current, earlier ones are history.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ziele: Vec<Ziel>,
+    /// Chosen Handlungsstrategien (S1–S13).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub strategien: Vec<StrategieWahl>,
+    /// Eingliederungsvereinbarungen / Kooperationspläne (E1–E6), as versions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub eingliederungsvereinbarungen: Vec<Eingliederungsvereinbarung>,
+    /// Conversations (Erstgespräch, Folgegespräche, …).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gespraeche: Vec<Gespraech>,
+    /// Beratungsvermerke (V1–V3).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vermerke: Vec<Beratungsvermerk>,
+    /// Referrals to ÄD, BPS, TBD, BiZ, ZAV (U2–U8).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub auftraege: Vec<Auftrag>,
+    /// Consents (U6, P10).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub einwilligungen: Vec<Einwilligung>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Kunde {
+    /// Pseudonymous case number; never a name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kundennummer: Option<String>,
+    pub geburtsdatum: NaiveDate,
+    pub rechtskreis: Rechtskreis,
+    #[serde(default)]
+    pub segment: Segment,
+    /// P10 (SGB II): the Bedarfsgemeinschaft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bedarfsgemeinschaft: Option<Bedarfsgemeinschaft>,
+    /// U1: planned change SGB III → SGB II (end of Arbeitslosengeld).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rechtskreiswechsel: Option<Rechtskreiswechsel>,
+    /// U2: unemployed since (for ZAV admission).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub arbeitslos_seit: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Bedarfsgemeinschaft {
+    pub nummer: String,
+    /// The other members (pseudonymous numbers) and their consent to joint conversations (P10).
+    #[serde(default)]
+    pub mitglieder: Vec<BgMitglied>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BgMitglied {
+    pub kundennummer: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub einwilligung_gemeinsames_gespraech: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Rechtskreiswechsel {
+    /// Expected date of the change (end of Alg I).
+    pub datum: NaiveDate,
+    /// An application for Bürgergeld/Alg II is expected.
+    #[serde(default)]
+    pub antrag_sgb2_erwartet: bool,
+    /// SGB II side: the change has happened.
+    #[serde(default)]
+    pub erfolgt: bool,
+}
+
+/// The Dienststelle's own settings that the rules read (S11, K1).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Dienststelle {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// S11: local strategies, selectable only here.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lokale_strategien: Vec<LokaleStrategie>,
+    /// K1: the local Kontaktdichtekonzept in days per Profillage id (overrides the default).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub kontaktdichte_tage: std::collections::BTreeMap<String, u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LokaleStrategie {
+    pub id: String,
+    pub bezeichnung: String,
+    /// The Merkmal it addresses; none = übergreifend.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merkmal: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meldung {
+    pub beginn: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ende: Option<NaiveDate>,
+}
+
+/// One saved version of the profiling.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfilingVersion {
+    pub gespeichert_am: NaiveDate,
+    /// P1: KldB 2010 code (5 digits).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zielberuf: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternativberufe: Vec<String>,
+    /// P1a: provisional profiling (no Zielberuf could be worked out yet).
+    #[serde(default)]
+    pub vorlaeufig: bool,
+    /// P2
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub staerken: Vec<Staerke>,
+    /// P3: status per Merkmal; a Merkmal not listed has not been assessed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub merkmale: Vec<MerkmalBewertung>,
+    /// PL2 Interpretation: groups the VFK marks as verdichtet (with comment).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub verdichtung: Vec<Verdichtung>,
+    /// PL2: the Schwerpunkt chosen by the VFK (Schlüsselgruppe id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schwerpunkt: Option<String>,
+    /// P7
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub standortbestimmung: Option<Standortbestimmung>,
+    /// PL3: facts that make profiling unnecessary.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub z_grund: Option<ZGrundAngabe>,
+    /// PL4: facts for "integriert, aber weiter hilfebedürftig" (i_grund id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub i_grund: Option<String>,
+    /// PL1: the Profillage the VFK chose.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub profillage: Option<ProfillageWahl>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Niveau {
+    Grundkenntnisse,
+    Erweitert,
+    Experte,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Staerke {
+    pub bezeichnung: String,
+    pub niveau: Niveau,
+    #[serde(default)]
+    pub besondere: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MerkmalBewertung {
+    pub merkmal: String,
+    pub status: MerkmalStatus,
+    /// Required for `zu_klaeren` (P4).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kommentar: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Verdichtung {
+    pub gruppe: String,
+    pub kommentar: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Standortbestimmung {
+    pub datum: NaiveDate,
+    /// Integrationsprognose in months.
+    pub prognose_monate: u16,
+    pub fazit: String,
+    /// PL2: the prognosis exceeds 12 months only because of an FbW longer than 9 months.
+    #[serde(default)]
+    pub fbw_ueber_9_monate: bool,
+    /// PL2: "Heranführen an Erwerbstätigkeit binnen 12 Monaten wahrscheinlich".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heranfuehren_binnen_12_monaten: Option<bool>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ZGrundAngabe {
+    /// z_grund id (`a`, `b_252`, `b_440`, `c`, `d`).
+    pub grund: String,
+    /// a): the date unemployment / need ends.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ende_datum: Option<NaiveDate>,
+    /// b_440, d: does the customer actually seek integration?
+    #[serde(default)]
+    pub integration_angestrebt: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProfillageWahl {
+    /// Profillage id or label.
+    pub wert: String,
+    /// PL1: required when the choice is outside the admissible set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub begruendung: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Ziel {
+    /// Zieloption id or label.
+    pub zieloption: String,
+    pub vereinbart_am: NaiveDate,
+    /// Z4: horizon of the goal in months.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub horizont_monate: Option<u16>,
+    /// Z5: confirmed that the Mini-/Midi-Job ends unemployment or reduces the need.
+    #[serde(default)]
+    pub beendet_arbeitslosigkeit_oder_verringert_hilfebeduerftigkeit: bool,
+    /// Z8: further goals the customer pursues on her own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eigene_ziele: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum StrategieErgebnis {
+    ErfolgreichUmgesetzt,
+    NichtErfolgreichUmgesetzt,
+    Storniert,
+    /// C2: closed by reactivation after more than 6 months.
+    AutomatischErledigt,
+}
+
+impl StrategieErgebnis {
+    pub fn label(self) -> &'static str {
+        match self {
+            StrategieErgebnis::ErfolgreichUmgesetzt => "erfolgreich umgesetzt",
+            StrategieErgebnis::NichtErfolgreichUmgesetzt => "nicht erfolgreich umgesetzt",
+            StrategieErgebnis::Storniert => "storniert",
+            StrategieErgebnis::AutomatischErledigt => "automatisch erledigt",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StrategieWahl {
+    /// Strategy id or label, or the id of a local strategy of the Dienststelle (S11).
+    pub strategie: String,
+    /// The Merkmal it addresses (needed only when the strategy serves several).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub merkmal: Option<String>,
+    pub gewaehlt_am: NaiveDate,
+    /// S7: Zeitfenster.
+    pub beginn: NaiveDate,
+    pub ende: NaiveDate,
+    /// S8: set when erledigt.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ergebnis: Option<StrategieErgebnis>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erledigt_am: Option<NaiveDate>,
+    /// S10: the order the VFK chose (1 = first).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reihenfolge: Option<u8>,
+    /// PK1: products used (ids).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub produkte: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Vereinbarungsart {
+    #[default]
+    Eingliederungsvereinbarung,
+    /// §15 SGB II since 1 July 2023.
+    Kooperationsplan,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Eingliederungsvereinbarung {
+    #[serde(default)]
+    pub art: Vereinbarungsart,
+    pub erstellt_am: NaiveDate,
+    /// E5: signed (EV) or agreed (Kooperationsplan); until then a draft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abgeschlossen_am: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ausgehaendigt_am: Option<NaiveDate>,
+    /// E2: explicit end of validity (default: by Rechtskreis and age).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gueltig_bis: Option<NaiveDate>,
+    /// Set when a newer version replaced it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ersetzt_am: Option<NaiveDate>,
+    /// E4: concrete, checkable tasks.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aufgaben: Vec<Aufgabe>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verantwortlich {
+    #[default]
+    Kunde,
+    Vfk,
+    Dritte,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aufgabe {
+    pub text: String,
+    #[serde(default)]
+    pub verantwortlich: Verantwortlich,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frist: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Gespraechsart {
+    Erstgespraech,
+    Zweitgespraech,
+    Folgegespraech,
+    /// U1: Gruppeninformation ca. 3 Monate vor dem Rechtskreiswechsel.
+    Gruppeninformation,
+    Einzelberatung,
+    /// U1: ca. 1 Monat vor dem Rechtskreiswechsel.
+    Abschlussgespraech,
+    /// U1: SGB II side after the change.
+    ErstgespraechSgb2,
+}
+
+impl Gespraechsart {
+    pub fn label(self) -> &'static str {
+        match self {
+            Gespraechsart::Erstgespraech => "Erstgespräch",
+            Gespraechsart::Zweitgespraech => "Zweitgespräch",
+            Gespraechsart::Folgegespraech => "Folgegespräch",
+            Gespraechsart::Gruppeninformation => "Gruppeninformation",
+            Gespraechsart::Einzelberatung => "Einzelberatung",
+            Gespraechsart::Abschlussgespraech => "Abschlussgespräch",
+            Gespraechsart::ErstgespraechSgb2 => "Erstgespräch SGB II",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Gespraech {
+    pub datum: NaiveDate,
+    pub art: Gespraechsart,
+    /// P10: held with the whole Bedarfsgemeinschaft.
+    #[serde(default)]
+    pub mit_bedarfsgemeinschaft: bool,
+    /// F1/F2: the record of a Folgegespräch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folgegespraech: Option<Folgegespraech>,
+    /// K1: the next appointment agreed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub naechster_termin: Option<NaiveDate>,
+}
+
+/// F1 and the four steps of F2.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Folgegespraech {
+    #[serde(default)]
+    pub vorbereitung: Vorbereitung,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schritt1: Option<Schritt1>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schritt2: Option<Schritt2>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schritt3: Option<Schritt3>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub schritt4: Option<Schritt4>,
+}
+
+/// F1: preparation checklist.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vorbereitung {
+    #[serde(default)]
+    pub profil_gesichtet: bool,
+    #[serde(default)]
+    pub standortbestimmung_gesichtet: bool,
+    #[serde(default)]
+    pub ev_gesichtet: bool,
+    #[serde(default)]
+    pub unterlagen_ausgewertet: bool,
+    #[serde(default)]
+    pub rueckmeldungen_gesichtet: bool,
+    #[serde(default)]
+    pub suchlauf_durchgefuehrt: bool,
+}
+
+/// F2 step 1: EV against what was done, task by task.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schritt1 {
+    #[serde(default)]
+    pub aufgaben: Vec<Aufgabenpruefung>,
+    /// A Sperrzeit- or Sanktionstatbestand is met.
+    #[serde(default)]
+    pub sanktionstatbestand: bool,
+    /// The follow-up that was initiated (required when `sanktionstatbestand`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folgeschritte: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erfolge_misserfolge: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Aufgabenpruefung {
+    pub aufgabe: String,
+    pub erledigt: bool,
+    /// Required when not done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grund: Option<String>,
+}
+
+/// F2 step 2: review of profiling, goal and strategies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schritt2 {
+    pub profiling_geprueft: bool,
+    /// Z7
+    pub ziel_besprochen: bool,
+    pub strategien_geprueft: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anpassungen: Option<String>,
+}
+
+/// F2 step 3: application activities, unless Handlungsbedarfe stand against them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schritt3 {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bewerbungsaktivitaeten: Option<String>,
+    /// Merkmale whose Handlungsbedarf stands against applications (then the step is skipped).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub entfaellt_wegen: Vec<String>,
+    #[serde(default)]
+    pub suchlauf_durchgefuehrt: bool,
+}
+
+/// F2 step 4: agreements and next appointment.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Schritt4 {
+    #[serde(default)]
+    pub vereinbarungen: Vec<Aufgabe>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub naechster_termin: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Vermerkart {
+    Erstgespraech,
+    Folgegespraech,
+    Sonstiges,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Beratungsvermerk {
+    pub datum: NaiveDate,
+    pub art: Vermerkart,
+    pub text: String,
+    /// V3: dated addenda; the Vermerk itself is immutable.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub nachtraege: Vec<Nachtrag>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Nachtrag {
+    pub datum: NaiveDate,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Fragestellung {
+    /// U6: no consent needed.
+    VerfuegbarkeitErwerbsfaehigkeit,
+    Eignungsfeststellung,
+    #[default]
+    Sonstige,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Auftrag {
+    pub datum: NaiveDate,
+    /// Service id or label from the catalogue (`fachdienste.toml`).
+    pub leistung: String,
+    #[serde(default)]
+    pub fragestellung: Fragestellung,
+    /// U2: facts for ZAV admission.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zav: Option<ZavAngaben>,
+}
+
+/// U2: what the ZAV admission criteria read.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ZavAngaben {
+    #[serde(default)]
+    pub fuehrungserfahrung_jahre: f32,
+    #[serde(default)]
+    pub personalverantwortung: bool,
+    #[serde(default)]
+    pub budgetverantwortung: bool,
+    #[serde(default)]
+    pub bundesweit_mobil: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub jahresgehalt_euro: Option<u32>,
+    #[serde(default)]
+    pub akademischer_abschluss: bool,
+    /// Künstlervermittlung: area id (`buehne`, `film_fernsehen`, `stab_technik`, `unterhaltung_werbung`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kuenstlerbereich: Option<String>,
+    #[serde(default)]
+    pub hochschulabschluss_staatlich_anerkannt: bool,
+    #[serde(default)]
+    pub einschlaegige_berufserfahrung: bool,
+    #[serde(default)]
+    pub schwerbehindert: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Einwilligungsumfang {
+    /// U6: Ärztlicher Dienst.
+    AerztlicherDienst,
+    /// U6: Berufspsychologischer Service.
+    BerufspsychologischerService,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Einwilligung {
+    pub umfang: Einwilligungsumfang,
+    pub erteilt_am: NaiveDate,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub widerrufen_am: Option<NaiveDate>,
+}

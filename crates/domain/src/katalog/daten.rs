@@ -1,0 +1,342 @@
+//! The shapes of the catalogue files (`catalog/*.toml`), as loaded.
+
+use std::collections::BTreeMap;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::grundtypen::{Profillage, Rechtskreis, Schluesselgruppe, Segment};
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchluesselgruppenDatei {
+    pub version: String,
+    pub schluesselgruppe: Vec<SchluesselgruppeEintrag>,
+    pub merkmal: Vec<Merkmal>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SchluesselgruppeEintrag {
+    pub id: Schluesselgruppe,
+    pub kurz: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+    pub bereich: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Merkmal {
+    pub id: String,
+    pub gruppe: Schluesselgruppe,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfillagenDatei {
+    pub version: String,
+    pub profillage: Vec<ProfillageEintrag>,
+    pub z_grund: Vec<ZGrund>,
+    pub i_grund: Vec<IGrund>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfillageEintrag {
+    pub id: Profillage,
+    pub kurz: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+    pub bereich: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nur_rechtskreis: Option<Rechtskreis>,
+    pub beschreibung: String,
+}
+
+/// PL3: a reason for Profillage Z.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZGrund {
+    pub id: String,
+    pub label: String,
+    /// a): the end date must be given.
+    #[serde(default)]
+    pub ende_datum_erforderlich: bool,
+    /// § 440 SGB III i. V. m. § 237 SGB VI and § 10 SGB II: only when integration is not sought.
+    #[serde(default)]
+    pub nur_ohne_integrationsabsicht: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nur_rechtskreis: Option<Rechtskreis>,
+}
+
+/// PL4: a reason for Profillage I.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IGrund {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategienDatei {
+    pub version: String,
+    pub strategie: Vec<Strategie>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strategie {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+    pub merkmale: Vec<String>,
+    pub uebergreifend: bool,
+    /// S13: a measure with qualifying content.
+    #[serde(default)]
+    pub qualifizierend: bool,
+    /// S2: needs Absolventenmanagement.
+    #[serde(default)]
+    pub erfordert_absolventenmanagement: bool,
+    /// S5
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nur_rechtskreis: Option<Rechtskreis>,
+    /// S6
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nur_segmente: Option<Vec<Segment>>,
+    /// S14
+    pub leitfaden: Leitfaden,
+    /// Filled at load: the Schlüsselgruppe of its Merkmale (None when übergreifend).
+    #[serde(skip_deserializing)]
+    pub gruppe: Option<Schluesselgruppe>,
+}
+
+/// S14: recommended steps, duration and activities of a strategy (prefills the EV, E6).
+#[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Leitfaden {
+    pub zwischenziel: String,
+    pub schritte: Vec<String>,
+    pub dauer_monate_von: u16,
+    pub dauer_monate_bis: u16,
+    pub aktivitaeten_kunde: Vec<String>,
+    pub aktivitaeten_vfk: Vec<String>,
+    pub aktivitaeten_dritte: Vec<String>,
+    pub ev_textbaustein: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZieloptionenDatei {
+    pub version: String,
+    pub gruppe: Vec<Zielgruppe>,
+    pub zieloption: Vec<Zieloption>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zielgruppe {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+}
+
+/// Z6: how far matching searches for a goal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Suchhorizont {
+    /// Tagespendelbereich.
+    Lokal,
+    /// Germany (and still local chances).
+    Ueberregional,
+    /// Germany and abroad (and still local and überregional chances).
+    International,
+    /// No job search (self-employment, school, activities beyond the 1. Arbeitsmarkt).
+    Keiner,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Zieloption {
+    pub id: String,
+    pub gruppe: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+    pub suchhorizont: Suchhorizont,
+    /// Z5
+    #[serde(default)]
+    pub bestaetigung_erforderlich: bool,
+    /// Z3
+    #[serde(default)]
+    pub fuer_komplexe_profillagen: bool,
+    /// Z2
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nur_rechtskreis: Option<Rechtskreis>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FachdiensteDatei {
+    pub version: String,
+    pub dienst: Vec<Dienst>,
+    pub leistung: Vec<Leistung>,
+    pub tbd_form: Vec<TbdForm>,
+    pub kuenstlerbereich: Vec<Kuenstlerbereich>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dienst {
+    pub id: String,
+    pub kurz: String,
+    pub label: String,
+    /// U6
+    #[serde(default)]
+    pub einwilligung_erforderlich: bool,
+    /// U4
+    #[serde(default)]
+    pub vorgespraech_erforderlich: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leistung {
+    pub id: String,
+    pub dienst: String,
+    pub kategorie: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TbdForm {
+    pub id: String,
+    pub label: String,
+}
+
+/// U2: admission criteria of the Künstlervermittlung per area.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kuenstlerbereich {
+    pub id: String,
+    pub label: String,
+    pub hochschulabschluss_genuegt: bool,
+    pub berufserfahrung_genuegt: bool,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProdukteDatei {
+    pub version: String,
+    pub produkt: Vec<Produkt>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Produktkategorie {
+    BeratungVermittlung,
+    IndividuelleIntegrationshilfe,
+    LeistungDritter,
+    OeffentlichGefoerderteBeschaeftigung,
+}
+
+/// PK1: a product of the Produktkatalog.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Produkt {
+    pub id: String,
+    pub label: String,
+    pub kategorie: Produktkategorie,
+    pub rechtsgrundlage: String,
+    pub rechtskreise: Vec<Rechtskreis>,
+    pub empfohlene_strategien: Vec<String>,
+    pub beschreibung: String,
+}
+
+/// K1: days until the next Folgegespräch per Profillage id.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KontaktdichteDatei {
+    pub version: String,
+    pub standard: BTreeMap<String, u32>,
+    pub unter_25: BTreeMap<String, u32>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Parameter {
+    pub version: String,
+    pub ev: EvParameter,
+    pub profiling: ProfilingParameter,
+    pub strategie: StrategieParameter,
+    pub reaktivierung: ReaktivierungParameter,
+    pub uebergabe: UebergabeParameter,
+    pub zav: ZavParameter,
+    pub matching: MatchingParameter,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvParameter {
+    pub gueltigkeit_monate: u32,
+    pub gueltigkeit_u25_sgb3_monate: u32,
+    pub faellig_vorlauf_tage: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfilingParameter {
+    pub vorlaeufig_folgegespraech_tage: u32,
+    pub z_a_regel_monate: u32,
+    pub n_zweitgespraech_tage: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrategieParameter {
+    pub komplex_horizont_monate: u32,
+    pub instrument_horizont_monate: u32,
+    pub s13_vorlauf_monate: u32,
+    pub s13_nachlauf_tage: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReaktivierungParameter {
+    pub monate: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UebergabeParameter {
+    pub gruppeninformation_monate_vorher: u32,
+    pub abschlussgespraech_monate_vorher: u32,
+    pub erstgespraech_sgb2_tage_nachher: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZavParameter {
+    pub management_mindestgehalt_euro: u32,
+    pub management_fuehrungserfahrung_jahre: u32,
+    pub management_hoechstens_arbeitslos_monate: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatchingParameter {
+    pub tagespendelbereich_km: u32,
+}

@@ -1,0 +1,190 @@
+//! The catalogue of the model (`catalog/*.toml`) plus the KldB occupations, loaded and checked.
+
+mod berufe;
+pub mod daten;
+pub mod normalisieren;
+mod pruefen;
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::Serialize;
+
+pub use berufe::{Beruf, Berufe, Berufsbeispiel, KldbCode};
+pub use daten::*;
+use normalisieren::schluessel;
+
+use crate::grundtypen::{Profillage, Schluesselgruppe};
+
+/// Index of a Merkmal in [`Katalog::merkmale`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct MerkmalRef(pub(crate) u8);
+
+/// Index of a strategy in [`Katalog::strategien`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct StrategieRef(pub(crate) u16);
+
+/// The text of every catalogue file, so a test can load a broken one.
+#[derive(Debug, Clone, Copy)]
+pub struct KatalogTexte<'a> {
+    pub schluesselgruppen: &'a str,
+    pub profillagen: &'a str,
+    pub strategien: &'a str,
+    pub zieloptionen: &'a str,
+    pub fachdienste: &'a str,
+    pub produkte: &'a str,
+    pub kontaktdichte: &'a str,
+    pub parameter: &'a str,
+    pub kldb_csv: &'a str,
+}
+
+impl KatalogTexte<'static> {
+    /// The catalogue shipped with this build (embedded, so the binary needs no files).
+    pub fn eingebaut() -> Self {
+        KatalogTexte {
+            schluesselgruppen: include_str!("../../../../catalog/schluesselgruppen.toml"),
+            profillagen: include_str!("../../../../catalog/profillagen.toml"),
+            strategien: include_str!("../../../../catalog/strategien.toml"),
+            zieloptionen: include_str!("../../../../catalog/zieloptionen.toml"),
+            fachdienste: include_str!("../../../../catalog/fachdienste.toml"),
+            produkte: include_str!("../../../../catalog/produkte.toml"),
+            kontaktdichte: include_str!("../../../../catalog/kontaktdichte.toml"),
+            parameter: include_str!("../../../../catalog/parameter.toml"),
+            kldb_csv: include_str!("../../../../data/kldb2010/KldB_2010_V2020_Gliederung_mit_Erlaeuterung.csv"),
+        }
+    }
+}
+
+/// A catalogue file could not be loaded or is inconsistent.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Katalog `{datei}`: {meldung}")]
+pub struct KatalogFehler {
+    pub datei: &'static str,
+    pub meldung: String,
+}
+
+/// Everything the seed fixes as tables, checked at load.
+#[derive(Debug, Clone, Serialize)]
+pub struct Katalog {
+    pub schluesselgruppen: Vec<SchluesselgruppeEintrag>,
+    pub merkmale: Vec<Merkmal>,
+    pub profillagen: Vec<ProfillageEintrag>,
+    pub z_gruende: Vec<ZGrund>,
+    pub i_gruende: Vec<IGrund>,
+    pub strategien: Vec<Strategie>,
+    pub zielgruppen: Vec<Zielgruppe>,
+    pub zieloptionen: Vec<Zieloption>,
+    pub dienste: Vec<Dienst>,
+    pub leistungen: Vec<Leistung>,
+    pub tbd_formen: Vec<TbdForm>,
+    pub kuenstlerbereiche: Vec<Kuenstlerbereich>,
+    pub produkte: Vec<Produkt>,
+    pub kontaktdichte: Kontaktdichte,
+    pub parameter: Parameter,
+    #[serde(skip)]
+    pub berufe: Berufe,
+    #[serde(skip)]
+    index: Index,
+}
+
+/// K1: days to the next Folgegespräch per Profillage, standard and under 25.
+#[derive(Debug, Clone, Serialize)]
+pub struct Kontaktdichte {
+    pub standard: [u32; 9],
+    pub unter_25: [u32; 9],
+}
+
+impl Kontaktdichte {
+    pub fn tage(&self, profillage: Profillage, unter_25: bool) -> u32 {
+        let i = profillage as usize;
+        if unter_25 { self.unter_25[i].min(self.standard[i]) } else { self.standard[i] }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+struct Index {
+    merkmale: HashMap<String, MerkmalRef>,
+    strategien: HashMap<String, StrategieRef>,
+    zieloptionen: HashMap<String, usize>,
+    leistungen: HashMap<String, usize>,
+    produkte: HashMap<String, usize>,
+    z_gruende: HashMap<String, usize>,
+    i_gruende: HashMap<String, usize>,
+    profillagen: HashMap<String, Profillage>,
+    gruppen: HashMap<String, Schluesselgruppe>,
+}
+
+/// Ids are already keys (lower case, no white space): look them up without folding first.
+fn finde<'a, V>(index: &'a HashMap<String, V>, text: &str) -> Option<&'a V> {
+    index.get(text).or_else(|| index.get(&schluessel(text)))
+}
+
+static STANDARD: OnceLock<Result<Katalog, KatalogFehler>> = OnceLock::new();
+
+impl Katalog {
+    /// The embedded catalogue, loaded once per process.
+    pub fn standard() -> Result<&'static Katalog, KatalogFehler> {
+        STANDARD.get_or_init(|| Katalog::laden(KatalogTexte::eingebaut())).as_ref().map_err(Clone::clone)
+    }
+
+    /// Loads and checks a catalogue from its texts.
+    pub fn laden(texte: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
+        pruefen::laden(texte)
+    }
+
+    pub fn merkmal(&self, r: MerkmalRef) -> &Merkmal {
+        &self.merkmale[r.0 as usize]
+    }
+    pub fn strategie(&self, r: StrategieRef) -> &Strategie {
+        &self.strategien[r.0 as usize]
+    }
+    pub fn merkmal_refs(&self) -> impl Iterator<Item = MerkmalRef> + '_ {
+        (0..self.merkmale.len()).map(|i| MerkmalRef(i as u8))
+    }
+    pub fn strategie_refs(&self) -> impl Iterator<Item = StrategieRef> + '_ {
+        (0..self.strategien.len()).map(|i| StrategieRef(i as u16))
+    }
+
+    /// Finds by id, label or alias (the seed's spellings).
+    pub fn finde_merkmal(&self, text: &str) -> Option<MerkmalRef> {
+        finde(&self.index.merkmale, text).copied()
+    }
+    pub fn finde_strategie(&self, text: &str) -> Option<StrategieRef> {
+        finde(&self.index.strategien, text).copied()
+    }
+    pub fn finde_zieloption(&self, text: &str) -> Option<&Zieloption> {
+        finde(&self.index.zieloptionen, text).map(|i| &self.zieloptionen[*i])
+    }
+    pub fn finde_leistung(&self, text: &str) -> Option<&Leistung> {
+        finde(&self.index.leistungen, text).map(|i| &self.leistungen[*i])
+    }
+    pub fn finde_produkt(&self, text: &str) -> Option<&Produkt> {
+        finde(&self.index.produkte, text).map(|i| &self.produkte[*i])
+    }
+    pub fn finde_z_grund(&self, text: &str) -> Option<&ZGrund> {
+        finde(&self.index.z_gruende, text).map(|i| &self.z_gruende[*i])
+    }
+    pub fn finde_i_grund(&self, text: &str) -> Option<&IGrund> {
+        finde(&self.index.i_gruende, text).map(|i| &self.i_gruende[*i])
+    }
+    pub fn finde_profillage(&self, text: &str) -> Option<Profillage> {
+        finde(&self.index.profillagen, text).copied()
+    }
+    pub fn finde_gruppe(&self, text: &str) -> Option<Schluesselgruppe> {
+        finde(&self.index.gruppen, text).copied()
+    }
+    pub fn dienst(&self, id: &str) -> Option<&Dienst> {
+        self.dienste.iter().find(|d| d.id == id)
+    }
+    pub fn kuenstlerbereich(&self, id: &str) -> Option<&Kuenstlerbereich> {
+        self.kuenstlerbereiche.iter().find(|k| schluessel(&k.id) == schluessel(id) || schluessel(&k.label) == schluessel(id))
+    }
+
+    /// PK1: products recommended for a strategy in a Rechtskreis.
+    pub fn produkte_fuer(&self, strategie: &str, rechtskreis: crate::Rechtskreis) -> impl Iterator<Item = &Produkt> {
+        let id = strategie.to_string();
+        self.produkte
+            .iter()
+            .filter(move |p| p.rechtskreise.contains(&rechtskreis) && p.empfohlene_strategien.contains(&id))
+    }
+}

@@ -1,0 +1,56 @@
+//! Label matching: the seed spells some entries in more than one way
+//! ("(Teil-) Qualifikation" / "(Teil-)Qualifikation", "Selbständigkeit" / "Selbstständigkeit").
+
+/// Folds a label or id to a comparison key: lower case, no white space,
+/// "selbstständ" = "selbständ".
+pub fn schluessel(text: &str) -> String {
+    let klein: String = text.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    klein.replace("selbstständ", "selbständ")
+}
+
+/// Folds text for search: lower case, umlauts and ß spelled out, everything but letters and
+/// digits becomes a single space.
+pub fn suchtext(text: &str) -> String {
+    let mut aus = String::with_capacity(text.len());
+    let mut leer = true;
+    for c in text.chars().flat_map(char::to_lowercase) {
+        let ersatz = match c {
+            'ä' => Some("ae"),
+            'ö' => Some("oe"),
+            'ü' => Some("ue"),
+            'ß' => Some("ss"),
+            _ => None,
+        };
+        if let Some(e) = ersatz {
+            aus.push_str(e);
+            leer = false;
+        } else if c.is_alphanumeric() {
+            aus.push(c);
+            leer = false;
+        } else if !leer {
+            aus.push(' ');
+            leer = true;
+        }
+    }
+    aus.trim_end().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_spellings_fold_to_one_key() {
+        assert_eq!(
+            schluessel("Berufliche (Teil-) Qualifikation realisieren"),
+            schluessel("Berufliche (Teil-)Qualifikation realisieren")
+        );
+        assert_eq!(schluessel("Selbstständigkeit"), schluessel("Selbständigkeit"));
+        assert_ne!(schluessel("Berufsabschluss erwerben"), schluessel("Schulabschluss erwerben"));
+    }
+
+    #[test]
+    fn search_text_spells_out_umlauts() {
+        assert_eq!(suchtext("Bäcker/in – Fachkraft"), "baecker in fachkraft");
+    }
+}

@@ -1,0 +1,20 @@
+#![doc = include_str!("../README.md")]
+
+pub mod befund;
+pub mod datum;
+pub mod fallakte;
+pub mod grundtypen;
+pub mod katalog;
+pub mod pruefung;
+pub mod regeln;
+
+pub use befund::{Befund, Schwere};
+pub use fallakte::{EingabeFehler, Fallakte, GepruefteFallakte, einlesen};
+pub use grundtypen::{Gruppen, MerkmalStatus, Profillage, Rechtskreis, Schluesselgruppe, Segment};
+pub use katalog::{Katalog, KatalogFehler};
+pub use pruefung::{Pruefergebnis, pruefen};
+
+/// JSON Schema of the Fallakte (docs/fallakte.schema.json is generated from it).
+pub fn fallakte_schema() -> serde_json::Value {
+    serde_json::to_value(schemars::schema_for!(Fallakte)).unwrap_or_default()
+}

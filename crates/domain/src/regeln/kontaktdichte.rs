@@ -1,0 +1,62 @@
+//! K1: the next Folgegespräch per Kontaktdichtekonzept; P1a: soon after a provisional profiling.
+
+use chrono::NaiveDate;
+
+use super::frist::Frist;
+use crate::befund::Befund;
+use crate::datum::{de, plus_tage};
+use crate::fallakte::GepruefteFallakte;
+use crate::grundtypen::Profillage;
+
+/// Days until the next Folgegespräch for this case (local concept first, then the default).
+pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> u32 {
+    let lokal = f.akte.dienststelle.kontaktdichte_tage.iter().find(|(k, _)| f.katalog.finde_profillage(k) == Some(profillage)).map(|(_, t)| *t);
+    let mut tage = lokal.unwrap_or_else(|| f.katalog.kontaktdichte.tage(profillage, f.alter_am(stichtag) < 25));
+    if f.akte.profiling.last().is_some_and(|p| p.vorlaeufig) {
+        tage = tage.min(f.katalog.parameter.profiling.vorlaeufig_folgegespraech_tage);
+    }
+    tage.max(1)
+}
+
+/// The proposed date of the next Folgegespräch after a conversation on `letztes`.
+pub fn naechster_termin(f: &GepruefteFallakte<'_>, profillage: Profillage, letztes: NaiveDate) -> NaiveDate {
+    plus_tage(letztes, intervall_tage(f, profillage, letztes))
+}
+
+/// K1: the due Folgegespräch, and whether agreed appointments respect the concept.
+pub fn folgegespraech_frist(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> (Option<Frist>, Vec<Befund>) {
+    let mut b = Vec::new();
+    let Some((i, letztes)) = f.akte.gespraeche.iter().enumerate().filter(|(_, g)| g.datum <= stichtag).max_by_key(|(_, g)| g.datum) else {
+        return (None, b);
+    };
+    let intervall = intervall_tage(f, profillage, letztes.datum);
+    let vorschlag = plus_tage(letztes.datum, intervall);
+    let vereinbart = letztes.folgegespraech.as_ref().and_then(|fg| fg.schritt4.as_ref()).and_then(|s| s.naechster_termin).or(letztes.naechster_termin);
+    if let Some(t) = vereinbart {
+        if t > vorschlag {
+            b.push(Befund::warnung(
+                "K1",
+                format!("gespraeche[{i}]"),
+                format!("Vereinbarter Termin {} liegt nach dem Kontaktdichtekonzept ({} Tage bei {}: spätestens {}). Engere Taktung ist immer möglich, weitere nicht.", de(t), intervall, profillage.label(), de(vorschlag)),
+            ));
+        }
+    }
+    let datum = vereinbart.map_or(vorschlag, |t| t.min(vorschlag));
+    let spaeter = f.akte.gespraeche.iter().any(|g| g.datum > letztes.datum && g.datum <= stichtag);
+    let status = Frist::status(stichtag, datum, datum, spaeter);
+    if status == super::frist::FristStatus::Ueberfaellig {
+        b.push(Befund::warnung("K1", "gespraeche", format!("Folgegespräch war am {} fällig (Kontaktdichtekonzept, {}).", de(datum), profillage.label())));
+    }
+    (
+        Some(Frist {
+            regel: "K1",
+            art: "folgegespraech",
+            bezeichnung: format!("Nächstes Folgegespräch ({} Tage nach dem {} bei {})", intervall, letztes.art.label(), profillage.label()),
+            datum,
+            spaetestens: datum,
+            status,
+            bezug: format!("gespraeche[{i}]"),
+        }),
+        b,
+    )
+}

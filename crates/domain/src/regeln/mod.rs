@@ -1,0 +1,15 @@
+//! Every rule of DOMAIN.md, one module per area. Each function is pure: the date is a parameter.
+
+pub mod ev;
+pub mod fachdienst;
+pub mod folgegespraech;
+pub mod frist;
+pub mod kontaktdichte;
+pub mod lebenslauf;
+pub mod profillage;
+pub mod profiling;
+pub mod strategien;
+pub mod uebergabe;
+pub mod vermerk;
+pub mod zav;
+pub mod ziel;

@@ -1,0 +1,126 @@
+//! V1/V2: what the Beratungsvermerk is prefilled with (a pure function of the profiling versions).
+
+use chrono::NaiveDate;
+use schemars::JsonSchema;
+use serde::Serialize;
+
+use crate::datum::de;
+use crate::fallakte::GepruefteFallakte;
+use crate::grundtypen::{MerkmalStatus, Schluesselgruppe};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Vorbefuellung {
+    pub regel: &'static str,
+    /// Sections in order; each one editable before saving.
+    pub abschnitte: Vec<Abschnitt>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct Abschnitt {
+    pub titel: String,
+    pub text: String,
+    /// Where it came from (e.g. `profiling vom 03.02.2026`).
+    pub quelle: String,
+}
+
+/// V1: after an Erstgespräch — Zielberuf, Handlungsbedarfe and besondere Stärken, Fazit,
+/// Profillage, agreed Zieloption (from the state on `datum`).
+pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellung {
+    let k = f.katalog;
+    let mut abschnitte = Vec::new();
+    let stand = f.akte.profiling.iter().zip(&f.profiling).rfind(|(v, _)| v.gespeichert_am <= datum);
+    if let Some((v, s)) = stand {
+        let quelle = format!("Profiling vom {}", de(v.gespeichert_am));
+        let beruf = s.zielberuf.map_or("noch nicht festgelegt".to_string(), |c| {
+            k.berufe.get(c).map_or(c.to_string(), |b| format!("{} ({c})", b.titel))
+        });
+        abschnitte.push(Abschnitt { titel: "Zielberuf/Zieltätigkeit".into(), text: beruf, quelle: quelle.clone() });
+        let bedarfe: Vec<String> = s.mit_bedarf().map(|m| format!("{}: {}", k.merkmal(m).gruppe.label(), k.merkmal(m).label)).collect();
+        abschnitte.push(Abschnitt {
+            titel: "Vermittlungsrelevante Handlungsbedarfe".into(),
+            text: if bedarfe.is_empty() { "keine".into() } else { bedarfe.join("\n") },
+            quelle: quelle.clone(),
+        });
+        let staerken: Vec<&str> = v.staerken.iter().filter(|x| x.besondere).map(|x| x.bezeichnung.as_str()).collect();
+        abschnitte.push(Abschnitt {
+            titel: "Besondere Stärken".into(),
+            text: if staerken.is_empty() { "keine besonders markiert".into() } else { staerken.join(", ") },
+            quelle: quelle.clone(),
+        });
+        if let Some(sb) = &v.standortbestimmung {
+            abschnitte.push(Abschnitt {
+                titel: "Fazit der Standortbestimmung".into(),
+                text: format!("{} (Integrationsprognose: {} Monate)", sb.fazit, sb.prognose_monate),
+                quelle: format!("Standortbestimmung vom {}", de(sb.datum)),
+            });
+        }
+        if let Some(p) = s.profillage {
+            abschnitte.push(Abschnitt { titel: "Profillage".into(), text: p.label().into(), quelle });
+        }
+    }
+    if let Some((z, o)) = f.akte.ziele.iter().zip(&f.ziele).rfind(|(z, _)| z.vereinbart_am <= datum) {
+        abschnitte.push(Abschnitt { titel: "Vereinbarte Zieloption".into(), text: o.label.clone(), quelle: format!("Ziel vom {}", de(z.vereinbart_am)) });
+    }
+    Vorbefuellung { regel: "V1", abschnitte }
+}
+
+/// V2: after a Folgegespräch — every change to Person (Q, L, M), Umfeld (R, A) and
+/// Standortbestimmung saved on `datum` or the day before.
+pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellung {
+    let k = f.katalog;
+    let vortag = datum.pred_opt().unwrap_or(datum);
+    let versionen: Vec<_> = f.akte.profiling.iter().zip(&f.profiling).collect();
+    let mut abschnitte = Vec::new();
+    for (n, (v, s)) in versionen.iter().enumerate() {
+        if v.gespeichert_am < vortag || v.gespeichert_am > datum {
+            continue;
+        }
+        let quelle = format!("Profiling vom {}", de(v.gespeichert_am));
+        let vorher = n.checked_sub(1).map(|i| versionen[i]);
+        let mut person = Vec::new();
+        let mut umfeld = Vec::new();
+        for m in k.merkmal_refs() {
+            let alt = vorher.and_then(|(_, ps)| ps.status(m));
+            let neu = s.status(m);
+            if alt == neu {
+                continue;
+            }
+            let zeile = format!("{}: {} → {}", k.merkmal(m).label, status_text(alt), status_text(neu));
+            if matches!(k.merkmal(m).gruppe, Schluesselgruppe::Rahmenbedingungen | Schluesselgruppe::Arbeitsmarktbedingungen) {
+                umfeld.push(zeile);
+            } else {
+                person.push(zeile);
+            }
+        }
+        if !person.is_empty() {
+            abschnitte.push(Abschnitt { titel: "Änderungen Person".into(), text: person.join("\n"), quelle: quelle.clone() });
+        }
+        if !umfeld.is_empty() {
+            abschnitte.push(Abschnitt { titel: "Änderungen Umfeld".into(), text: umfeld.join("\n"), quelle: quelle.clone() });
+        }
+        let sb_alt = vorher.and_then(|(pv, _)| pv.standortbestimmung.as_ref());
+        let lage_alt = vorher.and_then(|(_, ps)| ps.profillage);
+        let mut standort = Vec::new();
+        if let Some(sb) = &v.standortbestimmung {
+            if sb_alt.map(|a| a.prognose_monate) != Some(sb.prognose_monate) {
+                standort.push(format!("Integrationsprognose: {} Monate", sb.prognose_monate));
+            }
+            if sb_alt.map(|a| a.fazit.as_str()) != Some(sb.fazit.as_str()) {
+                standort.push(format!("Fazit: {}", sb.fazit));
+            }
+        }
+        if s.profillage != lage_alt {
+            if let Some(p) = s.profillage {
+                standort.push(format!("Profillage: {} → {}", lage_alt.map_or("–", |x| x.label()), p.label()));
+            }
+        }
+        if !standort.is_empty() {
+            abschnitte.push(Abschnitt { titel: "Änderungen Standortbestimmung".into(), text: standort.join("\n"), quelle });
+        }
+    }
+    Vorbefuellung { regel: "V2", abschnitte }
+}
+
+fn status_text(s: Option<MerkmalStatus>) -> &'static str {
+    s.map_or("nicht bewertet", MerkmalStatus::label)
+}

@@ -1,0 +1,13 @@
+//! Table tests per rule id of DOMAIN.md. Each test names the rule it proves; removing the rule
+//! makes it fail.
+
+mod basis;
+mod ev;
+mod fachdienste;
+mod folgegespraech;
+mod katalog;
+mod lebenslauf;
+mod profillage;
+mod strategien;
+mod vermerk;
+mod ziel;

@@ -1,0 +1,183 @@
+//! PL1–PL4 (DOMAIN §4).
+
+use serde_json::json;
+use vierphasen_domain::regeln::profillage::{ProfillageEingabe, Wahl, ZEingabe, ableiten, wahl_pruefen};
+use vierphasen_domain::{Gruppen, Profillage as P, Rechtskreis, Schluesselgruppe as G, Schwere};
+
+use crate::basis::*;
+
+/// Needs per group in the order Q, L, M, R, A.
+fn eingabe(bedarfe: [u8; 5], prognose: Option<u16>) -> ProfillageEingabe {
+    ProfillageEingabe { rechtskreis: Some(Rechtskreis::SgbIII), bedarfe, prognose_monate: prognose, ..Default::default() }
+}
+
+#[test]
+fn pl2_derivation_table() {
+    // (needs Q L M R A, prognosis, suggestion, admissible, consistent)
+    let faelle: &[([u8; 5], u16, Option<P>, &[P], bool)] = &[
+        ([0, 0, 0, 0, 0], 4, Some(P::Markt), &[P::Markt], true),
+        ([0, 0, 0, 0, 1], 4, Some(P::Markt), &[P::Markt], true), // A never counts
+        ([0, 0, 0, 0, 0], 10, Some(P::Markt), &[P::Markt], true), // with hint "bis 6 Monate"
+        ([0, 0, 1, 0, 0], 6, Some(P::Aktivierung), &[P::Aktivierung], true),
+        ([0, 0, 1, 0, 0], 9, None, &[], false), // Aktivierung only with Begründung
+        ([1, 0, 0, 0, 0], 12, Some(P::Foerder), &[P::Foerder], true),
+        ([1, 0, 1, 0, 0], 8, Some(P::Foerder), &[P::Foerder], true), // Motivation possible
+        ([1, 1, 0, 0, 0], 8, Some(P::Foerder), &[P::Foerder], true), // hint: names one group
+        ([1, 0, 0, 0, 0], 18, None, &[], false), // komplexe Förderprofillage needs Begründung
+        ([2, 0, 0, 0, 0], 18, Some(P::Entwicklung), &[P::Entwicklung], true), // Verdichtung in Q
+        ([1, 0, 1, 0, 0], 18, Some(P::Entwicklung), &[P::Entwicklung], true),
+        ([0, 2, 0, 0, 0], 18, Some(P::Stabilisierung), &[P::Entwicklung, P::Stabilisierung], true),
+        ([1, 2, 1, 0, 0], 18, Some(P::Stabilisierung), &[P::Entwicklung, P::Stabilisierung], true),
+        ([0, 1, 1, 0, 0], 18, Some(P::Entwicklung), &[P::Entwicklung], true), // L + only one further
+        ([0, 0, 0, 2, 0], 24, Some(P::Unterstuetzung), &[P::Entwicklung, P::Unterstuetzung], true),
+        ([1, 0, 1, 1, 0], 24, Some(P::Unterstuetzung), &[P::Entwicklung, P::Unterstuetzung], true),
+        ([0, 0, 1, 0, 0], 18, None, &[], false), // Motivation only, > 12
+        ([0, 0, 0, 0, 0], 18, None, &[], false),
+    ];
+    for (bedarfe, p, vorschlag, zulaessig, konsistent) in faelle {
+        let e = ableiten(&eingabe(*bedarfe, Some(*p)));
+        assert_eq!(e.vorschlag, *vorschlag, "Vorschlag für {bedarfe:?}, {p} Monate");
+        assert_eq!(e.zulaessig, *zulaessig, "zulässig für {bedarfe:?}, {p} Monate");
+        assert_eq!(e.konsistent, *konsistent, "konsistent für {bedarfe:?}, {p} Monate");
+        if !konsistent {
+            assert!(e.hinweise.iter().any(|h| h.regel == "PL2"), "Hinweis, was zu prüfen ist: {bedarfe:?}");
+        }
+    }
+}
+
+#[test]
+fn pl2_fbw_over_nine_months_and_absolventenmanagement_keep_foerder() {
+    let mut e = eingabe([1, 0, 0, 0, 0], Some(20));
+    e.fbw_ueber_9_monate = true;
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Foerder));
+    let mut e = eingabe([1, 0, 0, 0, 0], Some(20));
+    e.absolventenmanagement_laeuft = true;
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Foerder));
+}
+
+#[test]
+fn pl2_schwerpunkt_default_and_choice() {
+    // Tie Q/R with 1 each, complex: R before L before Q → R, with one further group → Entwicklung.
+    let e = eingabe([1, 0, 0, 1, 0], Some(18));
+    let erg = ableiten(&e);
+    assert_eq!(erg.schwerpunkt, Some(G::Rahmenbedingungen));
+    // L and R tie in a complex profile: no default, the VFK must choose.
+    let e = eingabe([0, 2, 1, 2, 0], Some(18));
+    let erg = ableiten(&e);
+    assert!(erg.schwerpunkt_waehlen);
+    assert_eq!(erg.vorschlag, None);
+    assert_eq!(erg.zulaessig, vec![P::Entwicklung, P::Stabilisierung, P::Unterstuetzung]);
+    let mut e = eingabe([0, 2, 1, 2, 0], Some(18));
+    e.schwerpunkt_gewaehlt = Some(G::Leistungsfaehigkeit);
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Stabilisierung));
+}
+
+#[test]
+fn pl2_verdichtung_marked_by_the_vfk() {
+    let mut e = eingabe([0, 1, 0, 0, 0], Some(18));
+    assert!(!ableiten(&e).konsistent);
+    e.verdichtet_markiert = Gruppen::leer().mit(G::Leistungsfaehigkeit);
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Stabilisierung));
+}
+
+#[test]
+fn pl2_heranfuehren_contradiction_is_a_hint_only() {
+    let mut e = eingabe([0, 0, 1, 2, 0], Some(24));
+    e.heranfuehren_binnen_12 = Some(true);
+    let erg = ableiten(&e);
+    assert_eq!(erg.vorschlag, Some(P::Unterstuetzung));
+    assert!(erg.hinweise.iter().any(|h| h.meldung.contains("Stabilisierungsprofil")));
+}
+
+#[test]
+fn pl2a_n_without_standortbestimmung_and_precedence_z_before_i() {
+    assert_eq!(ableiten(&eingabe([1, 1, 0, 0, 0], None)).vorschlag, Some(P::N));
+    let z = ZEingabe {
+        grund: "a".into(),
+        nur_ohne_integrationsabsicht: false,
+        integration_angestrebt: true,
+        nur_rechtskreis: None,
+        ende_datum_erforderlich: true,
+        ende_datum: Some(tag("2026-12-15")),
+        stand: tag("2026-11-01"),
+        regel_monate: 2,
+    };
+    let mut e = eingabe([1, 0, 0, 0, 0], Some(8));
+    e.rechtskreis = Some(Rechtskreis::SgbII);
+    e.i_grund = true;
+    assert_eq!(ableiten(&e).vorschlag, Some(P::I));
+    e.z = Some(z);
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Z));
+}
+
+#[test]
+fn pl3_z_reasons_and_their_limits() {
+    let mut z = ZEingabe {
+        grund: "d".into(),
+        nur_ohne_integrationsabsicht: true,
+        integration_angestrebt: true,
+        nur_rechtskreis: Some(Rechtskreis::SgbII),
+        ende_datum_erforderlich: false,
+        ende_datum: None,
+        stand: tag("2026-11-01"),
+        regel_monate: 2,
+    };
+    let mut e = eingabe([1, 0, 0, 0, 0], Some(8));
+    e.rechtskreis = Some(Rechtskreis::SgbII);
+    e.z = Some(z.clone());
+    // § 10 SGB II while integration is sought: no Z.
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Foerder));
+    let wahl = Wahl { profillage: Some(P::Z), begruendung: None, schwerpunkt_gewaehlt: None };
+    assert!(wahl_pruefen(&e, &ableiten(&e), wahl).iter().any(|b| b.regel == "PL3" && b.schwere == Schwere::Fehler));
+    z.integration_angestrebt = false;
+    e.z = Some(z);
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Z));
+    // a) more than 2 months ahead: hint "i. d. R. innerhalb von 2 Monaten".
+    let mut e = eingabe([0; 5], None);
+    e.z = Some(ZEingabe {
+        grund: "a".into(),
+        nur_ohne_integrationsabsicht: false,
+        integration_angestrebt: false,
+        nur_rechtskreis: None,
+        ende_datum_erforderlich: true,
+        ende_datum: Some(tag("2027-06-01")),
+        stand: tag("2026-11-01"),
+        regel_monate: 2,
+    });
+    let erg = ableiten(&e);
+    assert_eq!(erg.vorschlag, Some(P::Z));
+    assert!(erg.hinweise.iter().any(|h| h.regel == "PL3" && h.meldung.contains("2 Monate")));
+}
+
+#[test]
+fn pl4_i_only_in_sgb2() {
+    let mut e = eingabe([0, 0, 0, 0, 0], Some(3));
+    e.i_grund = true;
+    assert_eq!(ableiten(&e).vorschlag, Some(P::Markt), "SGB III: I is never valid");
+    let wahl = Wahl { profillage: Some(P::I), begruendung: Some("x"), schwerpunkt_gewaehlt: None };
+    let b = wahl_pruefen(&e, &ableiten(&e), wahl);
+    assert!(b.iter().any(|b| b.regel == "PL4" && b.schwere == Schwere::Fehler));
+}
+
+#[test]
+fn pl1_choice_outside_the_admissible_set_needs_a_begruendung() {
+    let e = eingabe([1, 0, 0, 0, 0], Some(8));
+    let erg = ableiten(&e);
+    let ohne = wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Entwicklung), begruendung: None, schwerpunkt_gewaehlt: None });
+    assert!(ohne.iter().any(|b| b.regel == "PL1" && b.schwere == Schwere::Fehler && b.meldung.contains("Begründung")));
+    let mit = wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Entwicklung), begruendung: Some("Mehrere Bedarfe erwartet"), schwerpunkt_gewaehlt: None });
+    assert!(mit.iter().all(|b| b.schwere != Schwere::Fehler));
+    assert!(mit.iter().any(|b| b.regel == "PL1" && b.schwere == Schwere::Hinweis));
+    let passend = wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Foerder), begruendung: None, schwerpunkt_gewaehlt: None });
+    assert!(passend.is_empty());
+}
+
+#[test]
+fn pl1_through_the_whole_case() {
+    let mut akte = basis();
+    akte["profiling"][0]["profillage"] = json!({ "wert": "Marktprofil" });
+    let e = pruefe(&akte, STICHTAG);
+    assert!(hat(&e, "PL1", Schwere::Fehler));
+    assert_eq!(e.profillage.ergebnis.vorschlag, Some(P::Foerder));
+    assert_eq!(e.profillage.gewaehlt, Some(P::Markt));
+}

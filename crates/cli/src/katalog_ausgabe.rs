@@ -24,7 +24,11 @@ pub fn text(k: &Katalog) -> String {
             Some(g) => g.label().to_string(),
             None => "übergreifend".to_string(),
         };
-        let _ = writeln!(s, "  {} [{}] – {wo}, {}–{} Monate", st.label, st.id, st.leitfaden.dauer_monate_von, st.leitfaden.dauer_monate_bis);
+        let _ = writeln!(
+            s,
+            "  {} [{}] – {wo}, {}–{} Monate",
+            st.label, st.id, st.leitfaden.dauer_monate_von, st.leitfaden.dauer_monate_bis
+        );
     }
     let _ = writeln!(s, "\nZieloptionen (§6)");
     for g in &k.zielgruppen {
@@ -50,6 +54,10 @@ pub fn text(k: &Katalog) -> String {
         };
         let _ = writeln!(s, "  {} – {} ({kat})", p.label, p.rechtsgrundlage);
     }
-    let _ = writeln!(s, "\nBerufe: {} Berufsgattungen der KldB 2010 (Fassung 2020). Quelle: Statistik der Bundesagentur für Arbeit.", k.berufe.anzahl());
+    let _ = writeln!(
+        s,
+        "\nBerufe: {} Berufsgattungen der KldB 2010 (Fassung 2020). Quelle: Statistik der Bundesagentur für Arbeit.",
+        k.berufe.anzahl()
+    );
     s
 }

@@ -35,9 +35,7 @@ enum Befehl {
         json: bool,
     },
     /// Sucht Zielberufe in der KldB 2010 (Titel, Beispielberufe oder Code-Anfang).
-    Beruf {
-        suche: Vec<String>,
-    },
+    Beruf { suche: Vec<String> },
     /// Gibt das JSON-Schema der Fallakte aus.
     Schema,
     /// Messungen (siehe BENCHMARKS.md).
@@ -65,7 +63,8 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
     match cli.befehl {
         Befehl::Pruefen { datei, stichtag } => {
             let stichtag = match stichtag {
-                Some(t) => NaiveDate::parse_from_str(&t, "%Y-%m-%d").map_err(|_| format!("--stichtag „{t}“ ist kein gültiges Datum (JJJJ-MM-TT)"))?,
+                Some(t) => NaiveDate::parse_from_str(&t, "%Y-%m-%d")
+                    .map_err(|_| format!("--stichtag „{t}“ ist kein gültiges Datum (JJJJ-MM-TT)"))?,
                 None => chrono::Local::now().date_naive(),
             };
             let mut json = Vec::new();
@@ -100,7 +99,10 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Befehl::Schema => {
-            println!("{}", serde_json::to_string_pretty(&vierphasen_domain::fallakte_schema()).map_err(|e| e.to_string())?);
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&vierphasen_domain::fallakte_schema()).map_err(|e| e.to_string())?
+            );
             Ok(ExitCode::SUCCESS)
         }
         Befehl::Bench { was } => bench::ausfuehren(was, katalog()?),

@@ -34,12 +34,7 @@ impl Befund {
     pub fn hinweis(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Self::neu(regel, Schwere::Hinweis, bezug, meldung)
     }
-    fn neu(
-        regel: &'static str,
-        schwere: Schwere,
-        bezug: impl Into<String>,
-        meldung: impl Into<String>,
-    ) -> Self {
+    fn neu(regel: &'static str, schwere: Schwere, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Befund { regel, schwere, meldung: meldung.into(), bezug: bezug.into() }
     }
 }

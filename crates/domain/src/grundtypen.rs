@@ -198,10 +198,7 @@ impl Profillage {
     }
 
     pub fn ist_komplex(self) -> bool {
-        matches!(
-            self,
-            Profillage::Entwicklung | Profillage::Stabilisierung | Profillage::Unterstuetzung
-        )
+        matches!(self, Profillage::Entwicklung | Profillage::Stabilisierung | Profillage::Unterstuetzung)
     }
 }
 

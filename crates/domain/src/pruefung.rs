@@ -10,7 +10,9 @@ use crate::fallakte::{GepruefteFallakte, StrategieArt};
 use crate::grundtypen::{Profillage, Rechtskreis};
 use crate::regeln::frist::Frist;
 use crate::regeln::profillage::{ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, wahl_pruefen};
-use crate::regeln::{ev, fachdienst, folgegespraech, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel};
+use crate::regeln::{
+    ev, fachdienst, folgegespraech, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel,
+};
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
 pub struct Pruefergebnis {
@@ -63,7 +65,9 @@ pub fn profillage_eingabe(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pro
         e.heranfuehren_binnen_12 = sb.heranfuehren_binnen_12_monaten;
     }
     e.absolventenmanagement_laeuft = f.akte.strategien.iter().zip(&f.strategien).any(|(w, g)| {
-        w.ergebnis.is_none() && w.beginn <= stichtag && matches!(g.art, StrategieArt::National(r) if k.strategie(r).id == "absolventenmanagement")
+        w.ergebnis.is_none()
+            && w.beginn <= stichtag
+            && matches!(g.art, StrategieArt::National(r) if k.strategie(r).id == "absolventenmanagement")
     });
     if let (Some(zi), Some(za)) = (s.z_grund, &v.z_grund) {
         let g = &k.z_gruende[zi];
@@ -92,7 +96,11 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     let aktuell = f.aktuelles_profiling();
     let gewaehlt = aktuell.and_then(|(_, s)| s.profillage);
     if let Some((v, s)) = aktuell {
-        let wahl = Wahl { profillage: s.profillage, begruendung: v.profillage.as_ref().and_then(|p| p.begruendung.as_deref()), schwerpunkt_gewaehlt: s.schwerpunkt };
+        let wahl = Wahl {
+            profillage: s.profillage,
+            begruendung: v.profillage.as_ref().and_then(|p| p.begruendung.as_deref()),
+            schwerpunkt_gewaehlt: s.schwerpunkt,
+        };
         befunde.extend(wahl_pruefen(&eingabe, &ergebnis, wahl));
     }
     befunde.append(&mut ergebnis.hinweise);
@@ -126,7 +134,10 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
         fristen.push(Frist {
             regel: "P8",
             art: "zweitgespraech",
-            bezeichnung: format!("Zweitgespräch zur Festlegung der Profillage (Profiling vom {})", de(v.gespeichert_am)),
+            bezeichnung: format!(
+                "Zweitgespräch zur Festlegung der Profillage (Profiling vom {})",
+                de(v.gespeichert_am)
+            ),
             datum: bis,
             spaetestens: bis,
             status: Frist::status(stichtag, bis, bis, spaeter),

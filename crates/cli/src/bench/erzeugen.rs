@@ -44,17 +44,25 @@ fn tage(d: NaiveDate, n: u64) -> NaiveDate {
 fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: NaiveDate) -> Fallakte {
     let rechtskreis = if z.chance(65) { Rechtskreis::SgbII } else { Rechtskreis::SgbIII };
     let beginn = stichtag.checked_sub_days(Days::new(30 + z.bis(400))).unwrap_or(stichtag);
-    let geburt = NaiveDate::from_ymd_opt(1960 + z.bis(45) as i32, 1 + z.bis(12) as u32, 1 + z.bis(28) as u32).unwrap_or(beginn);
+    let geburt =
+        NaiveDate::from_ymd_opt(1960 + z.bis(45) as i32, 1 + z.bis(12) as u32, 1 + z.bis(28) as u32).unwrap_or(beginn);
     let erst = tage(beginn, z.bis(14));
 
     let mut merkmale = Vec::new();
     for m in &k.merkmale {
         let r = z.bis(100);
-        let status = if r < 12 { MerkmalStatus::Handlungsbedarf } else if r < 15 { MerkmalStatus::ZuKlaeren } else { MerkmalStatus::KeinHandlungsbedarf };
+        let status = if r < 12 {
+            MerkmalStatus::Handlungsbedarf
+        } else if r < 15 {
+            MerkmalStatus::ZuKlaeren
+        } else {
+            MerkmalStatus::KeinHandlungsbedarf
+        };
         let kommentar = (status == MerkmalStatus::ZuKlaeren).then(|| "Ärztliches Gutachten angefordert".to_string());
         merkmale.push(MerkmalBewertung { merkmal: m.id.clone(), status, kommentar });
     }
-    let bedarfe: Vec<&str> = merkmale.iter().filter(|m| m.status == MerkmalStatus::Handlungsbedarf).map(|m| m.merkmal.as_str()).collect();
+    let bedarfe: Vec<&str> =
+        merkmale.iter().filter(|m| m.status == MerkmalStatus::Handlungsbedarf).map(|m| m.merkmal.as_str()).collect();
     let prognose = (3 + z.bis(22)) as u16;
     let profiling = ProfilingVersion {
         gespeichert_am: erst,
@@ -86,7 +94,12 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
         if z.chance(8) {
             continue;
         }
-        let zeile: Vec<&str> = k.strategien.iter().filter(|s| s.merkmale.iter().any(|x| x == m) && s.nur_segmente.is_none()).map(|s| s.id.as_str()).collect();
+        let zeile: Vec<&str> = k
+            .strategien
+            .iter()
+            .filter(|s| s.merkmale.iter().any(|x| x == m) && s.nur_segmente.is_none())
+            .map(|s| s.id.as_str())
+            .collect();
         if zeile.is_empty() {
             continue;
         }
@@ -130,19 +143,37 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
     });
 
     let ev = Eingliederungsvereinbarung {
-        art: if rechtskreis == Rechtskreis::SgbII { Vereinbarungsart::Kooperationsplan } else { Vereinbarungsart::Eingliederungsvereinbarung },
+        art: if rechtskreis == Rechtskreis::SgbII {
+            Vereinbarungsart::Kooperationsplan
+        } else {
+            Vereinbarungsart::Eingliederungsvereinbarung
+        },
         erstellt_am: erst,
         abgeschlossen_am: Some(erst),
         ausgehaendigt_am: Some(erst),
         gueltig_bis: None,
         ersetzt_am: None,
         aufgaben: vec![
-            Aufgabe { text: "Monatlich mindestens 6 Bewerbungen nachweisen".into(), verantwortlich: Verantwortlich::Kunde, frist: Some(tage(erst, 30)) },
-            Aufgabe { text: "Vermittlungsvorschläge unterbreiten".into(), verantwortlich: Verantwortlich::Vfk, frist: None },
+            Aufgabe {
+                text: "Monatlich mindestens 6 Bewerbungen nachweisen".into(),
+                verantwortlich: Verantwortlich::Kunde,
+                frist: Some(tage(erst, 30)),
+            },
+            Aufgabe {
+                text: "Vermittlungsvorschläge unterbreiten".into(),
+                verantwortlich: Verantwortlich::Vfk,
+                frist: None,
+            },
         ],
     };
     let folge = tage(erst, 40 + z.bis(30));
-    let mut gespraeche = vec![Gespraech { datum: erst, art: Gespraechsart::Erstgespraech, mit_bedarfsgemeinschaft: false, folgegespraech: None, naechster_termin: Some(tage(erst, 42)) }];
+    let mut gespraeche = vec![Gespraech {
+        datum: erst,
+        art: Gespraechsart::Erstgespraech,
+        mit_bedarfsgemeinschaft: false,
+        folgegespraech: None,
+        naechster_termin: Some(tage(erst, 42)),
+    }];
     if folge <= stichtag {
         gespraeche.push(Gespraech {
             datum: folge,
@@ -151,15 +182,32 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
             folgegespraech: Some(Folgegespraech {
                 vorbereitung: Vorbereitung { profil_gesichtet: true, ev_gesichtet: true, ..Default::default() },
                 schritt1: Some(Schritt1 {
-                    aufgaben: vec![Aufgabenpruefung { aufgabe: "Bewerbungen".into(), erledigt: z.chance(70), grund: Some("Krankheit".into()) }],
+                    aufgaben: vec![Aufgabenpruefung {
+                        aufgabe: "Bewerbungen".into(),
+                        erledigt: z.chance(70),
+                        grund: Some("Krankheit".into()),
+                    }],
                     sanktionstatbestand: false,
                     folgeschritte: None,
                     erfolge_misserfolge: None,
                 }),
-                schritt2: Some(Schritt2 { profiling_geprueft: true, ziel_besprochen: z.chance(90), strategien_geprueft: true, anpassungen: Some("keine".into()) }),
-                schritt3: Some(Schritt3 { bewerbungsaktivitaeten: Some("Drei Vorstellungsgespräche".into()), entfaellt_wegen: Vec::new(), suchlauf_durchgefuehrt: true }),
+                schritt2: Some(Schritt2 {
+                    profiling_geprueft: true,
+                    ziel_besprochen: z.chance(90),
+                    strategien_geprueft: true,
+                    anpassungen: Some("keine".into()),
+                }),
+                schritt3: Some(Schritt3 {
+                    bewerbungsaktivitaeten: Some("Drei Vorstellungsgespräche".into()),
+                    entfaellt_wegen: Vec::new(),
+                    suchlauf_durchgefuehrt: true,
+                }),
                 schritt4: Some(Schritt4 {
-                    vereinbarungen: vec![Aufgabe { text: "Bewerbung bei Firma nachreichen".into(), verantwortlich: Verantwortlich::Kunde, frist: Some(tage(folge, 14)) }],
+                    vereinbarungen: vec![Aufgabe {
+                        text: "Bewerbung bei Firma nachreichen".into(),
+                        verantwortlich: Verantwortlich::Kunde,
+                        frist: Some(tage(folge, 14)),
+                    }],
                     naechster_termin: Some(tage(folge, 42)),
                 }),
             }),
@@ -190,7 +238,12 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
         strategien,
         eingliederungsvereinbarungen: vec![ev],
         gespraeche,
-        vermerke: vec![Beratungsvermerk { datum: erst, art: Vermerkart::Erstgespraech, text: "Erstgespräch geführt.".into(), nachtraege: Vec::new() }],
+        vermerke: vec![Beratungsvermerk {
+            datum: erst,
+            art: Vermerkart::Erstgespraech,
+            text: "Erstgespräch geführt.".into(),
+            nachtraege: Vec::new(),
+        }],
         auftraege: Vec::new(),
         einwilligungen: Vec::new(),
     }

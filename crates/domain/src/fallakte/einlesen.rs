@@ -176,7 +176,10 @@ pub fn pruefen_und_aufloesen(mut akte: Fallakte, katalog: &Katalog) -> Result<Ge
     let mut lokale_merkmale = Vec::with_capacity(akte.dienststelle.lokale_strategien.len());
     for (i, l) in akte.dienststelle.lokale_strategien.iter().enumerate() {
         if katalog.finde_strategie(&l.id).is_some() {
-            return Err(fehler(format!("dienststelle.lokale_strategien[{i}].id"), format!("`{}` ist bereits eine bundesweite Strategie", l.id)));
+            return Err(fehler(
+                format!("dienststelle.lokale_strategien[{i}].id"),
+                format!("`{}` ist bereits eine bundesweite Strategie", l.id),
+            ));
         }
         let m = match &l.merkmal {
             Some(t) => Some(katalog.finde_merkmal(t).ok_or_else(|| {
@@ -229,14 +232,22 @@ pub fn pruefen_und_aufloesen(mut akte: Fallakte, katalog: &Katalog) -> Result<Ge
                 let g = m.first().map(|r| katalog.merkmal(*r).gruppe);
                 (StrategieArt::Lokal(l), m, g)
             } else {
-                return Err(fehler(feld("strategie"), format!("unbekannte Handlungsstrategie „{}“ (weder bundesweit noch lokal)", s.strategie)));
+                return Err(fehler(
+                    feld("strategie"),
+                    format!("unbekannte Handlungsstrategie „{}“ (weder bundesweit noch lokal)", s.strategie),
+                ));
             };
         let merkmale = match &s.merkmal {
             None => alle_merkmale,
             Some(t) => {
-                let m = katalog.finde_merkmal(t).ok_or_else(|| fehler(feld("merkmal"), format!("unbekanntes Merkmal „{t}“")))?;
+                let m = katalog
+                    .finde_merkmal(t)
+                    .ok_or_else(|| fehler(feld("merkmal"), format!("unbekanntes Merkmal „{t}“")))?;
                 if !alle_merkmale.contains(&m) {
-                    return Err(fehler(feld("merkmal"), format!("„{}“ gehört nicht zur Zeile dieser Strategie (§5)", katalog.merkmal(m).label)));
+                    return Err(fehler(
+                        feld("merkmal"),
+                        format!("„{}“ gehört nicht zur Zeile dieser Strategie (§5)", katalog.merkmal(m).label),
+                    ));
                 }
                 vec![m]
             }
@@ -258,10 +269,10 @@ pub fn pruefen_und_aufloesen(mut akte: Fallakte, katalog: &Katalog) -> Result<Ge
         let l = katalog.finde_leistung(&a.leistung).ok_or_else(|| {
             fehler(format!("auftraege[{i}].leistung"), format!("unbekannte Leistung „{}“", a.leistung))
         })?;
-        if let Some(b) = a.zav.as_ref().and_then(|z| z.kuenstlerbereich.as_ref()) {
-            if katalog.kuenstlerbereich(b).is_none() {
-                return Err(fehler(format!("auftraege[{i}].zav.kuenstlerbereich"), format!("unbekannter Bereich „{b}“")));
-            }
+        if let Some(b) = a.zav.as_ref().and_then(|z| z.kuenstlerbereich.as_ref())
+            && katalog.kuenstlerbereich(b).is_none()
+        {
+            return Err(fehler(format!("auftraege[{i}].zav.kuenstlerbereich"), format!("unbekannter Bereich „{b}“")));
         }
         auftraege.push(l);
     }
@@ -279,21 +290,30 @@ fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Res
     let feld = |f: &str| format!("profiling[{i}].{f}");
     let mut status = vec![None; katalog.merkmale.len()];
     for (j, b) in p.merkmale.iter().enumerate() {
-        let m = katalog
-            .finde_merkmal(&b.merkmal)
-            .ok_or_else(|| fehler(format!("profiling[{i}].merkmale[{j}].merkmal"), format!("unbekanntes Merkmal „{}“", b.merkmal)))?;
+        let m = katalog.finde_merkmal(&b.merkmal).ok_or_else(|| {
+            fehler(format!("profiling[{i}].merkmale[{j}].merkmal"), format!("unbekanntes Merkmal „{}“", b.merkmal))
+        })?;
         if status[m.0 as usize].replace(b.status).is_some() {
-            return Err(fehler(format!("profiling[{i}].merkmale[{j}].merkmal"), format!("„{}“ ist doppelt bewertet", katalog.merkmal(m).label)));
+            return Err(fehler(
+                format!("profiling[{i}].merkmale[{j}].merkmal"),
+                format!("„{}“ ist doppelt bewertet", katalog.merkmal(m).label),
+            ));
         }
     }
-    let gruppe = |f: String, t: &str| katalog.finde_gruppe(t).ok_or_else(|| fehler(f, format!("unbekannte Schlüsselgruppe „{t}“")));
+    let gruppe = |f: String, t: &str| {
+        katalog.finde_gruppe(t).ok_or_else(|| fehler(f, format!("unbekannte Schlüsselgruppe „{t}“")))
+    };
     let mut verdichtet = Gruppen::leer();
     for (j, v) in p.verdichtung.iter().enumerate() {
         verdichtet = verdichtet.mit(gruppe(format!("profiling[{i}].verdichtung[{j}].gruppe"), &v.gruppe)?);
     }
     let schwerpunkt = p.schwerpunkt.as_deref().map(|t| gruppe(feld("schwerpunkt"), t)).transpose()?;
     let profillage = match &p.profillage {
-        Some(w) => Some(katalog.finde_profillage(&w.wert).ok_or_else(|| fehler(feld("profillage.wert"), format!("unbekannte Profillage „{}“", w.wert)))?),
+        Some(w) => Some(
+            katalog
+                .finde_profillage(&w.wert)
+                .ok_or_else(|| fehler(feld("profillage.wert"), format!("unbekannte Profillage „{}“", w.wert)))?,
+        ),
         None => None,
     };
     let z_grund = match &p.z_grund {
@@ -302,7 +322,9 @@ fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Res
                 .z_gruende
                 .iter()
                 .position(|g| Some(g.id.as_str()) == katalog.finde_z_grund(&z.grund).map(|x| x.id.as_str()))
-                .ok_or_else(|| fehler(feld("z_grund.grund"), format!("unbekannter Grund „{}“ (a, b_252, b_440, c, d)", z.grund)))?,
+                .ok_or_else(|| {
+                    fehler(feld("z_grund.grund"), format!("unbekannter Grund „{}“ (a, b_252, b_440, c, d)", z.grund))
+                })?,
         ),
         None => None,
     };
@@ -317,17 +339,25 @@ fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Res
         None => None,
     };
     let kldb = |f: String, t: &str| -> Result<KldbCode, EingabeFehler> {
-        let c = KldbCode::parse(t).ok_or_else(|| fehler(f.clone(), format!("„{t}“ ist kein fünfstelliger KldB-2010-Code")))?;
-        katalog.berufe.get(c).map(|_| c).ok_or_else(|| fehler(f, format!("KldB-Code {t} gibt es nicht (KldB 2010, Fassung 2020)")))
+        let c = KldbCode::parse(t)
+            .ok_or_else(|| fehler(f.clone(), format!("„{t}“ ist kein fünfstelliger KldB-2010-Code")))?;
+        katalog
+            .berufe
+            .get(c)
+            .map(|_| c)
+            .ok_or_else(|| fehler(f, format!("KldB-Code {t} gibt es nicht (KldB 2010, Fassung 2020)")))
     };
     let zielberuf = p.zielberuf.as_deref().map(|t| kldb(feld("zielberuf"), t)).transpose()?;
     for (j, a) in p.alternativberufe.iter().enumerate() {
         kldb(format!("profiling[{i}].alternativberufe[{j}]"), a)?;
     }
-    if let Some(s) = &p.standortbestimmung {
-        if s.prognose_monate > 240 {
-            return Err(fehler(feld("standortbestimmung.prognose_monate"), "Integrationsprognose über 240 Monate ist nicht plausibel"));
-        }
+    if let Some(s) = &p.standortbestimmung
+        && s.prognose_monate > 240
+    {
+        return Err(fehler(
+            feld("standortbestimmung.prognose_monate"),
+            "Integrationsprognose über 240 Monate ist nicht plausibel",
+        ));
     }
     Ok(Profilingstand { status, verdichtet, schwerpunkt, profillage, z_grund, i_grund, zielberuf })
 }

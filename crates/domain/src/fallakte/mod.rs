@@ -5,4 +5,6 @@ mod daten;
 mod einlesen;
 
 pub use daten::*;
-pub use einlesen::{EingabeFehler, GepruefteFallakte, Profilingstand, StrategieArt, StrategieGeprueft, einlesen, pruefen_und_aufloesen};
+pub use einlesen::{
+    EingabeFehler, GepruefteFallakte, Profilingstand, StrategieArt, StrategieGeprueft, einlesen, pruefen_und_aufloesen,
+};

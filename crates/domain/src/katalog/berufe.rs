@@ -108,7 +108,8 @@ impl Berufe {
                 continue;
             }
             let roh = satz.get(0).unwrap_or_default();
-            let kldb = KldbCode::parse(&format!("{roh:0>5}")).ok_or_else(|| format!("Zeile {}: ungültiger Schlüssel `{roh}`", zeile + 2))?;
+            let kldb = KldbCode::parse(&format!("{roh:0>5}"))
+                .ok_or_else(|| format!("Zeile {}: ungültiger Schlüssel `{roh}`", zeile + 2))?;
             let titel = ohne_entities(satz.get(2).unwrap_or_default()).trim().to_string();
             let beispiele = beispiele(satz.get(6).unwrap_or_default());
             let mut such = suchtext(&titel);

@@ -177,7 +177,9 @@ impl Katalog {
         self.dienste.iter().find(|d| d.id == id)
     }
     pub fn kuenstlerbereich(&self, id: &str) -> Option<&Kuenstlerbereich> {
-        self.kuenstlerbereiche.iter().find(|k| schluessel(&k.id) == schluessel(id) || schluessel(&k.label) == schluessel(id))
+        self.kuenstlerbereiche
+            .iter()
+            .find(|k| schluessel(&k.id) == schluessel(id) || schluessel(&k.label) == schluessel(id))
     }
 
     /// PK1: products recommended for a strategy in a Rechtskreis.

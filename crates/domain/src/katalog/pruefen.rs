@@ -91,27 +91,40 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
         if s.uebergreifend != s.merkmale.is_empty() {
             return Err(fehler(
                 "strategien.toml",
-                format!("Strategie `{}`: übergreifende Strategien haben keine Merkmale, alle anderen mindestens eines", s.id),
+                format!(
+                    "Strategie `{}`: übergreifende Strategien haben keine Merkmale, alle anderen mindestens eines",
+                    s.id
+                ),
             ));
         }
         let mut gruppe = None;
         for m in &s.merkmale {
-            let r = index.merkmale.get(&schluessel(m)).copied().ok_or_else(|| {
-                fehler("strategien.toml", format!("Strategie `{}`: unbekanntes Merkmal `{m}`", s.id))
-            })?;
+            let r =
+                index.merkmale.get(&schluessel(m)).copied().ok_or_else(|| {
+                    fehler("strategien.toml", format!("Strategie `{}`: unbekanntes Merkmal `{m}`", s.id))
+                })?;
             let g = sg.merkmal[r.0 as usize].gruppe;
             if gruppe.is_some_and(|x| x != g) {
-                return Err(fehler("strategien.toml", format!("Strategie `{}`: Merkmale aus verschiedenen Schlüsselgruppen", s.id)));
+                return Err(fehler(
+                    "strategien.toml",
+                    format!("Strategie `{}`: Merkmale aus verschiedenen Schlüsselgruppen", s.id),
+                ));
             }
             gruppe = Some(g);
         }
         if gruppe == Some(Schluesselgruppe::Arbeitsmarktbedingungen) {
-            return Err(fehler("strategien.toml", format!("Strategie `{}`: Arbeitsmarktbedingungen führen zu keiner Strategie (P5)", s.id)));
+            return Err(fehler(
+                "strategien.toml",
+                format!("Strategie `{}`: Arbeitsmarktbedingungen führen zu keiner Strategie (P5)", s.id),
+            ));
         }
         s.gruppe = gruppe;
         let l = &s.leitfaden;
         if l.dauer_monate_von > l.dauer_monate_bis || l.schritte.is_empty() {
-            return Err(fehler("strategien.toml", format!("Strategie `{}`: Leitfaden unvollständig (Schritte, Dauer von ≤ bis)", s.id)));
+            return Err(fehler(
+                "strategien.toml",
+                format!("Strategie `{}`: Leitfaden unvollständig (Schritte, Dauer von ≤ bis)", s.id),
+            ));
         }
     }
     if strategien.iter().filter(|s| s.erfordert_absolventenmanagement).count() > 0
@@ -121,7 +134,9 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
     }
     // S1 must be satisfiable: every Merkmal except A has a strategy of its row.
     for m in &sg.merkmal {
-        if m.gruppe != Schluesselgruppe::Arbeitsmarktbedingungen && !strategien.iter().any(|s| s.merkmale.contains(&m.id)) {
+        if m.gruppe != Schluesselgruppe::Arbeitsmarktbedingungen
+            && !strategien.iter().any(|s| s.merkmale.contains(&m.id))
+        {
             return Err(fehler("strategien.toml", format!("Merkmal `{}` hat keine Handlungsstrategie (S1)", m.id)));
         }
     }
@@ -131,7 +146,10 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
     }
     for (i, z) in zo.zieloption.iter().enumerate() {
         if !zo.gruppe.iter().any(|g| g.id == z.gruppe) {
-            return Err(fehler("zieloptionen.toml", format!("Zieloption `{}`: unbekannte Gruppe `{}`", z.id, z.gruppe)));
+            return Err(fehler(
+                "zieloptionen.toml",
+                format!("Zieloption `{}`: unbekannte Gruppe `{}`", z.id, z.gruppe),
+            ));
         }
         eintragen("zieloptionen.toml", &mut index.zieloptionen, i, &z.id, &z.label, &z.aliase)?;
     }
@@ -158,11 +176,14 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
     let tabelle = |name: &str, werte: &std::collections::BTreeMap<String, u32>| -> Result<[u32; 9], KatalogFehler> {
         let mut aus = [0u32; 9];
         for p in Profillage::ALLE {
-            let tage = *werte.get(p.id()).ok_or_else(|| {
-                fehler("kontaktdichte.toml", format!("[{name}]: Profillage `{}` fehlt", p.id()))
-            })?;
+            let tage = *werte
+                .get(p.id())
+                .ok_or_else(|| fehler("kontaktdichte.toml", format!("[{name}]: Profillage `{}` fehlt", p.id())))?;
             if tage == 0 {
-                return Err(fehler("kontaktdichte.toml", format!("[{name}]: Abstand für `{}` muss mindestens 1 Tag sein", p.id())));
+                return Err(fehler(
+                    "kontaktdichte.toml",
+                    format!("[{name}]: Abstand für `{}` muss mindestens 1 Tag sein", p.id()),
+                ));
             }
             aus[p as usize] = tage;
         }
@@ -171,7 +192,8 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
         }
         Ok(aus)
     };
-    let kontaktdichte = Kontaktdichte { standard: tabelle("standard", &kd.standard)?, unter_25: tabelle("unter_25", &kd.unter_25)? };
+    let kontaktdichte =
+        Kontaktdichte { standard: tabelle("standard", &kd.standard)?, unter_25: tabelle("unter_25", &kd.unter_25)? };
 
     Ok(Katalog {
         schluesselgruppen: sg.schluesselgruppe,

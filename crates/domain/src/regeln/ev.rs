@@ -18,7 +18,13 @@ pub fn gueltigkeit_monate(rechtskreis: Rechtskreis, alter: i32, p: &EvParameter)
 }
 
 /// E2/E3: the date the agreement must be reviewed at the latest.
-pub fn ueberpruefung_bis(ev: &Eingliederungsvereinbarung, abgeschlossen: NaiveDate, rechtskreis: Rechtskreis, alter: i32, p: &EvParameter) -> NaiveDate {
+pub fn ueberpruefung_bis(
+    ev: &Eingliederungsvereinbarung,
+    abgeschlossen: NaiveDate,
+    rechtskreis: Rechtskreis,
+    alter: i32,
+    p: &EvParameter,
+) -> NaiveDate {
     let regel = plus_monate(abgeschlossen, gueltigkeit_monate(rechtskreis, alter, p));
     ev.gueltig_bis.map_or(regel, |g| g.min(regel))
 }
@@ -29,11 +35,17 @@ pub fn gueltige(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Option<(usize
         .eingliederungsvereinbarungen
         .iter()
         .enumerate()
-        .filter_map(|(i, e)| e.abgeschlossen_am.filter(|a| *a <= stichtag && e.ersetzt_am.is_none_or(|r| r > stichtag)).map(|a| (i, a)))
+        .filter_map(|(i, e)| {
+            e.abgeschlossen_am.filter(|a| *a <= stichtag && e.ersetzt_am.is_none_or(|r| r > stichtag)).map(|a| (i, a))
+        })
         .max_by_key(|(_, a)| *a)
 }
 
-pub fn ev_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, stichtag: NaiveDate) -> (Vec<Frist>, Vec<Befund>) {
+pub fn ev_pruefen(
+    f: &GepruefteFallakte<'_>,
+    profillage: Option<Profillage>,
+    stichtag: NaiveDate,
+) -> (Vec<Frist>, Vec<Befund>) {
     let mut b = Vec::new();
     let mut fristen = Vec::new();
     let p = &f.katalog.parameter.ev;
@@ -49,14 +61,26 @@ pub fn ev_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, sti
             b.push(Befund::fehler("E1", format!("eingliederungsvereinbarungen[{i}]"), "Der Kooperationsplan gilt nur im SGB II (§ 15 SGB II); im SGB III bleibt es bei der Eingliederungsvereinbarung (§ 37 SGB III)."));
         }
         if e.abgeschlossen_am.is_some() && e.aufgaben.is_empty() {
-            b.push(Befund::warnung("E1", format!("eingliederungsvereinbarungen[{i}]"), format!("{} ohne konkrete, nachhaltbare Aufgaben.", name(e))));
+            b.push(Befund::warnung(
+                "E1",
+                format!("eingliederungsvereinbarungen[{i}]"),
+                format!("{} ohne konkrete, nachhaltbare Aufgaben.", name(e)),
+            ));
         }
     }
     match gueltige(f, stichtag) {
         None if braucht => {
-            let entwurf = f.akte.eingliederungsvereinbarungen.iter().any(|e| e.abgeschlossen_am.is_none() && e.ersetzt_am.is_none());
+            let entwurf = f
+                .akte
+                .eingliederungsvereinbarungen
+                .iter()
+                .any(|e| e.abgeschlossen_am.is_none() && e.ersetzt_am.is_none());
             let zusatz = if entwurf { " Ein Entwurf liegt vor, ist aber noch nicht abgeschlossen." } else { "" };
-            b.push(Befund::warnung("E1", "eingliederungsvereinbarungen", format!("Profiling liegt vor, aber keine gültige Eingliederungsvereinbarung.{zusatz}")));
+            b.push(Befund::warnung(
+                "E1",
+                "eingliederungsvereinbarungen",
+                format!("Profiling liegt vor, aber keine gültige Eingliederungsvereinbarung.{zusatz}"),
+            ));
         }
         None => {}
         Some((i, abgeschlossen)) => {
@@ -67,25 +91,48 @@ pub fn ev_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, sti
             let status = Frist::status(stichtag, ab, bis, false);
             let bezug = format!("eingliederungsvereinbarungen[{i}]");
             match status {
-                FristStatus::Ueberfaellig => b.push(Befund::warnung("E3", &bezug, format!("{} vom {} hätte spätestens am {} fortgeschrieben werden müssen (überfällig).", name(e), de(abgeschlossen), de(bis)))),
-                FristStatus::Faellig => b.push(Befund::hinweis("E3", &bezug, format!("{} vom {} ist bis {} zu aktualisieren (fällig).", name(e), de(abgeschlossen), de(bis)))),
+                FristStatus::Ueberfaellig => b.push(Befund::warnung(
+                    "E3",
+                    &bezug,
+                    format!(
+                        "{} vom {} hätte spätestens am {} fortgeschrieben werden müssen (überfällig).",
+                        name(e),
+                        de(abgeschlossen),
+                        de(bis)
+                    ),
+                )),
+                FristStatus::Faellig => b.push(Befund::hinweis(
+                    "E3",
+                    &bezug,
+                    format!("{} vom {} ist bis {} zu aktualisieren (fällig).", name(e), de(abgeschlossen), de(bis)),
+                )),
                 _ => {}
             }
             fristen.push(Frist {
                 regel: "E3",
                 art: "ev_ueberpruefung",
-                bezeichnung: format!("{} aktualisieren (spätestens nach {} Monaten)", name(e), gueltigkeit_monate(rk, alter, p)),
+                bezeichnung: format!(
+                    "{} aktualisieren (spätestens nach {} Monaten)",
+                    name(e),
+                    gueltigkeit_monate(rk, alter, p)
+                ),
                 datum: ab,
                 spaetestens: bis,
                 status,
                 bezug: bezug.clone(),
             });
             // E1: a complex profile finished after the EV (Zweitgespräch) needs a new EV.
-            let lage_damals = f.akte.profiling.iter().zip(&f.profiling).filter(|(v, _)| v.gespeichert_am <= abgeschlossen).last().and_then(|(_, s)| s.profillage);
-            if let (Some(damals), Some(jetzt)) = (lage_damals, profillage) {
-                if damals != jetzt {
-                    b.push(Befund::hinweis("E1", &bezug, format!("Profillage seit Abschluss geändert ({} → {}): nach dem Zweitgespräch eine neue Eingliederungsvereinbarung abschließen.", damals.label(), jetzt.label())));
-                }
+            let lage_damals = f
+                .akte
+                .profiling
+                .iter()
+                .zip(&f.profiling)
+                .rfind(|(v, _)| v.gespeichert_am <= abgeschlossen)
+                .and_then(|(_, s)| s.profillage);
+            if let (Some(damals), Some(jetzt)) = (lage_damals, profillage)
+                && damals != jetzt
+            {
+                b.push(Befund::hinweis("E1", &bezug, format!("Profillage seit Abschluss geändert ({} → {}): nach dem Zweitgespräch eine neue Eingliederungsvereinbarung abschließen.", damals.label(), jetzt.label())));
             }
         }
     }

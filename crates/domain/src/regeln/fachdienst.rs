@@ -10,7 +10,10 @@ use crate::fallakte::{Einwilligungsumfang, Fragestellung, GepruefteFallakte};
 
 /// U6: consent valid on a date.
 pub fn einwilligung_liegt_vor(f: &GepruefteFallakte<'_>, umfang: Einwilligungsumfang, datum: NaiveDate) -> bool {
-    f.akte.einwilligungen.iter().any(|e| e.umfang == umfang && e.erteilt_am <= datum && e.widerrufen_am.is_none_or(|w| w > datum))
+    f.akte
+        .einwilligungen
+        .iter()
+        .any(|e| e.umfang == umfang && e.erteilt_am <= datum && e.widerrufen_am.is_none_or(|w| w > datum))
 }
 
 pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
@@ -19,8 +22,14 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         let bezug = format!("auftraege[{i}]");
         let dienst = f.katalog.dienst(&l.dienst);
         // U6
-        if dienst.is_some_and(|d| d.einwilligung_erforderlich) && a.fragestellung != Fragestellung::VerfuegbarkeitErwerbsfaehigkeit {
-            let umfang = if l.dienst == "aerztlicher_dienst" { Einwilligungsumfang::AerztlicherDienst } else { Einwilligungsumfang::BerufspsychologischerService };
+        if dienst.is_some_and(|d| d.einwilligung_erforderlich)
+            && a.fragestellung != Fragestellung::VerfuegbarkeitErwerbsfaehigkeit
+        {
+            let umfang = if l.dienst == "aerztlicher_dienst" {
+                Einwilligungsumfang::AerztlicherDienst
+            } else {
+                Einwilligungsumfang::BerufspsychologischerService
+            };
             if !einwilligung_liegt_vor(f, umfang, a.datum) {
                 b.push(Befund::fehler("U6", &bezug, format!("Auftrag „{}“ an den {} braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
             }
@@ -31,21 +40,35 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         }
         // U2
         let pruefung = match (l.id.as_str(), &a.zav) {
-            ("zav_managementvermittlung", Some(z)) => Some(zav::managementvermittlung(z, f.akte.kunde.arbeitslos_seit, a.datum, &f.katalog.parameter.zav)),
+            ("zav_managementvermittlung", Some(z)) => {
+                Some(zav::managementvermittlung(z, f.akte.kunde.arbeitslos_seit, a.datum, &f.katalog.parameter.zav))
+            }
             ("zav_kuenstlervermittlung", Some(z)) => Some(zav::kuenstlervermittlung(z, f.katalog)),
             ("zav_managementvermittlung" | "zav_kuenstlervermittlung", None) => {
-                b.push(Befund::fehler("U2", &bezug, format!("Für „{}“ die Angaben zu den Aufnahmekriterien machen.", l.label)));
+                b.push(Befund::fehler(
+                    "U2",
+                    &bezug,
+                    format!("Für „{}“ die Angaben zu den Aufnahmekriterien machen.", l.label),
+                ));
                 None
             }
             ("zav_schwerbehinderte_akademiker", z) => {
                 let ok = z.as_ref().is_some_and(|z| z.schwerbehindert && z.akademischer_abschluss);
-                (!ok).then(|| zav::ZavPruefung { zugelassen: false, nicht_erfuellt: vec!["Schwerbehinderung (oder Gleichstellung) und akademischer Abschluss".into()], hinweise: Vec::new() })
+                (!ok).then(|| zav::ZavPruefung {
+                    zugelassen: false,
+                    nicht_erfuellt: vec!["Schwerbehinderung (oder Gleichstellung) und akademischer Abschluss".into()],
+                    hinweise: Vec::new(),
+                })
             }
             _ => None,
         };
         if let Some(p) = pruefung {
             if !p.zugelassen {
-                b.push(Befund::fehler("U2", &bezug, format!("Aufnahme in „{}“ nicht möglich, nicht erfüllt: {}.", l.label, p.nicht_erfuellt.join("; "))));
+                b.push(Befund::fehler(
+                    "U2",
+                    &bezug,
+                    format!("Aufnahme in „{}“ nicht möglich, nicht erfüllt: {}.", l.label, p.nicht_erfuellt.join("; ")),
+                ));
             }
             for h in p.hinweise {
                 b.push(Befund::hinweis("U2", &bezug, h));
@@ -56,9 +79,18 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     for (i, g) in f.akte.gespraeche.iter().enumerate().filter(|(_, g)| g.mit_bedarfsgemeinschaft) {
         let bezug = format!("gespraeche[{i}]");
         match &f.akte.kunde.bedarfsgemeinschaft {
-            None => b.push(Befund::fehler("P10", &bezug, "Gespräch mit der Bedarfsgemeinschaft, aber keine Bedarfsgemeinschaft erfasst.")),
+            None => b.push(Befund::fehler(
+                "P10",
+                &bezug,
+                "Gespräch mit der Bedarfsgemeinschaft, aber keine Bedarfsgemeinschaft erfasst.",
+            )),
             Some(bg) => {
-                let fehlend: Vec<&str> = bg.mitglieder.iter().filter(|m| m.einwilligung_gemeinsames_gespraech.is_none_or(|d| d > g.datum)).map(|m| m.kundennummer.as_str()).collect();
+                let fehlend: Vec<&str> = bg
+                    .mitglieder
+                    .iter()
+                    .filter(|m| m.einwilligung_gemeinsames_gespraech.is_none_or(|d| d > g.datum))
+                    .map(|m| m.kundennummer.as_str())
+                    .collect();
                 if !fehlend.is_empty() {
                     b.push(Befund::fehler("P10", &bezug, format!("Ein Gespräch mit der gesamten Bedarfsgemeinschaft bedarf der Einwilligung aller Mitglieder; es fehlt: {}.", fehlend.join(", "))));
                 }

@@ -10,7 +10,13 @@ use crate::grundtypen::Profillage;
 
 /// Days until the next Folgegespräch for this case (local concept first, then the default).
 pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> u32 {
-    let lokal = f.akte.dienststelle.kontaktdichte_tage.iter().find(|(k, _)| f.katalog.finde_profillage(k) == Some(profillage)).map(|(_, t)| *t);
+    let lokal = f
+        .akte
+        .dienststelle
+        .kontaktdichte_tage
+        .iter()
+        .find(|(k, _)| f.katalog.finde_profillage(k) == Some(profillage))
+        .map(|(_, t)| *t);
     let mut tage = lokal.unwrap_or_else(|| f.katalog.kontaktdichte.tage(profillage, f.alter_am(stichtag) < 25));
     if f.akte.profiling.last().is_some_and(|p| p.vorlaeufig) {
         tage = tage.min(f.katalog.parameter.profiling.vorlaeufig_folgegespraech_tage);
@@ -24,34 +30,54 @@ pub fn naechster_termin(f: &GepruefteFallakte<'_>, profillage: Profillage, letzt
 }
 
 /// K1: the due Folgegespräch, and whether agreed appointments respect the concept.
-pub fn folgegespraech_frist(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> (Option<Frist>, Vec<Befund>) {
+pub fn folgegespraech_frist(
+    f: &GepruefteFallakte<'_>,
+    profillage: Profillage,
+    stichtag: NaiveDate,
+) -> (Option<Frist>, Vec<Befund>) {
     let mut b = Vec::new();
-    let Some((i, letztes)) = f.akte.gespraeche.iter().enumerate().filter(|(_, g)| g.datum <= stichtag).max_by_key(|(_, g)| g.datum) else {
+    let Some((i, letztes)) =
+        f.akte.gespraeche.iter().enumerate().filter(|(_, g)| g.datum <= stichtag).max_by_key(|(_, g)| g.datum)
+    else {
         return (None, b);
     };
     let intervall = intervall_tage(f, profillage, letztes.datum);
     let vorschlag = plus_tage(letztes.datum, intervall);
-    let vereinbart = letztes.folgegespraech.as_ref().and_then(|fg| fg.schritt4.as_ref()).and_then(|s| s.naechster_termin).or(letztes.naechster_termin);
-    if let Some(t) = vereinbart {
-        if t > vorschlag {
-            b.push(Befund::warnung(
+    let vereinbart = letztes
+        .folgegespraech
+        .as_ref()
+        .and_then(|fg| fg.schritt4.as_ref())
+        .and_then(|s| s.naechster_termin)
+        .or(letztes.naechster_termin);
+    if let Some(t) = vereinbart
+        && t > vorschlag
+    {
+        b.push(Befund::warnung(
                 "K1",
                 format!("gespraeche[{i}]"),
                 format!("Vereinbarter Termin {} liegt nach dem Kontaktdichtekonzept ({} Tage bei {}: spätestens {}). Engere Taktung ist immer möglich, weitere nicht.", de(t), intervall, profillage.label(), de(vorschlag)),
             ));
-        }
     }
     let datum = vereinbart.map_or(vorschlag, |t| t.min(vorschlag));
     let spaeter = f.akte.gespraeche.iter().any(|g| g.datum > letztes.datum && g.datum <= stichtag);
     let status = Frist::status(stichtag, datum, datum, spaeter);
     if status == super::frist::FristStatus::Ueberfaellig {
-        b.push(Befund::warnung("K1", "gespraeche", format!("Folgegespräch war am {} fällig (Kontaktdichtekonzept, {}).", de(datum), profillage.label())));
+        b.push(Befund::warnung(
+            "K1",
+            "gespraeche",
+            format!("Folgegespräch war am {} fällig (Kontaktdichtekonzept, {}).", de(datum), profillage.label()),
+        ));
     }
     (
         Some(Frist {
             regel: "K1",
             art: "folgegespraech",
-            bezeichnung: format!("Nächstes Folgegespräch ({} Tage nach dem {} bei {})", intervall, letztes.art.label(), profillage.label()),
+            bezeichnung: format!(
+                "Nächstes Folgegespräch ({} Tage nach dem {} bei {})",
+                intervall,
+                letztes.art.label(),
+                profillage.label()
+            ),
             datum,
             spaetestens: datum,
             status,

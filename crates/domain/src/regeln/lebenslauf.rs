@@ -19,7 +19,12 @@ pub enum Wiedermeldung {
 }
 
 /// C1/C2. Interpretation: the seed states both for SGB III only; in SGB II nothing is reset.
-pub fn wiedermeldung(rechtskreis: Rechtskreis, abmeldung: NaiveDate, neue_meldung: NaiveDate, monate: u32) -> Wiedermeldung {
+pub fn wiedermeldung(
+    rechtskreis: Rechtskreis,
+    abmeldung: NaiveDate,
+    neue_meldung: NaiveDate,
+    monate: u32,
+) -> Wiedermeldung {
     if rechtskreis == Rechtskreis::SgbIII && neue_meldung > plus_monate(abmeldung, monate) {
         Wiedermeldung::Neukunde
     } else {
@@ -39,11 +44,16 @@ pub struct Reaktivierung {
 
 pub fn reaktivieren(f: &GepruefteFallakte<'_>, neue_meldung: NaiveDate) -> Option<Reaktivierung> {
     let abmeldung = f.akte.meldungen.iter().filter_map(|m| m.ende).filter(|e| *e <= neue_meldung).max()?;
-    let art = wiedermeldung(f.akte.kunde.rechtskreis, abmeldung, neue_meldung, f.katalog.parameter.reaktivierung.monate);
+    let art =
+        wiedermeldung(f.akte.kunde.rechtskreis, abmeldung, neue_meldung, f.katalog.parameter.reaktivierung.monate);
     let neu = art == Wiedermeldung::Neukunde;
     Some(Reaktivierung {
         art,
-        automatisch_erledigen: if neu { (0..f.akte.strategien.len()).filter(|i| f.akte.strategien[*i].ergebnis.is_none()).collect() } else { Vec::new() },
+        automatisch_erledigen: if neu {
+            (0..f.akte.strategien.len()).filter(|i| f.akte.strategien[*i].ergebnis.is_none()).collect()
+        } else {
+            Vec::new()
+        },
         profiling_zuruecksetzen: neu,
     })
 }
@@ -63,7 +73,13 @@ pub fn lebenslauf_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
                 b.push(Befund::fehler("C2", format!("strategien[{i}]"), format!("Neue Meldung am {} mehr als {monate} Monate nach der Abmeldung ({}): „{}“ hätte automatisch erledigt werden müssen.", de(neu), de(ab), f.strategie_label(i))));
             }
         }
-        let alte_lage = f.akte.profiling.iter().zip(&f.profiling).filter(|(v, _)| v.gespeichert_am < neu).last().and_then(|(_, s)| s.profillage);
+        let alte_lage = f
+            .akte
+            .profiling
+            .iter()
+            .zip(&f.profiling)
+            .rfind(|(v, _)| v.gespeichert_am < neu)
+            .and_then(|(_, s)| s.profillage);
         let neues_profiling = f.akte.profiling.iter().any(|v| v.gespeichert_am >= neu);
         if !neues_profiling && alte_lage.is_some_and(|p| p != Profillage::N) {
             b.push(Befund::fehler("C2", "profiling", format!("Neukunde seit {}: Profiling und Profillage stehen auf der Grundeinstellung N, bis neu profiliert ist.", de(neu))));

@@ -12,12 +12,23 @@ pub fn profiling_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let i = f.akte.profiling.len() - 1;
     for (j, m) in v.merkmale.iter().enumerate() {
         if m.status == MerkmalStatus::ZuKlaeren && m.kommentar.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            b.push(Befund::fehler("P4", format!("profiling[{i}].merkmale[{j}].kommentar"), format!("„{}“ ist „zu klären“: Kommentar mit den eingeleiteten Aktivitäten zur Feststellung erforderlich.", m.merkmal)));
+            b.push(Befund::fehler(
+                "P4",
+                format!("profiling[{i}].merkmale[{j}].kommentar"),
+                format!(
+                    "„{}“ ist „zu klären“: Kommentar mit den eingeleiteten Aktivitäten zur Feststellung erforderlich.",
+                    m.merkmal
+                ),
+            ));
         }
     }
     for (j, vd) in v.verdichtung.iter().enumerate() {
         if vd.kommentar.trim().is_empty() {
-            b.push(Befund::fehler("PL2", format!("profiling[{i}].verdichtung[{j}].kommentar"), "Eine markierte Verdichtung braucht einen Kommentar."));
+            b.push(Befund::fehler(
+                "PL2",
+                format!("profiling[{i}].verdichtung[{j}].kommentar"),
+                "Eine markierte Verdichtung braucht einen Kommentar.",
+            ));
         }
     }
     if s.mit_bedarf().any(|m| k.merkmal(m).gruppe == Schluesselgruppe::Arbeitsmarktbedingungen) {

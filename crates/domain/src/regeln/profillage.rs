@@ -114,7 +114,8 @@ impl ProfillageEingabe {
         if komplex && spitze.enthaelt(G::Leistungsfaehigkeit) && spitze.enthaelt(G::Rahmenbedingungen) {
             return (None, true);
         }
-        let s = [G::Rahmenbedingungen, G::Leistungsfaehigkeit, G::Qualifikation].into_iter().find(|g| spitze.enthaelt(*g));
+        let s =
+            [G::Rahmenbedingungen, G::Leistungsfaehigkeit, G::Qualifikation].into_iter().find(|g| spitze.enthaelt(*g));
         (s, false)
     }
 }
@@ -126,12 +127,19 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
     // PL2a: Z before I before the derived Profillagen.
     if let Some(z) = &e.z {
         if z.nur_rechtskreis.is_some() && e.rechtskreis.is_some() && z.nur_rechtskreis != e.rechtskreis {
-            vorab.push(Befund::hinweis("PL3", BEZUG, format!("Der Z-Grund „{}“ gilt nur im {}.", z.grund, z.nur_rechtskreis.map_or("", |r| r.label()))));
+            vorab.push(Befund::hinweis(
+                "PL3",
+                BEZUG,
+                format!("Der Z-Grund „{}“ gilt nur im {}.", z.grund, z.nur_rechtskreis.map_or("", |r| r.label())),
+            ));
         } else if z.nur_ohne_integrationsabsicht && z.integration_angestrebt {
             vorab.push(Befund::hinweis(
                 "PL3",
                 BEZUG,
-                format!("Z (Grund „{}“) gilt nur, wenn eine berufliche Eingliederung tatsächlich nicht angestrebt wird.", z.grund),
+                format!(
+                    "Z (Grund „{}“) gilt nur, wenn eine berufliche Eingliederung tatsächlich nicht angestrebt wird.",
+                    z.grund
+                ),
             ));
         } else {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Z);
@@ -168,7 +176,11 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
     let Some(p) = e.prognose_monate else {
         let mut erg = ProfillageErgebnis::eindeutig(Profillage::N);
         erg.hinweise = vorab;
-        erg.hinweise.push(Befund::hinweis("PL2a", BEZUG, "Ohne Standortbestimmung bleibt die Profillage N: Noch nicht festgelegt."));
+        erg.hinweise.push(Befund::hinweis(
+            "PL2a",
+            BEZUG,
+            "Ohne Standortbestimmung bleibt die Profillage N: Noch nicht festgelegt.",
+        ));
         return erg;
     };
     let mut erg = abgeleitet(e, p);
@@ -186,7 +198,11 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
         if g.ist_leer() {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Markt);
             if p > 6 {
-                erg.hinweise.push(Befund::hinweis("PL2", BEZUG, format!("Marktprofil: Integrationsprognose in der Regel bis 6 Monate, hier {p} Monate.")));
+                erg.hinweise.push(Befund::hinweis(
+                    "PL2",
+                    BEZUG,
+                    format!("Marktprofil: Integrationsprognose in der Regel bis 6 Monate, hier {p} Monate."),
+                ));
             }
             return erg;
         }
@@ -199,7 +215,9 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
                 Befund::hinweis(
                     "PL2",
                     BEZUG,
-                    format!("Handlungsbedarf nur in Motivation, aber Prognose {p} Monate: Das Aktivierungsprofil setzt bis 6 Monate voraus. Prognose prüfen; Aktivierungsprofil nur mit Begründung."),
+                    format!(
+                        "Handlungsbedarf nur in Motivation, aber Prognose {p} Monate: Das Aktivierungsprofil setzt bis 6 Monate voraus. Prognose prüfen; Aktivierungsprofil nur mit Begründung."
+                    ),
                 ),
             );
         }
@@ -224,7 +242,9 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
             Befund::hinweis(
                 "PL2",
                 BEZUG,
-                format!("Prognose {p} Monate, aber kein Handlungsbedarf in Qualifikation, Leistungsfähigkeit oder Rahmenbedingungen: Prognose oder Potenzialanalyse prüfen."),
+                format!(
+                    "Prognose {p} Monate, aber kein Handlungsbedarf in Qualifikation, Leistungsfähigkeit oder Rahmenbedingungen: Prognose oder Potenzialanalyse prüfen."
+                ),
             ),
         );
     }
@@ -284,12 +304,14 @@ fn komplex_mit_schwerpunkt(e: &ProfillageEingabe, g: Gruppen, s: G, p: u16) -> P
         );
     }
     match s {
-        G::Leistungsfaehigkeit if weitere >= 2 || verdichtet => {
-            ProfillageErgebnis::mit(Some(Profillage::Stabilisierung), vec![Profillage::Entwicklung, Profillage::Stabilisierung])
-        }
-        G::Rahmenbedingungen if weitere >= 2 || verdichtet => {
-            ProfillageErgebnis::mit(Some(Profillage::Unterstuetzung), vec![Profillage::Entwicklung, Profillage::Unterstuetzung])
-        }
+        G::Leistungsfaehigkeit if weitere >= 2 || verdichtet => ProfillageErgebnis::mit(
+            Some(Profillage::Stabilisierung),
+            vec![Profillage::Entwicklung, Profillage::Stabilisierung],
+        ),
+        G::Rahmenbedingungen if weitere >= 2 || verdichtet => ProfillageErgebnis::mit(
+            Some(Profillage::Unterstuetzung),
+            vec![Profillage::Entwicklung, Profillage::Unterstuetzung],
+        ),
         _ => ProfillageErgebnis::eindeutig(Profillage::Entwicklung),
     }
 }
@@ -305,20 +327,28 @@ pub struct Wahl<'a> {
 pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<'_>) -> Vec<Befund> {
     let mut b = Vec::new();
     let begruendet = wahl.begruendung.is_some_and(|t| !t.trim().is_empty());
-    if let Some(s) = wahl.schwerpunkt_gewaehlt {
-        if !e.g().schnitt(Gruppen::foerdergruppen()).enthaelt(s) {
-            b.push(Befund::fehler("PL2", "profiling.schwerpunkt", format!("Schwerpunkt {} hat keinen Handlungsbedarf (Schwerpunkt nur unter Qualifikation, Leistungsfähigkeit, Rahmenbedingungen mit Bedarf).", s.label())));
-        }
+    if let Some(s) = wahl.schwerpunkt_gewaehlt
+        && !e.g().schnitt(Gruppen::foerdergruppen()).enthaelt(s)
+    {
+        b.push(Befund::fehler("PL2", "profiling.schwerpunkt", format!("Schwerpunkt {} hat keinen Handlungsbedarf (Schwerpunkt nur unter Qualifikation, Leistungsfähigkeit, Rahmenbedingungen mit Bedarf).", s.label())));
     }
     let Some(p) = wahl.profillage else {
         if e.prognose_monate.is_some() {
-            b.push(Befund::warnung("PL1", "profiling.profillage", "Standortbestimmung liegt vor, aber keine Profillage gewählt (P8)."));
+            b.push(Befund::warnung(
+                "PL1",
+                "profiling.profillage",
+                "Standortbestimmung liegt vor, aber keine Profillage gewählt (P8).",
+            ));
         }
         return b;
     };
     match p {
         Profillage::I if e.rechtskreis == Some(Rechtskreis::SgbIII) => {
-            b.push(Befund::fehler("PL4", "profiling.profillage", "Die Profillage I: Integriert, aber weiter hilfebedürftig gibt es nur im SGB II."));
+            b.push(Befund::fehler(
+                "PL4",
+                "profiling.profillage",
+                "Die Profillage I: Integriert, aber weiter hilfebedürftig gibt es nur im SGB II.",
+            ));
             return b;
         }
         Profillage::I if !e.i_grund => {
@@ -330,7 +360,11 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
             return b;
         }
         Profillage::Z if e.z.as_ref().is_some_and(|z| z.nur_ohne_integrationsabsicht && z.integration_angestrebt) => {
-            b.push(Befund::fehler("PL3", "profiling.profillage", "Z ist bei diesem Grund nur zulässig, wenn eine berufliche Eingliederung nicht angestrebt wird."));
+            b.push(Befund::fehler(
+                "PL3",
+                "profiling.profillage",
+                "Z ist bei diesem Grund nur zulässig, wenn eine berufliche Eingliederung nicht angestrebt wird.",
+            ));
             return b;
         }
         Profillage::N if e.prognose_monate.is_some() => {
@@ -338,14 +372,28 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
             return b;
         }
         x if e.prognose_monate.is_none() && !matches!(x, Profillage::N | Profillage::Z | Profillage::I) => {
-            b.push(Befund::fehler("PL2a", "profiling.profillage", format!("{} ohne Standortbestimmung: Solange keine Standortbestimmung vorliegt, ist die Profillage N.", x.label())));
+            b.push(Befund::fehler(
+                "PL2a",
+                "profiling.profillage",
+                format!(
+                    "{} ohne Standortbestimmung: Solange keine Standortbestimmung vorliegt, ist die Profillage N.",
+                    x.label()
+                ),
+            ));
             return b;
         }
         _ => {}
     }
     if !erg.zulaessig.contains(&p) {
         if begruendet {
-            b.push(Befund::hinweis("PL1", "profiling.profillage.begruendung", format!("{} weicht vom Regelwerk ab und ist begründet; die Abweichung wird in den Kennzahlen gezählt.", p.label())));
+            b.push(Befund::hinweis(
+                "PL1",
+                "profiling.profillage.begruendung",
+                format!(
+                    "{} weicht vom Regelwerk ab und ist begründet; die Abweichung wird in den Kennzahlen gezählt.",
+                    p.label()
+                ),
+            ));
         } else {
             let zul: Vec<&str> = erg.zulaessig.iter().map(|x| x.label()).collect();
             let erlaubt = if zul.is_empty() { "keine ohne Begründung".to_string() } else { zul.join(", ") };

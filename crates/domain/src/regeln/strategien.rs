@@ -21,7 +21,12 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
     let stand = f.profiling.last();
     let status = |m| stand.and_then(|s| s.status(m));
     let g: Gruppen = stand
-        .map(|s| s.mit_bedarf().map(|m| k.merkmal(m).gruppe).filter(|g| *g != Schluesselgruppe::Arbeitsmarktbedingungen).collect())
+        .map(|s| {
+            s.mit_bedarf()
+                .map(|m| k.merkmal(m).gruppe)
+                .filter(|g| *g != Schluesselgruppe::Arbeitsmarktbedingungen)
+                .collect()
+        })
         .unwrap_or_default();
     let offen: Vec<usize> = (0..f.akte.strategien.len()).filter(|i| f.akte.strategien[*i].ergebnis.is_none()).collect();
     let national = |i: usize| -> Option<&Strategie> {
@@ -41,13 +46,22 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
             if offen.iter().any(|i| f.strategien[*i].merkmale.contains(&m)) {
                 continue;
             }
-            let zeile: Vec<&str> = k.strategien.iter().filter(|x| x.merkmale.contains(&merkmal.id)).map(|x| x.label.as_str()).collect();
+            let zeile: Vec<&str> =
+                k.strategien.iter().filter(|x| x.merkmale.contains(&merkmal.id)).map(|x| x.label.as_str()).collect();
             let nur_erledigt = f.strategien.iter().any(|x| x.merkmale.contains(&m));
-            let zusatz = if nur_erledigt { " Die bisherigen Strategien dazu sind erledigt – neue Strategie nach erneuter Standortbestimmung (S9)." } else { "" };
+            let zusatz = if nur_erledigt {
+                " Die bisherigen Strategien dazu sind erledigt – neue Strategie nach erneuter Standortbestimmung (S9)."
+            } else {
+                ""
+            };
             b.push(Befund::fehler(
                 "S1",
                 format!("profiling.merkmale.{}", merkmal.id),
-                format!("Handlungsbedarf „{}“ ohne Handlungsstrategie. Zur Wahl: {}.{zusatz}", merkmal.label, zeile.join(" · ")),
+                format!(
+                    "Handlungsbedarf „{}“ ohne Handlungsstrategie. Zur Wahl: {}.{zusatz}",
+                    merkmal.label,
+                    zeile.join(" · ")
+                ),
             ));
         }
     }
@@ -59,15 +73,27 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
         let st = national(i);
 
         // S5 Rechtskreis, S6 Segment.
-        if let Some(rk) = st.and_then(|s| s.nur_rechtskreis) {
-            if rk != kunde.rechtskreis {
-                b.push(Befund::fehler("S5", bezug(i), format!("„{label}“ gibt es nur im {}, die Kundin bzw. der Kunde ist im {}.", rk.label(), kunde.rechtskreis.label())));
-            }
+        if let Some(rk) = st.and_then(|s| s.nur_rechtskreis)
+            && rk != kunde.rechtskreis
+        {
+            b.push(Befund::fehler(
+                "S5",
+                bezug(i),
+                format!(
+                    "„{label}“ gibt es nur im {}, die Kundin bzw. der Kunde ist im {}.",
+                    rk.label(),
+                    kunde.rechtskreis.label()
+                ),
+            ));
         }
-        if let Some(seg) = st.and_then(|s| s.nur_segmente.as_ref()) {
-            if !seg.contains(&kunde.segment) {
-                b.push(Befund::fehler("S6", bezug(i), format!("„{label}“ nur für Kundinnen und Kunden der Ausbildungsvermittlung und/oder Reha.")));
-            }
+        if let Some(seg) = st.and_then(|s| s.nur_segmente.as_ref())
+            && !seg.contains(&kunde.segment)
+        {
+            b.push(Befund::fehler(
+                "S6",
+                bezug(i),
+                format!("„{label}“ nur für Kundinnen und Kunden der Ausbildungsvermittlung und/oder Reha."),
+            ));
         }
 
         // S3 / S4 / S1a: strategy fits the Profillage and the needs.
@@ -76,7 +102,14 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
             match profillage {
                 Some(Profillage::Markt) => {
                     gruppe_passt = false;
-                    b.push(Befund::fehler("S3", bezug(i), format!("Marktprofil: nur übergreifende Strategien wählbar, „{label}“ gehört zu {}.", gr.label())));
+                    b.push(Befund::fehler(
+                        "S3",
+                        bezug(i),
+                        format!(
+                            "Marktprofil: nur übergreifende Strategien wählbar, „{label}“ gehört zu {}.",
+                            gr.label()
+                        ),
+                    ));
                 }
                 Some(Profillage::Aktivierung | Profillage::Foerder) if !g.enthaelt(gr) => {
                     gruppe_passt = false;
@@ -84,7 +117,10 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                 }
                 _ => {}
             }
-            let bedarf = geprueft.merkmale.iter().any(|m| matches!(status(*m), Some(MerkmalStatus::Handlungsbedarf | MerkmalStatus::ZuKlaeren)));
+            let bedarf = geprueft
+                .merkmale
+                .iter()
+                .any(|m| matches!(status(*m), Some(MerkmalStatus::Handlungsbedarf | MerkmalStatus::ZuKlaeren)));
             if gruppe_passt && !bedarf {
                 let namen: Vec<&str> = geprueft.merkmale.iter().map(|m| k.merkmal(*m).label.as_str()).collect();
                 b.push(Befund::warnung("S1a", bezug(i), format!("„{label}“ ist an „{}“ gebunden, dort ist kein Handlungsbedarf festgestellt. Der individuelle Bedarf entscheidet über Art und Zahl der Strategien.", namen.join(", "))));
@@ -93,11 +129,24 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
 
         // S2: Qualifizierung requires a scheduled Absolventenmanagement after its end.
         if st.is_some_and(|s| s.erfordert_absolventenmanagement) {
-            let am: Vec<usize> = (0..f.akte.strategien.len()).filter(|j| national(*j).is_some_and(|s| s.id == "absolventenmanagement")).collect();
+            let am: Vec<usize> = (0..f.akte.strategien.len())
+                .filter(|j| national(*j).is_some_and(|s| s.id == "absolventenmanagement"))
+                .collect();
             if am.is_empty() {
-                b.push(Befund::fehler("S2", bezug(i), format!("Zu „{label}“ muss auch „Absolventenmanagement“ gewählt und terminiert werden.")));
+                b.push(Befund::fehler(
+                    "S2",
+                    bezug(i),
+                    format!("Zu „{label}“ muss auch „Absolventenmanagement“ gewählt und terminiert werden."),
+                ));
             } else if !am.iter().any(|j| f.akte.strategien[*j].beginn >= w.ende) {
-                b.push(Befund::fehler("S2", bezug(i), format!("„Absolventenmanagement“ muss frühestens mit dem Ende von „{label}“ ({}) beginnen.", de(w.ende))));
+                b.push(Befund::fehler(
+                    "S2",
+                    bezug(i),
+                    format!(
+                        "„Absolventenmanagement“ muss frühestens mit dem Ende von „{label}“ ({}) beginnen.",
+                        de(w.ende)
+                    ),
+                ));
             }
         }
 
@@ -119,10 +168,20 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
 
     // S8: after a strategy ends, review the profiling.
     for (i, w) in f.akte.strategien.iter().enumerate() {
-        if let (Some(e), Some(erg)) = (w.erledigt_am, w.ergebnis) {
-            if erg != StrategieErgebnis::AutomatischErledigt && !f.akte.profiling.iter().any(|p| p.gespeichert_am >= e) {
-                b.push(Befund::hinweis("S8", bezug(i), format!("„{}“ ist {} erledigt ({}): Auswirkungen auf Merkmale und Profillage im Profiling prüfen.", f.strategie_label(i), de(e), erg.label())));
-            }
+        if let (Some(e), Some(erg)) = (w.erledigt_am, w.ergebnis)
+            && erg != StrategieErgebnis::AutomatischErledigt
+            && !f.akte.profiling.iter().any(|p| p.gespeichert_am >= e)
+        {
+            b.push(Befund::hinweis(
+                "S8",
+                bezug(i),
+                format!(
+                    "„{}“ ist {} erledigt ({}): Auswirkungen auf Merkmale und Profillage im Profiling prüfen.",
+                    f.strategie_label(i),
+                    de(e),
+                    erg.label()
+                ),
+            ));
         }
     }
 
@@ -145,7 +204,8 @@ fn beendet_am(f: &GepruefteFallakte<'_>, j: usize, bis: NaiveDate) -> Option<Nai
 /// Interpretation: re-selection concerns the same Merkmal; übergreifende strategies are free.
 fn neuauswahl_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let mut b = Vec::new();
-    let standorte: Vec<NaiveDate> = f.akte.profiling.iter().filter_map(|p| p.standortbestimmung.as_ref().map(|s| s.datum)).collect();
+    let standorte: Vec<NaiveDate> =
+        f.akte.profiling.iter().filter_map(|p| p.standortbestimmung.as_ref().map(|s| s.datum)).collect();
     for (i, neu) in f.akte.strategien.iter().enumerate() {
         let mi = &f.strategien[i].merkmale;
         for (j, alt) in f.akte.strategien.iter().enumerate() {
@@ -177,7 +237,8 @@ fn neuauswahl_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
 
 /// S10: recommended order R → L → M → Q; a deviation is only a hint.
 fn reihenfolge_pruefen(f: &GepruefteFallakte<'_>, offen: &[usize]) -> Vec<Befund> {
-    let mut mit_gruppe: Vec<(usize, Schluesselgruppe)> = offen.iter().filter_map(|i| f.strategien[*i].gruppe.map(|g| (*i, g))).collect();
+    let mut mit_gruppe: Vec<(usize, Schluesselgruppe)> =
+        offen.iter().filter_map(|i| f.strategien[*i].gruppe.map(|g| (*i, g))).collect();
     if mit_gruppe.len() < 2 {
         return Vec::new();
     }
@@ -194,19 +255,27 @@ fn reihenfolge_pruefen(f: &GepruefteFallakte<'_>, offen: &[usize]) -> Vec<Befund
     vec![Befund::hinweis(
         "S10",
         "strategien",
-        format!("Empfohlene Reihenfolge: Rahmenbedingungen vor Leistungsfähigkeit vor Motivation vor Qualifikation. Gewählt: {}. Abweichen ist möglich (z. B. Motivation zuerst).", gewaehlt.join(" → ")),
+        format!(
+            "Empfohlene Reihenfolge: Rahmenbedingungen vor Leistungsfähigkeit vor Motivation vor Qualifikation. Gewählt: {}. Abweichen ist möglich (z. B. Motivation zuerst).",
+            gewaehlt.join(" → ")
+        ),
     )]
 }
 
 /// S13: conversations before (≈ 3 months) and right after the end of qualifying measures.
 pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec<Frist>, Vec<Befund>) {
     let p = &f.katalog.parameter.strategie;
-    let kontakte: Vec<NaiveDate> = f.akte.gespraeche.iter().map(|g| g.datum).chain(f.akte.vermerke.iter().map(|v| v.datum)).collect();
+    let kontakte: Vec<NaiveDate> =
+        f.akte.gespraeche.iter().map(|g| g.datum).chain(f.akte.vermerke.iter().map(|v| v.datum)).collect();
     let mut fristen = Vec::new();
     let mut befunde = Vec::new();
     for (i, w) in f.akte.strategien.iter().enumerate() {
-        let qualifizierend = matches!(f.strategien[i].art, StrategieArt::National(r) if f.katalog.strategie(r).qualifizierend);
-        if !qualifizierend || w.ergebnis == Some(StrategieErgebnis::Storniert) || w.ergebnis == Some(StrategieErgebnis::AutomatischErledigt) {
+        let qualifizierend =
+            matches!(f.strategien[i].art, StrategieArt::National(r) if f.katalog.strategie(r).qualifizierend);
+        if !qualifizierend
+            || w.ergebnis == Some(StrategieErgebnis::Storniert)
+            || w.ergebnis == Some(StrategieErgebnis::AutomatischErledigt)
+        {
             continue;
         }
         let label = f.strategie_label(i);
@@ -234,7 +303,11 @@ pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (
         };
         for fr in [&f_vor, &f_nach] {
             if fr.status == FristStatus::Ueberfaellig {
-                befunde.push(Befund::warnung("S13", bezug(i), format!("{}: bis {} nicht dokumentiert.", fr.bezeichnung, de(fr.spaetestens))));
+                befunde.push(Befund::warnung(
+                    "S13",
+                    bezug(i),
+                    format!("{}: bis {} nicht dokumentiert.", fr.bezeichnung, de(fr.spaetestens)),
+                ));
             }
         }
         fristen.push(f_vor);

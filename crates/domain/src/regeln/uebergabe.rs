@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::frist::{Frist, FristStatus};
 use crate::befund::Befund;
 use crate::datum::{de, minus_monate, plus_tage};
-use crate::fallakte::{Gespraechsart, GepruefteFallakte};
+use crate::fallakte::{GepruefteFallakte, Gespraechsart};
 use crate::grundtypen::Rechtskreis;
 
 pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec<Frist>, Vec<Befund>) {
@@ -13,12 +13,18 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
     let mut b = Vec::new();
     let Some(w) = &f.akte.kunde.rechtskreiswechsel else { return (fristen, b) };
     let p = &f.katalog.parameter.uebergabe;
-    let gehalten = |arten: &[Gespraechsart], von: NaiveDate, bis: NaiveDate| f.akte.gespraeche.iter().any(|g| arten.contains(&g.art) && g.datum >= von && g.datum <= bis);
+    let gehalten = |arten: &[Gespraechsart], von: NaiveDate, bis: NaiveDate| {
+        f.akte.gespraeche.iter().any(|g| arten.contains(&g.art) && g.datum >= von && g.datum <= bis)
+    };
 
     if f.akte.kunde.rechtskreis == Rechtskreis::SgbIII && !w.erfolgt {
         let info = minus_monate(w.datum, p.gruppeninformation_monate_vorher);
         let abschluss = minus_monate(w.datum, p.abschlussgespraech_monate_vorher);
-        let info_ok = gehalten(&[Gespraechsart::Gruppeninformation, Gespraechsart::Einzelberatung], minus_monate(info, 1), w.datum);
+        let info_ok = gehalten(
+            &[Gespraechsart::Gruppeninformation, Gespraechsart::Einzelberatung],
+            minus_monate(info, 1),
+            w.datum,
+        );
         let abschluss_ok = gehalten(&[Gespraechsart::Abschlussgespraech], minus_monate(abschluss, 1), w.datum);
         let mut hinweis = String::new();
         if w.antrag_sgb2_erwartet {
@@ -27,7 +33,8 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
         fristen.push(Frist {
             regel: "U1",
             art: "uebergabe_gruppeninformation",
-            bezeichnung: "Gruppeninformation bzw. Einzelberatung vor dem Rechtskreiswechsel (ca. 3 Monate vorher)".into(),
+            bezeichnung: "Gruppeninformation bzw. Einzelberatung vor dem Rechtskreiswechsel (ca. 3 Monate vorher)"
+                .into(),
             datum: info,
             spaetestens: abschluss,
             status: Frist::status(stichtag, info, abschluss, info_ok),
@@ -36,7 +43,9 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
         fristen.push(Frist {
             regel: "U1",
             art: "uebergabe_abschlussgespraech",
-            bezeichnung: format!("Abschlussgespräch zu Integrations- und Abgangsoptionen (ca. 1 Monat vorher){hinweis}"),
+            bezeichnung: format!(
+                "Abschlussgespräch zu Integrations- und Abgangsoptionen (ca. 1 Monat vorher){hinweis}"
+            ),
             datum: abschluss,
             spaetestens: w.datum,
             status: Frist::status(stichtag, abschluss, w.datum, abschluss_ok),
@@ -49,7 +58,9 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
         fristen.push(Frist {
             regel: "U1",
             art: "uebergabe_erstgespraech_sgb2",
-            bezeichnung: "Zeitnahes Erstgespräch SGB II nach dem Rechtskreiswechsel (Integrationsarbeit nahtlos fortsetzen)".into(),
+            bezeichnung:
+                "Zeitnahes Erstgespräch SGB II nach dem Rechtskreiswechsel (Integrationsarbeit nahtlos fortsetzen)"
+                    .into(),
             datum: w.datum,
             spaetestens: bis,
             status: Frist::status(stichtag, w.datum, bis, ok),
@@ -58,7 +69,11 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
     }
     for fr in &fristen {
         if fr.status == FristStatus::Ueberfaellig {
-            b.push(Befund::warnung("U1", &fr.bezug, format!("{}: bis {} nicht durchgeführt.", fr.bezeichnung, de(fr.spaetestens))));
+            b.push(Befund::warnung(
+                "U1",
+                &fr.bezug,
+                format!("{}: bis {} nicht durchgeführt.", fr.bezeichnung, de(fr.spaetestens)),
+            ));
         }
     }
     (fristen, b)

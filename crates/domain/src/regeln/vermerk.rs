@@ -35,7 +35,8 @@ pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellu
             k.berufe.get(c).map_or(c.to_string(), |b| format!("{} ({c})", b.titel))
         });
         abschnitte.push(Abschnitt { titel: "Zielberuf/Zieltätigkeit".into(), text: beruf, quelle: quelle.clone() });
-        let bedarfe: Vec<String> = s.mit_bedarf().map(|m| format!("{}: {}", k.merkmal(m).gruppe.label(), k.merkmal(m).label)).collect();
+        let bedarfe: Vec<String> =
+            s.mit_bedarf().map(|m| format!("{}: {}", k.merkmal(m).gruppe.label(), k.merkmal(m).label)).collect();
         abschnitte.push(Abschnitt {
             titel: "Vermittlungsrelevante Handlungsbedarfe".into(),
             text: if bedarfe.is_empty() { "keine".into() } else { bedarfe.join("\n") },
@@ -59,7 +60,11 @@ pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellu
         }
     }
     if let Some((z, o)) = f.akte.ziele.iter().zip(&f.ziele).rfind(|(z, _)| z.vereinbart_am <= datum) {
-        abschnitte.push(Abschnitt { titel: "Vereinbarte Zieloption".into(), text: o.label.clone(), quelle: format!("Ziel vom {}", de(z.vereinbart_am)) });
+        abschnitte.push(Abschnitt {
+            titel: "Vereinbarte Zieloption".into(),
+            text: o.label.clone(),
+            quelle: format!("Ziel vom {}", de(z.vereinbart_am)),
+        });
     }
     Vorbefuellung { regel: "V1", abschnitte }
 }
@@ -86,17 +91,28 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
                 continue;
             }
             let zeile = format!("{}: {} → {}", k.merkmal(m).label, status_text(alt), status_text(neu));
-            if matches!(k.merkmal(m).gruppe, Schluesselgruppe::Rahmenbedingungen | Schluesselgruppe::Arbeitsmarktbedingungen) {
+            if matches!(
+                k.merkmal(m).gruppe,
+                Schluesselgruppe::Rahmenbedingungen | Schluesselgruppe::Arbeitsmarktbedingungen
+            ) {
                 umfeld.push(zeile);
             } else {
                 person.push(zeile);
             }
         }
         if !person.is_empty() {
-            abschnitte.push(Abschnitt { titel: "Änderungen Person".into(), text: person.join("\n"), quelle: quelle.clone() });
+            abschnitte.push(Abschnitt {
+                titel: "Änderungen Person".into(),
+                text: person.join("\n"),
+                quelle: quelle.clone(),
+            });
         }
         if !umfeld.is_empty() {
-            abschnitte.push(Abschnitt { titel: "Änderungen Umfeld".into(), text: umfeld.join("\n"), quelle: quelle.clone() });
+            abschnitte.push(Abschnitt {
+                titel: "Änderungen Umfeld".into(),
+                text: umfeld.join("\n"),
+                quelle: quelle.clone(),
+            });
         }
         let sb_alt = vorher.and_then(|(pv, _)| pv.standortbestimmung.as_ref());
         let lage_alt = vorher.and_then(|(_, ps)| ps.profillage);
@@ -109,13 +125,17 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
                 standort.push(format!("Fazit: {}", sb.fazit));
             }
         }
-        if s.profillage != lage_alt {
-            if let Some(p) = s.profillage {
-                standort.push(format!("Profillage: {} → {}", lage_alt.map_or("–", |x| x.label()), p.label()));
-            }
+        if s.profillage != lage_alt
+            && let Some(p) = s.profillage
+        {
+            standort.push(format!("Profillage: {} → {}", lage_alt.map_or("–", |x| x.label()), p.label()));
         }
         if !standort.is_empty() {
-            abschnitte.push(Abschnitt { titel: "Änderungen Standortbestimmung".into(), text: standort.join("\n"), quelle });
+            abschnitte.push(Abschnitt {
+                titel: "Änderungen Standortbestimmung".into(),
+                text: standort.join("\n"),
+                quelle,
+            });
         }
     }
     Vorbefuellung { regel: "V2", abschnitte }

@@ -19,10 +19,18 @@ pub struct ZavPruefung {
 
 /// Managementvermittlung: ≥ 3 years leadership with personnel AND budget responsibility;
 /// unemployed less than 6 months; mobile nationwide; salary ≥ threshold; degree desirable.
-pub fn managementvermittlung(a: &ZavAngaben, arbeitslos_seit: Option<NaiveDate>, datum: NaiveDate, p: &ZavParameter) -> ZavPruefung {
+pub fn managementvermittlung(
+    a: &ZavAngaben,
+    arbeitslos_seit: Option<NaiveDate>,
+    datum: NaiveDate,
+    p: &ZavParameter,
+) -> ZavPruefung {
     let mut fehlt = Vec::new();
     if a.fuehrungserfahrung_jahre < p.management_fuehrungserfahrung_jahre as f32 {
-        fehlt.push(format!("mindestens {} Jahre aktuelle Führungserfahrung (angegeben: {})", p.management_fuehrungserfahrung_jahre, a.fuehrungserfahrung_jahre));
+        fehlt.push(format!(
+            "mindestens {} Jahre aktuelle Führungserfahrung (angegeben: {})",
+            p.management_fuehrungserfahrung_jahre, a.fuehrungserfahrung_jahre
+        ));
     }
     if !a.personalverantwortung {
         fehlt.push("Personalverantwortung".to_string());
@@ -41,10 +49,18 @@ pub fn managementvermittlung(a: &ZavAngaben, arbeitslos_seit: Option<NaiveDate>,
     }
     match a.jahresgehalt_euro {
         Some(g) if g >= p.management_mindestgehalt_euro => {}
-        Some(g) => fehlt.push(format!("Jahresgehalt von mindestens {} € (angegeben: {g} €)", p.management_mindestgehalt_euro)),
-        None => fehlt.push(format!("Jahresgehalt von mindestens {} € (nicht angegeben)", p.management_mindestgehalt_euro)),
+        Some(g) => {
+            fehlt.push(format!("Jahresgehalt von mindestens {} € (angegeben: {g} €)", p.management_mindestgehalt_euro))
+        }
+        None => {
+            fehlt.push(format!("Jahresgehalt von mindestens {} € (nicht angegeben)", p.management_mindestgehalt_euro))
+        }
     }
-    let hinweise = if a.akademischer_abschluss { Vec::new() } else { vec!["Ein akademischer Abschluss ist erwünscht, aber keine Voraussetzung.".to_string()] };
+    let hinweise = if a.akademischer_abschluss {
+        Vec::new()
+    } else {
+        vec!["Ein akademischer Abschluss ist erwünscht, aber keine Voraussetzung.".to_string()]
+    };
     ZavPruefung { zugelassen: fehlt.is_empty(), nicht_erfuellt: fehlt, hinweise }
 }
 
@@ -52,13 +68,21 @@ pub fn managementvermittlung(a: &ZavAngaben, arbeitslos_seit: Option<NaiveDate>,
 /// professional experience.
 pub fn kuenstlervermittlung(a: &ZavAngaben, katalog: &Katalog) -> ZavPruefung {
     let Some(bereich) = a.kuenstlerbereich.as_deref().and_then(|b| katalog.kuenstlerbereich(b)) else {
-        return ZavPruefung { zugelassen: false, nicht_erfuellt: vec!["Bereich angeben (Bühne, Film/Fernsehen, Stab/Technik, Unterhaltung/Werbung)".into()], hinweise: Vec::new() };
+        return ZavPruefung {
+            zugelassen: false,
+            nicht_erfuellt: vec!["Bereich angeben (Bühne, Film/Fernsehen, Stab/Technik, Unterhaltung/Werbung)".into()],
+            hinweise: Vec::new(),
+        };
     };
-    let ok = (bereich.hochschulabschluss_genuegt && a.hochschulabschluss_staatlich_anerkannt) || (bereich.berufserfahrung_genuegt && a.einschlaegige_berufserfahrung);
+    let ok = (bereich.hochschulabschluss_genuegt && a.hochschulabschluss_staatlich_anerkannt)
+        || (bereich.berufserfahrung_genuegt && a.einschlaegige_berufserfahrung);
     let mut fehlt = Vec::new();
     if !ok {
         fehlt.push(match (bereich.hochschulabschluss_genuegt, bereich.berufserfahrung_genuegt) {
-            (true, true) => format!("{}: Abschluss an einer staatlich anerkannten Hochschule oder Nachweis einschlägiger Berufserfahrungen", bereich.label),
+            (true, true) => format!(
+                "{}: Abschluss an einer staatlich anerkannten Hochschule oder Nachweis einschlägiger Berufserfahrungen",
+                bereich.label
+            ),
             (true, false) => format!("{}: Abschluss an einer staatlich anerkannten Hochschule", bereich.label),
             _ => format!("{}: Nachweis einschlägiger Berufserfahrungen", bereich.label),
         });

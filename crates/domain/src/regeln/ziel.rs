@@ -11,7 +11,11 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
     // Z1: one agreed goal at a time — two on the same day leave it open which one holds.
     for (i, w) in f.akte.ziele.windows(2).enumerate() {
         if w[0].vereinbart_am == w[1].vereinbart_am {
-            b.push(Befund::fehler("Z1", format!("ziele[{}]", i + 1), "Zwei Zieloptionen am selben Tag vereinbart: Es gilt immer genau eine Zieloption."));
+            b.push(Befund::fehler(
+                "Z1",
+                format!("ziele[{}]", i + 1),
+                "Zwei Zieloptionen am selben Tag vereinbart: Es gilt immer genau eine Zieloption.",
+            ));
         }
     }
     let Some((ziel, option)) = f.aktuelles_ziel() else {
@@ -22,14 +26,21 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
     };
     let bezug = format!("ziele[{}]", f.akte.ziele.len() - 1);
     // Z2
-    if let Some(rk) = option.nur_rechtskreis {
-        if rk != f.akte.kunde.rechtskreis {
-            b.push(Befund::fehler("Z2", &bezug, format!("„{}“ gibt es nur im {}.", option.label, rk.label())));
-        }
+    if let Some(rk) = option.nur_rechtskreis
+        && rk != f.akte.kunde.rechtskreis
+    {
+        b.push(Befund::fehler("Z2", &bezug, format!("„{}“ gibt es nur im {}.", option.label, rk.label())));
     }
     // Z3
     if option.fuer_komplexe_profillagen && profillage.is_some_and(Profillage::ist_integrationsnah) {
-        b.push(Befund::warnung("Z3", &bezug, format!("„{}“ ist für ausgewählte komplexe Profillagen gedacht, die Profillage ist integrationsnah.", option.label)));
+        b.push(Befund::warnung(
+            "Z3",
+            &bezug,
+            format!(
+                "„{}“ ist für ausgewählte komplexe Profillagen gedacht, die Profillage ist integrationsnah.",
+                option.label
+            ),
+        ));
     }
     // Z4
     if profillage.is_some_and(Profillage::ist_komplex) {
@@ -37,16 +48,36 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
             Some(h) if u32::from(h) > p.komplex_horizont_monate => b.push(Befund::warnung(
                 "Z4",
                 &bezug,
-                format!("Komplexe Profillage: Zieloption für höchstens {} Monate wählen, hier {h} Monate.", p.komplex_horizont_monate),
+                format!(
+                    "Komplexe Profillage: Zieloption für höchstens {} Monate wählen, hier {h} Monate.",
+                    p.komplex_horizont_monate
+                ),
             )),
-            None => b.push(Befund::hinweis("Z4", &bezug, format!("Komplexe Profillage: Zeithorizont des Ziels angeben (höchstens {} Monate).", p.komplex_horizont_monate))),
+            None => b.push(Befund::hinweis(
+                "Z4",
+                &bezug,
+                format!(
+                    "Komplexe Profillage: Zeithorizont des Ziels angeben (höchstens {} Monate).",
+                    p.komplex_horizont_monate
+                ),
+            )),
             _ => {}
         }
     }
     // Z5
     if option.bestaetigung_erforderlich && !ziel.beendet_arbeitslosigkeit_oder_verringert_hilfebeduerftigkeit {
-        let was = if f.akte.kunde.rechtskreis == Rechtskreis::SgbII { "die Hilfebedürftigkeit verringert" } else { "die Arbeitslosigkeit beendet" };
-        b.push(Befund::warnung("Z5", &bezug, format!("Mini-/Midi-Jobs und kurzfristige Beschäftigung zählen nur, wenn dadurch {was} wird – bitte bestätigen.")));
+        let was = if f.akte.kunde.rechtskreis == Rechtskreis::SgbII {
+            "die Hilfebedürftigkeit verringert"
+        } else {
+            "die Arbeitslosigkeit beendet"
+        };
+        b.push(Befund::warnung(
+            "Z5",
+            &bezug,
+            format!(
+                "Mini-/Midi-Jobs und kurzfristige Beschäftigung zählen nur, wenn dadurch {was} wird – bitte bestätigen."
+            ),
+        ));
     }
     b
 }

@@ -48,5 +48,8 @@ fn e3_due_and_overdue() {
     assert!(hat(&e, "E3", Schwere::Hinweis));
     let e = pruefe(&akte, "2027-04-02");
     assert!(hat(&e, "E3", Schwere::Warnung));
-    assert_eq!(e.fristen.iter().find(|f| f.art == "ev_ueberpruefung").map(|f| f.status), Some(FristStatus::Ueberfaellig));
+    assert_eq!(
+        e.fristen.iter().find(|f| f.art == "ev_ueberpruefung").map(|f| f.status),
+        Some(FristStatus::Ueberfaellig)
+    );
 }

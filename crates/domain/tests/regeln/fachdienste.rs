@@ -15,20 +15,26 @@ fn mit_auftrag(a: Value) -> Value {
 
 #[test]
 fn u6_consent_for_aed_and_bps_except_verfuegbarkeit() {
-    let akte = mit_auftrag(json!({ "datum": "2026-11-01", "leistung": "Psychologische Begutachtung", "fragestellung": "eignungsfeststellung" }));
+    let akte = mit_auftrag(
+        json!({ "datum": "2026-11-01", "leistung": "Psychologische Begutachtung", "fragestellung": "eignungsfeststellung" }),
+    );
     assert!(hat(&pruefe(&akte, STICHTAG), "U6", Schwere::Fehler));
     let mut mit = akte.clone();
     mit["einwilligungen"] = json!([{ "umfang": "berufspsychologischer_service", "erteilt_am": "2026-10-20" }]);
     assert!(befunde(&pruefe(&mit, STICHTAG), "U6").is_empty());
     mit["einwilligungen"][0]["widerrufen_am"] = json!("2026-10-25");
     assert!(hat(&pruefe(&mit, STICHTAG), "U6", Schwere::Fehler), "revoked before the referral");
-    let verfuegbarkeit = mit_auftrag(json!({ "datum": "2026-11-01", "leistung": "aed_gutachten_aktenlage", "fragestellung": "verfuegbarkeit_erwerbsfaehigkeit" }));
+    let verfuegbarkeit = mit_auftrag(
+        json!({ "datum": "2026-11-01", "leistung": "aed_gutachten_aktenlage", "fragestellung": "verfuegbarkeit_erwerbsfaehigkeit" }),
+    );
     assert!(befunde(&pruefe(&verfuegbarkeit, STICHTAG), "U6").is_empty());
 }
 
 #[test]
 fn u4_aed_needs_a_prior_documented_conversation() {
-    let mut akte = mit_auftrag(json!({ "datum": "2026-03-01", "leistung": "aed_sozialmedizinische_beratung", "fragestellung": "verfuegbarkeit_erwerbsfaehigkeit" }));
+    let mut akte = mit_auftrag(
+        json!({ "datum": "2026-03-01", "leistung": "aed_sozialmedizinische_beratung", "fragestellung": "verfuegbarkeit_erwerbsfaehigkeit" }),
+    );
     assert!(hat(&pruefe(&akte, STICHTAG), "U4", Schwere::Fehler));
     akte["auftraege"][0]["datum"] = json!("2026-03-10");
     assert!(befunde(&pruefe(&akte, STICHTAG), "U4").is_empty());
@@ -37,12 +43,27 @@ fn u4_aed_needs_a_prior_documented_conversation() {
 #[test]
 fn u2_managementvermittlung_names_every_unmet_criterion() {
     let p = &katalog().parameter.zav;
-    let a = ZavAngaben { fuehrungserfahrung_jahre: 2.0, personalverantwortung: true, budgetverantwortung: false, bundesweit_mobil: false, jahresgehalt_euro: Some(40_000), ..Default::default() };
+    let a = ZavAngaben {
+        fuehrungserfahrung_jahre: 2.0,
+        personalverantwortung: true,
+        budgetverantwortung: false,
+        bundesweit_mobil: false,
+        jahresgehalt_euro: Some(40_000),
+        ..Default::default()
+    };
     let r = zav::managementvermittlung(&a, Some(tag("2026-01-01")), tag("2026-11-01"), p);
     assert!(!r.zugelassen);
     assert_eq!(r.nicht_erfuellt.len(), 5, "{:?}", r.nicht_erfuellt);
     assert_eq!(r.hinweise.len(), 1, "degree desirable is only a hint");
-    let gut = ZavAngaben { fuehrungserfahrung_jahre: 5.0, personalverantwortung: true, budgetverantwortung: true, bundesweit_mobil: true, jahresgehalt_euro: Some(70_000), akademischer_abschluss: true, ..Default::default() };
+    let gut = ZavAngaben {
+        fuehrungserfahrung_jahre: 5.0,
+        personalverantwortung: true,
+        budgetverantwortung: true,
+        bundesweit_mobil: true,
+        jahresgehalt_euro: Some(70_000),
+        akademischer_abschluss: true,
+        ..Default::default()
+    };
     let r = zav::managementvermittlung(&gut, Some(tag("2026-07-01")), tag("2026-11-01"), p);
     assert!(r.zugelassen && r.hinweise.is_empty());
     // "weniger als sechs Monate": exactly six months is too long.
@@ -66,7 +87,9 @@ fn u2_kuenstlervermittlung_by_area() {
 
 #[test]
 fn u2_referral_in_the_case() {
-    let akte = mit_auftrag(json!({ "datum": "2026-11-01", "leistung": "Managementvermittlung", "zav": { "fuehrungserfahrung_jahre": 1 } }));
+    let akte = mit_auftrag(
+        json!({ "datum": "2026-11-01", "leistung": "Managementvermittlung", "zav": { "fuehrungserfahrung_jahre": 1 } }),
+    );
     let e = pruefe(&akte, STICHTAG);
     assert!(befunde(&e, "U2").iter().any(|b| b.0 == Schwere::Fehler && b.1.contains("Budgetverantwortung")));
 }

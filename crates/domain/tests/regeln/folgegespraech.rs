@@ -41,7 +41,10 @@ fn f2_each_step_is_required() {
         let mut g = vollstaendig();
         g["folgegespraech"].as_object_mut().unwrap().remove(schritt);
         let e = pruefe(&mit_folgegespraech(g), STICHTAG);
-        assert!(e.befunde.iter().any(|b| b.regel == "F2" && b.schwere == Schwere::Fehler && b.bezug.ends_with(schritt)), "{schritt}");
+        assert!(
+            e.befunde.iter().any(|b| b.regel == "F2" && b.schwere == Schwere::Fehler && b.bezug.ends_with(schritt)),
+            "{schritt}"
+        );
     }
 }
 
@@ -77,7 +80,10 @@ fn z7_goal_discussed_in_every_folgegespraech() {
 #[test]
 fn p4_zu_klaeren_needs_a_comment_and_is_plausibilised_next_time() {
     let mut akte = mit_folgegespraech(vollstaendig());
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("gesundheitliche_einschraenkungen", "zu_klaeren")]);
+    akte["profiling"][0]["merkmale"] = alle_merkmale(&[
+        ("berufliche_qualifikation", "handlungsbedarf"),
+        ("gesundheitliche_einschraenkungen", "zu_klaeren"),
+    ]);
     let e = pruefe(&akte, STICHTAG);
     assert!(hat(&e, "P4", Schwere::Warnung), "plausibilisieren im Folgegespräch");
     akte["profiling"][0]["merkmale"][5]["kommentar"] = Value::Null;

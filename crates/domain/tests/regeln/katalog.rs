@@ -14,8 +14,17 @@ fn catalogue_holds_the_seed_tables() {
     assert_eq!(k.zieloptionen.len(), 10);
     assert_eq!(k.profillagen.len(), 9);
     assert_eq!(k.z_gruende.len(), 5);
-    assert_eq!(k.leistungen.iter().filter(|l| l.dienst == "berufspsychologischer_service").count(), 13, "U5: 13 BPS services");
-    let kategorien: std::collections::BTreeSet<&str> = k.leistungen.iter().filter(|l| l.dienst == "berufspsychologischer_service").map(|l| l.kategorie.as_str()).collect();
+    assert_eq!(
+        k.leistungen.iter().filter(|l| l.dienst == "berufspsychologischer_service").count(),
+        13,
+        "U5: 13 BPS services"
+    );
+    let kategorien: std::collections::BTreeSet<&str> = k
+        .leistungen
+        .iter()
+        .filter(|l| l.dienst == "berufspsychologischer_service")
+        .map(|l| l.kategorie.as_str())
+        .collect();
     assert_eq!(kategorien.len(), 6, "U5: in 6 categories");
     assert!(k.produkte.len() >= 20, "PK1");
 }
@@ -24,7 +33,14 @@ fn catalogue_holds_the_seed_tables() {
 fn s14_every_strategy_has_guidance() {
     for s in &katalog().strategien {
         let l = &s.leitfaden;
-        assert!(!l.schritte.is_empty() && !l.aktivitaeten_kunde.is_empty() && !l.aktivitaeten_vfk.is_empty() && !l.ev_textbaustein.is_empty(), "{}", s.id);
+        assert!(
+            !l.schritte.is_empty()
+                && !l.aktivitaeten_kunde.is_empty()
+                && !l.aktivitaeten_vfk.is_empty()
+                && !l.ev_textbaustein.is_empty(),
+            "{}",
+            s.id
+        );
     }
 }
 
@@ -35,7 +51,10 @@ fn seed_spelling_variants_resolve_to_one_entry() {
     assert!(a.is_some());
     assert_eq!(a, k.finde_strategie("Berufliche (Teil-)Qualifikation realisieren"));
     assert_eq!(a, k.finde_strategie("Berufliche (Teil-) Qualifizierung realisieren"));
-    assert_eq!(k.finde_strategie("Nachhaltiger Übergang in Selbstständigkeit"), k.finde_strategie("uebergang_selbstaendigkeit"));
+    assert_eq!(
+        k.finde_strategie("Nachhaltiger Übergang in Selbstständigkeit"),
+        k.finde_strategie("uebergang_selbstaendigkeit")
+    );
     assert_eq!(k.finde_zieloption("Selbständigkeit").map(|z| z.id.as_str()), Some("selbststaendigkeit"));
     assert_eq!(k.finde_gruppe("R"), Some(Schluesselgruppe::Rahmenbedingungen));
 }

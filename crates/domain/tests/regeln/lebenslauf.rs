@@ -12,7 +12,10 @@ fn c1_c2_six_months_decide() {
     let r = Rechtskreis::SgbIII;
     assert_eq!(wiedermeldung(r, tag("2026-01-31"), tag("2026-07-31"), 6), Wiedermeldung::Reaktivierungskunde);
     assert_eq!(wiedermeldung(r, tag("2026-01-31"), tag("2026-08-01"), 6), Wiedermeldung::Neukunde);
-    assert_eq!(wiedermeldung(Rechtskreis::SgbII, tag("2025-01-31"), tag("2026-08-01"), 6), Wiedermeldung::Reaktivierungskunde);
+    assert_eq!(
+        wiedermeldung(Rechtskreis::SgbII, tag("2025-01-31"), tag("2026-08-01"), 6),
+        Wiedermeldung::Reaktivierungskunde
+    );
 }
 
 #[test]
@@ -52,7 +55,10 @@ fn u1_uebergabe_dates_before_the_rechtskreiswechsel() {
     assert!(hat(&e, "U1", Schwere::Warnung));
     akte["gespraeche"].as_array_mut().unwrap().push(json!({ "datum": "2027-01-05", "art": "gruppeninformation" }));
     let e = pruefe(&akte, "2027-01-10");
-    assert_eq!(e.fristen.iter().find(|f| f.art == "uebergabe_gruppeninformation").map(|f| f.status), Some(FristStatus::Erledigt));
+    assert_eq!(
+        e.fristen.iter().find(|f| f.art == "uebergabe_gruppeninformation").map(|f| f.status),
+        Some(FristStatus::Erledigt)
+    );
 }
 
 #[test]

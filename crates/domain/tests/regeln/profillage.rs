@@ -8,13 +8,20 @@ use crate::basis::*;
 
 /// Needs per group in the order Q, L, M, R, A.
 fn eingabe(bedarfe: [u8; 5], prognose: Option<u16>) -> ProfillageEingabe {
-    ProfillageEingabe { rechtskreis: Some(Rechtskreis::SgbIII), bedarfe, prognose_monate: prognose, ..Default::default() }
+    ProfillageEingabe {
+        rechtskreis: Some(Rechtskreis::SgbIII),
+        bedarfe,
+        prognose_monate: prognose,
+        ..Default::default()
+    }
 }
+
+/// (needs Q L M R A, prognosis, suggestion, admissible, consistent)
+type Fall = ([u8; 5], u16, Option<P>, &'static [P], bool);
 
 #[test]
 fn pl2_derivation_table() {
-    // (needs Q L M R A, prognosis, suggestion, admissible, consistent)
-    let faelle: &[([u8; 5], u16, Option<P>, &[P], bool)] = &[
+    let faelle: &[Fall] = &[
         ([0, 0, 0, 0, 0], 4, Some(P::Markt), &[P::Markt], true),
         ([0, 0, 0, 0, 1], 4, Some(P::Markt), &[P::Markt], true), // A never counts
         ([0, 0, 0, 0, 0], 10, Some(P::Markt), &[P::Markt], true), // with hint "bis 6 Monate"
@@ -23,7 +30,7 @@ fn pl2_derivation_table() {
         ([1, 0, 0, 0, 0], 12, Some(P::Foerder), &[P::Foerder], true),
         ([1, 0, 1, 0, 0], 8, Some(P::Foerder), &[P::Foerder], true), // Motivation possible
         ([1, 1, 0, 0, 0], 8, Some(P::Foerder), &[P::Foerder], true), // hint: names one group
-        ([1, 0, 0, 0, 0], 18, None, &[], false), // komplexe Förderprofillage needs Begründung
+        ([1, 0, 0, 0, 0], 18, None, &[], false),                     // komplexe Förderprofillage needs Begründung
         ([2, 0, 0, 0, 0], 18, Some(P::Entwicklung), &[P::Entwicklung], true), // Verdichtung in Q
         ([1, 0, 1, 0, 0], 18, Some(P::Entwicklung), &[P::Entwicklung], true),
         ([0, 2, 0, 0, 0], 18, Some(P::Stabilisierung), &[P::Entwicklung, P::Stabilisierung], true),
@@ -163,12 +170,25 @@ fn pl4_i_only_in_sgb2() {
 fn pl1_choice_outside_the_admissible_set_needs_a_begruendung() {
     let e = eingabe([1, 0, 0, 0, 0], Some(8));
     let erg = ableiten(&e);
-    let ohne = wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Entwicklung), begruendung: None, schwerpunkt_gewaehlt: None });
+    let ohne = wahl_pruefen(
+        &e,
+        &erg,
+        Wahl { profillage: Some(P::Entwicklung), begruendung: None, schwerpunkt_gewaehlt: None },
+    );
     assert!(ohne.iter().any(|b| b.regel == "PL1" && b.schwere == Schwere::Fehler && b.meldung.contains("Begründung")));
-    let mit = wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Entwicklung), begruendung: Some("Mehrere Bedarfe erwartet"), schwerpunkt_gewaehlt: None });
+    let mit = wahl_pruefen(
+        &e,
+        &erg,
+        Wahl {
+            profillage: Some(P::Entwicklung),
+            begruendung: Some("Mehrere Bedarfe erwartet"),
+            schwerpunkt_gewaehlt: None,
+        },
+    );
     assert!(mit.iter().all(|b| b.schwere != Schwere::Fehler));
     assert!(mit.iter().any(|b| b.regel == "PL1" && b.schwere == Schwere::Hinweis));
-    let passend = wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Foerder), begruendung: None, schwerpunkt_gewaehlt: None });
+    let passend =
+        wahl_pruefen(&e, &erg, Wahl { profillage: Some(P::Foerder), begruendung: None, schwerpunkt_gewaehlt: None });
     assert!(passend.is_empty());
 }
 

@@ -15,7 +15,8 @@ fn basis_case_is_valid() {
 #[test]
 fn s1_need_without_strategy_is_an_error_naming_the_options() {
     let mut akte = basis();
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("oertliche_mobilitaet", "handlungsbedarf")]);
+    akte["profiling"][0]["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("oertliche_mobilitaet", "handlungsbedarf")]);
     let e = pruefe(&akte, STICHTAG);
     let s1 = befunde(&e, "S1");
     assert_eq!(s1.len(), 1);
@@ -26,7 +27,8 @@ fn s1_need_without_strategy_is_an_error_naming_the_options() {
 #[test]
 fn s1_local_strategy_of_the_dienststelle_covers_its_merkmal() {
     let mut akte = basis();
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("oertliche_mobilitaet", "handlungsbedarf")]);
+    akte["profiling"][0]["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("oertliche_mobilitaet", "handlungsbedarf")]);
     akte["dienststelle"] = json!({ "lokale_strategien": [{ "id": "fuehrerschein_plus", "bezeichnung": "Führerschein-Patenschaft", "merkmal": "oertliche_mobilitaet" }] });
     akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "fuehrerschein_plus", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2026-09-30" }));
     akte["strategien"][3]["ende"] = json!("2026-12-31");
@@ -94,7 +96,10 @@ fn s5_rechtskreis_and_s6_segment_restrictions() {
     assert!(befunde(&pruefe(&akte, STICHTAG), "S5").is_empty());
 
     let mut akte = basis();
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("schulische_qualifikation", "handlungsbedarf")]);
+    akte["profiling"][0]["merkmale"] = alle_merkmale(&[
+        ("berufliche_qualifikation", "handlungsbedarf"),
+        ("schulische_qualifikation", "handlungsbedarf"),
+    ]);
     akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "berufsausbildung_vorbereiten", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2026-12-31" }));
     assert!(hat(&pruefe(&akte, STICHTAG), "S6", Schwere::Fehler));
     akte["kunde"]["segment"] = json!("Reha");
@@ -104,7 +109,8 @@ fn s5_rechtskreis_and_s6_segment_restrictions() {
 #[test]
 fn s7_two_year_horizon_for_complex_profiles() {
     let mut akte = basis();
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
+    akte["profiling"][0]["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
     akte["profiling"][0]["standortbestimmung"]["prognose_monate"] = json!(18);
     akte["profiling"][0]["profillage"] = json!({ "wert": "entwicklungsprofil" });
     akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "wohnsituation_stabilisieren", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2028-06-30" }));
@@ -145,7 +151,8 @@ fn s9_new_strategy_after_abort_only_after_new_standortbestimmung() {
 #[test]
 fn s10_order_is_a_hint_never_an_error() {
     let mut akte = basis();
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
+    akte["profiling"][0]["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
     akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "wohnsituation_stabilisieren", "gewaehlt_am": "2026-03-10", "beginn": "2026-06-01", "ende": "2026-12-31" }));
     let e = pruefe(&akte, STICHTAG);
     let s10 = befunde(&e, "S10");
@@ -172,7 +179,10 @@ fn s13_conversations_around_the_end_of_a_qualifying_measure() {
     assert!(hat(&e, "S13", Schwere::Warnung));
     // Documented conversations before and right after the end.
     akte["gespraeche"].as_array_mut().unwrap().push(json!({ "datum": "2026-08-05", "art": "einzelberatung" }));
-    akte["vermerke"].as_array_mut().unwrap().push(json!({ "datum": "2026-11-03", "art": "sonstiges", "text": "Absolventengespräch" }));
+    akte["vermerke"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "datum": "2026-11-03", "art": "sonstiges", "text": "Absolventengespräch" }));
     let e = pruefe(&akte, STICHTAG);
     assert!(e.fristen.iter().filter(|f| f.regel == "S13").all(|f| f.status == FristStatus::Erledigt));
 }

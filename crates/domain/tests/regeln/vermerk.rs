@@ -14,7 +14,14 @@ fn v1_erstgespraech_prefill() {
     let titel: Vec<&str> = v.abschnitte.iter().map(|a| a.titel.as_str()).collect();
     assert_eq!(
         titel,
-        ["Zielberuf/Zieltätigkeit", "Vermittlungsrelevante Handlungsbedarfe", "Besondere Stärken", "Fazit der Standortbestimmung", "Profillage", "Vereinbarte Zieloption"]
+        [
+            "Zielberuf/Zieltätigkeit",
+            "Vermittlungsrelevante Handlungsbedarfe",
+            "Besondere Stärken",
+            "Fazit der Standortbestimmung",
+            "Profillage",
+            "Vereinbarte Zieloption"
+        ]
     );
     assert!(v.abschnitte[0].text.contains("26212"));
     assert!(v.abschnitte[1].text.contains("Berufliche Qualifikation"));
@@ -28,7 +35,8 @@ fn v2_folgegespraech_prefills_changes_of_the_same_or_previous_day_only() {
     let mut akte = basis();
     let mut neu = akte["profiling"][0].clone();
     neu["gespeichert_am"] = json!("2026-11-09");
-    neu["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
+    neu["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
     neu["standortbestimmung"]["prognose_monate"] = json!(11);
     akte["profiling"].as_array_mut().unwrap().push(neu);
     let f = einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).unwrap();

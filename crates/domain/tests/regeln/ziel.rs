@@ -10,7 +10,10 @@ use crate::basis::*;
 #[test]
 fn z1_one_goal_at_a_time_and_a_goal_once_the_profillage_is_set() {
     let mut akte = basis();
-    akte["ziele"].as_array_mut().unwrap().push(json!({ "zieloption": "beschaeftigung_ueberregional", "vereinbart_am": "2026-03-10" }));
+    akte["ziele"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({ "zieloption": "beschaeftigung_ueberregional", "vereinbart_am": "2026-03-10" }));
     assert!(hat(&pruefe(&akte, STICHTAG), "Z1", Schwere::Fehler));
     let mut akte = basis();
     akte["ziele"] = json!([]);
@@ -40,7 +43,8 @@ fn z3_beyond_the_first_labour_market_warns_for_integrationsnah() {
 #[test]
 fn z4_two_year_horizon_for_complex_profiles() {
     let mut akte = basis();
-    akte["profiling"][0]["merkmale"] = alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
+    akte["profiling"][0]["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
     akte["profiling"][0]["standortbestimmung"]["prognose_monate"] = json!(18);
     akte["profiling"][0]["profillage"] = json!({ "wert": "entwicklungsprofil" });
     akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "wohnsituation_stabilisieren", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2026-12-31" }));
@@ -65,5 +69,8 @@ fn z6_wider_horizon_keeps_the_narrower_chances() {
     assert_eq!(suchhorizont_stufen(H::Ueberregional), &[H::Lokal, H::Ueberregional]);
     assert_eq!(suchhorizont_stufen(H::International), &[H::Lokal, H::Ueberregional, H::International]);
     let k = katalog();
-    assert_eq!(k.finde_zieloption("Beschäftigung 1. Arbeitsmarkt international").map(|z| z.suchhorizont), Some(H::International));
+    assert_eq!(
+        k.finde_zieloption("Beschäftigung 1. Arbeitsmarkt international").map(|z| z.suchhorizont),
+        Some(H::International)
+    );
 }

@@ -26,5 +26,5 @@ pub fn jahre_zwischen(von: NaiveDate, bis: NaiveDate) -> i32 {
 
 /// German date for messages: 24.11.2026.
 pub fn de(datum: NaiveDate) -> String {
-    datum.format("%d.%m.%Y").to_string()
+    format!("{:02}.{:02}.{}", datum.day(), datum.month(), datum.year())
 }

@@ -143,10 +143,11 @@ impl<'k> GepruefteFallakte<'k> {
     pub fn alter_am(&self, datum: NaiveDate) -> i32 {
         crate::datum::jahre_zwischen(self.akte.kunde.geburtsdatum, datum)
     }
-    pub fn strategie_label(&self, i: usize) -> String {
+    /// The label of a chosen strategy (a local strategy's own name, S11).
+    pub fn strategie_label(&self, i: usize) -> &str {
         match self.strategien[i].art {
-            StrategieArt::National(r) => self.katalog.strategie(r).label.clone(),
-            StrategieArt::Lokal(l) => format!("{} (lokal)", self.akte.dienststelle.lokale_strategien[l].bezeichnung),
+            StrategieArt::National(r) => &self.katalog.strategie(r).label,
+            StrategieArt::Lokal(l) => &self.akte.dienststelle.lokale_strategien[l].bezeichnung,
         }
     }
 }

@@ -92,7 +92,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     let mut fristen = Vec::new();
 
     let eingabe = profillage_eingabe(f, stichtag);
-    let mut ergebnis = ableiten(&eingabe);
+    let ergebnis = ableiten(&eingabe);
     let aktuell = f.aktuelles_profiling();
     let gewaehlt = aktuell.and_then(|(_, s)| s.profillage);
     if let Some((v, s)) = aktuell {
@@ -103,7 +103,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
         };
         befunde.extend(wahl_pruefen(&eingabe, &ergebnis, wahl));
     }
-    befunde.append(&mut ergebnis.hinweise);
+    befunde.extend(ergebnis.hinweise.iter().cloned());
     let wirksam = gewaehlt.or(ergebnis.vorschlag).or(aktuell.map(|_| Profillage::N));
 
     befunde.extend(profiling::profiling_pruefen(f));

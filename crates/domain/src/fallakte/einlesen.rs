@@ -122,11 +122,11 @@ pub struct StrategieGeprueft {
 pub struct GepruefteFallakte<'k> {
     pub akte: Fallakte,
     pub katalog: &'k Katalog,
-    /// Parallel to `akte.profiling` (sorted by `gespeichert_am`).
+    /// Parallel to `akte.profiling` (oldest first).
     pub profiling: Vec<Profilingstand>,
     /// Parallel to `akte.strategien`.
     pub strategien: Vec<StrategieGeprueft>,
-    /// Parallel to `akte.ziele` (sorted by `vereinbart_am`).
+    /// Parallel to `akte.ziele` (oldest first).
     pub ziele: Vec<&'k Zieloption>,
     /// Parallel to `akte.auftraege`.
     pub auftraege: Vec<&'k Leistung>,
@@ -159,14 +159,30 @@ fn datum_folge(feld: String, von: NaiveDate, bis: NaiveDate, was: &str) -> Resul
     Ok(())
 }
 
+fn chronologisch(liste: &str, daten: impl Iterator<Item = NaiveDate>, feld: &str) -> Result<(), EingabeFehler> {
+    let mut vorher: Option<NaiveDate> = None;
+    for (i, d) in daten.enumerate() {
+        if vorher.is_some_and(|v| d < v) {
+            return Err(fehler(
+                format!("{liste}[{i}].{feld}"),
+                "liegt vor dem vorherigen Eintrag: Einträge in zeitlicher Reihenfolge angeben (ältester zuerst)",
+            ));
+        }
+        vorher = Some(d);
+    }
+    Ok(())
+}
+
 /// Resolves every catalogue reference and checks dates; the result is what the rules read.
-pub fn pruefen_und_aufloesen(mut akte: Fallakte, katalog: &Katalog) -> Result<GepruefteFallakte<'_>, EingabeFehler> {
+pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<GepruefteFallakte<'_>, EingabeFehler> {
     if akte.format != 1 {
         return Err(fehler("format", format!("Formatversion {} wird nicht unterstützt (erwartet 1)", akte.format)));
     }
-    akte.profiling.sort_by_key(|p| p.gespeichert_am);
-    akte.ziele.sort_by_key(|z| z.vereinbart_am);
-    akte.meldungen.sort_by_key(|m| m.beginn);
+    // Histories are kept in the order they happened, so that every path in a message names
+    // the entry as it stands in the file.
+    chronologisch("profiling", akte.profiling.iter().map(|p| p.gespeichert_am), "gespeichert_am")?;
+    chronologisch("ziele", akte.ziele.iter().map(|z| z.vereinbart_am), "vereinbart_am")?;
+    chronologisch("meldungen", akte.meldungen.iter().map(|m| m.beginn), "beginn")?;
 
     for (i, m) in akte.meldungen.iter().enumerate() {
         if let Some(ende) = m.ende {

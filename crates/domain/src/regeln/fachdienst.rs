@@ -31,7 +31,7 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
                 Einwilligungsumfang::BerufspsychologischerService
             };
             if !einwilligung_liegt_vor(f, umfang, a.datum) {
-                b.push(Befund::fehler("U6", &bezug, format!("Auftrag „{}“ an den {} braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
+                b.push(Befund::fehler("U6", &bezug, format!("Auftrag „{}“ ({}) braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
             }
         }
         // U4

@@ -12,13 +12,11 @@ pub fn profiling_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let i = f.akte.profiling.len() - 1;
     for (j, m) in v.merkmale.iter().enumerate() {
         if m.status == MerkmalStatus::ZuKlaeren && m.kommentar.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let label = k.finde_merkmal(&m.merkmal).map_or(m.merkmal.as_str(), |r| k.merkmal(r).label.as_str());
             b.push(Befund::fehler(
                 "P4",
                 format!("profiling[{i}].merkmale[{j}].kommentar"),
-                format!(
-                    "„{}“ ist „zu klären“: Kommentar mit den eingeleiteten Aktivitäten zur Feststellung erforderlich.",
-                    m.merkmal
-                ),
+                format!("„{label}“ ist „zu klären“: Kommentar mit den eingeleiteten Aktivitäten zur Feststellung erforderlich."),
             ));
         }
     }

@@ -6,7 +6,6 @@ mod katalog_ausgabe;
 use std::io::Read;
 use std::process::ExitCode;
 
-use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use vierphasen_domain::{Katalog, einlesen, pruefen};
 
@@ -67,8 +66,8 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
     match cli.befehl {
         Befehl::Pruefen { datei, stichtag } => {
             let stichtag = match stichtag {
-                Some(t) => NaiveDate::parse_from_str(&t, "%Y-%m-%d")
-                    .map_err(|_| format!("--stichtag „{t}“ ist kein gültiges Datum (JJJJ-MM-TT)"))?,
+                Some(t) => vierphasen_domain::datum::parse_strikt(&t)
+                    .ok_or_else(|| format!("--stichtag „{t}“ ist kein gültiges Datum (JJJJ-MM-TT)"))?,
                 None => chrono::Local::now().date_naive(),
             };
             let mut json = Vec::new();

@@ -28,3 +28,61 @@ pub fn jahre_zwischen(von: NaiveDate, bis: NaiveDate) -> i32 {
 pub fn de(datum: NaiveDate) -> String {
     format!("{:02}.{:02}.{}", datum.day(), datum.month(), datum.year())
 }
+
+/// Strict `JJJJ-MM-TT` (chrono alone also accepts `26-2-3`): exactly ten characters, a real date.
+pub fn parse_strikt(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    let ziffern = |r: std::ops::Range<usize>| -> Option<u32> {
+        b.get(r.clone())?.iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(ziffern(0..4)?).ok()?, ziffern(5..7)?, ziffern(8..10)?)
+}
+
+/// serde helpers for the Fallakte's dates (used with `deserialize_with`).
+pub mod serde_strikt {
+    use chrono::NaiveDate;
+    use serde::{Deserialize, Deserializer, de::Error};
+
+    pub fn datum<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        super::parse_strikt(&text)
+            .ok_or_else(|| D::Error::custom(format!("kein gültiges Datum, erwartet JJJJ-MM-TT: „{text}“")))
+    }
+
+    pub fn datum_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? {
+            None => Ok(None),
+            Some(text) => super::parse_strikt(&text)
+                .map(Some)
+                .ok_or_else(|| D::Error::custom(format!("kein gültiges Datum, erwartet JJJJ-MM-TT: „{text}“"))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_full_iso_dates_are_accepted() {
+        assert_eq!(parse_strikt("2026-02-28"), NaiveDate::from_ymd_opt(2026, 2, 28));
+        for falsch in ["2026-02-30", "26-02-03", "2026-2-3", "2026-02-03 ", "2026/02/03", "", "２026-02-03"] {
+            assert_eq!(parse_strikt(falsch), None, "{falsch:?}");
+        }
+    }
+
+    #[test]
+    fn months_clamp_and_ages_count_birthdays() {
+        assert_eq!(
+            plus_monate(NaiveDate::from_ymd_opt(2026, 1, 31).unwrap(), 1),
+            NaiveDate::from_ymd_opt(2026, 2, 28).unwrap()
+        );
+        let geburt = NaiveDate::from_ymd_opt(2001, 11, 25).unwrap();
+        assert_eq!(jahre_zwischen(geburt, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()), 24);
+        assert_eq!(jahre_zwischen(geburt, NaiveDate::from_ymd_opt(2026, 11, 25).unwrap()), 25);
+        assert_eq!(de(geburt), "25.11.2001");
+    }
+}

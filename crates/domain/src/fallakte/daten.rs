@@ -51,6 +51,7 @@ pub struct Kunde {
     /// Pseudonymous case number; never a name.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub kundennummer: Option<String>,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub geburtsdatum: NaiveDate,
     pub rechtskreis: Rechtskreis,
     #[serde(default)]
@@ -62,7 +63,11 @@ pub struct Kunde {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rechtskreiswechsel: Option<Rechtskreiswechsel>,
     /// U2: unemployed since (for ZAV admission).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub arbeitslos_seit: Option<NaiveDate>,
 }
 
@@ -79,7 +84,11 @@ pub struct Bedarfsgemeinschaft {
 #[serde(deny_unknown_fields)]
 pub struct BgMitglied {
     pub kundennummer: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub einwilligung_gemeinsames_gespraech: Option<NaiveDate>,
 }
 
@@ -87,6 +96,7 @@ pub struct BgMitglied {
 #[serde(deny_unknown_fields)]
 pub struct Rechtskreiswechsel {
     /// Expected date of the change (end of Alg I).
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
     /// An application for Bürgergeld/Alg II is expected.
     #[serde(default)]
@@ -123,8 +133,13 @@ pub struct LokaleStrategie {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Meldung {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub beginn: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ende: Option<NaiveDate>,
 }
 
@@ -132,6 +147,7 @@ pub struct Meldung {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ProfilingVersion {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub gespeichert_am: NaiveDate,
     /// P1: KldB 2010 code (5 digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -204,6 +220,7 @@ pub struct Verdichtung {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Standortbestimmung {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
     /// Integrationsprognose in months.
     pub prognose_monate: u16,
@@ -222,7 +239,11 @@ pub struct ZGrundAngabe {
     /// z_grund id (`a`, `b_252`, `b_440`, `c`, `d`).
     pub grund: String,
     /// a): the date unemployment / need ends.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ende_datum: Option<NaiveDate>,
     /// b_440, d: does the customer actually seek integration?
     #[serde(default)]
@@ -244,6 +265,7 @@ pub struct ProfillageWahl {
 pub struct Ziel {
     /// Zieloption id or label.
     pub zieloption: String,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub vereinbart_am: NaiveDate,
     /// Z4: horizon of the goal in months.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -285,14 +307,21 @@ pub struct StrategieWahl {
     /// The Merkmal it addresses (needed only when the strategy serves several).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub merkmal: Option<String>,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub gewaehlt_am: NaiveDate,
     /// S7: Zeitfenster.
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub beginn: NaiveDate,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub ende: NaiveDate,
     /// S8: set when erledigt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ergebnis: Option<StrategieErgebnis>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub erledigt_am: Option<NaiveDate>,
     /// S10: the order the VFK chose (1 = first).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -316,17 +345,34 @@ pub enum Vereinbarungsart {
 pub struct Eingliederungsvereinbarung {
     #[serde(default)]
     pub art: Vereinbarungsart,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub erstellt_am: NaiveDate,
     /// E5: signed (EV) or agreed (Kooperationsplan); until then a draft.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub abgeschlossen_am: Option<NaiveDate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ausgehaendigt_am: Option<NaiveDate>,
     /// E2: explicit end of validity (default: by Rechtskreis and age).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub gueltig_bis: Option<NaiveDate>,
     /// Set when a newer version replaced it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ersetzt_am: Option<NaiveDate>,
     /// E4: concrete, checkable tasks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -348,7 +394,11 @@ pub struct Aufgabe {
     pub text: String,
     #[serde(default)]
     pub verantwortlich: Verantwortlich,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub frist: Option<NaiveDate>,
 }
 
@@ -384,6 +434,7 @@ impl Gespraechsart {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Gespraech {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
     pub art: Gespraechsart,
     /// P10: held with the whole Bedarfsgemeinschaft.
@@ -393,7 +444,11 @@ pub struct Gespraech {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub folgegespraech: Option<Folgegespraech>,
     /// K1: the next appointment agreed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub naechster_termin: Option<NaiveDate>,
 }
 
@@ -488,7 +543,11 @@ pub struct Schritt3 {
 pub struct Schritt4 {
     #[serde(default)]
     pub vereinbarungen: Vec<Aufgabe>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub naechster_termin: Option<NaiveDate>,
 }
 
@@ -503,6 +562,7 @@ pub enum Vermerkart {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Beratungsvermerk {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
     pub art: Vermerkart,
     pub text: String,
@@ -514,6 +574,7 @@ pub struct Beratungsvermerk {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Nachtrag {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
     pub text: String,
 }
@@ -531,6 +592,7 @@ pub enum Fragestellung {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Auftrag {
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
     /// Service id or label from the catalogue (`fachdienste.toml`).
     pub leistung: String,
@@ -581,7 +643,12 @@ pub enum Einwilligungsumfang {
 #[serde(deny_unknown_fields)]
 pub struct Einwilligung {
     pub umfang: Einwilligungsumfang,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub erteilt_am: NaiveDate,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub widerrufen_am: Option<NaiveDate>,
 }

@@ -54,6 +54,9 @@ fn uebersetzen(m: &str) -> String {
     if let Some(rest) = ohne_ort.strip_prefix("missing field ") {
         return format!("Pflichtfeld {rest} fehlt");
     }
+    if ohne_ort.starts_with("kein gültiges Datum") {
+        return ohne_ort.to_string();
+    }
     if ohne_ort.starts_with("unknown variant") {
         return format!("unbekannter Wert ({ohne_ort})");
     }

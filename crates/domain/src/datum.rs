@@ -15,6 +15,10 @@ pub fn plus_tage(datum: NaiveDate, tage: u32) -> NaiveDate {
     datum.checked_add_days(chrono::Days::new(u64::from(tage))).unwrap_or(NaiveDate::MAX)
 }
 
+pub fn minus_tage(datum: NaiveDate, tage: u32) -> NaiveDate {
+    datum.checked_sub_days(chrono::Days::new(u64::from(tage))).unwrap_or(NaiveDate::MIN)
+}
+
 /// Whole years from `von` to `bis` (age).
 pub fn jahre_zwischen(von: NaiveDate, bis: NaiveDate) -> i32 {
     let mut j = bis.year() - von.year();

@@ -87,7 +87,7 @@ pub fn ev_pruefen(
             let e = &f.akte.eingliederungsvereinbarungen[i];
             let alter = f.alter_am(abgeschlossen);
             let bis = ueberpruefung_bis(e, abgeschlossen, rk, alter, p);
-            let ab = crate::datum::plus_tage(bis, 0) - chrono::Days::new(u64::from(p.faellig_vorlauf_tage));
+            let ab = crate::datum::minus_tage(bis, p.faellig_vorlauf_tage);
             let status = Frist::status(stichtag, ab, bis, false);
             let bezug = format!("eingliederungsvereinbarungen[{i}]");
             match status {

@@ -52,7 +52,8 @@ fn pruefen_bench(anzahl: usize, seed: u64, katalog: &Katalog) -> Result<ExitCode
     // Peer: typed parsing into the Fallakte structs without any rule.
     let t = Instant::now();
     for f in &faelle {
-        let a: vierphasen_domain::Fallakte = serde_json::from_slice(f).map_err(|e| e.to_string())?;
+        let text = std::str::from_utf8(f).map_err(|e| e.to_string())?;
+        let a: vierphasen_domain::Fallakte = serde_json::from_str(text).map_err(|e| e.to_string())?;
         knoten += usize::from(a.format == 1);
     }
     let typisiert = t.elapsed().as_secs_f64();

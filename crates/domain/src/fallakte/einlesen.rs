@@ -18,15 +18,18 @@ fn fehler(feld: impl Into<String>, meldung: impl Into<String>) -> EingabeFehler 
 
 /// Parses JSON into a checked Fallakte.
 pub fn einlesen<'k>(json: &[u8], katalog: &'k Katalog) -> Result<GepruefteFallakte<'k>, EingabeFehler> {
-    let akte: Fallakte = match serde_json::from_slice(json) {
+    // One UTF-8 check for the whole document lets serde_json skip it per string.
+    let text = std::str::from_utf8(json)
+        .map_err(|e| fehler("(Dokument)", format!("kein gültiges UTF-8 (ab Byte {})", e.valid_up_to())))?;
+    let akte: Fallakte = match serde_json::from_str(text) {
         Ok(a) => a,
-        Err(e) => return Err(json_fehler(json, e)),
+        Err(e) => return Err(json_fehler(text, e)),
     };
     pruefen_und_aufloesen(akte, katalog)
 }
 
 /// Re-reads with path tracking only on error, so the happy path stays fast.
-fn json_fehler(json: &[u8], e: serde_json::Error) -> EingabeFehler {
+fn json_fehler(json: &str, e: serde_json::Error) -> EingabeFehler {
     use serde_json::error::Category;
     let ort = format!("Zeile {}, Spalte {}", e.line(), e.column());
     match e.classify() {
@@ -34,7 +37,7 @@ fn json_fehler(json: &[u8], e: serde_json::Error) -> EingabeFehler {
             fehler("(Dokument)", format!("kein gültiges JSON ({ort}): {}", uebersetzen(&e.to_string())))
         }
         Category::Data => {
-            let mut de = serde_json::Deserializer::from_slice(json);
+            let mut de = serde_json::Deserializer::from_str(json);
             let pfad = match serde_path_to_error::deserialize::<_, Fallakte>(&mut de) {
                 Err(pe) => pe.path().to_string(),
                 Ok(_) => "(Dokument)".into(),
@@ -336,28 +339,20 @@ fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Res
         ),
         None => None,
     };
-    let z_grund = match &p.z_grund {
-        Some(z) => Some(
-            katalog
-                .z_gruende
-                .iter()
-                .position(|g| Some(g.id.as_str()) == katalog.finde_z_grund(&z.grund).map(|x| x.id.as_str()))
-                .ok_or_else(|| {
-                    fehler(feld("z_grund.grund"), format!("unbekannter Grund „{}“ (a, b_252, b_440, c, d)", z.grund))
-                })?,
-        ),
-        None => None,
-    };
-    let i_grund = match &p.i_grund {
-        Some(t) => Some(
-            katalog
-                .i_gruende
-                .iter()
-                .position(|g| Some(g.id.as_str()) == katalog.finde_i_grund(t).map(|x| x.id.as_str()))
-                .ok_or_else(|| fehler(feld("i_grund"), format!("unbekannter Grund „{t}“")))?,
-        ),
-        None => None,
-    };
+    let z_grund = p
+        .z_grund
+        .as_ref()
+        .map(|z| {
+            katalog.finde_z_grund(&z.grund).ok_or_else(|| {
+                fehler(feld("z_grund.grund"), format!("unbekannter Grund „{}“ (a, b_252, b_440, c, d)", z.grund))
+            })
+        })
+        .transpose()?;
+    let i_grund = p
+        .i_grund
+        .as_deref()
+        .map(|t| katalog.finde_i_grund(t).ok_or_else(|| fehler(feld("i_grund"), format!("unbekannter Grund „{t}“"))))
+        .transpose()?;
     let kldb = |f: String, t: &str| -> Result<KldbCode, EingabeFehler> {
         let c = KldbCode::parse(t)
             .ok_or_else(|| fehler(f.clone(), format!("„{t}“ ist kein fünfstelliger KldB-2010-Code")))?;

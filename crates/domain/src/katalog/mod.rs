@@ -161,11 +161,13 @@ impl Katalog {
     pub fn finde_produkt(&self, text: &str) -> Option<&Produkt> {
         finde(&self.index.produkte, text).map(|i| &self.produkte[*i])
     }
-    pub fn finde_z_grund(&self, text: &str) -> Option<&ZGrund> {
-        finde(&self.index.z_gruende, text).map(|i| &self.z_gruende[*i])
+    /// Position in `z_gruende`.
+    pub fn finde_z_grund(&self, text: &str) -> Option<usize> {
+        finde(&self.index.z_gruende, text).copied()
     }
-    pub fn finde_i_grund(&self, text: &str) -> Option<&IGrund> {
-        finde(&self.index.i_gruende, text).map(|i| &self.i_gruende[*i])
+    /// Position in `i_gruende`.
+    pub fn finde_i_grund(&self, text: &str) -> Option<usize> {
+        finde(&self.index.i_gruende, text).copied()
     }
     pub fn finde_profillage(&self, text: &str) -> Option<Profillage> {
         finde(&self.index.profillagen, text).copied()

@@ -80,3 +80,19 @@ fn broken_catalogue_is_refused_with_the_file_named() {
     assert_eq!(e.datei, "strategien.toml");
     assert!(e.meldung.contains("gibt_es_nicht"));
 }
+
+#[test]
+fn pk1_products_recommended_per_strategy_and_rechtskreis() {
+    let k = katalog();
+    let sgb3: Vec<&str> = k
+        .produkte_fuer("uebergang_selbstaendigkeit", vierphasen_domain::Rechtskreis::SgbIII)
+        .map(|p| p.id.as_str())
+        .collect();
+    let sgb2: Vec<&str> = k
+        .produkte_fuer("uebergang_selbstaendigkeit", vierphasen_domain::Rechtskreis::SgbII)
+        .map(|p| p.id.as_str())
+        .collect();
+    assert!(sgb3.iter().any(|p| p.contains("gruendungszuschuss")), "{sgb3:?}");
+    assert!(!sgb2.iter().any(|p| p.contains("gruendungszuschuss")), "Gründungszuschuss is SGB III only: {sgb2:?}");
+    assert!(sgb2.iter().any(|p| p.contains("einstiegsgeld")), "{sgb2:?}");
+}

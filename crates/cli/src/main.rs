@@ -1,6 +1,7 @@
 //! `vierphasen` — the command line of the 4-Phasen-Modell.
 
 mod bench;
+mod datenbank;
 mod katalog_ausgabe;
 
 use std::io::Read;
@@ -41,6 +42,16 @@ enum Befehl {
     Beruf { suche: Vec<String> },
     /// Gibt das JSON-Schema der Fallakte aus.
     Schema,
+    /// Wendet die Datenbank-Migrationen an (SQLite oder PostgreSQL).
+    Migrate {
+        #[command(flatten)]
+        db: datenbank::DbArg,
+    },
+    /// Zugriffsprotokoll (D3).
+    Audit {
+        #[command(subcommand)]
+        was: datenbank::Audit,
+    },
     /// Messungen (siehe BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -109,5 +120,7 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Befehl::Bench { was } => bench::ausfuehren(was, katalog()?),
+        Befehl::Migrate { db } => datenbank::migrieren(&db),
+        Befehl::Audit { was } => datenbank::audit(was),
     }
 }

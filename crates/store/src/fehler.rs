@@ -1,0 +1,10 @@
+/// What can go wrong in the store; messages are German because operators read them.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreFehler {
+    #[error("Datenbankadresse „{0}“ wird nicht unterstützt (erwartet sqlite://… oder postgres://…)")]
+    UnbekannteAdresse(String),
+    #[error("Datenbank: {0}")]
+    Datenbank(#[from] sqlx::Error),
+    #[error("Migration {version} ({name}) wurde nach dem Anwenden verändert; Migrationen sind unveränderlich")]
+    MigrationVeraendert { version: i64, name: String },
+}

@@ -1,0 +1,21 @@
+#![doc = include_str!("../README.md")]
+
+mod fehler;
+pub mod migration;
+pub mod protokoll;
+pub mod schema;
+mod verbinden;
+
+pub use fehler::StoreFehler;
+pub use verbinden::{Backend, Db};
+
+/// Runs the same block on whichever pool the database has (the SQL text is the same for both).
+#[macro_export]
+macro_rules! mit_pool {
+    ($db:expr, $pool:ident => $body:expr) => {
+        match $db {
+            $crate::Db::Sqlite($pool) => $body,
+            $crate::Db::Postgres($pool) => $body,
+        }
+    };
+}

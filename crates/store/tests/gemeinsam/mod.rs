@@ -1,0 +1,67 @@
+//! Fresh databases per test: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set.
+
+#![allow(dead_code)]
+
+use std::sync::atomic::{AtomicU32, Ordering};
+
+use vierphasen_store::Db;
+
+static ZAEHLER: AtomicU32 = AtomicU32::new(0);
+
+pub struct Testdb {
+    pub name: &'static str,
+    pub db: Db,
+    aufraeumen: Option<(String, String)>,
+    datei: Option<std::path::PathBuf>,
+}
+
+fn eindeutig() -> String {
+    let nanos =
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
+    format!("{}_{}_{}", std::process::id(), ZAEHLER.fetch_add(1, Ordering::Relaxed), nanos)
+}
+
+/// SQLite in a temporary file, plus PostgreSQL in a database of its own when configured.
+pub async fn datenbanken() -> Vec<Testdb> {
+    let mut alle = Vec::new();
+    let pfad = std::env::temp_dir().join(format!("vierphasen_test_{}.db", eindeutig()));
+    let db = Db::verbinden(&format!("sqlite://{}", pfad.display())).await.expect("SQLite");
+    alle.push(Testdb { name: "sqlite", db, aufraeumen: None, datei: Some(pfad) });
+    if let Ok(basis) = std::env::var("TEST_DATABASE_URL") {
+        let name = format!("vierphasen_test_{}", eindeutig());
+        let verwaltung = Db::verbinden(&basis).await.expect("TEST_DATABASE_URL erreichbar");
+        if let Db::Postgres(p) = &verwaltung {
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
+                .execute(p)
+                .await
+                .expect("CREATE DATABASE");
+        }
+        let url = match basis.rsplit_once('/') {
+            Some((vorne, _)) => format!("{vorne}/{name}"),
+            None => panic!("TEST_DATABASE_URL ohne Datenbanknamen"),
+        };
+        let db = Db::verbinden(&url).await.expect("Testdatenbank");
+        verwaltung.schliessen().await;
+        alle.push(Testdb { name: "postgres", db, aufraeumen: Some((basis, name)), datei: None });
+    }
+    alle
+}
+
+impl Testdb {
+    /// Drops the PostgreSQL test database, removes the SQLite files.
+    pub async fn aufraeumen(self) {
+        self.db.schliessen().await;
+        if let Some(pfad) = &self.datei {
+            for endung in ["", "-wal", "-shm"] {
+                let _ = std::fs::remove_file(format!("{}{endung}", pfad.display()));
+            }
+        }
+        if let Some((basis, name)) = self.aufraeumen
+            && let Ok(Db::Postgres(p)) = Db::verbinden(&basis).await
+        {
+            let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+                .execute(&p)
+                .await;
+        }
+    }
+}

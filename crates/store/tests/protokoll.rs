@@ -45,23 +45,28 @@ async fn rows_cannot_be_changed_through_sql() {
     }
 }
 
+/// What an administrator could do: switch off the guard triggers and run `aenderung`.
+async fn ohne_schutz(db: &vierphasen_store::Db, aenderung: &str) {
+    let schutz_aus = match db.backend() {
+        vierphasen_store::Backend::Sqlite => {
+            "DROP TRIGGER IF EXISTS zugriffsprotokoll_kein_update; DROP TRIGGER IF EXISTS zugriffsprotokoll_kein_loeschen;"
+        }
+        vierphasen_store::Backend::Postgres => "ALTER TABLE zugriffsprotokoll DISABLE TRIGGER USER;",
+    };
+    let sql = sqlx::AssertSqlSafe(format!("{schutz_aus} {aenderung}"));
+    mit_pool!(db, p => {
+        sqlx::raw_sql(sql).execute(p).await.unwrap();
+    });
+}
+
 /// An administrator who disables the guard and edits one row is still found out.
 #[tokio::test]
 async fn an_edited_row_is_reported() {
     for t in gemeinsam::datenbanken().await {
         migration::anwenden(&t.db).await.unwrap();
         protokoll::anhaengen(&t.db, &(0..4).map(zugriff).collect::<Vec<_>>()).await.unwrap();
-        let sql = match t.db.backend() {
-            vierphasen_store::Backend::Sqlite => {
-                "DROP TRIGGER zugriffsprotokoll_kein_update; UPDATE zugriffsprotokoll SET zweck = 'Neugier' WHERE id = 3"
-            }
-            vierphasen_store::Backend::Postgres => {
-                "ALTER TABLE zugriffsprotokoll DISABLE TRIGGER USER; UPDATE zugriffsprotokoll SET zweck = 'Neugier' WHERE id = 3"
-            }
-        };
-        mit_pool!(&t.db, p => { sqlx::raw_sql(sql).execute(p).await.unwrap(); });
-        let bericht = protokoll::pruefen(&t.db).await.unwrap();
-        let (id, grund) = bericht.bruch.clone().expect("Bruch gefunden");
+        ohne_schutz(&t.db, "UPDATE zugriffsprotokoll SET zweck = 'Neugier' WHERE id = 3").await;
+        let (id, grund) = protokoll::pruefen(&t.db).await.unwrap().bruch.expect("Bruch gefunden");
         assert_eq!(id, 3, "{}", t.name);
         assert!(grund.contains("verändert"), "{}: {grund}", t.name);
         t.aufraeumen().await;
@@ -69,22 +74,17 @@ async fn an_edited_row_is_reported() {
 }
 
 #[tokio::test]
-async fn a_deleted_last_row_is_reported() {
+async fn a_deleted_row_is_reported() {
     for t in gemeinsam::datenbanken().await {
         migration::anwenden(&t.db).await.unwrap();
-        protokoll::anhaengen(&t.db, &(0..3).map(zugriff).collect::<Vec<_>>()).await.unwrap();
-        let sql = match t.db.backend() {
-            vierphasen_store::Backend::Sqlite => {
-                "DROP TRIGGER zugriffsprotokoll_kein_loeschen; DELETE FROM zugriffsprotokoll WHERE id = 3"
-            }
-            vierphasen_store::Backend::Postgres => {
-                "ALTER TABLE zugriffsprotokoll DISABLE TRIGGER USER; DELETE FROM zugriffsprotokoll WHERE id = 3"
-            }
-        };
-        mit_pool!(&t.db, p => { sqlx::raw_sql(sql).execute(p).await.unwrap(); });
-        let bericht = protokoll::pruefen(&t.db).await.unwrap();
-        assert!(!bericht.intakt(), "{}", t.name);
-        assert!(bericht.bruch.unwrap().1.contains("gelöscht"), "{}", t.name);
+        protokoll::anhaengen(&t.db, &(0..4).map(zugriff).collect::<Vec<_>>()).await.unwrap();
+        ohne_schutz(&t.db, "DELETE FROM zugriffsprotokoll WHERE id = 2").await;
+        let (id, grund) = protokoll::pruefen(&t.db).await.unwrap().bruch.expect("Lücke gefunden");
+        assert_eq!(id, 3, "{}", t.name);
+        assert!(grund.contains("fehlt"), "{}: {grund}", t.name);
+        ohne_schutz(&t.db, "DELETE FROM zugriffsprotokoll WHERE id >= 2").await;
+        let (_, grund) = protokoll::pruefen(&t.db).await.unwrap().bruch.expect("Ende fehlt");
+        assert!(grund.contains("gelöscht"), "{}: {grund}", t.name);
         t.aufraeumen().await;
     }
 }

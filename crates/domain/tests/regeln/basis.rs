@@ -41,6 +41,20 @@ pub fn basis() -> Value {
     })
 }
 
+/// Entwicklungsprofil: needs in Qualifikation and Rahmenbedingungen, prognosis 18 months, a
+/// strategy for each need (`strategien[3]` is "Wohnsituation stabilisieren").
+pub fn komplexer_fall() -> Value {
+    let mut akte = basis();
+    akte["profiling"][0]["merkmale"] =
+        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
+    akte["profiling"][0]["standortbestimmung"]["prognose_monate"] = json!(18);
+    akte["profiling"][0]["profillage"] = json!({ "wert": "entwicklungsprofil" });
+    if let Some(liste) = akte["strategien"].as_array_mut() {
+        liste.push(json!({ "strategie": "wohnsituation_stabilisieren", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2026-12-31" }));
+    }
+    akte
+}
+
 /// Every Merkmal of the catalogue assessed; the given ones with the given status.
 pub fn alle_merkmale(besonders: &[(&str, &str)]) -> Value {
     let liste: Vec<Value> = katalog()

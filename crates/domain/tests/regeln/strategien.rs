@@ -108,12 +108,8 @@ fn s5_rechtskreis_and_s6_segment_restrictions() {
 
 #[test]
 fn s7_two_year_horizon_for_complex_profiles() {
-    let mut akte = basis();
-    akte["profiling"][0]["merkmale"] =
-        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
-    akte["profiling"][0]["standortbestimmung"]["prognose_monate"] = json!(18);
-    akte["profiling"][0]["profillage"] = json!({ "wert": "entwicklungsprofil" });
-    akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "wohnsituation_stabilisieren", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2028-06-30" }));
+    let mut akte = komplexer_fall();
+    akte["strategien"][3]["ende"] = json!("2028-06-30");
     let e = pruefe(&akte, STICHTAG);
     let s7 = befunde(&e, "S7");
     assert_eq!(s7.len(), 1, "{s7:?}");

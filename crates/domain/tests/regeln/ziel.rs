@@ -42,12 +42,7 @@ fn z3_beyond_the_first_labour_market_warns_for_integrationsnah() {
 
 #[test]
 fn z4_two_year_horizon_for_complex_profiles() {
-    let mut akte = basis();
-    akte["profiling"][0]["merkmale"] =
-        alle_merkmale(&[("berufliche_qualifikation", "handlungsbedarf"), ("wohnsituation", "handlungsbedarf")]);
-    akte["profiling"][0]["standortbestimmung"]["prognose_monate"] = json!(18);
-    akte["profiling"][0]["profillage"] = json!({ "wert": "entwicklungsprofil" });
-    akte["strategien"].as_array_mut().unwrap().push(json!({ "strategie": "wohnsituation_stabilisieren", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2026-12-31" }));
+    let mut akte = komplexer_fall();
     akte["ziele"][0]["horizont_monate"] = json!(30);
     assert!(hat(&pruefe(&akte, STICHTAG), "Z4", Schwere::Warnung));
     akte["ziele"][0]["horizont_monate"] = json!(24);

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::befund::{Befund, Schwere};
 use crate::datum::{de, plus_tage};
-use crate::fallakte::{GepruefteFallakte, StrategieArt};
+use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{Profillage, Rechtskreis};
 use crate::regeln::frist::Frist;
 use crate::regeln::profillage::{ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, wahl_pruefen};
@@ -64,10 +64,10 @@ pub fn profillage_eingabe(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pro
         e.fbw_ueber_9_monate = sb.fbw_ueber_9_monate;
         e.heranfuehren_binnen_12 = sb.heranfuehren_binnen_12_monaten;
     }
-    e.absolventenmanagement_laeuft = f.akte.strategien.iter().zip(&f.strategien).any(|(w, g)| {
+    e.absolventenmanagement_laeuft = f.akte.strategien.iter().enumerate().any(|(i, w)| {
         w.ergebnis.is_none()
             && w.beginn <= stichtag
-            && matches!(g.art, StrategieArt::National(r) if k.strategie(r).id == "absolventenmanagement")
+            && f.nationale_strategie(i).is_some_and(|s| s.id == "absolventenmanagement")
     });
     if let (Some(zi), Some(za)) = (s.z_grund, &v.z_grund) {
         let g = &k.z_gruende[zi];

@@ -566,10 +566,7 @@ proptest! {
         let passende: Vec<&Strategie> =
             katalog().strategien.iter().filter(|s| s.uebergreifend && s.nur_rechtskreis.is_none_or(|r| r == p.rechtskreis)).collect();
         let st = welche.get(&passende);
-        let mut mit = basis.clone();
-        let i = stelle.index(mit.strategien.len() + 1);
-        mit.strategien.insert(i, nationale_wahl(st, &z));
-        let nachher = pruefe(&mit);
+        let (nachher, _) = mit_zusaetzlicher(&basis, st, &stelle, &z);
         prop_assert!(s_fehler(&nachher).is_empty(), "nach Hinzufügen von „{}“: {:#?}", st.id, s_fehler(&nachher));
     }
 
@@ -592,10 +589,7 @@ proptest! {
             .filter(|s| s.uebergreifend && s.nur_rechtskreis == Some(andere(p.rechtskreis)))
             .collect();
         let st = welche.get(&fremde);
-        let mut mit = basis.clone();
-        let i = stelle.index(mit.strategien.len() + 1);
-        mit.strategien.insert(i, nationale_wahl(st, &z));
-        let nachher = pruefe(&mit);
+        let (nachher, i) = mit_zusaetzlicher(&basis, st, &stelle, &z);
         let neu: Vec<(&str, &str)> = s_fehler(&nachher).iter().map(|b| (b.regel, b.bezug.as_str())).collect();
         let bezug = format!("strategien[{i}]");
         prop_assert_eq!(neu, vec![("S5", bezug.as_str())], "nach Hinzufügen von „{}“", st.id);
@@ -1163,4 +1157,12 @@ proptest! {
         }
         einlesen_und_pruefen(&serde_json::to_vec(&v).expect("json"));
     }
+}
+
+/// The check after inserting strategy `st` at a random position; returns the result and the position.
+fn mit_zusaetzlicher(basis: &Fallakte, st: &Strategie, stelle: &Index, z: &Zug) -> (Pruefergebnis, usize) {
+    let mut mit = basis.clone();
+    let i = stelle.index(mit.strategien.len() + 1);
+    mit.strategien.insert(i, nationale_wahl(st, z));
+    (pruefe(&mit), i)
 }

@@ -9,6 +9,12 @@ mod verbinden;
 pub use fehler::StoreFehler;
 pub use verbinden::{Backend, Db};
 
+/// SHA-256 as lower-case hex (migration checksums, the access log's chain).
+pub(crate) fn sha256_hex(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// Runs the same block on whichever pool the database has (the SQL text is the same for both).
 #[macro_export]
 macro_rules! mit_pool {

@@ -1,7 +1,6 @@
 //! Embedded migrations per backend, applied in order, each in its own transaction.
 
 use chrono::Utc;
-use sha2::{Digest, Sha256};
 use sqlx::AssertSqlSafe;
 
 use crate::{Backend, Db, StoreFehler};
@@ -33,10 +32,6 @@ pub fn fuer(backend: Backend) -> &'static [Migration] {
     }
 }
 
-fn pruefsumme(sql: &str) -> String {
-    Sha256::digest(sql.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
-}
-
 const TABELLE: &str = "CREATE TABLE IF NOT EXISTS schema_migration (
     version BIGINT NOT NULL PRIMARY KEY,
     name TEXT NOT NULL,
@@ -58,7 +53,7 @@ pub async fn anwenden(db: &Db) -> Result<Vec<i64>, StoreFehler> {
             let vorhanden: Option<(String,)> =
                 sqlx::query_as("SELECT pruefsumme FROM schema_migration WHERE version = $1").bind(m.version).fetch_optional(&mut *tx).await?;
             match vorhanden {
-                Some((summe,)) if summe == pruefsumme(m.sql) => continue,
+                Some((summe,)) if summe == crate::sha256_hex(m.sql) => continue,
                 Some(_) => return Err(StoreFehler::MigrationVeraendert { version: m.version, name: m.name.to_string() }),
                 None => {}
             }
@@ -66,7 +61,7 @@ pub async fn anwenden(db: &Db) -> Result<Vec<i64>, StoreFehler> {
             sqlx::query("INSERT INTO schema_migration (version, name, pruefsumme, angewendet_am) VALUES ($1, $2, $3, $4)")
                 .bind(m.version)
                 .bind(m.name)
-                .bind(pruefsumme(m.sql))
+                .bind(crate::sha256_hex(m.sql))
                 .bind(Utc::now())
                 .execute(&mut *tx)
                 .await?;

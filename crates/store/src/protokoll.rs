@@ -6,7 +6,6 @@
 //! rows go into one commit (a request that reads several cases, or a batch of requests).
 
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
-use sha2::{Digest, Sha256};
 use sqlx::{Postgres, Sqlite, Transaction};
 
 use crate::{Db, StoreFehler};
@@ -24,7 +23,7 @@ pub struct Zugriff {
 pub fn hash(id: i64, z: &Zugriff, vorgaenger: &str) -> String {
     let zeit = z.zeitpunkt.trunc_subsecs(6).to_rfc3339_opts(SecondsFormat::Micros, true);
     let text = format!("{id}|{zeit}|{}|{}|{}|{vorgaenger}", z.benutzer_id, z.kunde_id, z.zweck);
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    crate::sha256_hex(&text)
 }
 
 macro_rules! anhaengen_in {

@@ -2,7 +2,7 @@ use chrono::NaiveDate;
 
 use super::daten::*;
 use crate::grundtypen::{Gruppen, MerkmalStatus, Profillage, Schluesselgruppe};
-use crate::katalog::{Katalog, KldbCode, Leistung, MerkmalRef, StrategieRef, Zieloption};
+use crate::katalog::{Katalog, KldbCode, Leistung, MerkmalRef, Strategie, StrategieRef, Zieloption};
 
 /// Input that cannot be a Fallakte, with the field it concerns (German message).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -142,12 +142,27 @@ impl<'k> GepruefteFallakte<'k> {
     pub fn aktuelles_profiling(&self) -> Option<(&ProfilingVersion, &Profilingstand)> {
         self.akte.profiling.last().zip(self.profiling.last())
     }
+    /// The profiling version in force on `datum` (the last one saved on or before it).
+    pub fn profiling_am(&self, datum: NaiveDate) -> Option<(&ProfilingVersion, &Profilingstand)> {
+        self.akte.profiling.iter().zip(&self.profiling).rfind(|(v, _)| v.gespeichert_am <= datum)
+    }
+    /// The last profiling version saved before `datum`.
+    pub fn profiling_vor(&self, datum: NaiveDate) -> Option<(&ProfilingVersion, &Profilingstand)> {
+        datum.pred_opt().and_then(|vortag| self.profiling_am(vortag))
+    }
     pub fn aktuelles_ziel(&self) -> Option<(&Ziel, &'k Zieloption)> {
         self.akte.ziele.last().zip(self.ziele.last().copied())
     }
     /// Age in whole years at a date.
     pub fn alter_am(&self, datum: NaiveDate) -> i32 {
         crate::datum::jahre_zwischen(self.akte.kunde.geburtsdatum, datum)
+    }
+    /// The catalogue entry of a chosen strategy (`None` for a local one).
+    pub fn nationale_strategie(&self, i: usize) -> Option<&'k Strategie> {
+        match self.strategien[i].art {
+            StrategieArt::National(r) => Some(self.katalog.strategie(r)),
+            StrategieArt::Lokal(_) => None,
+        }
     }
     /// The label of a chosen strategy (a local strategy's own name, S11).
     pub fn strategie_label(&self, i: usize) -> &str {

@@ -107,6 +107,7 @@ struct Index {
     strategien: HashMap<String, StrategieRef>,
     zieloptionen: HashMap<String, usize>,
     leistungen: HashMap<String, usize>,
+    kuenstlerbereiche: HashMap<String, usize>,
     produkte: HashMap<String, usize>,
     z_gruende: HashMap<String, usize>,
     i_gruende: HashMap<String, usize>,
@@ -178,17 +179,18 @@ impl Katalog {
     pub fn dienst(&self, id: &str) -> Option<&Dienst> {
         self.dienste.iter().find(|d| d.id == id)
     }
-    pub fn kuenstlerbereich(&self, id: &str) -> Option<&Kuenstlerbereich> {
-        self.kuenstlerbereiche
-            .iter()
-            .find(|k| schluessel(&k.id) == schluessel(id) || schluessel(&k.label) == schluessel(id))
+    pub fn kuenstlerbereich(&self, text: &str) -> Option<&Kuenstlerbereich> {
+        finde(&self.index.kuenstlerbereiche, text).map(|i| &self.kuenstlerbereiche[*i])
     }
 
     /// PK1: products recommended for a strategy in a Rechtskreis.
-    pub fn produkte_fuer(&self, strategie: &str, rechtskreis: crate::Rechtskreis) -> impl Iterator<Item = &Produkt> {
-        let id = strategie.to_string();
-        self.produkte
-            .iter()
-            .filter(move |p| p.rechtskreise.contains(&rechtskreis) && p.empfohlene_strategien.contains(&id))
+    pub fn produkte_fuer<'a>(
+        &'a self,
+        strategie: &'a str,
+        rechtskreis: crate::Rechtskreis,
+    ) -> impl Iterator<Item = &'a Produkt> {
+        self.produkte.iter().filter(move |p| {
+            p.rechtskreise.contains(&rechtskreis) && p.empfohlene_strategien.iter().any(|s| s == strategie)
+        })
     }
 }

@@ -141,8 +141,9 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
         }
     }
 
-    for g in &zo.gruppe {
-        eintragen("zieloptionen.toml", &mut HashMap::new(), 0, &g.id, &g.label, &g.aliase)?;
+    let mut zielgruppen = HashMap::new();
+    for (i, g) in zo.gruppe.iter().enumerate() {
+        eintragen("zieloptionen.toml", &mut zielgruppen, i, &g.id, &g.label, &g.aliase)?;
     }
     for (i, z) in zo.zieloption.iter().enumerate() {
         if !zo.gruppe.iter().any(|g| g.id == z.gruppe) {
@@ -159,6 +160,10 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
             return Err(fehler("fachdienste.toml", format!("Leistung `{}`: unbekannter Dienst `{}`", l.id, l.dienst)));
         }
         eintragen("fachdienste.toml", &mut index.leistungen, i, &l.id, &l.label, &l.aliase)?;
+    }
+
+    for (i, b) in fd.kuenstlerbereich.iter().enumerate() {
+        eintragen("fachdienste.toml", &mut index.kuenstlerbereiche, i, &b.id, &b.label, &[])?;
     }
 
     for (i, p) in pr.produkt.iter().enumerate() {

@@ -122,13 +122,7 @@ pub fn ev_pruefen(
                 bezug: bezug.clone(),
             });
             // E1: a complex profile finished after the EV (Zweitgespräch) needs a new EV.
-            let lage_damals = f
-                .akte
-                .profiling
-                .iter()
-                .zip(&f.profiling)
-                .rfind(|(v, _)| v.gespeichert_am <= abgeschlossen)
-                .and_then(|(_, s)| s.profillage);
+            let lage_damals = f.profiling_am(abgeschlossen).and_then(|(_, s)| s.profillage);
             if let (Some(damals), Some(jetzt)) = (lage_damals, profillage)
                 && damals != jetzt
             {

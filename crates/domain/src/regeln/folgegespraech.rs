@@ -82,11 +82,7 @@ pub fn vollstaendigkeit(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> V
             }
             // P4: Merkmale "zu klären" are plausibilised in the next Folgegespräch.
             let offen = f
-                .akte
-                .profiling
-                .iter()
-                .zip(&f.profiling)
-                .rfind(|(v, _)| v.gespeichert_am < g.datum)
+                .profiling_vor(g.datum)
                 .map(|(_, s)| s.status.iter().filter(|x| **x == Some(MerkmalStatus::ZuKlaeren)).count())
                 .unwrap_or(0);
             if offen > 0 && leer(&s.anpassungen) {
@@ -109,8 +105,7 @@ pub fn vollstaendigkeit(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> V
                     "Schritt 3: Bewerbungsaktivitäten festhalten oder die entgegenstehenden Handlungsbedarfe nennen.",
                 ));
             }
-            let stand =
-                f.akte.profiling.iter().zip(&f.profiling).rfind(|(v, _)| v.gespeichert_am <= g.datum).map(|(_, s)| s);
+            let stand = f.profiling_am(g.datum).map(|(_, s)| s);
             for (j, m) in s.entfaellt_wegen.iter().enumerate() {
                 let bedarf = f
                     .katalog

@@ -73,13 +73,7 @@ pub fn lebenslauf_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
                 b.push(Befund::fehler("C2", format!("strategien[{i}]"), format!("Neue Meldung am {} mehr als {monate} Monate nach der Abmeldung ({}): „{}“ hätte automatisch erledigt werden müssen.", de(neu), de(ab), f.strategie_label(i))));
             }
         }
-        let alte_lage = f
-            .akte
-            .profiling
-            .iter()
-            .zip(&f.profiling)
-            .rfind(|(v, _)| v.gespeichert_am < neu)
-            .and_then(|(_, s)| s.profillage);
+        let alte_lage = f.profiling_vor(neu).and_then(|(_, s)| s.profillage);
         let neues_profiling = f.akte.profiling.iter().any(|v| v.gespeichert_am >= neu);
         if !neues_profiling && alte_lage.is_some_and(|p| p != Profillage::N) {
             b.push(Befund::fehler("C2", "profiling", format!("Neukunde seit {}: Profiling und Profillage stehen auf der Grundeinstellung N, bis neu profiliert ist.", de(neu))));

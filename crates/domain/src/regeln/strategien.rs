@@ -5,9 +5,8 @@ use chrono::NaiveDate;
 use super::frist::{Frist, FristStatus};
 use crate::befund::Befund;
 use crate::datum::{de, minus_monate, plus_monate, plus_tage};
-use crate::fallakte::{GepruefteFallakte, StrategieArt, StrategieErgebnis};
+use crate::fallakte::{GepruefteFallakte, StrategieErgebnis};
 use crate::grundtypen::{Gruppen, MerkmalStatus, Profillage, Schluesselgruppe};
-use crate::katalog::Strategie;
 
 fn bezug(i: usize) -> String {
     format!("strategien[{i}]")
@@ -29,12 +28,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
         })
         .unwrap_or_default();
     let offen: Vec<usize> = (0..f.akte.strategien.len()).filter(|i| f.akte.strategien[*i].ergebnis.is_none()).collect();
-    let national = |i: usize| -> Option<&Strategie> {
-        match f.strategien[i].art {
-            StrategieArt::National(r) => Some(k.strategie(r)),
-            StrategieArt::Lokal(_) => None,
-        }
-    };
+    let national = |i: usize| f.nationale_strategie(i);
 
     // S1: every Merkmal in need is covered by an open strategy of its row (or a local one).
     if let Some(s) = stand {
@@ -270,8 +264,7 @@ pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (
     let mut fristen = Vec::new();
     let mut befunde = Vec::new();
     for (i, w) in f.akte.strategien.iter().enumerate() {
-        let qualifizierend =
-            matches!(f.strategien[i].art, StrategieArt::National(r) if f.katalog.strategie(r).qualifizierend);
+        let qualifizierend = f.nationale_strategie(i).is_some_and(|s| s.qualifizierend);
         if !qualifizierend
             || w.ergebnis == Some(StrategieErgebnis::Storniert)
             || w.ergebnis == Some(StrategieErgebnis::AutomatischErledigt)

@@ -28,8 +28,7 @@ pub struct Abschnitt {
 pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellung {
     let k = f.katalog;
     let mut abschnitte = Vec::new();
-    let stand = f.akte.profiling.iter().zip(&f.profiling).rfind(|(v, _)| v.gespeichert_am <= datum);
-    if let Some((v, s)) = stand {
+    if let Some((v, s)) = f.profiling_am(datum) {
         let quelle = format!("Profiling vom {}", de(v.gespeichert_am));
         let beruf = s.zielberuf.map_or("noch nicht festgelegt".to_string(), |c| {
             k.berufe.get(c).map_or(c.to_string(), |b| format!("{} ({c})", b.titel))

@@ -31,11 +31,11 @@ pub enum Audit {
     },
 }
 
-fn laufzeit() -> Result<tokio::runtime::Runtime, String> {
+pub(crate) fn laufzeit() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("Laufzeit: {e}"))
 }
 
-async fn verbinden(arg: &DbArg) -> Result<Db, String> {
+pub(crate) async fn verbinden(arg: &DbArg) -> Result<Db, String> {
     let db = Db::verbinden(&arg.url()).await.map_err(|e| e.to_string())?;
     migration::anwenden(&db).await.map_err(|e| e.to_string())?;
     Ok(db)

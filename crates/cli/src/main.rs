@@ -2,6 +2,7 @@
 
 mod bench;
 mod datenbank;
+mod dienst;
 mod katalog_ausgabe;
 
 use std::io::Read;
@@ -51,6 +52,13 @@ enum Befehl {
     Audit {
         #[command(subcommand)]
         was: datenbank::Audit,
+    },
+    /// Startet den Server (Web-API, Wiedervorlagen-Arbeiter); mit --demo samt Demo-Daten.
+    Serve(dienst::Serve),
+    /// Benutzerkonten.
+    User {
+        #[command(subcommand)]
+        was: dienst::User,
     },
     /// Messungen (siehe BENCHMARKS.md).
     Bench {
@@ -121,6 +129,8 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
         }
         Befehl::Bench { was } => bench::ausfuehren(was, katalog()?),
         Befehl::Migrate { db } => datenbank::migrieren(&db),
+        Befehl::Serve(s) => dienst::serve(s),
+        Befehl::User { was } => dienst::user(was),
         Befehl::Audit { was } => datenbank::audit(was),
     }
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 /// How a finding acts (DOMAIN: `fehler` blocks saving, `warnung` needs confirmation,
 /// `hinweis` informs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Schwere {
     Fehler,
@@ -14,6 +15,7 @@ pub enum Schwere {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Befund {
     /// Rule id of DOMAIN.md, e.g. `S2`, `PL3`.
     pub regel: &'static str,

@@ -28,6 +28,20 @@ pub fn jahre_zwischen(von: NaiveDate, bis: NaiveDate) -> i32 {
     j
 }
 
+/// The calendar date in Germany (Europe/Berlin) at an instant: CET, CEST from the last Sunday of
+/// March 01:00 UTC to the last Sunday of October 01:00 UTC (EU rule since 1996).
+pub fn berlin_datum(zeit: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    let jahr = zeit.year();
+    let letzter_sonntag = |monat: u32| {
+        let ende = NaiveDate::from_ymd_opt(jahr, monat, 31).unwrap_or(NaiveDate::MIN);
+        ende - chrono::Days::new(u64::from(ende.weekday().num_days_from_sunday()))
+    };
+    let beginn = letzter_sonntag(3).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
+    let ende = letzter_sonntag(10).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
+    let stunden = if zeit >= beginn && zeit < ende { 2 } else { 1 };
+    (zeit + chrono::TimeDelta::hours(stunden)).date_naive()
+}
+
 /// German date for messages: 24.11.2026.
 pub fn de(datum: NaiveDate) -> String {
     format!("{:02}.{:02}.{}", datum.day(), datum.month(), datum.year())
@@ -43,6 +57,27 @@ pub fn parse_strikt(text: &str) -> Option<NaiveDate> {
         return None;
     }
     NaiveDate::from_ymd_opt(i32::try_from(ziffern(0..4)?).ok()?, ziffern(5..7)?, ziffern(8..10)?)
+}
+
+#[cfg(test)]
+mod tests_berlin {
+    use super::*;
+
+    fn utc(t: &str) -> chrono::DateTime<chrono::Utc> {
+        chrono::DateTime::parse_from_rfc3339(t).map(|d| d.to_utc()).unwrap_or_default()
+    }
+
+    #[test]
+    fn mitternacht_in_berlin_ist_schon_der_naechste_tag() {
+        // Winter: 23:30 UTC = 00:30 CET; summer: 22:30 UTC = 00:30 CEST.
+        assert_eq!(berlin_datum(utc("2026-01-14T23:30:00Z")).to_string(), "2026-01-15");
+        assert_eq!(berlin_datum(utc("2026-07-14T22:30:00Z")).to_string(), "2026-07-15");
+        assert_eq!(berlin_datum(utc("2026-07-14T21:30:00Z")).to_string(), "2026-07-14");
+        // Last Sunday of October 2026 is the 25th: 00:30 UTC is still CEST (02:30 local).
+        assert_eq!(berlin_datum(utc("2026-10-24T22:30:00Z")).to_string(), "2026-10-25");
+        assert_eq!(berlin_datum(utc("2026-10-25T23:30:00Z")).to_string(), "2026-10-26");
+        assert_eq!(berlin_datum(utc("2026-10-25T22:30:00Z")).to_string(), "2026-10-25");
+    }
 }
 
 /// serde helpers for the Fallakte's dates (used with `deserialize_with`).

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// Rechtskreis of a customer or a Dienststelle (Agentur = SGB III, Jobcenter = SGB II).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Rechtskreis {
     #[serde(rename = "SGB_II", alias = "SGB II")]
     SgbII,
@@ -24,6 +25,7 @@ impl Rechtskreis {
 
 /// Segment of a customer (DOMAIN §1): Allgemeine Vermittlung, Ausbildungsvermittlung, Reha.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Segment {
     #[default]
     AV,
@@ -33,6 +35,7 @@ pub enum Segment {
 
 /// The five Schlüsselgruppen (P3). Order of declaration is the catalogue order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Schluesselgruppe {
     Qualifikation,
@@ -133,6 +136,7 @@ impl FromIterator<Schluesselgruppe> for Gruppen {
 
 /// Profillagen (§4): six derived ones plus N, Z, I.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Profillage {
     #[serde(rename = "marktprofil")]
     Markt,
@@ -204,6 +208,7 @@ impl Profillage {
 
 /// Status of a Merkmal in the Potenzialanalyse (P3, P4).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MerkmalStatus {
     #[default]

@@ -7,6 +7,7 @@ pub mod grundtypen;
 pub mod katalog;
 pub mod pruefung;
 pub mod regeln;
+pub mod zugriff;
 
 pub use befund::{Befund, Schwere};
 pub use fallakte::{EingabeFehler, Fallakte, GepruefteFallakte, einlesen};

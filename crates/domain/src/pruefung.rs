@@ -15,6 +15,7 @@ use crate::regeln::{
 };
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Pruefergebnis {
     pub stichtag: NaiveDate,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -29,6 +30,7 @@ pub struct Pruefergebnis {
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProfillageAusgabe {
     /// The Profillage chosen in the current profiling.
     pub gewaehlt: Option<Profillage>,
@@ -37,6 +39,7 @@ pub struct ProfillageAusgabe {
 }
 
 #[derive(Debug, Clone, Copy, Default, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Zusammenfassung {
     pub fehler: usize,
     pub warnungen: usize,

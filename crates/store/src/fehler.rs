@@ -7,4 +7,6 @@ pub enum StoreFehler {
     Datenbank(#[from] sqlx::Error),
     #[error("Migration {version} ({name}) wurde nach dem Anwenden verändert; Migrationen sind unveränderlich")]
     MigrationVeraendert { version: i64, name: String },
+    #[error("Kopfzeile des Zugriffsprotokolls fehlt (Migration 1 nicht angewendet?)")]
+    ProtokollkopfFehlt,
 }

@@ -4,10 +4,20 @@ mod fehler;
 pub mod migration;
 pub mod protokoll;
 pub mod schema;
+/// Fresh databases per test (SQLite file; PostgreSQL from `TEST_DATABASE_URL`) for the tests of
+/// store, app and web.
+#[doc(hidden)]
+pub mod testdb;
+mod tx;
 mod verbinden;
 
 pub use fehler::StoreFehler;
+pub use tx::{Tx, als_tx};
 pub use verbinden::{Backend, Db};
+
+// The `sql!` macro names these paths.
+#[doc(hidden)]
+pub use sqlx;
 
 /// SHA-256 as lower-case hex (migration checksums, the access log's chain).
 pub(crate) fn sha256_hex(text: &str) -> String {

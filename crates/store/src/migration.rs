@@ -22,8 +22,8 @@ macro_rules! migrationen {
     };
 }
 
-pub const SQLITE: &[Migration] = migrationen!("sqlite": 1 "0001_zugriffsprotokoll");
-pub const POSTGRES: &[Migration] = migrationen!("postgres": 1 "0001_zugriffsprotokoll");
+pub const SQLITE: &[Migration] = migrationen!("sqlite": 1 "0001_zugriffsprotokoll", 2 "0002_faelle");
+pub const POSTGRES: &[Migration] = migrationen!("postgres": 1 "0001_zugriffsprotokoll", 2 "0002_faelle");
 
 pub fn fuer(backend: Backend) -> &'static [Migration] {
     match backend {

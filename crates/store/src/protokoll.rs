@@ -5,10 +5,8 @@
 //! head row (`UPDATE … RETURNING`) so concurrent transactions append one after the other, and many
 //! rows go into one commit (a request that reads several cases, or a batch of requests).
 
+use crate::{Db, StoreFehler, Tx, sql};
 use chrono::{DateTime, SecondsFormat, SubsecRound, Utc};
-use sqlx::{Postgres, Sqlite, Transaction};
-
-use crate::{Db, StoreFehler};
 
 /// One read of a case file with its purpose (e.g. `Beratung`, `Auskunft Art. 15`).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,64 +24,33 @@ pub fn hash(id: i64, z: &Zugriff, vorgaenger: &str) -> String {
     crate::sha256_hex(&text)
 }
 
-macro_rules! anhaengen_in {
-    ($name:ident, $db:ty) => {
-        /// Appends the entries inside the caller's transaction (fails the transaction on error).
-        pub async fn $name(tx: &mut Transaction<'_, $db>, eintraege: &[Zugriff]) -> Result<(), StoreFehler> {
-            if eintraege.is_empty() {
-                return Ok(());
-            }
-            let (mut zaehler, mut letzter): (i64, String) = sqlx::query_as(
-                "UPDATE protokoll_kopf SET zaehler = zaehler + $1 WHERE id = 1 RETURNING zaehler - $1, letzter_hash",
-            )
-            .bind(eintraege.len() as i64)
-            .fetch_one(&mut **tx)
-            .await?;
-            for z in eintraege {
-                zaehler += 1;
-                let h = hash(zaehler, z, &letzter);
-                sqlx::query(
-                    "INSERT INTO zugriffsprotokoll (id, zeitpunkt, benutzer_id, kunde_id, zweck, vorgaenger_hash, hash)
-                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
-                )
-                .bind(zaehler)
-                .bind(z.zeitpunkt.trunc_subsecs(6))
-                .bind(z.benutzer_id)
-                .bind(z.kunde_id)
-                .bind(&z.zweck)
-                .bind(&letzter)
-                .bind(&h)
-                .execute(&mut **tx)
-                .await?;
-                letzter = h;
-            }
-            sqlx::query("UPDATE protokoll_kopf SET letzter_hash = $1 WHERE id = 1")
-                .bind(&letzter)
-                .execute(&mut **tx)
-                .await?;
-            Ok(())
-        }
-    };
+/// Appends the entries inside the caller's transaction (fails the transaction on error).
+pub async fn anhaengen_in(tx: &mut Tx, eintraege: &[Zugriff]) -> Result<(), StoreFehler> {
+    if eintraege.is_empty() {
+        return Ok(());
+    }
+    let (mut zaehler, mut letzter) = sql!(tx, zeile<(i64, String)>
+        "UPDATE protokoll_kopf SET zaehler = zaehler + $1 WHERE id = 1 RETURNING zaehler - $1, letzter_hash",
+        eintraege.len() as i64)?
+    .ok_or(StoreFehler::ProtokollkopfFehlt)?;
+    for z in eintraege {
+        zaehler += 1;
+        let h = hash(zaehler, z, &letzter);
+        sql!(tx, ausfuehren
+            "INSERT INTO zugriffsprotokoll (id, zeitpunkt, benutzer_id, kunde_id, zweck, vorgaenger_hash, hash)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            zaehler, z.zeitpunkt.trunc_subsecs(6), z.benutzer_id, z.kunde_id, &z.zweck, &letzter, &h)?;
+        letzter = h;
+    }
+    sql!(tx, ausfuehren "UPDATE protokoll_kopf SET letzter_hash = $1 WHERE id = 1", &letzter)?;
+    Ok(())
 }
-
-anhaengen_in!(anhaengen_sqlite, Sqlite);
-anhaengen_in!(anhaengen_postgres, Postgres);
 
 /// Appends in a transaction of its own.
 pub async fn anhaengen(db: &Db, eintraege: &[Zugriff]) -> Result<(), StoreFehler> {
-    match db {
-        Db::Sqlite(p) => {
-            let mut tx = p.begin().await?;
-            anhaengen_sqlite(&mut tx, eintraege).await?;
-            tx.commit().await?;
-        }
-        Db::Postgres(p) => {
-            let mut tx = p.begin().await?;
-            anhaengen_postgres(&mut tx, eintraege).await?;
-            tx.commit().await?;
-        }
-    }
-    Ok(())
+    let mut tx = db.begin().await?;
+    anhaengen_in(&mut tx, eintraege).await?;
+    tx.commit().await
 }
 
 /// Result of walking the chain.

@@ -23,6 +23,12 @@ pub enum Backend {
 impl Db {
     /// `sqlite://datei.db` (created when missing) or `postgres://…`.
     pub async fn verbinden(url: &str) -> Result<Db, StoreFehler> {
+        Db::verbinden_mit(url, 16).await
+    }
+
+    /// As `verbinden`, with at most `verbindungen` PostgreSQL connections (tests run many
+    /// databases side by side on one server).
+    pub async fn verbinden_mit(url: &str, verbindungen: u32) -> Result<Db, StoreFehler> {
         if url.starts_with("sqlite:") {
             let optionen = SqliteConnectOptions::from_str(url)?
                 .create_if_missing(true)
@@ -34,8 +40,11 @@ impl Db {
             let pool = SqlitePoolOptions::new().max_connections(8).connect_with(optionen).await?;
             Ok(Db::Sqlite(pool))
         } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
-            let pool =
-                PgPoolOptions::new().max_connections(16).acquire_timeout(Duration::from_secs(10)).connect(url).await?;
+            let pool = PgPoolOptions::new()
+                .max_connections(verbindungen)
+                .acquire_timeout(Duration::from_secs(10))
+                .connect(url)
+                .await?;
             Ok(Db::Postgres(pool))
         } else {
             Err(StoreFehler::UnbekannteAdresse(url.to_string()))

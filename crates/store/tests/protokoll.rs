@@ -1,7 +1,7 @@
 //! D3: the Zugriffsprotokoll is append-only and hash-chained; tampering is found.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
-mod gemeinsam;
+use vierphasen_store::testdb as gemeinsam;
 
 use chrono::{TimeZone, Utc};
 use vierphasen_store::protokoll::{self, Zugriff};

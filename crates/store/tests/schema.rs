@@ -1,7 +1,7 @@
 //! Both backends' migrations build the same schema, and migrations are immutable once applied.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
-mod gemeinsam;
+use vierphasen_store::testdb as gemeinsam;
 
 use vierphasen_store::{Backend, migration, schema};
 

@@ -1,6 +1,7 @@
 //! `vierphasen bench …`: measurements with their peers in the same run (BENCHMARKS.md).
 
 mod erzeugen;
+mod http;
 
 use std::process::ExitCode;
 use std::time::Instant;
@@ -20,11 +21,15 @@ pub enum Bench {
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
+    /// B3: Fallarbeit über HTTP (60 % Fallübersicht, 25 % Vermerk, 10 % Strategie, 5 % EV), jede
+    /// Anfrage dauerhaft; Server und Clients in diesem Prozess, Vergleich pgbench bzw. fsync.
+    Http(http::HttpOptionen),
 }
 
 pub fn ausfuehren(b: Bench, katalog: &'static Katalog) -> Result<ExitCode, String> {
     match b {
         Bench::Pruefen { anzahl, seed } => pruefen_bench(anzahl, seed, katalog),
+        Bench::Http(o) => http::ausfuehren(o),
     }
 }
 

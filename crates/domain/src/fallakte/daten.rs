@@ -9,6 +9,7 @@ use crate::grundtypen::{MerkmalStatus, Rechtskreis, Segment};
 
 /// A whole case.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Fallakte {
     /// Format version; currently 1.
@@ -46,6 +47,7 @@ pub struct Fallakte {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Kunde {
     /// Pseudonymous case number; never a name.
@@ -72,6 +74,7 @@ pub struct Kunde {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Bedarfsgemeinschaft {
     pub nummer: String,
@@ -81,6 +84,7 @@ pub struct Bedarfsgemeinschaft {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BgMitglied {
     pub kundennummer: String,
@@ -93,6 +97,7 @@ pub struct BgMitglied {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Rechtskreiswechsel {
     /// Expected date of the change (end of Alg I).
@@ -108,6 +113,7 @@ pub struct Rechtskreiswechsel {
 
 /// The Dienststelle's own settings that the rules read (S11, K1).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dienststelle {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -121,6 +127,7 @@ pub struct Dienststelle {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LokaleStrategie {
     pub id: String,
@@ -131,6 +138,7 @@ pub struct LokaleStrategie {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Meldung {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -145,6 +153,7 @@ pub struct Meldung {
 
 /// One saved version of the profiling.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfilingVersion {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -184,6 +193,7 @@ pub struct ProfilingVersion {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Niveau {
     Grundkenntnisse,
@@ -192,6 +202,7 @@ pub enum Niveau {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Staerke {
     pub bezeichnung: String,
@@ -201,6 +212,7 @@ pub struct Staerke {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct MerkmalBewertung {
     pub merkmal: String,
@@ -211,6 +223,7 @@ pub struct MerkmalBewertung {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Verdichtung {
     pub gruppe: String,
@@ -218,6 +231,7 @@ pub struct Verdichtung {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Standortbestimmung {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -234,6 +248,7 @@ pub struct Standortbestimmung {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZGrundAngabe {
     /// z_grund id (`a`, `b_252`, `b_440`, `c`, `d`).
@@ -251,6 +266,7 @@ pub struct ZGrundAngabe {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProfillageWahl {
     /// Profillage id or label.
@@ -261,6 +277,7 @@ pub struct ProfillageWahl {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Ziel {
     /// Zieloption id or label.
@@ -279,6 +296,7 @@ pub struct Ziel {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum StrategieErgebnis {
     ErfolgreichUmgesetzt,
@@ -300,6 +318,7 @@ impl StrategieErgebnis {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StrategieWahl {
     /// Strategy id or label, or the id of a local strategy of the Dienststelle (S11).
@@ -332,6 +351,7 @@ pub struct StrategieWahl {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Vereinbarungsart {
     #[default]
@@ -341,6 +361,7 @@ pub enum Vereinbarungsart {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Eingliederungsvereinbarung {
     #[serde(default)]
@@ -380,6 +401,7 @@ pub struct Eingliederungsvereinbarung {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verantwortlich {
     #[default]
@@ -389,6 +411,7 @@ pub enum Verantwortlich {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Aufgabe {
     pub text: String,
@@ -403,6 +426,7 @@ pub struct Aufgabe {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Gespraechsart {
     Erstgespraech,
@@ -432,6 +456,7 @@ impl Gespraechsart {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Gespraech {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -454,6 +479,7 @@ pub struct Gespraech {
 
 /// F1 and the four steps of F2.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Folgegespraech {
     #[serde(default)]
@@ -470,6 +496,7 @@ pub struct Folgegespraech {
 
 /// F1: preparation checklist.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Vorbereitung {
     #[serde(default)]
@@ -488,6 +515,7 @@ pub struct Vorbereitung {
 
 /// F2 step 1: EV against what was done, task by task.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Schritt1 {
     #[serde(default)]
@@ -503,6 +531,7 @@ pub struct Schritt1 {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Aufgabenpruefung {
     pub aufgabe: String,
@@ -514,6 +543,7 @@ pub struct Aufgabenpruefung {
 
 /// F2 step 2: review of profiling, goal and strategies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Schritt2 {
     pub profiling_geprueft: bool,
@@ -526,6 +556,7 @@ pub struct Schritt2 {
 
 /// F2 step 3: application activities, unless Handlungsbedarfe stand against them.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Schritt3 {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -539,6 +570,7 @@ pub struct Schritt3 {
 
 /// F2 step 4: agreements and next appointment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Schritt4 {
     #[serde(default)]
@@ -552,6 +584,7 @@ pub struct Schritt4 {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Vermerkart {
     Erstgespraech,
@@ -560,6 +593,7 @@ pub enum Vermerkart {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Beratungsvermerk {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -572,6 +606,7 @@ pub struct Beratungsvermerk {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Nachtrag {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -580,6 +615,7 @@ pub struct Nachtrag {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Fragestellung {
     /// U6: no consent needed.
@@ -590,6 +626,7 @@ pub enum Fragestellung {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Auftrag {
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
@@ -605,6 +642,7 @@ pub struct Auftrag {
 
 /// U2: what the ZAV admission criteria read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZavAngaben {
     #[serde(default)]
@@ -631,6 +669,7 @@ pub struct ZavAngaben {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Einwilligungsumfang {
     /// U6: Ärztlicher Dienst.
@@ -640,6 +679,7 @@ pub enum Einwilligungsumfang {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Einwilligung {
     pub umfang: Einwilligungsumfang,

@@ -122,6 +122,7 @@ pub struct Strategie {
 
 /// S14: recommended steps, duration and activities of a strategy (prefills the EV, E6).
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Leitfaden {
     pub zwischenziel: String,
@@ -153,6 +154,7 @@ pub struct Zielgruppe {
 
 /// Z6: how far matching searches for a goal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Suchhorizont {
     /// Tagespendelbereich.

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FristStatus {
     /// Not yet due.
@@ -18,6 +19,7 @@ pub enum FristStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Frist {
     pub regel: &'static str,
     /// Stable kind, e.g. `ev_ueberpruefung`, `folgegespraech`, `s13_vor_massnahmeende`.

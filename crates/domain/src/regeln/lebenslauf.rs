@@ -10,6 +10,7 @@ use crate::fallakte::{GepruefteFallakte, StrategieErgebnis};
 use crate::grundtypen::{Profillage, Rechtskreis};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Wiedermeldung {
     /// C1: keeps the last profiling and Profillage.
@@ -34,6 +35,7 @@ pub fn wiedermeldung(
 
 /// What a re-registration changes in the case (applied by the app in one transaction).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reaktivierung {
     pub art: Wiedermeldung,
     /// Indices into `strategien` to mark `automatisch_erledigt` (C2).

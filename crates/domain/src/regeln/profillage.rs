@@ -41,6 +41,7 @@ pub struct ZEingabe {
 
 /// PL1: the engine's answer.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProfillageErgebnis {
     /// Always a member of `zulaessig` when present.
     pub vorschlag: Option<Profillage>,

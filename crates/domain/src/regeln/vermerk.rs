@@ -9,6 +9,7 @@ use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{MerkmalStatus, Schluesselgruppe};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Vorbefuellung {
     pub regel: &'static str,
     /// Sections in order; each one editable before saving.
@@ -16,6 +17,7 @@ pub struct Vorbefuellung {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Abschnitt {
     pub titel: String,
     pub text: String,

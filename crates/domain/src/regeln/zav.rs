@@ -9,6 +9,7 @@ use crate::fallakte::ZavAngaben;
 use crate::katalog::{Katalog, ZavParameter};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ZavPruefung {
     pub zugelassen: bool,
     /// Each unmet criterion in German.

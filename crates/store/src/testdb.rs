@@ -1,13 +1,12 @@
 //! Fresh databases per test: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set.
 
-#![allow(dead_code)]
-
 use std::sync::atomic::{AtomicU32, Ordering};
 
-use vierphasen_store::Db;
+use crate::Db;
 
 static ZAEHLER: AtomicU32 = AtomicU32::new(0);
 
+#[derive(Debug)]
 pub struct Testdb {
     pub name: &'static str,
     pub db: Db,
@@ -22,25 +21,30 @@ fn eindeutig() -> String {
 }
 
 /// SQLite in a temporary file, plus PostgreSQL in a database of its own when configured.
+#[allow(clippy::expect_used, clippy::panic)]
 pub async fn datenbanken() -> Vec<Testdb> {
     let mut alle = Vec::new();
     let pfad = std::env::temp_dir().join(format!("vierphasen_test_{}.db", eindeutig()));
-    let db = Db::verbinden(&format!("sqlite://{}", pfad.display())).await.expect("SQLite");
+    let db = Db::verbinden(&format!("sqlite://{}", pfad.display())).await.expect("SQLite-Testdatenbank");
     alle.push(Testdb { name: "sqlite", db, aufraeumen: None, datei: Some(pfad) });
     if let Ok(basis) = std::env::var("TEST_DATABASE_URL") {
         let name = format!("vierphasen_test_{}", eindeutig());
         let verwaltung = Db::verbinden(&basis).await.expect("TEST_DATABASE_URL erreichbar");
         if let Db::Postgres(p) = &verwaltung {
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}")))
-                .execute(p)
-                .await
-                .expect("CREATE DATABASE");
+            // Concurrent CREATE DATABASE can collide on the template ("being accessed by other
+            // users"); tests start many at once, so try again briefly.
+            let mut versuch = 0;
+            while let Err(e) = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {name}"))).execute(p).await {
+                versuch += 1;
+                assert!(versuch < 20, "CREATE DATABASE: {e}");
+                tokio::time::sleep(std::time::Duration::from_millis(50 * versuch)).await;
+            }
         }
         let url = match basis.rsplit_once('/') {
             Some((vorne, _)) => format!("{vorne}/{name}"),
             None => panic!("TEST_DATABASE_URL ohne Datenbanknamen"),
         };
-        let db = Db::verbinden(&url).await.expect("Testdatenbank");
+        let db = Db::verbinden_mit(&url, 4).await.expect("Testdatenbank");
         verwaltung.schliessen().await;
         alle.push(Testdb { name: "postgres", db, aufraeumen: Some((basis, name)), datei: None });
     }

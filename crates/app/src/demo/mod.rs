@@ -1,0 +1,158 @@
+//! The demo data set (`vierphasen serve --demo`): an Agentur für Arbeit (SGB III) and a Jobcenter
+//! (SGB II), two teams each, accounts of every role with one shared password, and 240 synthetic
+//! customers in every Profillage, imported with [`App::fall_importieren`](crate::App) so that every
+//! screen has something true to show.
+//!
+//! Only into an empty database: when a Dienststelle exists, [`einrichten`] refuses with
+//! [`AppFehler::Konflikt`] ("Demo-Daten nur in einer leeren Datenbank") and changes nothing. It does
+//! not guess whether an existing database holds an earlier demo (its passwords may have changed).
+//!
+//! Reproducible: names and details come from a fixed seed, the dates are laid out relative to
+//! `heute` (see [`vorlagen`]). Most cases pass the Fallprüfung without `fehler`; a few show typical
+//! open points on purpose ([`OffenerPunkt`]): per Dienststelle two overdue EVs (E3), two EV drafts
+//! (E1), two overdue Folgegespräche (K1), two Merkmale "zu klären" (P4), one strategy beyond its
+//! window (S8), one Profillage N past the Zweitgespräch (P8) and one Handlungsbedarf without a
+//! strategy (S1, the only `fehler`).
+
+mod daten;
+pub mod vorlagen;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+use vierphasen_domain::zugriff::{Akteur, Rolle};
+use vierphasen_store::sql;
+
+pub use vorlagen::{DemoDienststelle, DemoTermin, Demofall, OffenerPunkt, faelle};
+
+use crate::konto::NeuerBenutzer;
+use crate::{App, AppFehler};
+
+/// The shared password of every demo account (passes `passwort::richtlinie_pruefen`).
+pub const PASSWORT: &str = "Vierphasen-Demo-2026";
+
+/// What the demo created: who can log in, with which password, and how many customers.
+#[derive(Debug, Clone, Serialize)]
+pub struct DemoZugaenge {
+    /// (login, role and team, Dienststelle)
+    pub logins: Vec<(String, String, String)>,
+    pub passwort: String,
+    pub kunden: usize,
+}
+
+/// Sets up the demo in an empty database (see the module documentation).
+pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, AppFehler> {
+    {
+        let mut tx = app.db.begin().await?;
+        let vorhanden = sql!(&mut tx, wert<i64> "SELECT COUNT(*) FROM dienststelle")?;
+        if vorhanden > 0 {
+            return Err(AppFehler::Konflikt(
+                "Demo-Daten nur in einer leeren Datenbank: es gibt bereits Dienststellen.".into(),
+            ));
+        }
+    }
+    let mut logins = Vec::new();
+    let mut konten = Vec::new();
+    for (nr, d) in DemoDienststelle::BEIDE.into_iter().enumerate() {
+        konten.push(dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins).await?);
+    }
+
+    // All cases in one transaction: the demo is there completely or not at all.
+    let faelle = faelle(app.katalog, heute);
+    let jetzt = app.jetzt();
+    let mut tx = app.db.begin().await?;
+    for f in &faelle {
+        let nr = DemoDienststelle::BEIDE.iter().position(|d| *d == f.dienststelle).unwrap_or(0);
+        let vfk = &konten[nr][f.vfk];
+        let kunde_id = app.fall_importieren_in(&mut tx, vfk, f.stamm.clone(), f.akte.clone()).await?;
+        for t in &f.termine {
+            let id = sql!(&mut tx, wert<i64>
+                "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, erstellt_um)
+                 VALUES ($1, $2, 'termin', $3, $4, $5, $6) RETURNING id",
+                kunde_id, vfk.benutzer_id, t.datum, t.regel, &t.text, jetzt)?;
+            let nachher = serde_json::json!({
+                "faellig_am": t.datum, "regel": t.regel, "text": t.text, "benutzer_id": vfk.benutzer_id,
+            });
+            crate::fall::verlauf_schreiben(
+                &mut tx,
+                crate::fall::Eintrag::<(), _> {
+                    kunde_id,
+                    benutzer_id: vfk.benutzer_id,
+                    zeitpunkt: jetzt,
+                    entitaet: "termin",
+                    entitaet_id: Some(id),
+                    aktion: "angelegt",
+                    vorher: None,
+                    nachher: Some(&nachher),
+                },
+            )
+            .await?;
+        }
+    }
+    tx.commit().await?;
+    tracing::info!(kunden = faelle.len(), "Demo-Daten eingerichtet");
+    Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
+}
+
+async fn dienststelle_einrichten(
+    app: &App,
+    d: DemoDienststelle,
+    personal: &[&str; 9],
+    logins: &mut Vec<(String, String, String)>,
+) -> Result<Vec<Akteur>, AppFehler> {
+    let dienststelle_id = app.dienststelle_anlegen(d.name(), d.rechtskreis()).await?;
+    let mut teams = Vec::new();
+    for name in d.teams() {
+        teams.push(app.team_anlegen(dienststelle_id, name).await?);
+    }
+    let kurz = d.kurz();
+    // (login, role, team index) in the order of `personal`.
+    let konten: [(String, Rolle, Option<usize>); 9] = [
+        (format!("vfk.{kurz}1"), Rolle::Vfk, Some(0)),
+        (format!("vfk.{kurz}2"), Rolle::Vfk, Some(0)),
+        (format!("vfk.{kurz}3"), Rolle::Vfk, Some(1)),
+        (format!("vfk.{kurz}4"), Rolle::Vfk, Some(1)),
+        (format!("teamleitung.{kurz}1"), Rolle::Teamleitung, Some(0)),
+        (format!("teamleitung.{kurz}2"), Rolle::Teamleitung, Some(1)),
+        (format!("fachdienst.{kurz}"), Rolle::Fachdienst, None),
+        (format!("admin.{kurz}"), Rolle::Admin, None),
+        (format!("datenschutz.{kurz}"), Rolle::Datenschutz, None),
+    ];
+    let mut vfk = Vec::new();
+    let mut admin = None;
+    for ((login, rolle, team), name) in konten.into_iter().zip(personal) {
+        let team_id = team.map(|t| teams[t]);
+        let id = app
+            .benutzer_anlegen(
+                None,
+                dienststelle_id,
+                NeuerBenutzer {
+                    login: login.clone(),
+                    name: (*name).to_string(),
+                    rolle,
+                    team_id,
+                    passwort: PASSWORT.into(),
+                },
+            )
+            .await?;
+        let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt: Vec::new() };
+        let label = match team {
+            Some(t) => format!("{}, {}", rolle.label(), d.teams()[t]),
+            None => rolle.label().to_string(),
+        };
+        logins.push((login, label, d.name().to_string()));
+        match rolle {
+            Rolle::Vfk => vfk.push(akteur),
+            Rolle::Admin => admin = Some(akteur),
+            _ => {}
+        }
+    }
+    let admin = admin.ok_or_else(|| AppFehler::Konflikt("Demo: kein Admin-Konto".into()))?;
+    app.konfiguration_setzen(&admin, d.konfiguration()).await?;
+    // The second VFK of each team stands in for the first.
+    for paar in vfk.chunks(2) {
+        if let [a, b] = paar {
+            app.vertretung_setzen(b.benutzer_id, a.benutzer_id).await?;
+        }
+    }
+    Ok(vfk)
+}

@@ -1,0 +1,240 @@
+//! The Dienststelle: its configuration (local strategies S11, Kontaktdichtekonzept K1), teams and
+//! users as lists, and the setup steps the command line and the demo use.
+
+use std::collections::{BTreeMap, HashSet};
+
+use serde::Serialize;
+use utoipa::ToSchema;
+use vierphasen_domain::Rechtskreis;
+use vierphasen_domain::fallakte::{Dienststelle, LokaleStrategie, StrategieWahl};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
+use vierphasen_store::{Tx, sql};
+
+use crate::fall::text_pruefen;
+use crate::{App, AppFehler};
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Teamzeile {
+    pub id: i64,
+    pub name: String,
+}
+
+/// A staff account as the lists show it (never the password hash).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Benutzerzeile {
+    pub id: i64,
+    pub login: String,
+    pub name: String,
+    pub rolle: Rolle,
+    pub team_id: Option<i64>,
+    pub aktiv: bool,
+}
+
+/// Longest interval of a Kontaktdichtekonzept in days.
+const KONTAKTDICHTE_MAX_TAGE: u32 = 365;
+
+fn json_text<T: Serialize>(wert: &T) -> Result<String, AppFehler> {
+    serde_json::to_string(wert).map_err(|e| AppFehler::Konflikt(e.to_string()))
+}
+
+fn enum_text<T: Serialize>(wert: &T) -> String {
+    serde_json::to_value(wert).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+fn darf_listen(wer: &Akteur) -> Result<(), AppFehler> {
+    if pruefen(wer, Aktion::BenutzerVerwalten, None) == Entscheidung::Erlaubt
+        || pruefen(wer, Aktion::TeamUebersicht, None) == Entscheidung::Erlaubt
+    {
+        Ok(())
+    } else {
+        Err(AppFehler::Verboten("Teams und Benutzer sehen Administration und Teamleitung.".into()))
+    }
+}
+
+impl App {
+    /// The configuration of the user's Dienststelle. Every staff member may read it: it holds no
+    /// personal data and is part of every case file of the Dienststelle anyway.
+    pub async fn konfiguration_lesen(&self, wer: &Akteur) -> Result<Dienststelle, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        konfiguration_laden(&mut tx, wer.dienststelle_id).await
+    }
+
+    /// Sets the local strategies (S11) and the Kontaktdichtekonzept (K1) of the Dienststelle
+    /// (Administration). Returns the configuration as stored (catalogue references as ids).
+    pub async fn konfiguration_setzen(&self, wer: &Akteur, neu: Dienststelle) -> Result<Dienststelle, AppFehler> {
+        if pruefen(wer, Aktion::DienststelleKonfigurieren, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Die Dienststelle konfiguriert die Administration.".into()));
+        }
+        let neu = self.konfiguration_pruefen(neu)?;
+        let mut tx = self.db.begin().await?;
+        let alt = konfiguration_laden(&mut tx, wer.dienststelle_id).await?;
+        // Cases refer to local strategies by id: one in use cannot disappear.
+        let bleibt: HashSet<&str> = neu.lokale_strategien.iter().map(|l| l.id.as_str()).collect();
+        for weg in alt.lokale_strategien.iter().filter(|l| !bleibt.contains(l.id.as_str())) {
+            let muster = format!("%\"strategie\":\"{}\"%", weg.id);
+            let kandidaten = sql!(&mut tx, zeilen<(String,)>
+                "SELECT s.inhalt FROM strategie s JOIN kunde k ON k.id = s.kunde_id
+                 WHERE k.dienststelle_id = $1 AND s.inhalt LIKE $2",
+                wer.dienststelle_id, &muster)?;
+            let benutzt = kandidaten
+                .iter()
+                .filter_map(|(t,)| serde_json::from_str::<StrategieWahl>(t).ok())
+                .any(|w| w.strategie == weg.id);
+            if benutzt {
+                return Err(AppFehler::Konflikt(format!(
+                    "Die lokale Strategie „{}“ ist in Fällen gewählt und kann nicht entfernt werden (S11).",
+                    weg.bezeichnung
+                )));
+            }
+        }
+        sql!(&mut tx, ausfuehren "UPDATE dienststelle SET konfiguration = $1 WHERE id = $2",
+            json_text(&neu)?, wer.dienststelle_id)?;
+        tx.commit().await?;
+        Ok(neu)
+    }
+
+    fn konfiguration_pruefen(&self, neu: Dienststelle) -> Result<Dienststelle, AppFehler> {
+        let name = neu.name.as_deref().map(|n| text_pruefen("name", n, 200)).transpose()?;
+        let mut ids = HashSet::new();
+        let mut lokale = Vec::with_capacity(neu.lokale_strategien.len());
+        for (i, l) in neu.lokale_strategien.iter().enumerate() {
+            let feld = |f: &str| format!("lokale_strategien[{i}].{f}");
+            let id = l.id.trim().to_string();
+            if id.is_empty()
+                || id.len() > 64
+                || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')
+            {
+                return Err(AppFehler::ungueltig(
+                    feld("id"),
+                    "1 bis 64 Zeichen: Kleinbuchstaben a–z, Ziffern, Unterstrich, Bindestrich (S11)",
+                ));
+            }
+            if self.katalog.finde_strategie(&id).is_some() {
+                return Err(AppFehler::ungueltig(
+                    feld("id"),
+                    format!("„{id}“ ist bereits eine bundesweite Strategie (S11)"),
+                ));
+            }
+            if !ids.insert(id.clone()) {
+                return Err(AppFehler::ungueltig(feld("id"), format!("„{id}“ ist doppelt vergeben")));
+            }
+            let bezeichnung = text_pruefen(&feld("bezeichnung"), &l.bezeichnung, 200)?;
+            let merkmal = match l.merkmal.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+                Some(m) => {
+                    let r = self
+                        .katalog
+                        .finde_merkmal(m)
+                        .ok_or_else(|| AppFehler::ungueltig(feld("merkmal"), format!("unbekanntes Merkmal „{m}“")))?;
+                    Some(self.katalog.merkmal(r).id.clone())
+                }
+                None => None,
+            };
+            lokale.push(LokaleStrategie { id, bezeichnung, merkmal });
+        }
+        let mut kontaktdichte = BTreeMap::new();
+        for (k, tage) in &neu.kontaktdichte_tage {
+            let feld = format!("kontaktdichte_tage.{k}");
+            let p = self
+                .katalog
+                .finde_profillage(k)
+                .ok_or_else(|| AppFehler::ungueltig(feld.clone(), "unbekannte Profillage (K1)"))?;
+            if !(1..=KONTAKTDICHTE_MAX_TAGE).contains(tage) {
+                return Err(AppFehler::ungueltig(feld, format!("1 bis {KONTAKTDICHTE_MAX_TAGE} Tage (K1)")));
+            }
+            if kontaktdichte.insert(p.id().to_string(), *tage).is_some() {
+                return Err(AppFehler::ungueltig(feld, format!("{} ist doppelt angegeben", p.label())));
+            }
+        }
+        Ok(Dienststelle { name, lokale_strategien: lokale, kontaktdichte_tage: kontaktdichte })
+    }
+
+    /// The teams of the Dienststelle (Administration, Teamleitung).
+    pub async fn teams_liste(&self, wer: &Akteur) -> Result<Vec<Teamzeile>, AppFehler> {
+        darf_listen(wer)?;
+        let mut tx = self.db.begin().await?;
+        Ok(sql!(&mut tx, zeilen<(i64, String)>
+            "SELECT id, name FROM team WHERE dienststelle_id = $1 ORDER BY name, id", wer.dienststelle_id)?
+        .into_iter()
+        .map(|(id, name)| Teamzeile { id, name })
+        .collect())
+    }
+
+    /// The staff of the Dienststelle (Administration, Teamleitung).
+    pub async fn benutzer_liste(&self, wer: &Akteur) -> Result<Vec<Benutzerzeile>, AppFehler> {
+        darf_listen(wer)?;
+        let mut tx = self.db.begin().await?;
+        let zeilen = sql!(&mut tx, zeilen<(i64, String, String, String, Option<i64>, bool)>
+            "SELECT id, login, name, rolle, team_id, aktiv FROM benutzer WHERE dienststelle_id = $1 ORDER BY name, id",
+            wer.dienststelle_id)?;
+        let mut liste = Vec::with_capacity(zeilen.len());
+        for (id, login, name, rolle, team_id, aktiv) in zeilen {
+            let rolle = rolle.parse().map_err(|_| AppFehler::Konflikt(format!("Unbekannte Rolle „{rolle}“")))?;
+            liste.push(Benutzerzeile { id, login, name, rolle, team_id, aktiv });
+        }
+        Ok(liste)
+    }
+
+    /// Setup (command line, demo): a new Dienststelle with the default configuration.
+    pub async fn dienststelle_anlegen(&self, name: &str, rechtskreis: Rechtskreis) -> Result<i64, AppFehler> {
+        let name = text_pruefen("name", name, 200)?;
+        let mut tx = self.db.begin().await?;
+        if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM dienststelle WHERE name = $1", &name)?.is_some() {
+            return Err(AppFehler::Konflikt(format!("Die Dienststelle „{name}“ gibt es schon.")));
+        }
+        let id = sql!(&mut tx, wert<i64>
+            "INSERT INTO dienststelle (name, rechtskreis, konfiguration, erstellt_um) VALUES ($1, $2, $3, $4) RETURNING id",
+            &name, enum_text(&rechtskreis), json_text(&Dienststelle::default())?, self.jetzt())?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Setup: a team of a Dienststelle.
+    pub async fn team_anlegen(&self, dienststelle_id: i64, name: &str) -> Result<i64, AppFehler> {
+        let name = text_pruefen("name", name, 200)?;
+        let mut tx = self.db.begin().await?;
+        if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM dienststelle WHERE id = $1", dienststelle_id)?.is_none() {
+            return Err(AppFehler::NichtGefunden("Die Dienststelle"));
+        }
+        if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM team WHERE dienststelle_id = $1 AND name = $2", dienststelle_id, &name)?
+            .is_some()
+        {
+            return Err(AppFehler::Konflikt(format!("Das Team „{name}“ gibt es schon.")));
+        }
+        let id = sql!(&mut tx, wert<i64>
+            "INSERT INTO team (dienststelle_id, name) VALUES ($1, $2) RETURNING id", dienststelle_id, &name)?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Setup: `vertreter_id` stands in for `vertretener_id` (both VFKs of one Dienststelle).
+    pub async fn vertretung_setzen(&self, vertreter_id: i64, vertretener_id: i64) -> Result<(), AppFehler> {
+        if vertreter_id == vertretener_id {
+            return Err(AppFehler::ungueltig("vertreter_id", "Eine Vermittlungsfachkraft vertritt nicht sich selbst."));
+        }
+        let mut tx = self.db.begin().await?;
+        let mut dienststellen = Vec::with_capacity(2);
+        for (feld, id) in [("vertreter_id", vertreter_id), ("vertretener_id", vertretener_id)] {
+            let Some((d,)) = sql!(&mut tx, zeile<(i64,)>
+                "SELECT dienststelle_id FROM benutzer WHERE id = $1 AND rolle = 'vfk' AND aktiv = TRUE", id)?
+            else {
+                return Err(AppFehler::ungueltig(feld, "keine aktive Vermittlungsfachkraft"));
+            };
+            dienststellen.push(d);
+        }
+        if dienststellen[0] != dienststellen[1] {
+            return Err(AppFehler::ungueltig("vertreter_id", "Vertretung nur innerhalb einer Dienststelle"));
+        }
+        sql!(&mut tx, ausfuehren
+            "INSERT INTO vertretung (vertreter_id, vertretener_id) VALUES ($1, $2)
+             ON CONFLICT (vertreter_id, vertretener_id) DO NOTHING", vertreter_id, vertretener_id)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+async fn konfiguration_laden(tx: &mut Tx, dienststelle_id: i64) -> Result<Dienststelle, AppFehler> {
+    let (text,) = sql!(tx, zeile<(String,)> "SELECT konfiguration FROM dienststelle WHERE id = $1", dienststelle_id)?
+        .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
+    serde_json::from_str(&text)
+        .map_err(|e| AppFehler::Konflikt(format!("Konfiguration der Dienststelle {dienststelle_id} ist unlesbar: {e}")))
+}

@@ -1,0 +1,116 @@
+//! The case leaving the system: Fallakte export, the Art. 15 DSGVO Auskunft, and the access log of
+//! a case for the Datenschutz (D3). Every export and Auskunft is itself logged before it is
+//! answered (fail closed).
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use utoipa::ToSchema;
+use vierphasen_domain::Fallakte;
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
+use vierphasen_store::protokoll::Zugriff;
+use vierphasen_store::sql;
+
+use super::{Fall, Stammdaten, fall_laden, stammdaten_laden};
+use crate::{App, AppFehler};
+
+pub const ZWECK_EXPORT: &str = "Export Fallakte";
+pub const ZWECK_AUSKUNFT: &str = "Auskunft Art. 15";
+
+/// Art. 15 DSGVO: what is stored about the customer, the history of changes and who-knows-when
+/// the file was read and why (dates and purposes, not the staff's names).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Auskunft {
+    pub erstellt_am: DateTime<Utc>,
+    pub stammdaten: Stammdaten,
+    pub fallakte: Fallakte,
+    pub verlauf: Vec<VerlaufEintrag>,
+    pub zugriffe: Vec<ZugriffEintrag>,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct VerlaufEintrag {
+    pub zeitpunkt: DateTime<Utc>,
+    pub entitaet: String,
+    pub aktion: String,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct ZugriffEintrag {
+    pub zeitpunkt: DateTime<Utc>,
+    pub zweck: String,
+}
+
+/// One row of the access log as the Datenschutz sees it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Protokolleintrag {
+    pub id: i64,
+    pub zeitpunkt: DateTime<Utc>,
+    pub benutzer_id: i64,
+    pub zweck: String,
+}
+
+impl App {
+    /// The case as a Fallakte (the format `vierphasen pruefen` reads); logged as "Export Fallakte".
+    pub async fn fall_exportieren(&self, wer: &Akteur, kunde_id: i64) -> Result<Fallakte, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let Fall { akte, .. } = fall_laden(&mut tx, wer, kunde_id, Aktion::FallExportieren).await?;
+        drop(tx);
+        self.protokoll
+            .protokollieren(Zugriff {
+                zeitpunkt: self.jetzt(),
+                benutzer_id: wer.benutzer_id,
+                kunde_id,
+                zweck: ZWECK_EXPORT.into(),
+            })
+            .await?;
+        Ok(akte)
+    }
+
+    /// Art. 15 DSGVO Auskunft; logged as "Auskunft Art. 15".
+    pub async fn auskunft_art15(&self, wer: &Akteur, kunde_id: i64) -> Result<Auskunft, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let Fall { stamm, akte, .. } = fall_laden(&mut tx, wer, kunde_id, Aktion::AuskunftErstellen).await?;
+        let verlauf = sql!(&mut tx, zeilen<(DateTime<Utc>, String, String)>
+            "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id)?
+        .into_iter()
+        .map(|(zeitpunkt, entitaet, aktion)| VerlaufEintrag { zeitpunkt, entitaet, aktion })
+        .collect();
+        let zugriffe = sql!(&mut tx, zeilen<(DateTime<Utc>, String)>
+            "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id)?
+        .into_iter()
+        .map(|(zeitpunkt, zweck)| ZugriffEintrag { zeitpunkt, zweck })
+        .collect();
+        drop(tx);
+        let erstellt_am = self.jetzt();
+        self.protokoll
+            .protokollieren(Zugriff {
+                zeitpunkt: erstellt_am,
+                benutzer_id: wer.benutzer_id,
+                kunde_id,
+                zweck: ZWECK_AUSKUNFT.into(),
+            })
+            .await?;
+        Ok(Auskunft { erstellt_am, stammdaten: stamm, fallakte: akte, verlauf, zugriffe })
+    }
+
+    /// D3: the access log of one case with user ids (Datenschutz).
+    pub async fn protokoll_lesen(&self, wer: &Akteur, kunde_id: i64) -> Result<Vec<Protokolleintrag>, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let Some((_, bezug)) = stammdaten_laden(&mut tx, kunde_id).await? else {
+            return Err(AppFehler::NichtGefunden("Der Fall"));
+        };
+        match pruefen(wer, Aktion::ProtokollEinsehen, Some(&bezug)) {
+            Entscheidung::Erlaubt => {}
+            Entscheidung::Unsichtbar => return Err(AppFehler::NichtGefunden("Der Fall")),
+            Entscheidung::Verboten => {
+                return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
+            }
+        }
+        let zeilen = sql!(&mut tx, zeilen<(i64, DateTime<Utc>, i64, String)>
+            "SELECT id, zeitpunkt, benutzer_id, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id)?;
+        Ok(zeilen
+            .into_iter()
+            .map(|(id, zeitpunkt, benutzer_id, zweck)| Protokolleintrag { id, zeitpunkt, benutzer_id, zweck })
+            .collect())
+    }
+}

@@ -1,0 +1,301 @@
+//! Customers: register (with Bedarfsgemeinschaft), open the case file (logged with purpose, D3),
+//! list the visible ones, re-registration (C1/C2) and deregistration.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use vierphasen_domain::fallakte::{Meldung, StrategieErgebnis, pruefen_und_aufloesen};
+use vierphasen_domain::regeln::lebenslauf::{Wiedermeldung, reaktivieren};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen, standardzweck};
+use vierphasen_domain::{Pruefergebnis, Rechtskreis, Segment};
+use vierphasen_store::protokoll::Zugriff;
+use vierphasen_store::sql;
+
+use super::schreiben::{json, nicht_vor};
+use super::{Fall, FallIds, Stammdaten, fall_laden, stammdaten_laden};
+use crate::{App, AppFehler, geheimnis};
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NeuerKunde {
+    pub vorname: String,
+    pub nachname: String,
+    #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
+    pub geburtsdatum: NaiveDate,
+    pub rechtskreis: Rechtskreis,
+    #[serde(default)]
+    pub segment: Segment,
+    /// Five digits.
+    pub plz: Option<String>,
+    /// SGB II: number of the Bedarfsgemeinschaft (created when new).
+    pub bedarfsgemeinschaft: Option<String>,
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub arbeitslos_seit: Option<NaiveDate>,
+    /// Start of the registration (default: today).
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub meldung_am: Option<NaiveDate>,
+}
+
+/// The case file as the UI and the API show it.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Fallansicht {
+    pub stammdaten: Stammdaten,
+    pub fallakte: vierphasen_domain::Fallakte,
+    pub ids: FallIds,
+    pub pruefung: Pruefergebnis,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Kundenzeile {
+    pub id: i64,
+    pub kundennummer: String,
+    pub vorname: String,
+    pub nachname: String,
+    pub geburtsdatum: NaiveDate,
+    pub rechtskreis: Rechtskreis,
+    pub vfk_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct Kundensuche {
+    /// Part of the name or the Kundennummer.
+    pub suche: Option<String>,
+    /// Only my caseload.
+    #[serde(default)]
+    pub meine: bool,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Datumsangabe {
+    #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
+    pub datum: NaiveDate,
+}
+
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Wiedermeldungsergebnis {
+    pub meldung_id: i64,
+    /// C1 Reaktivierungskunde / C2 Neukunde (`null` for a first registration).
+    pub art: Option<Wiedermeldung>,
+    pub automatisch_erledigte_strategien: usize,
+    pub profiling_zurueckgesetzt: bool,
+}
+
+pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String, AppFehler> {
+    let t = wert.trim();
+    if t.is_empty() {
+        return Err(AppFehler::ungueltig(feld, "darf nicht leer sein"));
+    }
+    if t.chars().count() > max {
+        return Err(AppFehler::ungueltig(feld, format!("höchstens {max} Zeichen")));
+    }
+    if t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
+        return Err(AppFehler::ungueltig(feld, "enthält Steuerzeichen"));
+    }
+    Ok(t.to_string())
+}
+
+fn als_text<T: Serialize>(wert: &T) -> String {
+    serde_json::to_value(wert).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+}
+
+impl App {
+    /// Registers a customer in the caseload of the VFK who registers her.
+    pub async fn kunde_anlegen(&self, wer: &Akteur, neu: NeuerKunde) -> Result<i64, AppFehler> {
+        if pruefen(wer, Aktion::KundeAnlegen, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Kunden legt eine Vermittlungsfachkraft an.".into()));
+        }
+        let vorname = text_pruefen("vorname", &neu.vorname, 100)?;
+        let nachname = text_pruefen("nachname", &neu.nachname, 100)?;
+        let heute = self.heute();
+        if neu.geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, heute) > 120 {
+            return Err(AppFehler::ungueltig("geburtsdatum", "liegt in der Zukunft oder mehr als 120 Jahre zurück"));
+        }
+        if let Some(p) = &neu.plz
+            && (p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(AppFehler::ungueltig("plz", "fünf Ziffern"));
+        }
+        let meldung_am = neu.meldung_am.unwrap_or(heute);
+        let jetzt = self.jetzt();
+        let mut tx = self.schreiber.beginnen().await?;
+        let (rechtskreis_dst,) =
+            sql!(&mut tx, zeile<(String,)> "SELECT rechtskreis FROM dienststelle WHERE id = $1", wer.dienststelle_id)?
+                .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
+        if rechtskreis_dst != als_text(&neu.rechtskreis) {
+            return Err(AppFehler::ungueltig(
+                "rechtskreis",
+                format!("Die Dienststelle arbeitet im Rechtskreis {}", rechtskreis_dst.replace('_', " ")),
+            ));
+        }
+        let bg_id = match &neu.bedarfsgemeinschaft {
+            Some(_) if neu.rechtskreis != Rechtskreis::SgbII => {
+                return Err(AppFehler::ungueltig("bedarfsgemeinschaft", "gibt es nur im SGB II (P10)"));
+            }
+            Some(nummer) => {
+                let nummer = text_pruefen("bedarfsgemeinschaft", nummer, 30)?;
+                match sql!(&mut tx, zeile<(i64,)>
+                    "SELECT id FROM bedarfsgemeinschaft WHERE dienststelle_id = $1 AND nummer = $2", wer.dienststelle_id, &nummer)?
+                {
+                    Some((id,)) => Some(id),
+                    None => Some(sql!(&mut tx, wert<i64>
+                        "INSERT INTO bedarfsgemeinschaft (dienststelle_id, nummer) VALUES ($1, $2) RETURNING id",
+                        wer.dienststelle_id, &nummer)?),
+                }
+            }
+            None => None,
+        };
+        let kundennummer = format!("K{}", &geheimnis::neu()[..10].to_uppercase().replace(['-', '_'], "X"));
+        let id = sql!(&mut tx, wert<i64>
+            "INSERT INTO kunde (kundennummer, dienststelle_id, team_id, vfk_id, vorname, nachname, geburtsdatum, rechtskreis,
+                                segment, plz, bedarfsgemeinschaft_id, arbeitslos_seit, gesperrt, erstellt_um, geaendert_um)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, FALSE, $13, $13) RETURNING id",
+            &kundennummer, wer.dienststelle_id, wer.team_id, wer.benutzer_id, &vorname, &nachname, neu.geburtsdatum,
+            als_text(&neu.rechtskreis), als_text(&neu.segment), &neu.plz, bg_id, neu.arbeitslos_seit, jetzt)?;
+        let meldung_id = sql!(&mut tx, wert<i64>
+            "INSERT INTO meldung (kunde_id, beginn) VALUES ($1, $2) RETURNING id", id, meldung_am)?;
+        let nachher = serde_json::json!({
+            "kundennummer": kundennummer, "vorname": vorname, "nachname": nachname, "geburtsdatum": neu.geburtsdatum,
+            "rechtskreis": neu.rechtskreis, "segment": neu.segment, "plz": neu.plz,
+            "bedarfsgemeinschaft": neu.bedarfsgemeinschaft, "meldung": { "id": meldung_id, "beginn": meldung_am },
+        });
+        super::verlauf_schreiben(
+            tx.as_mut(),
+            super::Eintrag::<(), _> {
+                kunde_id: id,
+                benutzer_id: wer.benutzer_id,
+                zeitpunkt: jetzt,
+                entitaet: "kunde",
+                entitaet_id: Some(id),
+                aktion: "angelegt",
+                vorher: None,
+                nachher: Some(&nachher),
+            },
+        )
+        .await?;
+        super::wiedervorlagen_anstossen(tx.as_mut(), id, jetzt).await?;
+        tx.festschreiben().await?;
+        Ok(id)
+    }
+
+    /// Opens a case file: access decision, then the access-log row (durable before the answer,
+    /// fail closed), then the content with the Fallprüfung of today.
+    pub async fn fall_lesen(&self, wer: &Akteur, kunde_id: i64, zweck: Option<&str>) -> Result<Fallansicht, AppFehler> {
+        let zweck = match zweck {
+            Some(z) => text_pruefen("zweck", z, 100)?,
+            None => standardzweck(wer.rolle).to_string(),
+        };
+        let mut tx = self.db.begin().await?;
+        let Fall { stamm, akte, ids } = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        drop(tx);
+        self.protokoll
+            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
+            .await?;
+        let pruefung = vierphasen_domain::pruefen(&pruefen_und_aufloesen(akte.clone(), self.katalog)?, self.heute());
+        Ok(Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung })
+    }
+
+    /// The cases the user may see (names only; opening one is what is logged).
+    pub async fn kunden_liste(&self, wer: &Akteur, suche: &Kundensuche) -> Result<Vec<Kundenzeile>, AppFehler> {
+        let muster = match suche.suche.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => format!("%{}%", text_pruefen("suche", s, 100)?.to_lowercase().replace(['%', '_'], "")),
+            None => "%".to_string(),
+        };
+        let mut tx = self.db.begin().await?;
+        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>);
+        let zeilen: Vec<Zeile> = sql!(&mut tx, zeilen<Zeile>
+            "SELECT id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id FROM kunde
+             WHERE dienststelle_id = $1 AND (LOWER(nachname) LIKE $2 OR LOWER(vorname) LIKE $2 OR LOWER(kundennummer) LIKE $2)
+               AND ($3 = FALSE OR vfk_id = $4)
+             ORDER BY nachname, vorname, id LIMIT 500",
+            wer.dienststelle_id, &muster, suche.meine, wer.benutzer_id)?;
+        let mut liste = Vec::with_capacity(zeilen.len());
+        for (id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id) in zeilen {
+            let Some((_, bezug)) = stammdaten_laden(&mut tx, id).await? else { continue };
+            if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
+                continue;
+            }
+            let rechtskreis = serde_json::from_value(serde_json::Value::String(rechtskreis))
+                .map_err(|e| AppFehler::Konflikt(e.to_string()))?;
+            liste.push(Kundenzeile { id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id });
+        }
+        Ok(liste)
+    }
+
+    /// C1/C2: a new registration episode. After a deregistration of more than the configured
+    /// months (SGB III) open strategies are closed `automatisch_erledigt` and the Profillage goes
+    /// back to N (a new profiling version with the Profillage removed).
+    pub async fn meldung_anlegen(
+        &self,
+        wer: &Akteur,
+        kunde_id: i64,
+        beginn: NaiveDate,
+    ) -> Result<Wiedermeldungsergebnis, AppFehler> {
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        if s.fall.akte.meldungen.last().is_some_and(|m| m.ende.is_none()) {
+            return Err(AppFehler::Konflikt("Der Kunde ist bereits gemeldet; zuerst die Abmeldung erfassen.".into()));
+        }
+        nicht_vor("datum", beginn, s.fall.akte.meldungen.last().and_then(|m| m.ende))?;
+        let gepruefte = pruefen_und_aufloesen(s.fall.akte.clone(), self.katalog)?;
+        let reaktivierung = reaktivieren(&gepruefte, beginn);
+        let mut erledigt = 0;
+        let mut zurueckgesetzt = false;
+        if let Some(r) = &reaktivierung {
+            for &i in &r.automatisch_erledigen {
+                let id = s.fall.ids.strategien[i];
+                let vorher = s.fall.akte.strategien[i].clone();
+                let w = &mut s.fall.akte.strategien[i];
+                w.ergebnis = Some(StrategieErgebnis::AutomatischErledigt);
+                w.erledigt_am = Some(beginn);
+                let nachher = w.clone();
+                sql!(&mut s.tx, ausfuehren
+                    "UPDATE strategie SET erledigt = TRUE, geaendert_um = $1, inhalt = $2 WHERE id = $3",
+                    s.jetzt, json(&nachher)?, id)?;
+                s.verlauf("strategie", Some(id), "automatisch erledigt (C2)", Some(&vorher), Some(&nachher)).await?;
+                erledigt += 1;
+            }
+            if r.profiling_zuruecksetzen
+                && let Some(letzte) = s.fall.akte.profiling.last().cloned()
+            {
+                let mut neu = letzte.clone();
+                neu.gespeichert_am = beginn.max(letzte.gespeichert_am);
+                neu.profillage = None;
+                neu.standortbestimmung = None;
+                let id = sql!(&mut s.tx, wert<i64>
+                    "INSERT INTO profiling (kunde_id, gespeichert_am, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+                    kunde_id, neu.gespeichert_am, s.benutzer_id, s.jetzt, json(&neu)?)?;
+                s.verlauf("profiling", Some(id), "Profillage zurückgesetzt (C2)", Some(&letzte), Some(&neu)).await?;
+                zurueckgesetzt = true;
+            }
+        }
+        let meldung_id = sql!(&mut s.tx, wert<i64>
+            "INSERT INTO meldung (kunde_id, beginn) VALUES ($1, $2) RETURNING id", kunde_id, beginn)?;
+        s.verlauf::<(), _>("meldung", Some(meldung_id), "angelegt", None, Some(&Meldung { beginn, ende: None }))
+            .await?;
+        s.abschliessen().await?;
+        Ok(Wiedermeldungsergebnis {
+            meldung_id,
+            art: reaktivierung.map(|r| r.art),
+            automatisch_erledigte_strategien: erledigt,
+            profiling_zurueckgesetzt: zurueckgesetzt,
+        })
+    }
+
+    /// Ends the current registration episode.
+    pub async fn abmelden_kunde(&self, wer: &Akteur, kunde_id: i64, ende: NaiveDate) -> Result<(), AppFehler> {
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        let (Some(&id), Some(m)) = (s.fall.ids.meldungen.last(), s.fall.akte.meldungen.last().cloned()) else {
+            return Err(AppFehler::Konflikt("Der Kunde hat keine Meldung.".into()));
+        };
+        if m.ende.is_some() {
+            return Err(AppFehler::Konflikt("Der Kunde ist bereits abgemeldet.".into()));
+        }
+        nicht_vor("datum", ende, Some(m.beginn))?;
+        sql!(&mut s.tx, ausfuehren "UPDATE meldung SET ende = $1 WHERE id = $2", ende, id)?;
+        s.verlauf("meldung", Some(id), "abgemeldet", Some(&m), Some(&Meldung { beginn: m.beginn, ende: Some(ende) }))
+            .await?;
+        s.abschliessen().await
+    }
+}

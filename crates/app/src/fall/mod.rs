@@ -1,0 +1,39 @@
+//! One case: loading it (with the access decision first), the rule gate every change passes, and
+//! the Verlauf row every change writes.
+
+mod auftrag;
+mod einwilligung;
+mod ev;
+mod export;
+mod gespraech;
+mod import;
+mod kunde;
+mod laden;
+mod profiling;
+mod regeln;
+mod schreiben;
+mod strategie;
+mod verlauf;
+mod vermerk;
+mod ziel;
+mod zustaendigkeit;
+
+pub use kunde::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis};
+
+pub use auftrag::AuftragEingabe;
+pub use einwilligung::EinwilligungEingabe;
+pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};
+pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};
+pub use gespraech::{GespraechEingabe, GespraechErgebnis};
+pub use import::ImportStamm;
+pub(crate) use kunde::text_pruefen;
+pub use laden::{Fall, FallIds, Stammdaten};
+pub(crate) use laden::{fall_laden, stammdaten_laden};
+pub use profiling::{ProfilingEingabe, ProfillageVorschlag};
+pub use regeln::Aenderung;
+pub(crate) use regeln::{aufloesen, regeln_anwenden};
+pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
+pub(crate) use verlauf::{Eintrag, verlauf_schreiben, wiedervorlagen_anstossen};
+pub use vermerk::{NachtragEingabe, VermerkEingabe};
+pub use ziel::ZielEingabe;
+pub use zustaendigkeit::{Sperre, Zustaendigkeit};

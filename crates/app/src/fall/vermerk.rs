@@ -1,0 +1,125 @@
+//! Beratungsvermerke (V1–V3): the prefill after an Erst- or Folgegespräch, the immutable Vermerk,
+//! and dated addenda (the tables' triggers refuse UPDATE and DELETE on both).
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+use utoipa::ToSchema;
+use vierphasen_domain::fallakte::{Beratungsvermerk, Vermerkart};
+use vierphasen_domain::regeln::vermerk::{Vorbefuellung, erstgespraech, folgegespraech};
+use vierphasen_domain::zugriff::{Akteur, Aktion};
+use vierphasen_store::protokoll::Zugriff;
+use vierphasen_store::sql;
+
+use super::Aenderung;
+use super::aufloesen;
+use super::fall_laden;
+use super::kunde::text_pruefen;
+use super::schreiben::json;
+use crate::{App, AppFehler};
+
+/// Longest Vermerk or addendum, in characters.
+const MAX_TEXT: usize = 20_000;
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct VermerkEingabe {
+    /// The day of the conversation.
+    #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
+    pub datum: NaiveDate,
+    pub art: Vermerkart,
+    pub text: String,
+}
+
+/// V3: a correction or addition to a saved Vermerk, dated today.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NachtragEingabe {
+    pub text: String,
+}
+
+impl App {
+    /// V1 (Erstgespräch) / V2 (Folgegespräch): the sections a Vermerk of today is prefilled with;
+    /// none for `sonstiges`. It shows case content, so the read is logged (D3).
+    pub async fn vermerk_vorbefuellung(
+        &self,
+        wer: &Akteur,
+        kunde_id: i64,
+        art: Vermerkart,
+    ) -> Result<Vorbefuellung, AppFehler> {
+        let heute = self.heute();
+        let mut tx = self.db.begin().await?;
+        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        drop(tx);
+        self.protokoll
+            .protokollieren(Zugriff {
+                zeitpunkt: self.jetzt(),
+                benutzer_id: wer.benutzer_id,
+                kunde_id,
+                zweck: "Beratungsvermerk vorbefüllen".into(),
+            })
+            .await?;
+        let f = aufloesen(fall.akte, self.katalog, "")?;
+        Ok(match art {
+            Vermerkart::Erstgespraech => erstgespraech(&f, heute),
+            Vermerkart::Folgegespraech => folgegespraech(&f, heute),
+            Vermerkart::Sonstiges => Vorbefuellung { regel: "V1", abschnitte: Vec::new() },
+        })
+    }
+
+    /// V1/V3: saves a Beratungsvermerk; it is immutable from then on.
+    pub async fn vermerk_schreiben(
+        &self,
+        wer: &Akteur,
+        kunde_id: i64,
+        eingabe: VermerkEingabe,
+    ) -> Result<Aenderung, AppFehler> {
+        let text = text_pruefen("text", &eingabe.text, MAX_TEXT)?;
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        if eingabe.datum > s.heute {
+            return Err(AppFehler::ungueltig(
+                "datum",
+                "liegt in der Zukunft: dokumentiert wird ein geführtes Gespräch",
+            ));
+        }
+        let vermerk = Beratungsvermerk { datum: eingabe.datum, art: eingabe.art, text, nachtraege: Vec::new() };
+        let i = s.fall.akte.vermerke.len();
+        s.fall.akte.vermerke.push(vermerk.clone());
+        // A Vermerk records what happened: warnings it brings are shown, not asked about.
+        let befunde = s.regeln_fuer(true, &format!("vermerke[{i}]."))?;
+        let id = sql!(&mut s.tx, wert<i64>
+            "INSERT INTO vermerk (kunde_id, datum, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            s.fall.stamm.id, vermerk.datum, s.benutzer_id, s.jetzt, json(&vermerk)?)?;
+        s.verlauf::<(), _>("vermerk", Some(id), "angelegt", None, Some(&vermerk)).await?;
+        s.abschliessen().await?;
+        Ok(Aenderung { id, befunde })
+    }
+
+    /// V3: adds a dated addendum (today) to a Vermerk of this case.
+    pub async fn nachtrag_schreiben(
+        &self,
+        wer: &Akteur,
+        kunde_id: i64,
+        vermerk_id: i64,
+        eingabe: NachtragEingabe,
+    ) -> Result<Aenderung, AppFehler> {
+        let text = text_pruefen("text", &eingabe.text, MAX_TEXT)?;
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        let i = s
+            .fall
+            .ids
+            .vermerke
+            .iter()
+            .position(|v| *v == vermerk_id)
+            .ok_or(AppFehler::NichtGefunden("Der Beratungsvermerk"))?;
+        let nachtrag = vierphasen_domain::fallakte::Nachtrag { datum: s.heute, text };
+        s.fall.akte.vermerke[i].nachtraege.push(nachtrag.clone());
+        let befunde = s.regeln_fuer(true, &format!("vermerke[{i}]."))?;
+        let id = sql!(&mut s.tx, wert<i64>
+            "INSERT INTO nachtrag (vermerk_id, datum, text, erstellt_von, erstellt_um) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            vermerk_id, nachtrag.datum, &nachtrag.text, s.benutzer_id, s.jetzt)?;
+        let nachher = serde_json::json!({ "vermerk_id": vermerk_id, "datum": nachtrag.datum, "text": nachtrag.text });
+        s.verlauf::<(), _>("nachtrag", Some(id), "angelegt", None, Some(&nachher)).await?;
+        s.abschliessen().await?;
+        Ok(Aenderung { id, befunde })
+    }
+}

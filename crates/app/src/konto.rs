@@ -1,0 +1,243 @@
+//! Login, sessions in the database, API tokens, user accounts (issue 3 item 6).
+//!
+//! Sessions: a random id in the cookie, only its SHA-256 in the table; a new id at every login;
+//! idle 30 min, absolute 10 h; all sessions end when the account is disabled. Unknown and known
+//! logins fail with the same message after the same argon2 work.
+
+use chrono::{DateTime, TimeDelta, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
+use vierphasen_store::{Tx, sql};
+
+use crate::{App, AppFehler, geheimnis, passwort};
+
+pub const LEERLAUF: TimeDelta = TimeDelta::minutes(30);
+pub const HOECHSTDAUER: TimeDelta = TimeDelta::hours(10);
+/// `zuletzt_um` is refreshed at most this often (a read is not a write on every request).
+const AKTUALISIEREN_NACH: TimeDelta = TimeDelta::minutes(1);
+
+const FALSCH: &str = "Anmeldung fehlgeschlagen: Benutzername oder Passwort ist falsch.";
+
+/// Who is signed in (what the UI shows and the access decision reads).
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Angemeldet {
+    pub benutzer_id: i64,
+    pub login: String,
+    pub name: String,
+    pub rolle: Rolle,
+    pub dienststelle_id: i64,
+    pub team_id: Option<i64>,
+    #[serde(skip)]
+    pub akteur: Akteur,
+}
+
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NeuerBenutzer {
+    pub login: String,
+    pub name: String,
+    pub rolle: Rolle,
+    pub team_id: Option<i64>,
+    pub passwort: String,
+}
+
+type BenutzerZeile = (i64, String, String, String, i64, Option<i64>, String, bool);
+
+async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angemeldet>, AppFehler> {
+    let Some((id, login, name, rolle, dienststelle_id, team_id, _, aktiv)) = sql!(tx, zeile<BenutzerZeile>
+        "SELECT id, login, name, rolle, dienststelle_id, team_id, passwort_hash, aktiv FROM benutzer WHERE id = $1",
+        benutzer_id)?
+    else {
+        return Ok(None);
+    };
+    if !aktiv {
+        return Ok(None);
+    }
+    let rolle: Rolle = rolle.parse().map_err(|_| AppFehler::Konflikt(format!("Unbekannte Rolle „{rolle}“")))?;
+    let vertritt = sql!(tx, zeilen<(i64,)> "SELECT vertretener_id FROM vertretung WHERE vertreter_id = $1", id)?
+        .into_iter()
+        .map(|(v,)| v)
+        .collect();
+    let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt };
+    Ok(Some(Angemeldet { benutzer_id: id, login, name, rolle, dienststelle_id, team_id, akteur }))
+}
+
+fn normalisiert(login: &str) -> String {
+    login.trim().to_lowercase()
+}
+
+impl App {
+    /// Checks login and password; on success a new session whose secret goes into the cookie.
+    pub async fn anmelden(&self, login: &str, kennwort: &str) -> Result<(String, Angemeldet), AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let zeile = sql!(&mut tx, zeile<(i64, String, bool)>
+            "SELECT id, passwort_hash, aktiv FROM benutzer WHERE login = $1", normalisiert(login))?;
+        let benutzer_id = match zeile {
+            Some((id, hash, aktiv)) => {
+                let passt = tokio::task::spawn_blocking({
+                    let kennwort = kennwort.to_string();
+                    move || passwort::verifizieren(&kennwort, &hash)
+                })
+                .await
+                .unwrap_or(false);
+                if !passt || !aktiv {
+                    return Err(AppFehler::Verboten(FALSCH.into()));
+                }
+                id
+            }
+            None => {
+                let kennwort = kennwort.to_string();
+                let _ = tokio::task::spawn_blocking(move || passwort::blindpruefung(&kennwort)).await;
+                return Err(AppFehler::Verboten(FALSCH.into()));
+            }
+        };
+        let geheim = geheimnis::neu();
+        let jetzt = self.jetzt();
+        sql!(&mut tx, ausfuehren
+            "INSERT INTO sitzung (id_hash, benutzer_id, erstellt_um, zuletzt_um) VALUES ($1, $2, $3, $3)",
+            geheimnis::hash(&geheim), benutzer_id, jetzt)?;
+        let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        tx.commit().await?;
+        Ok((geheim, angemeldet))
+    }
+
+    /// The signed-in user of a session cookie; expired sessions are removed.
+    pub async fn sitzung_pruefen(&self, geheim: &str) -> Result<Angemeldet, AppFehler> {
+        let hash = geheimnis::hash(geheim);
+        let jetzt = self.jetzt();
+        let mut tx = self.db.begin().await?;
+        let Some((benutzer_id, erstellt, zuletzt)) = sql!(&mut tx, zeile<(i64, DateTime<Utc>, DateTime<Utc>)>
+            "SELECT benutzer_id, erstellt_um, zuletzt_um FROM sitzung WHERE id_hash = $1", &hash)?
+        else {
+            return Err(AppFehler::NichtAngemeldet);
+        };
+        if jetzt - zuletzt > LEERLAUF || jetzt - erstellt > HOECHSTDAUER {
+            sql!(&mut tx, ausfuehren "DELETE FROM sitzung WHERE id_hash = $1", &hash)?;
+            tx.commit().await?;
+            return Err(AppFehler::NichtAngemeldet);
+        }
+        let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        if jetzt - zuletzt > AKTUALISIEREN_NACH {
+            sql!(&mut tx, ausfuehren "UPDATE sitzung SET zuletzt_um = $1 WHERE id_hash = $2", jetzt, &hash)?;
+            tx.commit().await?;
+        }
+        Ok(angemeldet)
+    }
+
+    pub async fn abmelden(&self, geheim: &str) -> Result<(), AppFehler> {
+        let mut tx = self.db.begin().await?;
+        sql!(&mut tx, ausfuehren "DELETE FROM sitzung WHERE id_hash = $1", geheimnis::hash(geheim))?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A machine client's bearer token.
+    pub async fn token_pruefen(&self, token: &str) -> Result<Angemeldet, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let Some((benutzer_id,)) = sql!(&mut tx, zeile<(i64,)>
+            "SELECT benutzer_id FROM api_token WHERE hash = $1 AND widerrufen_um IS NULL", geheimnis::hash(token))?
+        else {
+            return Err(AppFehler::NichtAngemeldet);
+        };
+        angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)
+    }
+
+    /// Creates an API token for the signed-in user; the secret is shown once, stored hashed.
+    pub async fn token_erstellen(&self, wer: &Angemeldet, name: &str) -> Result<(i64, String), AppFehler> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > 100 {
+            return Err(AppFehler::ungueltig("name", "Bitte einen Namen mit 1 bis 100 Zeichen angeben."));
+        }
+        let geheim = geheimnis::neu();
+        let mut tx = self.db.begin().await?;
+        let id = sql!(&mut tx, wert<i64>
+            "INSERT INTO api_token (benutzer_id, name, hash, erstellt_um) VALUES ($1, $2, $3, $4) RETURNING id",
+            wer.benutzer_id, name, geheimnis::hash(&geheim), self.jetzt())?;
+        tx.commit().await?;
+        Ok((id, geheim))
+    }
+
+    pub async fn token_widerrufen(&self, wer: &Angemeldet, id: i64) -> Result<(), AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let n = sql!(&mut tx, ausfuehren
+            "UPDATE api_token SET widerrufen_um = $1 WHERE id = $2 AND benutzer_id = $3 AND widerrufen_um IS NULL",
+            self.jetzt(), id, wer.benutzer_id)?;
+        tx.commit().await?;
+        if n == 0 {
+            return Err(AppFehler::NichtGefunden("Das Token"));
+        }
+        Ok(())
+    }
+
+    /// A new account (Admin of the Dienststelle; `wer = None` from the command line).
+    pub async fn benutzer_anlegen(
+        &self,
+        wer: Option<&Akteur>,
+        dienststelle_id: i64,
+        neu: NeuerBenutzer,
+    ) -> Result<i64, AppFehler> {
+        if let Some(a) = wer
+            && (pruefen(a, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt
+                || a.dienststelle_id != dienststelle_id)
+        {
+            return Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()));
+        }
+        let login = normalisiert(&neu.login);
+        if login.is_empty()
+            || login.chars().count() > 64
+            || !login.chars().all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
+        {
+            return Err(AppFehler::ungueltig(
+                "login",
+                "1 bis 64 Zeichen: Buchstaben a–z, Ziffern, Punkt, Bindestrich, Unterstrich.",
+            ));
+        }
+        let name = neu.name.trim();
+        if name.is_empty() || name.chars().count() > 200 {
+            return Err(AppFehler::ungueltig("name", "Bitte den Namen angeben (höchstens 200 Zeichen)."));
+        }
+        passwort::richtlinie_pruefen(&neu.passwort, &login)
+            .map_err(|e| AppFehler::ungueltig("passwort", e.to_string()))?;
+        let hash = {
+            let p = neu.passwort.clone();
+            tokio::task::spawn_blocking(move || passwort::hashen(&p))
+                .await
+                .map_err(|e| AppFehler::Konflikt(e.to_string()))?
+        };
+        let mut tx = self.db.begin().await?;
+        if let Some(team) = neu.team_id {
+            let passt = sql!(&mut tx, zeile<(i64,)> "SELECT id FROM team WHERE id = $1 AND dienststelle_id = $2", team, dienststelle_id)?;
+            if passt.is_none() {
+                return Err(AppFehler::ungueltig("team_id", "Dieses Team gibt es in der Dienststelle nicht."));
+            }
+        }
+        if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM benutzer WHERE login = $1", &login)?.is_some() {
+            return Err(AppFehler::Konflikt(format!("Den Benutzernamen „{login}“ gibt es schon.")));
+        }
+        let id = sql!(&mut tx, wert<i64>
+            "INSERT INTO benutzer (dienststelle_id, team_id, login, name, rolle, passwort_hash, aktiv, erstellt_um)
+             VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7) RETURNING id",
+            dienststelle_id, neu.team_id, &login, name, neu.rolle.as_str(), hash, self.jetzt())?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Disables an account: every session and token of it ends at once.
+    pub async fn benutzer_deaktivieren(&self, wer: &Akteur, benutzer_id: i64) -> Result<(), AppFehler> {
+        if pruefen(wer, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()));
+        }
+        let mut tx = self.db.begin().await?;
+        let n = sql!(&mut tx, ausfuehren
+            "UPDATE benutzer SET aktiv = FALSE WHERE id = $1 AND dienststelle_id = $2", benutzer_id, wer.dienststelle_id)?;
+        if n == 0 {
+            return Err(AppFehler::NichtGefunden("Der Benutzer"));
+        }
+        sql!(&mut tx, ausfuehren "DELETE FROM sitzung WHERE benutzer_id = $1", benutzer_id)?;
+        sql!(&mut tx, ausfuehren "UPDATE api_token SET widerrufen_um = $1 WHERE benutzer_id = $2 AND widerrufen_um IS NULL",
+            self.jetzt(), benutzer_id)?;
+        tx.commit().await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,68 @@
+//! Use cases of vierphasen (ARCHITECTURE.md "How a request flows"): open the transaction, load,
+//! check permission (domain), apply the domain rule, write state + Verlauf + access log, commit,
+//! enqueue follow-ups. The only place that combines domain and store.
+
+pub mod arbeiter;
+pub mod demo;
+pub mod dienststelle;
+pub mod fall;
+pub mod fehler;
+pub mod geheimnis;
+pub mod konto;
+pub mod passwort;
+pub mod protokollierer;
+pub mod schreiber;
+pub mod termine;
+
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use vierphasen_domain::Katalog;
+use vierphasen_store::Db;
+
+pub use fehler::AppFehler;
+pub use protokollierer::Protokollierer;
+pub use schreiber::Schreiber;
+
+/// The clock of the application (tests and the demo set it).
+pub type Uhr = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+#[derive(Clone)]
+pub struct App {
+    pub db: Db,
+    pub katalog: &'static Katalog,
+    pub protokoll: Protokollierer,
+    pub schreiber: Schreiber,
+    uhr: Uhr,
+}
+
+impl std::fmt::Debug for App {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("App").field("db", &self.db.backend()).finish_non_exhaustive()
+    }
+}
+
+impl App {
+    /// Migrates the database and starts the access-log writer.
+    pub async fn starten(db: Db) -> Result<App, AppFehler> {
+        vierphasen_store::migration::anwenden(&db).await?;
+        let katalog = Katalog::standard().map_err(|e| AppFehler::Konflikt(format!("Katalog: {e}")))?;
+        let schreiber = Schreiber::starten(db.clone());
+        let protokoll = Protokollierer::starten(schreiber.clone());
+        Ok(App { db, katalog, protokoll, schreiber, uhr: Arc::new(Utc::now) })
+    }
+
+    pub fn mit_uhr(mut self, uhr: Uhr) -> App {
+        self.uhr = uhr;
+        self
+    }
+
+    pub fn jetzt(&self) -> DateTime<Utc> {
+        (self.uhr)()
+    }
+
+    /// Today in Germany: the Stichtag of every rule.
+    pub fn heute(&self) -> NaiveDate {
+        vierphasen_domain::datum::berlin_datum(self.jetzt())
+    }
+}

@@ -1,0 +1,191 @@
+//! Passwords of local accounts: policy check, Argon2id hashing and verification.
+//!
+//! Policy: 8 to 128 characters (counted as `char`s), not in the list of common passwords
+//! (case-insensitive), not equal to or containing the login name.
+//! Hashing: Argon2id v19, m = 19456 KiB (19 MiB), t = 2, p = 1, 16-byte random salt, PHC string.
+//!
+//! The list of common passwords (`haeufige_passwoerter.txt`) is taken from the npm package
+//! `@zxcvbn-ts/language-common` version 4.1.3, file `src/passwords.json` (MIT licence,
+//! Copyright (c) 2012-2016 Dan Wheeler and Dropbox, Inc., Copyright (c) 2021 @zxcvbn-ts):
+//! the first 10 000 entries in rank order with at least 8 characters, lower-cased,
+//! duplicates removed. `@zxcvbn-ts/language-de` 3.0.2 has no password list (only words and
+//! names), so no German list was added. See crates/app/README.md, "Häufige Passwörter".
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+/// Minimum length in characters.
+pub const MINDESTLAENGE: usize = 8;
+/// Maximum length in characters.
+pub const HOECHSTLAENGE: usize = 128;
+
+/// Login names shorter than this are only refused as the whole password, not as a part of it
+/// (otherwise a login like "a" would forbid every password containing an "a").
+const LOGIN_TEIL_MINDESTLAENGE: usize = 3;
+
+/// Argon2id parameters: m = 19456 KiB, t = 2, p = 1 (checked at compile time).
+const PARAMETER: Params = match Params::new(19_456, 2, 1, None) {
+    Ok(p) => p,
+    Err(_) => panic!("ungültige Argon2-Parameter"),
+};
+
+const LISTE: &str = include_str!("haeufige_passwoerter.txt");
+
+/// Why a password does not satisfy the policy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PasswortFehler {
+    #[error("Das Passwort muss mindestens 8 Zeichen lang sein.")]
+    ZuKurz,
+    #[error("Das Passwort darf höchstens 128 Zeichen lang sein.")]
+    ZuLang,
+    #[error("Das Passwort darf den Anmeldenamen nicht enthalten.")]
+    EnthaeltLogin,
+    #[error("Das Passwort ist zu bekannt und wird in Angriffen zuerst ausprobiert. Bitte ein anderes wählen.")]
+    ZuBekannt,
+}
+
+fn haeufige() -> &'static HashSet<&'static str> {
+    static MENGE: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    MENGE.get_or_init(|| LISTE.lines().map(str::trim).filter(|z| !z.is_empty()).collect())
+}
+
+fn argon2() -> Argon2<'static> {
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, PARAMETER)
+}
+
+/// Checks a new password against the policy.
+pub fn richtlinie_pruefen(passwort: &str, login: &str) -> Result<(), PasswortFehler> {
+    let laenge = passwort.chars().count();
+    if laenge < MINDESTLAENGE {
+        return Err(PasswortFehler::ZuKurz);
+    }
+    if laenge > HOECHSTLAENGE {
+        return Err(PasswortFehler::ZuLang);
+    }
+    let klein = passwort.to_lowercase();
+    let login = login.trim().to_lowercase();
+    if !login.is_empty()
+        && (klein == login || (login.chars().count() >= LOGIN_TEIL_MINDESTLAENGE && klein.contains(&login)))
+    {
+        return Err(PasswortFehler::EnthaeltLogin);
+    }
+    if haeufige().contains(klein.as_str()) {
+        return Err(PasswortFehler::ZuBekannt);
+    }
+    Ok(())
+}
+
+/// Hashes a password with Argon2id and a fresh random salt; returns the PHC string.
+///
+/// # Panics
+/// Only if the operating system's random number generator fails: hashing with a
+/// predictable salt would be worse than refusing the request.
+pub fn hashen(passwort: &str) -> String {
+    let mut salz = [0u8; 16];
+    if let Err(e) = getrandom::fill(&mut salz) {
+        panic!("Zufallsquelle des Betriebssystems nicht verfügbar: {e}");
+    }
+    let salz = match SaltString::encode_b64(&salz) {
+        Ok(s) => s,
+        Err(e) => panic!("Salz nicht kodierbar: {e}"),
+    };
+    match argon2().hash_password(passwort.as_bytes(), &salz) {
+        Ok(h) => h.to_string(),
+        Err(e) => panic!("Argon2 fehlgeschlagen: {e}"),
+    }
+}
+
+/// Whether `passwort` matches the PHC string `phc`; false for a malformed hash.
+pub fn verifizieren(passwort: &str, phc: &str) -> bool {
+    match PasswordHash::new(phc) {
+        Ok(hash) => argon2().verify_password(passwort.as_bytes(), &hash).is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Does an equally expensive verification against a fixed dummy hash, so that a login
+/// attempt for an unknown account takes as long as one for a known account.
+pub fn blindpruefung(passwort: &str) {
+    static ATTRAPPE: OnceLock<String> = OnceLock::new();
+    let phc = ATTRAPPE.get_or_init(|| hashen("vierphasen-attrappe-ohne-konto"));
+    std::hint::black_box(verifizieren(passwort, phc));
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zu_kurz() {
+        assert_eq!(richtlinie_pruefen("Kx7#pQ2", "anna"), Err(PasswortFehler::ZuKurz));
+        // 7 characters but 14 bytes: counted in characters
+        assert_eq!(richtlinie_pruefen("äöüäöüä", "anna"), Err(PasswortFehler::ZuKurz));
+        assert_eq!(PasswortFehler::ZuKurz.to_string(), "Das Passwort muss mindestens 8 Zeichen lang sein.");
+    }
+
+    #[test]
+    fn zu_lang() {
+        assert_eq!(richtlinie_pruefen(&"x".repeat(129), "anna"), Err(PasswortFehler::ZuLang));
+        assert_eq!(richtlinie_pruefen(&"x".repeat(128), "anna"), Ok(()));
+    }
+
+    #[test]
+    fn genau_acht_ok() {
+        assert_eq!(richtlinie_pruefen("Kx7#pQ2m", "anna"), Ok(()));
+        assert_eq!(richtlinie_pruefen("äöüäöüäß", "anna"), Ok(()));
+    }
+
+    #[test]
+    fn haeufige_abgelehnt() {
+        for p in ["password123", "PassWord123", "passwort", "hallo123", "12345678", "iloveyou"] {
+            assert_eq!(richtlinie_pruefen(p, "anna"), Err(PasswortFehler::ZuBekannt), "{p}");
+        }
+    }
+
+    #[test]
+    fn liste_wohlgeformt() {
+        let liste: Vec<&str> = LISTE.lines().collect();
+        assert_eq!(liste.len(), 10_000);
+        assert_eq!(haeufige().len(), 10_000);
+        for z in liste {
+            assert!(z.chars().count() >= MINDESTLAENGE, "{z}");
+            assert_eq!(z, z.to_lowercase(), "{z}");
+            assert_eq!(z, z.trim(), "{z}");
+        }
+    }
+
+    #[test]
+    fn login_abgelehnt() {
+        assert_eq!(richtlinie_pruefen("mmustermann", "mmustermann"), Err(PasswortFehler::EnthaeltLogin));
+        assert_eq!(richtlinie_pruefen("XyMMusterMann42", "mmustermann"), Err(PasswortFehler::EnthaeltLogin));
+        // very short logins are only refused as the whole password
+        assert_eq!(richtlinie_pruefen("Kx7#pQ2m", "x"), Ok(()));
+        assert_eq!(richtlinie_pruefen("Kx7#pQ2m", ""), Ok(()));
+    }
+
+    #[test]
+    fn hash_und_pruefung() {
+        let phc = hashen("Kx7#pQ2m-lang");
+        assert!(phc.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{phc}");
+        assert!(verifizieren("Kx7#pQ2m-lang", &phc));
+        assert!(!verifizieren("Kx7#pQ2m-lanG", &phc));
+        assert_ne!(phc, hashen("Kx7#pQ2m-lang"), "salt must be random");
+    }
+
+    #[test]
+    fn kaputter_hash() {
+        assert!(!verifizieren("egal", ""));
+        assert!(!verifizieren("egal", "kein-phc"));
+        assert!(!verifizieren("egal", "$argon2id$v=19$m=19456,t=2,p=1$"));
+    }
+
+    #[test]
+    fn blindpruefung_laeuft() {
+        blindpruefung("irgendwas");
+        blindpruefung("irgendwas");
+    }
+}

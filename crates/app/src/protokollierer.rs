@@ -1,0 +1,63 @@
+//! D3 with group commit: every read of a case waits until its access-log row is durable, but
+//! concurrent reads share one transaction (one fsync) instead of one each. A failed write fails
+//! every read of the batch (fail closed).
+
+use tokio::sync::{mpsc, oneshot};
+use vierphasen_store::protokoll::{Zugriff, anhaengen_in};
+
+use crate::{AppFehler, Schreiber};
+
+/// Rows per commit at most; a batch takes whatever is waiting when the previous one finished.
+const MAX_STAPEL: usize = 1024;
+
+type Auftrag = (Zugriff, oneshot::Sender<bool>);
+
+#[derive(Debug, Clone)]
+pub struct Protokollierer {
+    sender: mpsc::Sender<Auftrag>,
+}
+
+impl Protokollierer {
+    pub fn starten(schreiber: Schreiber) -> Protokollierer {
+        let (sender, empfaenger) = mpsc::channel(MAX_STAPEL * 4);
+        tokio::spawn(schreiben(schreiber, empfaenger));
+        Protokollierer { sender }
+    }
+
+    /// Returns once the row is committed; an error means the read must not be answered.
+    pub async fn protokollieren(&self, zugriff: Zugriff) -> Result<(), AppFehler> {
+        let (fertig, warten) = oneshot::channel();
+        let ausfall = || {
+            AppFehler::Konflikt("Das Zugriffsprotokoll ist nicht verfügbar; der Fall wird nicht angezeigt (D3).".into())
+        };
+        self.sender.send((zugriff, fertig)).await.map_err(|_| ausfall())?;
+        match warten.await {
+            Ok(true) => Ok(()),
+            _ => Err(ausfall()),
+        }
+    }
+}
+
+async fn stapel_schreiben(schreiber: &Schreiber, zugriffe: &[Zugriff]) -> Result<(), AppFehler> {
+    let mut tx = schreiber.beginnen().await?;
+    anhaengen_in(tx.as_mut(), zugriffe).await?;
+    tx.festschreiben().await
+}
+
+async fn schreiben(schreiber: Schreiber, mut empfaenger: mpsc::Receiver<Auftrag>) {
+    let mut stapel = Vec::with_capacity(MAX_STAPEL);
+    while empfaenger.recv_many(&mut stapel, MAX_STAPEL).await > 0 {
+        let (zugriffe, antworten): (Vec<Zugriff>, Vec<oneshot::Sender<bool>>) = stapel.drain(..).unzip();
+        let ok = match stapel_schreiben(&schreiber, &zugriffe).await {
+            Ok(()) => true,
+            Err(e) => {
+                tracing::error!(fehler = %e, anzahl = zugriffe.len(), "Zugriffsprotokoll konnte nicht geschrieben werden");
+                false
+            }
+        };
+        metrics::counter!("vierphasen_zugriffsprotokoll_zeilen").increment(if ok { zugriffe.len() as u64 } else { 0 });
+        for a in antworten {
+            let _ = a.send(ok);
+        }
+    }
+}

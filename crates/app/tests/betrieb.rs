@@ -1,0 +1,483 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! Operations around the cycle: conversations and K1, consents and referrals, the Wiedervorlagen
+//! worker, export and Art. 15 Auskunft, responsibility and restriction.
+
+mod gemeinsam;
+
+use chrono::{Duration, NaiveDate};
+use gemeinsam::{neuer_kunde, umgebung};
+use serde_json::json;
+use vierphasen_app::fall::{AuftragEingabe, EinwilligungEingabe, GespraechEingabe, Sperre, Zustaendigkeit};
+use vierphasen_app::termine::{TerminEingabe, TerminFilter};
+use vierphasen_app::{App, AppFehler};
+use vierphasen_domain::fallakte::Dienststelle;
+use vierphasen_store::sql;
+use vierphasen_store::testdb::datenbanken;
+
+fn regeln(f: &AppFehler) -> Vec<&'static str> {
+    match f {
+        AppFehler::Regelverstoss(b) | AppFehler::BestaetigungNoetig(b) => b.iter().map(|b| b.regel).collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn gespraech(wert: serde_json::Value) -> GespraechEingabe {
+    serde_json::from_value(wert).unwrap()
+}
+
+/// A Folgegespräch with the F1 preparation and all four F2 steps, without a next appointment.
+fn folgegespraech(datum: NaiveDate) -> serde_json::Value {
+    json!({
+        "datum": datum,
+        "art": "folgegespraech",
+        "folgegespraech": {
+            "vorbereitung": { "profil_gesichtet": true, "ev_gesichtet": true },
+            "schritt1": { "aufgaben": [], "erfolge_misserfolge": "Bewerbungen geschrieben" },
+            "schritt2": { "profiling_geprueft": true, "ziel_besprochen": true, "strategien_geprueft": true },
+            "schritt3": { "bewerbungsaktivitaeten": "Fünf Bewerbungen, ein Vorstellungsgespräch" },
+            "schritt4": { "vereinbarungen": [
+                { "text": "Drei Bewerbungen pro Woche", "verantwortlich": "kunde", "frist": datum + Duration::days(7) }
+            ] }
+        }
+    })
+}
+
+async fn termine_der_art(app: &App, kunde_id: i64, art: &str) -> Vec<(Option<i64>, NaiveDate, Option<String>, String)> {
+    let mut tx = app.db.begin().await.unwrap();
+    sql!(&mut tx, zeilen<(Option<i64>, NaiveDate, Option<String>, String)>
+        "SELECT benutzer_id, faellig_am, regel, text FROM termin WHERE kunde_id = $1 AND art = $2 ORDER BY id",
+        kunde_id, art)
+    .unwrap()
+}
+
+async fn profiling_einfuegen(app: &App, kunde_id: i64, erstellt_von: i64, inhalt: serde_json::Value) {
+    let mut tx = app.db.begin().await.unwrap();
+    let datum: NaiveDate = serde_json::from_value(inhalt["gespeichert_am"].clone()).unwrap();
+    sql!(&mut tx, ausfuehren
+        "INSERT INTO profiling (kunde_id, gespeichert_am, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5)",
+        kunde_id, datum, erstellt_von, app.jetzt(), inhalt.to_string())
+    .unwrap();
+    tx.commit().await.unwrap();
+}
+
+async fn verlauf_aktionen(app: &App, kunde_id: i64) -> Vec<(String, String)> {
+    let mut tx = app.db.begin().await.unwrap();
+    sql!(&mut tx, zeilen<(String, String)> "SELECT entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id)
+        .unwrap()
+}
+
+#[tokio::test]
+async fn folgegespraech_mit_vier_schritten_bekommt_den_naechsten_termin_nach_kontaktdichtekonzept() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        // K1: the Dienststelle's own concept (10 days for N instead of the default 14).
+        let konfiguration: Dienststelle = serde_json::from_value(json!({ "kontaktdichte_tage": { "N": 10 } })).unwrap();
+        app.konfiguration_setzen(&u.admin, konfiguration).await.unwrap();
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Folge")).await.unwrap();
+        let heute = app.heute();
+
+        let erg = app.gespraech_erfassen(&u.vfk, id, gespraech(folgegespraech(heute))).await.unwrap();
+        assert_eq!(erg.naechster_termin, heute + Duration::days(10), "{}: K1 aus der Dienststelle", t.name);
+        let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
+        assert_eq!(fall.fallakte.gespraeche.len(), 1);
+        assert_eq!(fall.fallakte.gespraeche[0].naechster_termin, Some(heute + Duration::days(10)));
+        assert_eq!(fall.ids.gespraeche, vec![erg.id]);
+        let termine = termine_der_art(&app, id, "termin").await;
+        assert_eq!(
+            termine,
+            vec![(Some(u.vfk.benutzer_id), heute + Duration::days(10), Some("K1".into()), "Folgegespräch".into())],
+            "{}",
+            t.name
+        );
+        let liste = app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap();
+        assert_eq!(liste.len(), 1);
+        assert_eq!(liste[0].nachname, "Folge");
+        assert!(verlauf_aktionen(&app, id).await.contains(&("gespraech".into(), "erfasst".into())));
+
+        // An agreed appointment within the concept is stored as agreed.
+        let mut eingabe = folgegespraech(heute);
+        eingabe["naechster_termin"] = json!(heute + Duration::days(5));
+        let erg = app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap();
+        assert_eq!(erg.naechster_termin, heute + Duration::days(5));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn unvollstaendiges_folgegespraech_wird_mit_f2_abgelehnt() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Lücke")).await.unwrap();
+        let heute = app.heute();
+        let mut eingabe = folgegespraech(heute);
+        eingabe["folgegespraech"].as_object_mut().unwrap().remove("schritt3");
+        let fehler = app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap_err();
+        assert_eq!(regeln(&fehler), vec!["F2"], "{}: {fehler}", t.name);
+        assert!(fehler.to_string().contains("Schritt 3"), "{fehler}");
+        // Without the four steps at all, too.
+        let fehler = app
+            .gespraech_erfassen(&u.vfk, id, gespraech(json!({ "datum": heute, "art": "folgegespraech" })))
+            .await
+            .unwrap_err();
+        assert!(regeln(&fehler).contains(&"F2"), "{fehler}");
+        // Nothing was stored.
+        assert!(app.fall_lesen(&u.vfk, id, None).await.unwrap().fallakte.gespraeche.is_empty());
+        assert!(termine_der_art(&app, id, "termin").await.is_empty());
+        // Z7 is a warning: the goal not discussed needs a confirmation.
+        let mut eingabe = folgegespraech(heute);
+        eingabe["folgegespraech"]["schritt2"]["ziel_besprochen"] = json!(false);
+        let fehler = app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe.clone())).await.unwrap_err();
+        assert!(matches!(fehler, AppFehler::BestaetigungNoetig(_)) && regeln(&fehler) == vec!["Z7"], "{fehler:?}");
+        eingabe["bestaetigt"] = json!(true);
+        let erg = app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap();
+        assert!(erg.befunde.iter().any(|b| b.regel == "Z7"));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn gespraech_mit_bedarfsgemeinschaft_braucht_alle_einwilligungen() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let mut k = neuer_kunde("Haushalt");
+        k.rechtskreis = vierphasen_domain::Rechtskreis::SgbII;
+        k.bedarfsgemeinschaft = Some("BG-7".into());
+        let a = app.kunde_anlegen(&u.vfk_jobcenter, k.clone()).await.unwrap();
+        k.vorname = "Max".into();
+        let b = app.kunde_anlegen(&u.vfk_jobcenter, k).await.unwrap();
+        let heute = app.heute();
+        let eingabe = json!({ "datum": heute, "art": "einzelberatung", "mit_bedarfsgemeinschaft": true });
+        let fehler = app.gespraech_erfassen(&u.vfk_jobcenter, a, gespraech(eingabe.clone())).await.unwrap_err();
+        assert_eq!(regeln(&fehler), vec!["P10"], "{}: {fehler}", t.name);
+        app.bg_einwilligung_setzen(&u.vfk_jobcenter, b, Some(heute)).await.unwrap();
+        app.gespraech_erfassen(&u.vfk_jobcenter, a, gespraech(eingabe)).await.unwrap();
+        // Not in a Bedarfsgemeinschaft: nothing to consent to.
+        let ohne = app.kunde_anlegen(&u.vfk, neuer_kunde("Allein")).await.unwrap();
+        let fehler = app.bg_einwilligung_setzen(&u.vfk, ohne, Some(heute)).await.unwrap_err();
+        assert!(fehler.to_string().contains("P10"), "{fehler}");
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn auftrag_braucht_einwilligung_und_oeffnet_den_fall_fuer_den_fachdienst() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Auftrag")).await.unwrap();
+        let heute = app.heute();
+        let auftrag = |leistung: &str| -> AuftragEingabe {
+            serde_json::from_value(
+                json!({ "datum": heute, "leistung": leistung, "fragestellung": "eignungsfeststellung" }),
+            )
+            .unwrap()
+        };
+        let fehler = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_begutachtung")).await.unwrap_err();
+        assert_eq!(regeln(&fehler), vec!["U6"], "{}: {fehler}", t.name);
+        let fehler = app.auftrag_erteilen(&u.vfk, id, auftrag("zav_managementvermittlung")).await.unwrap_err();
+        assert_eq!(regeln(&fehler), vec!["U2"], "{fehler}");
+        match app.auftrag_erteilen(&u.vfk, id, auftrag("gibt_es_nicht")).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, .. } => assert_eq!(feld, "leistung"),
+            f => panic!("{f:?}"),
+        }
+        assert!(matches!(app.fall_lesen(&u.fachdienst, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+
+        let einwilligung: EinwilligungEingabe =
+            serde_json::from_value(json!({ "umfang": "berufspsychologischer_service", "erteilt_am": heute })).unwrap();
+        let ew = app.einwilligung_erteilen(&u.vfk, id, einwilligung).await.unwrap();
+        let a = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_begutachtung")).await.unwrap();
+        app.fall_lesen(&u.fachdienst, id, None).await.expect("Fachdienst sieht den Fall seines Auftrags (D3)");
+
+        // A revocation always takes effect, even when it leaves a referral without consent.
+        let widerruf = app
+            .einwilligung_widerrufen(&u.vfk, id, ew.id, serde_json::from_value(json!({ "datum": heute })).unwrap())
+            .await
+            .unwrap();
+        assert!(widerruf.befunde.iter().any(|b| b.regel == "U6"), "{:?}", widerruf.befunde);
+        let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
+        assert_eq!(fall.fallakte.einwilligungen[0].widerrufen_am, Some(heute));
+
+        app.auftrag_erledigen(&u.vfk, id, a.id).await.unwrap();
+        assert!(matches!(app.fall_lesen(&u.fachdienst, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+        assert!(matches!(app.auftrag_erledigen(&u.vfk, id, a.id).await.unwrap_err(), AppFehler::Konflikt(_)));
+        let aktionen = verlauf_aktionen(&app, id).await;
+        for erwartet in [
+            ("einwilligung", "erteilt"),
+            ("auftrag", "erteilt"),
+            ("einwilligung", "widerrufen"),
+            ("auftrag", "erledigt"),
+        ] {
+            assert!(
+                aktionen.contains(&(erwartet.0.into(), erwartet.1.into())),
+                "{}: {erwartet:?} fehlt im Verlauf",
+                t.name
+            );
+        }
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn arbeiter_legt_wiedervorlagen_aus_den_fristen_einmal_an() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Frist")).await.unwrap();
+        let heute = app.heute();
+        profiling_einfuegen(
+            &app,
+            id,
+            u.vfk.benutzer_id,
+            json!({
+                "gespeichert_am": heute,
+                "merkmale": [{ "merkmal": "wohnsituation", "status": "zu_klaeren", "kommentar": "Unterlagen fehlen" }]
+            }),
+        )
+        .await;
+        let erstgespraech = json!({ "datum": heute, "art": "erstgespraech" });
+        app.gespraech_erfassen(&u.vfk, id, gespraech(erstgespraech)).await.unwrap();
+
+        let erledigt = app.jobs_abarbeiten(100).await.unwrap();
+        assert!(erledigt >= 1, "{}", t.name);
+        let wiedervorlagen = termine_der_art(&app, id, "wiedervorlage").await;
+        let regeln: Vec<&str> = wiedervorlagen.iter().filter_map(|w| w.2.as_deref()).collect();
+        for r in ["K1", "P8", "P4"] {
+            assert!(regeln.contains(&r), "{}: Wiedervorlage {r} fehlt: {wiedervorlagen:?}", t.name);
+        }
+        assert!(wiedervorlagen.iter().all(|w| w.0 == Some(u.vfk.benutzer_id)), "für die zuständige VFK");
+        let p4 = wiedervorlagen.iter().find(|w| w.2.as_deref() == Some("P4")).unwrap();
+        assert!(p4.3.contains("Wohnsituation"), "{p4:?}");
+        let mut tx = app.db.begin().await.unwrap();
+        let offen = sql!(&mut tx, wert<i64> "SELECT COUNT(*) FROM job").unwrap();
+        drop(tx);
+        assert_eq!(offen, 0, "erledigte Jobs sind gelöscht");
+
+        // Another change enqueues the job again; running it twice creates nothing twice.
+        let termin: TerminEingabe =
+            serde_json::from_value(json!({ "datum": heute, "text": "Unterlagen abholen" })).unwrap();
+        app.termin_anlegen(&u.vfk, id, termin).await.unwrap();
+        assert_eq!(app.jobs_abarbeiten(100).await.unwrap(), 1);
+        assert_eq!(app.jobs_abarbeiten(100).await.unwrap(), 0, "nichts mehr fällig");
+        assert_eq!(termine_der_art(&app, id, "wiedervorlage").await, wiedervorlagen, "{}: keine Duplikate", t.name);
+
+        // They show in the VFK's list, not in a colleague's.
+        let liste = app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap();
+        assert_eq!(liste.len(), wiedervorlagen.len() + 2, "Wiedervorlagen, Folgegespräch (K1) und der eigene Termin");
+        assert!(app.termine_liste(&u.kollegin, &TerminFilter::default()).await.unwrap().is_empty());
+        let bis_heute = TerminFilter { bis: Some(heute), erledigte: false };
+        let faellig = app.termine_liste(&u.vfk, &bis_heute).await.unwrap();
+        assert!(faellig.iter().all(|z| z.faellig_am <= heute));
+        let eigener = faellig.iter().find(|z| z.text == "Unterlagen abholen").unwrap();
+        assert!(matches!(app.termin_erledigen(&u.kollegin, eigener.id).await.unwrap_err(), AppFehler::Verboten(_)));
+        app.termin_erledigen(&u.vfk, eigener.id).await.unwrap();
+        let danach = app.termine_liste(&u.vfk, &bis_heute).await.unwrap();
+        assert!(danach.iter().all(|z| z.id != eigener.id));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn fehlschlagender_job_wird_zurueckgestellt() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let mut tx = app.db.begin().await.unwrap();
+        sql!(&mut tx, ausfuehren
+            "INSERT INTO job (art, faellig_um, versuche, erstellt_um) VALUES ('gibt_es_nicht', $1, 0, $1)", app.jetzt())
+        .unwrap();
+        tx.commit().await.unwrap();
+        assert_eq!(app.jobs_abarbeiten(10).await.unwrap(), 0);
+        let mut tx = app.db.begin().await.unwrap();
+        let (versuche, fehler, faellig) =
+            sql!(&mut tx, zeile<(i64, Option<String>, chrono::DateTime<chrono::Utc>)> "SELECT versuche, letzter_fehler, faellig_um FROM job")
+                .unwrap()
+                .unwrap();
+        drop(tx);
+        assert_eq!(versuche, 1, "{}", t.name);
+        assert!(fehler.unwrap().contains("Jobart"));
+        assert!(faellig > app.jetzt() + Duration::seconds(90), "zwei Minuten Wartezeit nach dem ersten Fehlschlag");
+        assert_eq!(app.jobs_abarbeiten(10).await.unwrap(), 0, "vor Ablauf der Wartezeit nicht erneut");
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn export_ist_eine_pruefbare_fallakte_und_steht_im_protokoll() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Export")).await.unwrap();
+        let heute = app.heute();
+        app.gespraech_erfassen(&u.vfk, id, gespraech(json!({ "datum": heute, "art": "erstgespraech" }))).await.unwrap();
+        app.gespraech_erfassen(&u.vfk, id, gespraech(folgegespraech(heute))).await.unwrap();
+
+        let akte = app.fall_exportieren(&u.vfk, id).await.unwrap();
+        assert_eq!(akte.gespraeche.len(), 2);
+        // As a file, the export is what `vierphasen pruefen` reads.
+        let text = serde_json::to_vec(&akte).unwrap();
+        let gf = vierphasen_domain::einlesen(&text, app.katalog).expect("Export ist eine gültige Fallakte");
+        let pruefung = vierphasen_domain::pruefen(&gf, heute);
+        assert!(!pruefung.hat_fehler(), "{}: {:?}", t.name, pruefung.befunde);
+        vierphasen_domain::fallakte::pruefen_und_aufloesen(akte, app.katalog).unwrap();
+
+        let protokoll = app.protokoll_lesen(&u.datenschutz, id).await.unwrap();
+        assert!(
+            protokoll.iter().any(|z| z.zweck == "Export Fallakte" && z.benutzer_id == u.vfk.benutzer_id),
+            "{}: {protokoll:?}",
+            t.name
+        );
+        assert!(matches!(app.protokoll_lesen(&u.vfk, id).await.unwrap_err(), AppFehler::Verboten(_)));
+        assert!(vierphasen_store::protokoll::pruefen(&app.db).await.unwrap().intakt());
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn auskunft_art15_nennt_fruehere_zugriffe_mit_zweck() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Auskunft")).await.unwrap();
+        app.fall_lesen(&u.vfk, id, Some("Beratung")).await.unwrap();
+        app.fall_lesen(&u.kollegin, id, Some("Vertretung im Urlaub")).await.unwrap();
+
+        let auskunft = app.auskunft_art15(&u.datenschutz, id).await.unwrap();
+        let zwecke: Vec<&str> = auskunft.zugriffe.iter().map(|z| z.zweck.as_str()).collect();
+        assert_eq!(zwecke, vec!["Beratung", "Vertretung im Urlaub"], "{}", t.name);
+        assert_eq!(auskunft.stammdaten.nachname, "Auskunft");
+        assert!(auskunft.verlauf.iter().any(|v| v.entitaet == "kunde" && v.aktion == "angelegt"));
+        // Dates and purposes, not who read.
+        let text = serde_json::to_value(&auskunft).unwrap();
+        for z in text["zugriffe"].as_array().unwrap() {
+            let mut felder: Vec<&str> = z.as_object().unwrap().keys().map(String::as_str).collect();
+            felder.sort_unstable();
+            assert_eq!(felder, vec!["zeitpunkt", "zweck"]);
+        }
+        // The Auskunft itself is logged.
+        let protokoll = app.protokoll_lesen(&u.datenschutz, id).await.unwrap();
+        assert_eq!(protokoll.last().unwrap().zweck, "Auskunft Art. 15");
+        // The responsible VFK may prepare it, a colleague may not.
+        app.auskunft_art15(&u.vfk, id).await.unwrap();
+        assert!(matches!(app.auskunft_art15(&u.kollegin, id).await.unwrap_err(), AppFehler::Verboten(_)));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn admin_sieht_keinen_fall_aber_konfiguriert_die_dienststelle() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Geheim")).await.unwrap();
+        assert!(
+            matches!(app.fall_lesen(&u.admin, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)),
+            "{}",
+            t.name
+        );
+        assert!(matches!(app.fall_exportieren(&u.admin, id).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+        assert!(matches!(app.auskunft_art15(&u.admin, id).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+
+        let konfiguration = |wert: serde_json::Value| -> Dienststelle { serde_json::from_value(wert).unwrap() };
+        let gut = konfiguration(json!({
+            "lokale_strategien": [{ "id": "jobclub", "bezeichnung": "Jobclub Musterstadt", "merkmal": "Örtliche Mobilität" }],
+            "kontaktdichte_tage": { "Marktprofil": 60 }
+        }));
+        assert!(matches!(app.konfiguration_setzen(&u.vfk, gut.clone()).await.unwrap_err(), AppFehler::Verboten(_)));
+        let gespeichert = app.konfiguration_setzen(&u.admin, gut).await.unwrap();
+        assert_eq!(gespeichert.lokale_strategien[0].merkmal.as_deref(), Some("oertliche_mobilitaet"));
+        assert_eq!(gespeichert.kontaktdichte_tage.get("marktprofil"), Some(&60));
+        assert_eq!(app.konfiguration_lesen(&u.vfk).await.unwrap(), gespeichert);
+        // The case file carries the configuration of its Dienststelle.
+        assert_eq!(app.fall_exportieren(&u.vfk, id).await.unwrap().dienststelle, gespeichert);
+
+        for (falsch, feld) in [
+            (json!({ "lokale_strategien": [{ "id": "vermittlung", "bezeichnung": "x" }] }), "lokale_strategien[0].id"),
+            (
+                json!({ "lokale_strategien": [{ "id": "a", "bezeichnung": "x" }, { "id": "a", "bezeichnung": "y" }] }),
+                "lokale_strategien[1].id",
+            ),
+            (
+                json!({ "lokale_strategien": [{ "id": "b", "bezeichnung": "x", "merkmal": "Glück" }] }),
+                "lokale_strategien[0].merkmal",
+            ),
+            (json!({ "kontaktdichte_tage": { "Superprofil": 30 } }), "kontaktdichte_tage.Superprofil"),
+            (json!({ "kontaktdichte_tage": { "N": 0 } }), "kontaktdichte_tage.N"),
+        ] {
+            match app.konfiguration_setzen(&u.admin, konfiguration(falsch)).await.unwrap_err() {
+                AppFehler::Ungueltig { feld: f, .. } => assert_eq!(f, feld),
+                f => panic!("{f:?}"),
+            }
+        }
+        let teams = app.teams_liste(&u.admin).await.unwrap();
+        assert_eq!(teams.len(), 2);
+        let benutzer = app.benutzer_liste(&u.teamleitung).await.unwrap();
+        assert!(benutzer.iter().any(|b| b.id == u.vfk.benutzer_id));
+        assert!(!serde_json::to_string(&benutzer).unwrap().contains("passwort"));
+        assert!(matches!(app.benutzer_liste(&u.vfk).await.unwrap_err(), AppFehler::Verboten(_)));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn teamleitung_weist_den_fall_neu_zu() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Wechsel")).await.unwrap();
+        let heute = app.heute();
+        let termin =
+            || -> TerminEingabe { serde_json::from_value(json!({ "datum": heute, "text": "Rückruf" })).unwrap() };
+        app.termin_anlegen(&u.vfk, id, termin()).await.unwrap();
+        let zu_kollegin = Zustaendigkeit { vfk_id: u.kollegin.benutzer_id, team_id: None };
+
+        assert!(matches!(
+            app.zustaendigkeit_aendern(&u.vfk, id, zu_kollegin.clone()).await.unwrap_err(),
+            AppFehler::Verboten(_)
+        ));
+        let ungueltig = Zustaendigkeit { vfk_id: u.admin.benutzer_id, team_id: None };
+        assert!(matches!(
+            app.zustaendigkeit_aendern(&u.teamleitung, id, ungueltig).await.unwrap_err(),
+            AppFehler::Ungueltig { .. }
+        ));
+        app.zustaendigkeit_aendern(&u.teamleitung, id, zu_kollegin).await.unwrap();
+
+        let fall = app.fall_lesen(&u.kollegin, id, None).await.unwrap();
+        assert_eq!(fall.stammdaten.vfk_id, Some(u.kollegin.benutzer_id), "{}", t.name);
+        app.termin_anlegen(&u.kollegin, id, termin()).await.expect("die neue VFK bearbeitet den Fall");
+        assert!(matches!(app.termin_anlegen(&u.vfk, id, termin()).await.unwrap_err(), AppFehler::Verboten(_)));
+        // The open appointment moved along.
+        assert!(app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap().is_empty());
+        assert_eq!(app.termine_liste(&u.kollegin, &TerminFilter::default()).await.unwrap().len(), 2);
+        assert!(verlauf_aktionen(&app, id).await.contains(&("kunde".into(), "Zuständigkeit geändert".into())));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn gesperrter_fall_verschwindet_fuer_nicht_benannte() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Kollege")).await.unwrap();
+        let suche = vierphasen_app::fall::Kundensuche::default();
+        assert_eq!(app.kunden_liste(&u.kollegin, &suche).await.unwrap().len(), 1);
+
+        let sperre = Sperre { gesperrt: true, freigegeben_fuer: vec![u.vfk.benutzer_id] };
+        assert!(matches!(app.sperre_setzen(&u.vfk, id, sperre.clone()).await.unwrap_err(), AppFehler::Verboten(_)));
+        app.sperre_setzen(&u.datenschutz, id, sperre).await.unwrap();
+
+        assert!(app.kunden_liste(&u.kollegin, &suche).await.unwrap().is_empty(), "{}", t.name);
+        assert!(matches!(app.fall_lesen(&u.kollegin, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+        app.fall_lesen(&u.vfk, id, None).await.expect("die benannte VFK sieht den Fall");
+        app.protokoll_lesen(&u.datenschutz, id).await.expect("der Datenschutz bleibt benannt");
+
+        app.sperre_setzen(&u.datenschutz, id, Sperre { gesperrt: false, freigegeben_fuer: Vec::new() }).await.unwrap();
+        app.fall_lesen(&u.kollegin, id, None).await.unwrap();
+        let aktionen = verlauf_aktionen(&app, id).await;
+        assert!(aktionen.iter().any(|(e, a)| e == "kunde" && a.starts_with("Sperre gesetzt")));
+        assert!(aktionen.iter().any(|(e, a)| e == "kunde" && a.starts_with("Sperre aufgehoben")));
+        t.aufraeumen().await;
+    }
+}

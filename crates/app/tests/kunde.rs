@@ -1,0 +1,88 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod gemeinsam;
+
+use gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
+use vierphasen_app::{App, AppFehler};
+use vierphasen_store::testdb::datenbanken;
+
+#[tokio::test]
+async fn angelegter_kunde_ist_im_fall_lesbar_und_der_zugriff_protokolliert() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Mustermann")).await.unwrap();
+        assert_eq!(verlauf_zeilen(&app, id).await, 1, "{}: Anlage steht im Verlauf (D2)", t.name);
+
+        let fall = app.fall_lesen(&u.vfk, id, Some("Beratung")).await.unwrap();
+        assert_eq!(fall.stammdaten.nachname, "Mustermann");
+        assert_eq!(fall.fallakte.meldungen.len(), 1);
+        let bericht = vierphasen_store::protokoll::pruefen(&app.db).await.unwrap();
+        assert_eq!(bericht.eintraege, 1, "{}: ein Lesezugriff, eine Protokollzeile (D3)", t.name);
+        assert!(bericht.intakt());
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn fremde_dienststelle_und_admin_sehen_den_fall_nicht() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Beispiel")).await.unwrap();
+        for wer in [&u.vfk_jobcenter, &u.admin] {
+            let fehler = app.fall_lesen(wer, id, None).await.unwrap_err();
+            assert!(matches!(fehler, AppFehler::NichtGefunden(_)), "{}: {fehler:?}", t.name);
+        }
+        // A case that does not exist answers the same way.
+        let fehler = app.fall_lesen(&u.vfk, id + 1000, None).await.unwrap_err();
+        assert!(matches!(fehler, AppFehler::NichtGefunden(_)));
+        let bericht = vierphasen_store::protokoll::pruefen(&app.db).await.unwrap();
+        assert_eq!(bericht.eintraege, 0, "verweigerte Zugriffe zeigen nichts und protokollieren keinen Lesezugriff");
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn kollegin_liest_aber_schreibt_nicht() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Schmidt")).await.unwrap();
+        app.fall_lesen(&u.kollegin, id, None).await.unwrap();
+        let heute = app.heute();
+        let fehler = app.abmelden_kunde(&u.kollegin, id, heute).await.unwrap_err();
+        assert!(matches!(fehler, AppFehler::Verboten(_)), "{fehler:?}");
+        app.abmelden_kunde(&u.vfk, id, heute).await.unwrap();
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
+async fn ungueltige_eingaben_nennen_das_feld() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let mut k = neuer_kunde("  ");
+        match app.kunde_anlegen(&u.vfk, k.clone()).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, .. } => assert_eq!(feld, "nachname"),
+            f => panic!("{f:?}"),
+        }
+        k.nachname = "Meier".into();
+        k.plz = Some("1011".into());
+        match app.kunde_anlegen(&u.vfk, k.clone()).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, .. } => assert_eq!(feld, "plz"),
+            f => panic!("{f:?}"),
+        }
+        k.plz = None;
+        k.bedarfsgemeinschaft = Some("BG-1".into());
+        match app.kunde_anlegen(&u.vfk, k).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "bedarfsgemeinschaft");
+                assert!(meldung.contains("P10"));
+            }
+            f => panic!("{f:?}"),
+        }
+        t.aufraeumen().await;
+    }
+}

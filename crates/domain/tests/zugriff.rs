@@ -1,0 +1,194 @@
+//! Access control (D1 need-to-know, D3; issue 3 item 4): the full matrix role × relation × action,
+//! written out literally, plus a few cases a user would notice.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
+
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, Rolle, pruefen, standardzweck};
+
+const E: Entscheidung = Entscheidung::Erlaubt;
+const U: Entscheidung = Entscheidung::Unsichtbar;
+const V: Entscheidung = Entscheidung::Verboten;
+
+const ICH: i64 = 100;
+const VERTRETENE: i64 = 200;
+const KOLLEGIN: i64 = 300;
+const ANDERE: i64 = 400;
+const DIENSTSTELLE: i64 = 1;
+const TEAM: i64 = 7;
+
+/// How a case relates to the actor (every actor: user 100, Dienststelle 1, team 7, stands in for 200).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    EigenerFall,
+    Vertretung,
+    Teamkollegin,
+    AnderesTeam,
+    /// Everything else would allow access: own case, own team, open Fachdienst order.
+    AndereDienststelle,
+    GesperrtNichtFreigegeben,
+    GesperrtFreigegeben,
+    /// Another team's case with an open Fachdienst order.
+    Fachdienstauftrag,
+    /// `fall = None`.
+    OhneFall,
+}
+use Relation::*;
+
+fn akteur(rolle: Rolle) -> Akteur {
+    Akteur { benutzer_id: ICH, rolle, dienststelle_id: DIENSTSTELLE, team_id: Some(TEAM), vertritt: vec![VERTRETENE] }
+}
+
+fn fall(vfk: i64) -> FallBezug {
+    FallBezug {
+        dienststelle_id: DIENSTSTELLE,
+        team_id: Some(TEAM),
+        vfk_id: Some(vfk),
+        gesperrt: false,
+        freigegeben_fuer: vec![],
+        offener_fachdienstauftrag: false,
+    }
+}
+
+fn fall_zu(relation: Relation) -> Option<FallBezug> {
+    let fall = match relation {
+        EigenerFall => fall(ICH),
+        Vertretung => fall(VERTRETENE),
+        Teamkollegin => fall(KOLLEGIN),
+        AnderesTeam => FallBezug { team_id: Some(TEAM + 1), ..fall(ANDERE) },
+        AndereDienststelle => FallBezug { dienststelle_id: 2, offener_fachdienstauftrag: true, ..fall(ICH) },
+        GesperrtNichtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![KOLLEGIN], ..fall(ICH) },
+        GesperrtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![ICH], ..fall(ICH) },
+        Fachdienstauftrag => FallBezug { team_id: Some(TEAM + 1), offener_fachdienstauftrag: true, ..fall(ANDERE) },
+        OhneFall => return None,
+    };
+    Some(fall)
+}
+
+/// Columns in the order of `Aktion::alle()`:
+/// Lesen, Bearbeiten, Exportieren, Auskunft, Protokoll, Zuständigkeit, Sperre | KundeAnlegen,
+/// BenutzerVerwalten, DienststelleKonfigurieren, TeamUebersicht.
+#[rustfmt::skip]
+const ERWARTET: &[(Rolle, Relation, [Entscheidung; 11])] = &[
+    (Rolle::Vfk, EigenerFall,              [E, E, E, E, V, V, V,  E, V, V, V]),
+    (Rolle::Vfk, Vertretung,               [E, E, E, E, V, V, V,  E, V, V, V]),
+    (Rolle::Vfk, Teamkollegin,             [E, V, E, V, V, V, V,  E, V, V, V]),
+    (Rolle::Vfk, AnderesTeam,              [E, V, E, V, V, V, V,  E, V, V, V]),
+    (Rolle::Vfk, AndereDienststelle,       [U, U, U, U, U, U, U,  E, V, V, V]),
+    (Rolle::Vfk, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  E, V, V, V]),
+    (Rolle::Vfk, GesperrtFreigegeben,      [E, E, E, E, V, V, V,  E, V, V, V]),
+    (Rolle::Vfk, Fachdienstauftrag,        [E, V, E, V, V, V, V,  E, V, V, V]),
+    (Rolle::Vfk, OhneFall,                 [V, V, V, V, V, V, V,  E, V, V, V]),
+
+    (Rolle::Teamleitung, EigenerFall,              [E, V, E, V, V, E, V,  V, V, V, E]),
+    (Rolle::Teamleitung, Vertretung,               [E, V, E, V, V, E, V,  V, V, V, E]),
+    (Rolle::Teamleitung, Teamkollegin,             [E, V, E, V, V, E, V,  V, V, V, E]),
+    (Rolle::Teamleitung, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, E]),
+    (Rolle::Teamleitung, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, E]),
+    (Rolle::Teamleitung, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, E]),
+    (Rolle::Teamleitung, GesperrtFreigegeben,      [E, V, E, V, V, E, V,  V, V, V, E]),
+    (Rolle::Teamleitung, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, E]),
+    (Rolle::Teamleitung, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, E]),
+
+    (Rolle::Fachdienst, EigenerFall,              [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, Vertretung,               [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, Teamkollegin,             [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Fachdienst, Fachdienstauftrag,        [E, V, V, V, V, V, V,  V, V, V, V]),
+    (Rolle::Fachdienst, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V]),
+
+    (Rolle::Admin, EigenerFall,              [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, Vertretung,               [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, Teamkollegin,             [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, AnderesTeam,              [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, AndereDienststelle,       [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, E, E, V]),
+    (Rolle::Admin, OhneFall,                 [V, V, V, V, V, V, V,  V, E, E, V]),
+
+    (Rolle::Datenschutz, EigenerFall,              [V, V, V, E, E, V, E,  V, V, V, V]),
+    (Rolle::Datenschutz, Vertretung,               [V, V, V, E, E, V, E,  V, V, V, V]),
+    (Rolle::Datenschutz, Teamkollegin,             [V, V, V, E, E, V, E,  V, V, V, V]),
+    (Rolle::Datenschutz, AnderesTeam,              [V, V, V, E, E, V, E,  V, V, V, V]),
+    (Rolle::Datenschutz, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Datenschutz, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V]),
+    (Rolle::Datenschutz, GesperrtFreigegeben,      [V, V, V, E, E, V, E,  V, V, V, V]),
+    (Rolle::Datenschutz, Fachdienstauftrag,        [V, V, V, E, E, V, E,  V, V, V, V]),
+    (Rolle::Datenschutz, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V]),
+];
+
+#[test]
+fn matrix_rolle_relation_aktion() {
+    // Every role × relation has exactly one row.
+    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 9);
+    for (i, (rolle, relation, _)) in ERWARTET.iter().enumerate() {
+        assert!(
+            !ERWARTET[..i].iter().any(|(r, rel, _)| r == rolle && rel == relation),
+            "{rolle:?}/{relation:?} doppelt"
+        );
+    }
+
+    let mut abweichungen = Vec::new();
+    for (rolle, relation, erwartet) in ERWARTET {
+        let fall = fall_zu(*relation);
+        for (aktion, erwartet) in Aktion::alle().into_iter().zip(erwartet) {
+            let ist = pruefen(&akteur(*rolle), aktion, fall.as_ref());
+            if ist != *erwartet {
+                abweichungen.push(format!("{rolle:?} / {relation:?} / {aktion:?}: erwartet {erwartet:?}, ist {ist:?}"));
+            }
+        }
+    }
+    assert!(abweichungen.is_empty(), "Abweichungen:\n{}", abweichungen.join("\n"));
+}
+
+#[test]
+fn admin_sieht_keinen_fallinhalt() {
+    let admin = akteur(Rolle::Admin);
+    for aktion in Aktion::alle().into_iter().filter(|a| a.betrifft_fall()) {
+        assert_eq!(pruefen(&admin, aktion, Some(&fall(ICH))), U, "{aktion:?}");
+    }
+    assert_eq!(pruefen(&admin, Aktion::BenutzerVerwalten, None), E);
+}
+
+#[test]
+fn fremde_dienststelle_ist_unsichtbar_auch_fuer_datenschutz() {
+    let fremd = FallBezug { dienststelle_id: 2, ..fall(ICH) };
+    for rolle in Rolle::alle() {
+        assert_eq!(pruefen(&akteur(rolle), Aktion::AuskunftErstellen, Some(&fremd)), U, "{rolle:?}");
+        assert_eq!(pruefen(&akteur(rolle), Aktion::ProtokollEinsehen, Some(&fremd)), U, "{rolle:?}");
+    }
+}
+
+#[test]
+fn gesperrter_fall_nur_fuer_namentlich_freigegebene() {
+    // §35 SGB I: a colleague as customer; even her own VFK sees the case only when named.
+    let gesperrt = FallBezug { gesperrt: true, freigegeben_fuer: vec![KOLLEGIN], ..fall(ICH) };
+    assert_eq!(pruefen(&akteur(Rolle::Vfk), Aktion::FallLesen, Some(&gesperrt)), U);
+    let benannt = Akteur { benutzer_id: KOLLEGIN, ..akteur(Rolle::Vfk) };
+    assert_eq!(pruefen(&benannt, Aktion::FallLesen, Some(&gesperrt)), E);
+    // Named, but not her caseload: the normal role rules still apply.
+    assert_eq!(pruefen(&benannt, Aktion::FallBearbeiten, Some(&gesperrt)), V);
+}
+
+#[test]
+fn vertretung_darf_bearbeiten_bis_sie_endet() {
+    let mut vfk = akteur(Rolle::Vfk);
+    assert_eq!(pruefen(&vfk, Aktion::FallBearbeiten, Some(&fall(VERTRETENE))), E);
+    vfk.vertritt.clear();
+    assert_eq!(pruefen(&vfk, Aktion::FallBearbeiten, Some(&fall(VERTRETENE))), V);
+}
+
+#[test]
+fn rolle_id_label_und_zweck() {
+    for rolle in Rolle::alle() {
+        assert_eq!(rolle.as_str().parse::<Rolle>(), Ok(rolle));
+        assert_eq!(serde_json::to_value(rolle).unwrap(), serde_json::json!(rolle.as_str()));
+        assert!(!rolle.label().is_empty() && !standardzweck(rolle).is_empty());
+    }
+    assert_eq!(serde_json::from_str::<Rolle>("\"teamleitung\"").unwrap(), Rolle::Teamleitung);
+    assert_eq!(Rolle::Vfk.label(), "Vermittlungsfachkraft");
+    assert_eq!(standardzweck(Rolle::Datenschutz), "Auskunft Art. 15");
+    assert!("Sachbearbeitung".parse::<Rolle>().is_err());
+}

@@ -1,0 +1,88 @@
+//! The JSON API under /api/v1: routes collected with their OpenAPI description (utoipa).
+
+pub mod betrieb;
+pub mod kunden;
+pub mod phasen;
+pub mod verwaltung;
+
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use crate::anmeldung;
+use crate::zustand::Zustand;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "vierphasen",
+        description = "4-Phasen-Modell der Integrationsarbeit: Fälle, Profiling, Ziele, Strategien, \
+                       Eingliederungsvereinbarungen, Beratungsvermerke, Folgegespräche. Fehler als RFC 9457 \
+                       problem+json mit deutschem `detail` und den Regel-IDs (DOMAIN.md).",
+        license(name = "EUPL-1.2")
+    ),
+    modifiers(&Sicherheit),
+    security(("sitzung" = []), ("token" = [])),
+    tags(
+        (name = "Anmeldung", description = "Sitzung (Cookie) und API-Tokens"),
+        (name = "Kunden", description = "Kunden und Fallakte"),
+        (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
+        (name = "Betrieb", description = "Einwilligungen, Aufträge, Termine, Export, Auskunft und Zugriffsprotokoll"),
+        (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams und Benutzer"),
+    )
+)]
+struct ApiDoc;
+
+struct Sicherheit;
+
+impl Modify for Sicherheit {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let c = openapi.components.get_or_insert_with(Default::default);
+        c.add_security_scheme("sitzung", SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("__Host-vierphasen"))));
+        c.add_security_scheme("token", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()));
+    }
+}
+
+pub fn router() -> OpenApiRouter<Zustand> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(anmeldung::anmelden))
+        .routes(routes!(anmeldung::abmelden))
+        .routes(routes!(anmeldung::ich))
+        .routes(routes!(anmeldung::token_erstellen))
+        .routes(routes!(anmeldung::token_widerrufen))
+        .routes(routes!(kunden::anlegen, kunden::liste))
+        .routes(routes!(kunden::lesen))
+        .routes(routes!(kunden::meldung))
+        .routes(routes!(kunden::abmeldung))
+        .routes(routes!(phasen::profiling))
+        .routes(routes!(phasen::profillage_vorschlag))
+        .routes(routes!(phasen::ziel))
+        .routes(routes!(phasen::strategie))
+        .routes(routes!(phasen::strategie_anpassen))
+        .routes(routes!(phasen::strategie_abschliessen))
+        .routes(routes!(phasen::ev_entwerfen))
+        .routes(routes!(phasen::ev_bearbeiten))
+        .routes(routes!(phasen::ev_abschliessen))
+        .routes(routes!(phasen::vorbefuellung))
+        .routes(routes!(phasen::vermerk))
+        .routes(routes!(phasen::nachtrag))
+        .routes(routes!(phasen::gespraech))
+        .routes(routes!(betrieb::einwilligung))
+        .routes(routes!(betrieb::einwilligung_widerrufen))
+        .routes(routes!(betrieb::bg_einwilligung))
+        .routes(routes!(betrieb::auftrag))
+        .routes(routes!(betrieb::auftrag_erledigt))
+        .routes(routes!(betrieb::termine))
+        .routes(routes!(betrieb::termin))
+        .routes(routes!(betrieb::termin_erledigt))
+        .routes(routes!(betrieb::export))
+        .routes(routes!(betrieb::auskunft))
+        .routes(routes!(betrieb::protokoll))
+        .routes(routes!(verwaltung::zustaendigkeit))
+        .routes(routes!(verwaltung::sperre))
+        .routes(routes!(verwaltung::konfiguration, verwaltung::konfiguration_setzen))
+        .routes(routes!(verwaltung::teams))
+        .routes(routes!(verwaltung::benutzer, verwaltung::benutzer_anlegen))
+        .routes(routes!(verwaltung::benutzer_deaktivieren))
+}

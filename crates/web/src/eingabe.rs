@@ -1,0 +1,122 @@
+//! Extractors that refuse bad input at the edge with a German problem naming the field:
+//! JSON bodies (unknown fields refused by the types), path ids, query strings.
+
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+
+use crate::fehler::ApiFehler;
+
+/// A JSON body; `422` with the field path when it does not fit the type.
+#[derive(Debug)]
+pub struct Eingabe<T>(pub T);
+
+/// serde's English messages in German (the field path is reported separately).
+pub fn meldung(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at line ").next().unwrap_or(&text);
+    if let Some(rest) = text.strip_prefix("unknown field ") {
+        let feld = rest.split(',').next().unwrap_or(rest);
+        return format!("unbekanntes Feld {feld}");
+    }
+    if let Some(rest) = text.strip_prefix("missing field ") {
+        return format!("Pflichtfeld {rest} fehlt");
+    }
+    if let Some(rest) = text.strip_prefix("unknown variant ") {
+        return format!(
+            "unbekannter Wert {}",
+            rest.replace("expected one of", "erlaubt:").replace("expected", "erlaubt:")
+        );
+    }
+    if text.starts_with("invalid type") {
+        return format!("falscher Typ ({})", text.trim_start_matches("invalid type: "));
+    }
+    if text.starts_with("EOF") || e.is_eof() {
+        return "unvollständiges JSON".into();
+    }
+    if e.is_syntax() {
+        return format!("kein gültiges JSON (Zeile {}, Spalte {})", e.line(), e.column());
+    }
+    text.to_string()
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Eingabe<T> {
+    type Rejection = ApiFehler;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiFehler> {
+        let json =
+            req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| {
+                v.split(';').next().is_some_and(|m| m.trim().eq_ignore_ascii_case("application/json"))
+            });
+        if !json {
+            return Err(ApiFehler::neu(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "medientyp",
+                "Falscher Medientyp",
+                "Bitte JSON senden (Content-Type: application/json).",
+            ));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|_| {
+            ApiFehler::neu(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "zu-gross",
+                "Zu groß",
+                "Die Anfrage ist zu groß (höchstens 1 MiB).",
+            )
+        })?;
+        let mut de = serde_json::Deserializer::from_slice(&bytes);
+        let wert = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let pfad = e.path().to_string();
+            let pfad = if pfad == "." { String::new() } else { pfad };
+            // A missing field is named itself, not its parent object.
+            let fehlt = e
+                .inner()
+                .to_string()
+                .strip_prefix("missing field `")
+                .and_then(|r| r.split('`').next().map(str::to_string));
+            let feld = match (fehlt, pfad.is_empty()) {
+                (Some(f), true) => f,
+                (Some(f), false) => format!("{pfad}.{f}"),
+                (None, true) => "(Dokument)".to_string(),
+                (None, false) => pfad,
+            };
+            ApiFehler::ungueltig(feld, meldung(e.inner()))
+        })?;
+        de.end().map_err(|e| ApiFehler::ungueltig("(Dokument)", meldung(&e)))?;
+        Ok(Eingabe(wert))
+    }
+}
+
+/// A path parameter; one that does not parse names nothing that exists (404).
+#[derive(Debug)]
+pub struct Pfad<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for Pfad<T> {
+    type Rejection = ApiFehler;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiFehler> {
+        Path::<T>::from_request_parts(parts, state).await.map(|Path(w)| Pfad(w)).map_err(|_| {
+            ApiFehler::neu(StatusCode::NOT_FOUND, "nicht-gefunden", "Nicht gefunden", "Diese Adresse gibt es nicht.")
+        })
+    }
+}
+
+/// A query string; `422` naming what does not fit.
+#[derive(Debug)]
+pub struct Abfrage<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Abfrage<T> {
+    type Rejection = ApiFehler;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiFehler> {
+        Query::<T>::from_request_parts(parts, state).await.map(|Query(w)| Abfrage(w)).map_err(|e| {
+            let text = e.body_text();
+            let text = text.trim_start_matches("Failed to deserialize query string: ");
+            ApiFehler::ungueltig(
+                "(Abfrage)",
+                text.replace("unknown field", "unbekannter Parameter").replace("invalid", "ungültig"),
+            )
+        })
+    }
+}

@@ -1,0 +1,247 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+//! Issue 3, item 4: every case route × role × relation against the expected table. `E` = allowed
+//! (any answer but 401/403 and but the "no such case" answer), `V` = forbidden (403), `U` =
+//! invisible (exactly the answer for a case that does not exist: a denial reveals nothing).
+
+mod gemeinsam;
+
+use std::collections::BTreeMap;
+
+use gemeinsam::{konten, spawn_apps};
+use hyper::{Method, StatusCode};
+use serde_json::{Value, json};
+use vierphasen_store::sql;
+
+/// The case actions in the order of the table's letters.
+const AKTIONEN: [&str; 7] = ["lesen", "bearbeiten", "exportieren", "auskunft", "protokoll", "zustaendigkeit", "sperre"];
+
+/// (method, path with `{id}` for the case, body, action). Bodies are well-formed, so the answer
+/// shows the access decision; where allowed they are refused later or change nothing that
+/// matters for the other rows (sub-resources 999999 do not exist).
+fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
+    let d = json!({ "datum": heute });
+    let alt = json!({ "datum": "1900-01-01" });
+    vec![
+        (Method::GET, "/kunden/{id}".into(), None, "lesen"),
+        (Method::GET, "/kunden/{id}/vermerke/vorbefuellung?art=sonstiges".into(), None, "lesen"),
+        (Method::POST, "/kunden/{id}/profillage-vorschlag".into(), Some(json!({})), "lesen"),
+        (Method::POST, "/kunden/{id}/meldungen".into(), Some(d.clone()), "bearbeiten"),
+        (Method::POST, "/kunden/{id}/abmeldung".into(), Some(alt.clone()), "bearbeiten"),
+        (Method::POST, "/kunden/{id}/profiling".into(), Some(json!({ "zielberuf": "0" })), "bearbeiten"),
+        (Method::POST, "/kunden/{id}/ziele".into(), Some(json!({ "zieloption": "gibt-es-nicht" })), "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/strategien".into(),
+            Some(json!({ "strategie": "gibt-es-nicht", "beginn": heute, "ende": heute })),
+            "bearbeiten",
+        ),
+        (Method::PATCH, "/kunden/{id}/strategien/999999".into(), Some(json!({})), "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/strategien/999999/abschluss".into(),
+            Some(json!({ "ergebnis": "storniert", "erledigt_am": heute })),
+            "bearbeiten",
+        ),
+        (Method::POST, "/kunden/{id}/ev".into(), Some(json!({ "art": "kooperationsplan" })), "bearbeiten"),
+        (Method::PUT, "/kunden/{id}/ev/999999".into(), Some(json!({ "aufgaben": [] })), "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/ev/999999/abschluss".into(),
+            Some(json!({ "abgeschlossen_am": heute })),
+            "bearbeiten",
+        ),
+        (
+            Method::POST,
+            "/kunden/{id}/vermerke".into(),
+            Some(json!({ "datum": "1900-01-01", "art": "sonstiges", "text": "x" })),
+            "bearbeiten",
+        ),
+        (Method::POST, "/kunden/{id}/vermerke/999999/nachtraege".into(), Some(json!({ "text": "x" })), "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/gespraeche".into(),
+            Some(json!({ "datum": "2999-01-01", "art": "einzelberatung" })),
+            "bearbeiten",
+        ),
+        (
+            Method::POST,
+            "/kunden/{id}/einwilligungen".into(),
+            Some(json!({ "umfang": "aerztlicher_dienst", "erteilt_am": "2999-01-01" })),
+            "bearbeiten",
+        ),
+        (Method::POST, "/kunden/{id}/einwilligungen/999999/widerruf".into(), Some(d.clone()), "bearbeiten"),
+        (Method::PUT, "/kunden/{id}/bg-einwilligung".into(), Some(json!({ "datum": "2999-01-01" })), "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/auftraege".into(),
+            Some(json!({ "datum": heute, "leistung": "gibt-es-nicht" })),
+            "bearbeiten",
+        ),
+        (Method::POST, "/kunden/{id}/auftraege/999999/erledigt".into(), None, "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/termine".into(),
+            Some(json!({ "datum": "1900-01-01", "text": "x" })),
+            "bearbeiten",
+        ),
+        (Method::GET, "/kunden/{id}/export".into(), None, "exportieren"),
+        (Method::GET, "/kunden/{id}/auskunft".into(), None, "auskunft"),
+        (Method::GET, "/kunden/{id}/protokoll".into(), None, "protokoll"),
+        (Method::PUT, "/kunden/{id}/zustaendigkeit".into(), Some(json!({ "vfk_id": 999999 })), "zustaendigkeit"),
+        (
+            Method::PUT,
+            "/kunden/{id}/sperre".into(),
+            Some(json!({ "gesperrt": false, "freigegeben_fuer": [] })),
+            "sperre",
+        ),
+    ]
+}
+
+/// Expected decision per login and case, one letter per action of AKTIONEN.
+/// Cases: A = caseload of `vfk` (team A), B = caseload of `vfk.b` (team B, open Fachdienst order),
+/// J = Jobcenter (another Dienststelle), G = restricted (§35 SGB I, in `vfk`'s caseload, nobody named).
+const ERWARTET: &[(&str, [&str; 4])] = &[
+    //                A          B          J          G
+    ("vfk", ["EEEEVVV", "EVEVVVV", "UUUUUUU", "UUUUUUU"]),
+    ("kollegin", ["EVEVVVV", "EVEVVVV", "UUUUUUU", "UUUUUUU"]),
+    ("vfk.b", ["EVEVVVV", "EEEEVVV", "UUUUUUU", "UUUUUUU"]),
+    ("teamleitung", ["EVEVVEV", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("fachdienst", ["UUUUUUU", "EVVVVVV", "UUUUUUU", "UUUUUUU"]),
+    ("admin", ["UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("datenschutz", ["VVVEEVE", "VVVEEVE", "UUUUUUU", "UUUUUUU"]),
+    ("vfk.jobcenter", ["UUUUUUU", "UUUUUUU", "EEEEVVV", "UUUUUUU"]),
+];
+
+fn kunde(nachname: &str, rechtskreis: &str) -> Value {
+    json!({ "vorname": "Test", "nachname": nachname, "geburtsdatum": "1980-05-05", "rechtskreis": rechtskreis })
+}
+
+#[tokio::test]
+async fn jede_fallroute_jede_rolle_jede_beziehung() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let heute = t.app.heute().to_string();
+        let mut cookies = BTreeMap::new();
+        for (login, _) in ERWARTET {
+            cookies.insert(*login, t.anmelden(login).await);
+        }
+        let anlegen = |login: &'static str, k: Value| {
+            let c = cookies[login].clone();
+            let t = &t;
+            async move {
+                let a = t.anfrage(Method::POST, "/api/v1/kunden", Some(k), Some(&c)).await;
+                assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.json);
+                a.json["id"].as_i64().unwrap()
+            }
+        };
+        let fall_a = anlegen("vfk", kunde("A", "SGB_III")).await;
+        let fall_b = anlegen("vfk.b", kunde("B", "SGB_III")).await;
+        let fall_j = anlegen("vfk.jobcenter", kunde("J", "SGB_II")).await;
+        let fall_g = anlegen("vfk", kunde("G", "SGB_III")).await;
+        {
+            let mut tx = t.db().begin().await.unwrap();
+            sql!(&mut tx, ausfuehren "UPDATE kunde SET gesperrt = TRUE WHERE id = $1", fall_g).unwrap();
+            sql!(&mut tx, ausfuehren
+                "INSERT INTO auftrag (kunde_id, datum, leistung, erledigt, erstellt_von, erstellt_um, inhalt)
+                 SELECT $1, $2, 'aerztlicher_dienst', FALSE, vfk_id, $3, '{}' FROM kunde WHERE id = $1",
+                fall_b, t.app.heute(), chrono::Utc::now())
+            .unwrap();
+            tx.commit().await.unwrap();
+        }
+        let faelle = [fall_a, fall_b, fall_j, fall_g];
+        let fehlt = faelle.iter().max().unwrap() + 1000;
+
+        let mut abweichungen = Vec::new();
+        for (login, zeilen) in ERWARTET {
+            let cookie = &cookies[login];
+            for (methode, pfad, koerper, aktion) in routen(&heute) {
+                let spalte = AKTIONEN.iter().position(|a| *a == aktion).unwrap();
+                let nichts = t
+                    .anfrage(
+                        methode.clone(),
+                        &format!("/api/v1{}", pfad.replace("{id}", &fehlt.to_string())),
+                        koerper.clone(),
+                        Some(cookie),
+                    )
+                    .await;
+                for (fall, erwartet) in faelle.iter().zip(zeilen) {
+                    let url = format!("/api/v1{}", pfad.replace("{id}", &fall.to_string()));
+                    let a = t.anfrage(methode.clone(), &url, koerper.clone(), Some(cookie)).await;
+                    let ist = if a.status == nichts.status && a.json == nichts.json {
+                        'U'
+                    } else if a.status == StatusCode::FORBIDDEN {
+                        'V'
+                    } else if a.status == StatusCode::UNAUTHORIZED || a.status.is_server_error() {
+                        '!'
+                    } else {
+                        'E'
+                    };
+                    let soll = erwartet.as_bytes()[spalte] as char;
+                    if ist != soll {
+                        abweichungen.push(format!(
+                            "{login} {methode} {pfad} Fall {fall}: erwartet {soll}, ist {ist} ({} {})",
+                            a.status, a.json
+                        ));
+                    }
+                }
+            }
+        }
+        assert!(
+            abweichungen.is_empty(),
+            "{}: {} Abweichungen:\n{}",
+            t.name,
+            abweichungen.len(),
+            abweichungen.join("\n")
+        );
+        t.aufraeumen().await;
+    }
+}
+
+/// Routes without a case: who may do what.
+#[tokio::test]
+async fn routen_ohne_fall_nach_rolle() {
+    for t in spawn_apps().await {
+        let k = konten(&t).await;
+        // (method, path, body, logins allowed)
+        let faelle: Vec<(Method, &str, Option<Value>, &[&str])> = vec![
+            (Method::POST, "/kunden", Some(kunde("Neu", "SGB_III")), &["vfk", "kollegin", "vfk.b"]),
+            (
+                Method::GET,
+                "/dienststelle/konfiguration",
+                None,
+                &["vfk", "kollegin", "vfk.b", "teamleitung", "fachdienst", "admin", "datenschutz"],
+            ),
+            (Method::PUT, "/dienststelle/konfiguration", Some(json!({})), &["admin"]),
+            (Method::GET, "/teams", None, &["teamleitung", "admin"]),
+            (Method::GET, "/benutzer", None, &["teamleitung", "admin"]),
+            (
+                Method::POST,
+                "/benutzer",
+                Some(
+                    json!({ "login": "neu.x", "name": "Neu", "rolle": "vfk", "team_id": k.team_a, "passwort": "Ein-langes-Passwort-42" }),
+                ),
+                &["admin"],
+            ),
+        ];
+        for login in ["vfk", "kollegin", "vfk.b", "teamleitung", "fachdienst", "admin", "datenschutz"] {
+            let cookie = t.anmelden(login).await;
+            for (methode, pfad, koerper, erlaubt) in &faelle {
+                let a = t.anfrage(methode.clone(), &format!("/api/v1{pfad}"), koerper.clone(), Some(&cookie)).await;
+                let darf = erlaubt.contains(&login);
+                if darf {
+                    assert!(
+                        a.status.is_success() || a.status == StatusCode::CONFLICT,
+                        "{}: {login} {methode} {pfad}: {} {}",
+                        t.name,
+                        a.status,
+                        a.json
+                    );
+                } else {
+                    assert_eq!(a.status, StatusCode::FORBIDDEN, "{}: {login} {methode} {pfad}: {}", t.name, a.json);
+                }
+            }
+        }
+        t.aufraeumen().await;
+    }
+}

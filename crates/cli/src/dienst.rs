@@ -90,16 +90,30 @@ pub fn serve(s: Serve) -> Result<ExitCode, String> {
             .map_err(|e| format!("{}: {e}", s.bind))?;
         println!("vierphasen läuft: http://{adresse}/  (API: http://{adresse}/api/v1/docs)");
         if let Some(z) = zugaenge {
-            println!("Demo-Daten: {} Kunden. Anmeldungen (Passwort für alle: {}):", z.kunden, z.passwort);
-            for (login, rolle, dienststelle) in &z.logins {
-                println!("  {login:<26} {rolle:<22} {dienststelle}");
-            }
+            zugaenge_ausgeben(&z);
         }
         println!("Beenden mit Strg+C.");
         let ergebnis = lauf.await.map_err(|e| e.to_string())?;
         arbeiter.abort();
         app.db.schliessen().await;
         ergebnis.map_err(|e| e.to_string())?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn zugaenge_ausgeben(z: &vierphasen_app::demo::DemoZugaenge) {
+    println!("Demo-Daten: {} Kunden. Anmeldungen (Passwort für alle: {}):", z.kunden, z.passwort);
+    for (login, rolle, dienststelle) in &z.logins {
+        println!("  {login:<26} {rolle:<22} {dienststelle}");
+    }
+}
+
+/// `vierphasen demo`: the demo Dienststellen, users and customers in an empty database.
+pub fn demo(db: DbArg) -> Result<ExitCode, String> {
+    laufzeit()?.block_on(async {
+        let app = App::starten(verbinden(&db).await?).await.map_err(|e| e.to_string())?;
+        let z = vierphasen_app::demo::einrichten(&app, app.heute()).await.map_err(|e| e.to_string())?;
+        zugaenge_ausgeben(&z);
         Ok(ExitCode::SUCCESS)
     })
 }

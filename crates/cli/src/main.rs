@@ -55,6 +55,11 @@ enum Befehl {
     },
     /// Startet den Server (Web-API, Wiedervorlagen-Arbeiter); mit --demo samt Demo-Daten.
     Serve(dienst::Serve),
+    /// Legt Demo-Dienststellen, -Benutzer und -Kunden in einer leeren Datenbank an.
+    Demo {
+        #[command(flatten)]
+        db: datenbank::DbArg,
+    },
     /// Benutzerkonten.
     User {
         #[command(subcommand)]
@@ -131,6 +136,7 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
         Befehl::Migrate { db } => datenbank::migrieren(&db),
         Befehl::Serve(s) => dienst::serve(s),
         Befehl::User { was } => dienst::user(was),
+        Befehl::Demo { db } => dienst::demo(db),
         Befehl::Audit { was } => datenbank::audit(was),
     }
 }

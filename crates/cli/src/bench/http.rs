@@ -165,7 +165,7 @@ async fn lauf(o: &HttpOptionen, ziel: &Ziel) -> Result<ExitCode, String> {
         .map_err(|e| format!("Server: {e}"))?;
 
     let t = Instant::now();
-    let sitzungen = last::vorbereiten(adresse, &vfk, &demo.passwort.to_string()).await;
+    let sitzungen = last::vorbereiten(adresse, &vfk, AsRef::<str>::as_ref(&demo.passwort)).await;
     let sitzungen = match sitzungen {
         Ok(s) => Arc::new(s),
         Err(e) => {
@@ -269,6 +269,10 @@ fn berichten(o: &HttpOptionen, ziel: &Ziel, auftrag: &Auftrag, m: &Messung, peer
     println!(
         "  {:<14} {:>8} {:>6} {:>9.0} {:>10.2} {:>10.2} {:>10.2} {:>7}",
         "gesamt", gesamt.anzahl, "", rps, gesamt.p50_ms, gesamt.p99_ms, gesamt.max_ms, gesamt.fehler
+    );
+    println!(
+        "  (EV: {} Entwürfe angelegt, {} Entwürfe abgeschlossen — je Fall abwechselnd, beides mehrzeilig)",
+        m.ev_entwuerfe, m.ev_abschluesse
     );
     if m.umgeleitet > 0 {
         println!("  ({} Strategie-Anfragen als Fallübersicht gezählt: Fall ohne offene Strategie)", m.umgeleitet);

@@ -203,12 +203,8 @@ async fn faelle_lernen(adresse: SocketAddr, login: String, cookie: String) -> Re
         let leer = Vec::new();
         let sids = v.pointer("/ids/strategien").and_then(Value::as_array).unwrap_or(&leer);
         let wahl = v.pointer("/fallakte/strategien").and_then(Value::as_array).unwrap_or(&leer);
-        let offene_strategien = sids
-            .iter()
-            .zip(wahl)
-            .filter(|(_, w)| fehlt(w, "ergebnis"))
-            .filter_map(|(sid, _)| sid.as_i64())
-            .collect();
+        let offene_strategien =
+            sids.iter().zip(wahl).filter(|(_, w)| fehlt(w, "ergebnis")).filter_map(|(sid, _)| sid.as_i64()).collect();
         let evids = v.pointer("/ids/eingliederungsvereinbarungen").and_then(Value::as_array).unwrap_or(&leer);
         let evs = v.pointer("/fallakte/eingliederungsvereinbarungen").and_then(Value::as_array).unwrap_or(&leer);
         let ev_entwurf = evids
@@ -261,6 +257,8 @@ struct Teil {
     beispiele: Vec<(Art, u16, String)>,
     aufwaermen: u64,
     umgeleitet: u64,
+    ev_entwuerfe: u64,
+    ev_abschluesse: u64,
     letztes_ende: Option<Instant>,
 }
 
@@ -315,6 +313,9 @@ pub struct Messung {
     pub aufwaerm_anfragen: u64,
     /// Strategy draws on cases without an open strategy, done (and counted) as Fallübersicht.
     pub umgeleitet: u64,
+    /// Successful EV requests: new drafts, and drafts concluded.
+    pub ev_entwuerfe: u64,
+    pub ev_abschluesse: u64,
     arten: [Statistik; 4],
     gesamt: Statistik,
     fehler: BTreeMap<(Art, u16), u64>,
@@ -361,17 +362,33 @@ struct Fenster {
     ende: Option<Instant>,
 }
 
+/// The share of her caseload client task `nr` works on: the tasks of one VFK split her cases, so
+/// no two tasks write the same case (a second EV draft would be refused, 409, by design).
+fn anteil(nr: usize, verbindungen: usize, sitzungen: &[Sitzung]) -> (&Sitzung, Vec<Fall>) {
+    let n = sitzungen.len();
+    let s = &sitzungen[nr % n];
+    let rang = nr / n;
+    let tasks = verbindungen / n + usize::from(nr % n < verbindungen % n);
+    let meine: Vec<Fall> = s.faelle.iter().skip(rang).step_by(tasks.max(1)).cloned().collect();
+    if meine.is_empty() { (s, s.faelle.clone()) } else { (s, meine) }
+}
+
+fn tag(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
 async fn client(
     nr: usize,
+    verbindungen: usize,
     auftrag: Arc<Auftrag>,
     sitzungen: Arc<Vec<Sitzung>>,
     fenster: Fenster,
     rest: Option<Arc<AtomicU64>>,
 ) -> Teil {
     let k = klient(None);
-    let s = &sitzungen[nr % sitzungen.len()];
+    let (s, mut faelle) = anteil(nr, verbindungen, &sitzungen);
     let mut z = Zufall::neu(auftrag.seed, nr as u64);
-    let heute = auftrag.heute.format("%Y-%m-%d").to_string();
+    let heute = tag(auftrag.heute);
     let mut t = Teil::default();
     let mut laufende = 0u64;
     loop {
@@ -387,10 +404,12 @@ async fn client(
             break;
         }
         laufende += 1;
-        let fall = &s.faelle[z.bis(s.faelle.len() as u64) as usize];
+        let f = z.bis(faelle.len() as u64) as usize;
+        let fall = &faelle[f];
         let wurf = z.bis(100);
         let id = fall.id;
         let uebersicht = || (Art::Uebersicht, Method::GET, format!("/api/v1/kunden/{id}?zweck=Beratung"), None);
+        let mut abschluss = false;
         let (art, methode, pfad, koerper) = if wurf < 60 {
             uebersicht()
         } else if wurf < 85 {
@@ -402,26 +421,38 @@ async fn client(
         } else if wurf < 95 {
             let ende = auftrag.heute.checked_add_days(Days::new(91 + z.bis(93))).unwrap_or(auftrag.heute);
             if fall.offene_strategien.is_empty() {
-                if gemessen {
-                    t.umgeleitet += 1;
-                }
+                t.umgeleitet += u64::from(gemessen);
                 uebersicht()
             } else {
                 let sid = fall.offene_strategien[z.bis(fall.offene_strategien.len() as u64) as usize];
-                let koerper = json!({"ende": ende.format("%Y-%m-%d").to_string(), "bestaetigt": true});
-                (
-                    Art::Strategie,
-                    Method::PATCH,
-                    format!("/api/v1/kunden/{id}/strategien/{sid}"),
-                    Some(koerper.to_string()),
-                )
+                let koerper = json!({"ende": tag(ende), "bestaetigt": true});
+                let pfad = format!("/api/v1/kunden/{id}/strategien/{sid}");
+                (Art::Strategie, Method::PATCH, pfad, Some(koerper.to_string()))
             }
+        } else if let Some(evid) = fall.ev_entwurf {
+            // Signed and handed over today; replaces the version in force (multi-row).
+            abschluss = true;
+            let koerper = json!({"abgeschlossen_am": heute, "ausgehaendigt_am": heute, "bestaetigt": true});
+            (Art::Ev, Method::POST, format!("/api/v1/kunden/{id}/ev/{evid}/abschluss"), Some(koerper.to_string()))
         } else {
             (Art::Ev, Method::POST, format!("/api/v1/kunden/{id}/ev"), Some(json!({"bestaetigt": true}).to_string()))
         };
         let t0 = Instant::now();
         let antwort = senden(&k, auftrag.adresse, methode, &pfad, Some(&s.cookie), koerper).await;
         let ende = Instant::now();
+        if art == Art::Ev
+            && let Ok(a) = &antwort
+            && a.status.is_success()
+        {
+            faelle[f].ev_entwurf = if abschluss {
+                None
+            } else {
+                serde_json::from_slice::<Value>(&a.koerper).ok().and_then(|v| v.get("id").and_then(Value::as_i64))
+            };
+            if gemessen {
+                *if abschluss { &mut t.ev_abschluesse } else { &mut t.ev_entwuerfe } += 1;
+            }
+        }
         if !gemessen {
             t.aufwaermen += 1;
             continue;
@@ -444,7 +475,7 @@ pub async fn messen(auftrag: Auftrag, sitzungen: Arc<Vec<Sitzung>>, verbindungen
     let fenster = Fenster { beginn, ende: auftrag.dauer.map(|d| beginn + d) };
     let rest = auftrag.anfragen.map(|n| Arc::new(AtomicU64::new(n)));
     let aufgaben: Vec<_> = (0..verbindungen)
-        .map(|nr| tokio::spawn(client(nr, auftrag.clone(), sitzungen.clone(), fenster, rest.clone())))
+        .map(|nr| tokio::spawn(client(nr, verbindungen, auftrag.clone(), sitzungen.clone(), fenster, rest.clone())))
         .collect();
     let mut alle = Teil::default();
     for a in aufgaben {
@@ -465,6 +496,8 @@ pub async fn messen(auftrag: Auftrag, sitzungen: Arc<Vec<Sitzung>>, verbindungen
         }
         alle.aufwaermen += t.aufwaermen;
         alle.umgeleitet += t.umgeleitet;
+        alle.ev_entwuerfe += t.ev_entwuerfe;
+        alle.ev_abschluesse += t.ev_abschluesse;
         alle.letztes_ende = alle.letztes_ende.max(t.letztes_ende);
     }
     let mut gesamt: Vec<u64> = alle.latenzen.iter().flatten().copied().collect();
@@ -481,6 +514,8 @@ pub async fn messen(auftrag: Auftrag, sitzungen: Arc<Vec<Sitzung>>, verbindungen
         dauer: alle.letztes_ende.map_or(Duration::ZERO, |e| e.saturating_duration_since(beginn)),
         aufwaerm_anfragen: alle.aufwaermen,
         umgeleitet: alle.umgeleitet,
+        ev_entwuerfe: alle.ev_entwuerfe,
+        ev_abschluesse: alle.ev_abschluesse,
         arten,
         gesamt,
         fehler: alle.fehler,

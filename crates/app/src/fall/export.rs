@@ -52,18 +52,7 @@ pub struct Protokolleintrag {
 impl App {
     /// The case as a Fallakte (the format `vierphasen pruefen` reads); logged as "Export Fallakte".
     pub async fn fall_exportieren(&self, wer: &Akteur, kunde_id: i64) -> Result<Fallakte, AppFehler> {
-        let mut tx = self.db.begin().await?;
-        let Fall { akte, .. } = fall_laden(&mut tx, wer, kunde_id, Aktion::FallExportieren).await?;
-        drop(tx);
-        self.protokoll
-            .protokollieren(Zugriff {
-                zeitpunkt: self.jetzt(),
-                benutzer_id: wer.benutzer_id,
-                kunde_id,
-                zweck: ZWECK_EXPORT.into(),
-            })
-            .await?;
-        Ok(akte)
+        Ok(self.fall_oeffnen(wer, kunde_id, Aktion::FallExportieren, ZWECK_EXPORT.into()).await?.akte)
     }
 
     /// Art. 15 DSGVO Auskunft; logged as "Auskunft Art. 15".

@@ -180,6 +180,24 @@ impl App {
         Ok(id)
     }
 
+    /// Every read of a case file: access decision, load, then the access-log row with its purpose,
+    /// durable before anything is shown (D3, fail closed).
+    pub(crate) async fn fall_oeffnen(
+        &self,
+        wer: &Akteur,
+        kunde_id: i64,
+        aktion: Aktion,
+        zweck: String,
+    ) -> Result<Fall, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let fall = fall_laden(&mut tx, wer, kunde_id, aktion).await?;
+        drop(tx);
+        self.protokoll
+            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
+            .await?;
+        Ok(fall)
+    }
+
     /// Opens a case file: access decision, then the access-log row (durable before the answer,
     /// fail closed), then the content with the Fallprüfung of today.
     pub async fn fall_lesen(&self, wer: &Akteur, kunde_id: i64, zweck: Option<&str>) -> Result<Fallansicht, AppFehler> {
@@ -187,12 +205,7 @@ impl App {
             Some(z) => text_pruefen("zweck", z, 100)?,
             None => standardzweck(wer.rolle).to_string(),
         };
-        let mut tx = self.db.begin().await?;
-        let Fall { stamm, akte, ids } = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
-        drop(tx);
-        self.protokoll
-            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
-            .await?;
+        let Fall { stamm, akte, ids } = self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, zweck).await?;
         let pruefung = vierphasen_domain::pruefen(&pruefen_und_aufloesen(akte.clone(), self.katalog)?, self.heute());
         Ok(Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung })
     }

@@ -7,12 +7,10 @@ use utoipa::ToSchema;
 use vierphasen_domain::fallakte::{Beratungsvermerk, Vermerkart};
 use vierphasen_domain::regeln::vermerk::{Vorbefuellung, erstgespraech, folgegespraech};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
 use super::Aenderung;
 use super::aufloesen;
-use super::fall_laden;
 use super::kunde::text_pruefen;
 use super::schreiben::json;
 use crate::{App, AppFehler};
@@ -47,17 +45,7 @@ impl App {
         art: Vermerkart,
     ) -> Result<Vorbefuellung, AppFehler> {
         let heute = self.heute();
-        let mut tx = self.db.begin().await?;
-        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
-        drop(tx);
-        self.protokoll
-            .protokollieren(Zugriff {
-                zeitpunkt: self.jetzt(),
-                benutzer_id: wer.benutzer_id,
-                kunde_id,
-                zweck: "Beratungsvermerk vorbefüllen".into(),
-            })
-            .await?;
+        let fall = self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, "Beratungsvermerk vorbefüllen".into()).await?;
         let f = aufloesen(fall.akte, self.katalog, "")?;
         Ok(match art {
             Vermerkart::Erstgespraech => erstgespraech(&f, heute),

@@ -16,6 +16,7 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 use vierphasen_app::App;
+use vierphasen_domain::zugriff::Rolle;
 use vierphasen_store::Db;
 use vierphasen_web::Einstellungen;
 
@@ -149,7 +150,8 @@ async fn lauf(o: &HttpOptionen, ziel: &Ziel) -> Result<ExitCode, String> {
     let vfk: Vec<String> = demo
         .logins
         .iter()
-        .filter(|(_, rolle, _)| AsRef::<str>::as_ref(rolle) == "Vermittlungsfachkraft")
+        // The label is "Vermittlungsfachkraft, Team …".
+        .filter(|(_, rolle, _)| rolle.split(',').next() == Some(Rolle::Vfk.label()))
         .map(|(login, _, _)| login.to_string())
         .collect();
     println!(
@@ -165,7 +167,7 @@ async fn lauf(o: &HttpOptionen, ziel: &Ziel) -> Result<ExitCode, String> {
         .map_err(|e| format!("Server: {e}"))?;
 
     let t = Instant::now();
-    let sitzungen = last::vorbereiten(adresse, &vfk, AsRef::<str>::as_ref(&demo.passwort)).await;
+    let sitzungen = last::vorbereiten(adresse, &vfk, &demo.passwort).await;
     let sitzungen = match sitzungen {
         Ok(s) => Arc::new(s),
         Err(e) => {

@@ -92,17 +92,20 @@ impl App {
                 return Err(AppFehler::Verboten(FALSCH.into()));
             }
         };
-        let geheim = geheimnis::neu();
-        let jetzt = self.jetzt();
-        sql!(&mut tx, ausfuehren
-            "INSERT INTO sitzung (id_hash, benutzer_id, erstellt_um, zuletzt_um) VALUES ($1, $2, $3, $3)",
-            geheimnis::hash(&geheim), benutzer_id, jetzt)?;
         let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
-        tx.commit().await?;
+        drop(tx);
+        let geheim = geheimnis::neu();
+        let mut w = self.schreiber.beginnen().await?;
+        sql!(&mut w, ausfuehren
+            "INSERT INTO sitzung (id_hash, benutzer_id, erstellt_um, zuletzt_um) VALUES ($1, $2, $3, $3)",
+            geheimnis::hash(&geheim), benutzer_id, self.jetzt())?;
+        w.festschreiben().await?;
         Ok((geheim, angemeldet))
     }
 
-    /// The signed-in user of a session cookie; expired sessions are removed.
+    /// The signed-in user of a session cookie; expired sessions are removed. Reads in a read
+    /// transaction; the rare writes go through the batching writer (on SQLite a transaction that
+    /// reads first and writes later fails at once under concurrent writers instead of waiting).
     pub async fn sitzung_pruefen(&self, geheim: &str) -> Result<Angemeldet, AppFehler> {
         let hash = geheimnis::hash(geheim);
         let jetzt = self.jetzt();
@@ -113,23 +116,24 @@ impl App {
             return Err(AppFehler::NichtAngemeldet);
         };
         if jetzt - zuletzt > LEERLAUF || jetzt - erstellt > HOECHSTDAUER {
-            sql!(&mut tx, ausfuehren "DELETE FROM sitzung WHERE id_hash = $1", &hash)?;
-            tx.commit().await?;
+            drop(tx);
+            self.abmelden(geheim).await?;
             return Err(AppFehler::NichtAngemeldet);
         }
         let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        drop(tx);
         if jetzt - zuletzt > AKTUALISIEREN_NACH {
-            sql!(&mut tx, ausfuehren "UPDATE sitzung SET zuletzt_um = $1 WHERE id_hash = $2", jetzt, &hash)?;
-            tx.commit().await?;
+            let mut w = self.schreiber.beginnen().await?;
+            sql!(&mut w, ausfuehren "UPDATE sitzung SET zuletzt_um = $1 WHERE id_hash = $2", jetzt, &hash)?;
+            w.festschreiben().await?;
         }
         Ok(angemeldet)
     }
 
     pub async fn abmelden(&self, geheim: &str) -> Result<(), AppFehler> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.schreiber.beginnen().await?;
         sql!(&mut tx, ausfuehren "DELETE FROM sitzung WHERE id_hash = $1", geheimnis::hash(geheim))?;
-        tx.commit().await?;
-        Ok(())
+        tx.festschreiben().await
     }
 
     /// A machine client's bearer token.

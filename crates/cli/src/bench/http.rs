@@ -167,7 +167,7 @@ async fn lauf(o: &HttpOptionen, ziel: &Ziel) -> Result<ExitCode, String> {
         .map_err(|e| format!("Server: {e}"))?;
 
     let t = Instant::now();
-    let sitzungen = last::vorbereiten(adresse, &vfk, &demo.passwort).await;
+    let sitzungen = last::vorbereiten(adresse, heute, &vfk, &demo.passwort).await;
     let sitzungen = match sitzungen {
         Ok(s) => Arc::new(s),
         Err(e) => {
@@ -179,7 +179,7 @@ async fn lauf(o: &HttpOptionen, ziel: &Ziel) -> Result<ExitCode, String> {
     let mit_strategie: usize =
         sitzungen.iter().map(|s| s.faelle.iter().filter(|f| !f.offene_strategien.is_empty()).count()).sum();
     println!(
-        "Vorbereitung: {} VFK angemeldet, {faelle} Fälle geöffnet ({mit_strategie} mit offener Strategie) in {:.1} s",
+        "Vorbereitung: {} VFK angemeldet, {faelle} Fälle geöffnet ({mit_strategie} mit verschiebbarer offener Strategie) in {:.1} s",
         sitzungen.len(),
         t.elapsed().as_secs_f64()
     );
@@ -277,7 +277,10 @@ fn berichten(o: &HttpOptionen, ziel: &Ziel, auftrag: &Auftrag, m: &Messung, peer
         m.ev_entwuerfe, m.ev_abschluesse
     );
     if m.umgeleitet > 0 {
-        println!("  ({} Strategie-Anfragen als Fallübersicht gezählt: Fall ohne offene Strategie)", m.umgeleitet);
+        println!(
+            "  ({} Strategie-Anfragen als Fallübersicht gezählt: Fall ohne verschiebbare offene Strategie)",
+            m.umgeleitet
+        );
     }
     if m.fehler_gesamt() > 0 {
         println!("Fehler je Art und Status: {}", m.fehler_text());

@@ -75,10 +75,35 @@ impl Art {
 #[derive(Debug, Clone)]
 pub struct Fall {
     pub id: i64,
-    /// Ids of the strategies without `ergebnis`.
-    pub offene_strategien: Vec<i64>,
+    /// The open strategies (without `ergebnis`) whose end can move 3–6 months ahead.
+    pub offene_strategien: Vec<Verschiebbar>,
     /// The open EV draft: the next EV request concludes it, the one after drafts anew.
     pub ev_entwurf: Option<i64>,
+}
+
+/// An open strategy and the ends the benchmark may give it.
+#[derive(Debug, Clone, Copy)]
+pub struct Verschiebbar {
+    pub id: i64,
+    /// Earliest new end.
+    von: NaiveDate,
+    /// Latest new end = `von` + `tage`.
+    tage: u64,
+}
+
+/// Strategy i's new ends: 3–6 months after today (or after its start, when that is later), but
+/// not past the start of a strategy of the case that starts later (S2: the Absolventenmanagement
+/// follows the Qualifizierung), so every update is valid. `None` when no such end exists.
+fn verschiebbar(id: i64, beginn: &[Option<NaiveDate>], i: usize, heute: NaiveDate) -> Option<Verschiebbar> {
+    let b = beginn[i]?;
+    let basis = b.max(heute);
+    let von = basis.checked_add_days(Days::new(91))?;
+    let mut bis = basis.checked_add_days(Days::new(183))?;
+    if let Some(folgende) = beginn.iter().flatten().filter(|x| **x > b).min() {
+        bis = bis.min(*folgende);
+    }
+    let tage = u64::try_from((bis - von).num_days()).ok()?;
+    Some(Verschiebbar { id, von, tage })
 }
 
 /// One logged-in VFK and her caseload.
@@ -188,7 +213,12 @@ fn fehlt(v: &Value, feld: &str) -> bool {
 }
 
 /// Lists her caseload and opens each case once to learn its open strategies.
-async fn faelle_lernen(adresse: SocketAddr, login: String, cookie: String) -> Result<Sitzung, String> {
+async fn faelle_lernen(
+    adresse: SocketAddr,
+    heute: NaiveDate,
+    login: String,
+    cookie: String,
+) -> Result<Sitzung, String> {
     let k = klient(None);
     let liste = json_holen(&k, adresse, "/api/v1/kunden?meine=true", &cookie).await?;
     let ids: Vec<i64> = liste
@@ -203,8 +233,16 @@ async fn faelle_lernen(adresse: SocketAddr, login: String, cookie: String) -> Re
         let leer = Vec::new();
         let sids = v.pointer("/ids/strategien").and_then(Value::as_array).unwrap_or(&leer);
         let wahl = v.pointer("/fallakte/strategien").and_then(Value::as_array).unwrap_or(&leer);
-        let offene_strategien =
-            sids.iter().zip(wahl).filter(|(_, w)| fehlt(w, "ergebnis")).filter_map(|(sid, _)| sid.as_i64()).collect();
+        let beginn: Vec<Option<NaiveDate>> = wahl
+            .iter()
+            .map(|w| {
+                w.get("beginn").and_then(Value::as_str).and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            })
+            .collect();
+        let offene_strategien = (0..sids.len().min(wahl.len()))
+            .filter(|i| fehlt(&wahl[*i], "ergebnis"))
+            .filter_map(|i| verschiebbar(sids[i].as_i64()?, &beginn, i, heute))
+            .collect();
         let evids = v.pointer("/ids/eingliederungsvereinbarungen").and_then(Value::as_array).unwrap_or(&leer);
         let evs = v.pointer("/fallakte/eingliederungsvereinbarungen").and_then(Value::as_array).unwrap_or(&leer);
         let ev_entwurf = evids
@@ -220,7 +258,12 @@ async fn faelle_lernen(adresse: SocketAddr, login: String, cookie: String) -> Re
 /// Logs every VFK in (one after the other: set-up, not measured), then learns all caseloads in
 /// parallel. More than 25 logins come from further loopback addresses (127.0.0.2, …), as from
 /// several workstations, so the per-address login limit (30 a minute) does not stop the set-up.
-pub async fn vorbereiten(adresse: SocketAddr, vfk: &[String], passwort: &str) -> Result<Vec<Sitzung>, String> {
+pub async fn vorbereiten(
+    adresse: SocketAddr,
+    heute: NaiveDate,
+    vfk: &[String],
+    passwort: &str,
+) -> Result<Vec<Sitzung>, String> {
     let mut cookies = Vec::with_capacity(vfk.len());
     let mut k = klient(None);
     for (i, login) in vfk.iter().enumerate() {
@@ -231,7 +274,7 @@ pub async fn vorbereiten(adresse: SocketAddr, vfk: &[String], passwort: &str) ->
         cookies.push((login.clone(), anmelden(&k, adresse, login, passwort).await?));
     }
     let aufgaben: Vec<_> =
-        cookies.into_iter().map(|(login, cookie)| tokio::spawn(faelle_lernen(adresse, login, cookie))).collect();
+        cookies.into_iter().map(|(login, cookie)| tokio::spawn(faelle_lernen(adresse, heute, login, cookie))).collect();
     let mut sitzungen = Vec::with_capacity(aufgaben.len());
     for a in aufgaben {
         let s = a.await.map_err(|e| e.to_string())??;
@@ -419,14 +462,14 @@ async fn client(
             let koerper = json!({"datum": heute, "art": "sonstiges", "text": text});
             (Art::Vermerk, Method::POST, format!("/api/v1/kunden/{id}/vermerke"), Some(koerper.to_string()))
         } else if wurf < 95 {
-            let ende = auftrag.heute.checked_add_days(Days::new(91 + z.bis(93))).unwrap_or(auftrag.heute);
             if fall.offene_strategien.is_empty() {
                 t.umgeleitet += u64::from(gemessen);
                 uebersicht()
             } else {
-                let sid = fall.offene_strategien[z.bis(fall.offene_strategien.len() as u64) as usize];
+                let st = fall.offene_strategien[z.bis(fall.offene_strategien.len() as u64) as usize];
+                let ende = st.von.checked_add_days(Days::new(z.bis(st.tage + 1))).unwrap_or(st.von);
                 let koerper = json!({"ende": tag(ende), "bestaetigt": true});
-                let pfad = format!("/api/v1/kunden/{id}/strategien/{sid}");
+                let pfad = format!("/api/v1/kunden/{id}/strategien/{}", st.id);
                 (Art::Strategie, Method::PATCH, pfad, Some(koerper.to_string()))
             }
         } else if let Some(evid) = fall.ev_entwurf {

@@ -54,10 +54,10 @@ impl App {
         for (id, art, kunde_id, faellig_um, versuche) in faellig {
             // Claim: only the instance whose UPDATE still sees the value it read wins.
             let lease = self.jetzt() + LEASE;
-            let mut tx = self.db.begin().await?;
+            let mut tx = self.schreiber.beginnen().await?;
             let n = sql!(&mut tx, ausfuehren
                 "UPDATE job SET faellig_um = $1 WHERE id = $2 AND faellig_um = $3", lease, id, faellig_um)?;
-            tx.commit().await?;
+            tx.festschreiben().await?;
             if n == 0 {
                 continue;
             }
@@ -69,18 +69,19 @@ impl App {
         Ok(erledigt)
     }
 
+    /// Writes go through the batching writer like every change (on SQLite a transaction that
+    /// reads first and writes later would fail at once under concurrent writers).
     async fn job_ausfuehren(&self, id: i64, art: &str, kunde_id: Option<i64>) -> Result<(), AppFehler> {
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.schreiber.beginnen().await?;
         match (art, kunde_id) {
             ("wiedervorlagen", Some(k)) => {
-                wiedervorlagen_ableiten(self, &mut tx, k).await?;
+                wiedervorlagen_ableiten(self, tx.as_mut(), k).await?;
             }
             ("wiedervorlagen", None) => return Err(AppFehler::Konflikt("Job ohne Fall".into())),
             _ => return Err(AppFehler::Konflikt(format!("Unbekannte Jobart „{art}“"))),
         }
         sql!(&mut tx, ausfuehren "DELETE FROM job WHERE id = $1", id)?;
-        tx.commit().await?;
-        Ok(())
+        tx.festschreiben().await
     }
 
     async fn job_zurueckstellen(&self, id: i64, art: &str, versuche: i64, fehler: &AppFehler) -> Result<(), AppFehler> {
@@ -88,11 +89,11 @@ impl App {
         let meldung: String = fehler.to_string().chars().take(1000).collect();
         let jetzt = self.jetzt();
         let naechster = jetzt + TimeDelta::minutes(1i64 << versuche);
-        let mut tx = self.db.begin().await?;
+        let mut tx = self.schreiber.beginnen().await?;
         sql!(&mut tx, ausfuehren
             "UPDATE job SET versuche = $1, letzter_fehler = $2, faellig_um = $3 WHERE id = $4",
             versuche, &meldung, naechster, id)?;
-        tx.commit().await?;
+        tx.festschreiben().await?;
         // No case content or ids in the log: the job id leads to the stored error.
         if versuche >= MAX_VERSUCHE {
             tracing::warn!(

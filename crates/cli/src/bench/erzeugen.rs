@@ -4,26 +4,10 @@ use chrono::{Days, NaiveDate};
 use vierphasen_domain::fallakte::*;
 use vierphasen_domain::{Katalog, MerkmalStatus, Rechtskreis, Segment, einlesen};
 
-/// xorshift64*: small, fast, reproducible.
-struct Zufall(u64);
-
-impl Zufall {
-    fn zahl(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn bis(&mut self, n: u64) -> u64 {
-        self.zahl() % n.max(1)
-    }
-    fn chance(&mut self, prozent: u64) -> bool {
-        self.bis(100) < prozent
-    }
-}
+use super::zufall::Zufall;
 
 pub fn faelle(anzahl: usize, seed: u64, k: &Katalog, stichtag: NaiveDate) -> Result<Vec<Vec<u8>>, String> {
-    let mut z = Zufall(seed.max(1));
+    let mut z = Zufall::neu(seed);
     let berufe: Vec<String> = k.berufe.alle().iter().map(|b| b.kldb.to_string()).collect();
     let mut aus = Vec::with_capacity(anzahl);
     for n in 0..anzahl {

@@ -2,6 +2,7 @@
 
 mod erzeugen;
 mod http;
+mod zufall;
 
 use std::process::ExitCode;
 use std::time::Instant;

@@ -1,6 +1,7 @@
 //! The load of B3: logging in the demo VFKs, learning their caseloads, and the client tasks that
 //! run the seeded request mix, with per-request latencies (send → body read completely).
 
+use crate::bench::zufall::Zufall;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
@@ -23,29 +24,6 @@ type Klient = Client<HttpConnector, Full<Bytes>>;
 const ANMELDUNGEN_JE_ADRESSE: usize = 25;
 /// Distinct error bodies printed.
 const BEISPIELE: usize = 5;
-
-/// xorshift64*: small, fast, reproducible (as in `erzeugen`).
-#[derive(Debug)]
-struct Zufall(u64);
-
-impl Zufall {
-    fn neu(seed: u64, strom: u64) -> Zufall {
-        // SplitMix64 of seed and stream, so neighbouring client tasks get unrelated sequences.
-        let mut z = seed ^ strom.wrapping_add(1).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Zufall((z ^ (z >> 31)).max(1))
-    }
-    fn zahl(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn bis(&mut self, n: u64) -> u64 {
-        self.zahl() % n.max(1)
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Art {
@@ -430,7 +408,7 @@ async fn client(
 ) -> Teil {
     let k = klient(None);
     let (s, mut faelle) = anteil(nr, verbindungen, &sitzungen);
-    let mut z = Zufall::neu(auftrag.seed, nr as u64);
+    let mut z = Zufall::strom(auftrag.seed, nr as u64);
     let heute = tag(auftrag.heute);
     let mut t = Teil::default();
     let mut laufende = 0u64;

@@ -10,7 +10,7 @@ use vierphasen_domain::fallakte::{Dienststelle, LokaleStrategie, StrategieWahl};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::{Tx, sql};
 
-use crate::fall::text_pruefen;
+use crate::fall::{als_text, json, text_pruefen};
 use crate::{App, AppFehler};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -32,14 +32,6 @@ pub struct Benutzerzeile {
 
 /// Longest interval of a Kontaktdichtekonzept in days.
 const KONTAKTDICHTE_MAX_TAGE: u32 = 365;
-
-fn json_text<T: Serialize>(wert: &T) -> Result<String, AppFehler> {
-    serde_json::to_string(wert).map_err(|e| AppFehler::Konflikt(e.to_string()))
-}
-
-fn enum_text<T: Serialize>(wert: &T) -> String {
-    serde_json::to_value(wert).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
 
 fn darf_listen(wer: &Akteur) -> Result<(), AppFehler> {
     if pruefen(wer, Aktion::BenutzerVerwalten, None) == Entscheidung::Erlaubt
@@ -88,7 +80,7 @@ impl App {
             }
         }
         sql!(&mut tx, ausfuehren "UPDATE dienststelle SET konfiguration = $1 WHERE id = $2",
-            json_text(&neu)?, wer.dienststelle_id)?;
+            json(&neu)?, wer.dienststelle_id)?;
         tx.commit().await?;
         Ok(neu)
     }
@@ -183,7 +175,7 @@ impl App {
         }
         let id = sql!(&mut tx, wert<i64>
             "INSERT INTO dienststelle (name, rechtskreis, konfiguration, erstellt_um) VALUES ($1, $2, $3, $4) RETURNING id",
-            &name, enum_text(&rechtskreis), json_text(&Dienststelle::default())?, self.jetzt())?;
+            &name, als_text(&rechtskreis), json(&Dienststelle::default())?, self.jetzt())?;
         tx.commit().await?;
         Ok(id)
     }

@@ -41,9 +41,3 @@ impl From<vierphasen_domain::EingabeFehler> for AppFehler {
         AppFehler::Ungueltig { feld: e.feld, meldung: e.meldung }
     }
 }
-
-impl From<sqlx::Error> for AppFehler {
-    fn from(e: sqlx::Error) -> Self {
-        AppFehler::Speicher(StoreFehler::Datenbank(e))
-    }
-}

@@ -39,7 +39,7 @@ impl AsMut<Tx> for SchreibTx {
 }
 
 fn nicht_gespeichert() -> AppFehler {
-    AppFehler::Speicher(StoreFehler::Datenbank(sqlx::Error::PoolClosed))
+    AppFehler::Speicher(StoreFehler::NichtGespeichert)
 }
 
 impl SchreibTx {

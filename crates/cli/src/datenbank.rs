@@ -35,10 +35,16 @@ pub(crate) fn laufzeit() -> Result<tokio::runtime::Runtime, String> {
     tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("Laufzeit: {e}"))
 }
 
-pub(crate) async fn verbinden(arg: &DbArg) -> Result<Db, String> {
+async fn verbinden(arg: &DbArg) -> Result<Db, String> {
     let db = Db::verbinden(&arg.url()).await.map_err(|e| e.to_string())?;
     migration::anwenden(&db).await.map_err(|e| e.to_string())?;
     Ok(db)
+}
+
+/// The application on the database (`App::starten` applies the migrations).
+pub(crate) async fn app(arg: &DbArg) -> Result<vierphasen_app::App, String> {
+    let db = Db::verbinden(&arg.url()).await.map_err(|e| e.to_string())?;
+    vierphasen_app::App::starten(db).await.map_err(|e| e.to_string())
 }
 
 pub fn migrieren(arg: &DbArg) -> Result<ExitCode, String> {

@@ -5,12 +5,11 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
-use vierphasen_app::App;
 use vierphasen_app::konto::NeuerBenutzer;
 use vierphasen_domain::zugriff::Rolle;
 use vierphasen_web::Einstellungen;
 
-use crate::datenbank::{DbArg, laufzeit, verbinden};
+use crate::datenbank::{DbArg, app, laufzeit};
 
 #[derive(Debug, Args)]
 pub struct Serve {
@@ -64,8 +63,7 @@ fn protokollierung() {
 pub fn serve(s: Serve) -> Result<ExitCode, String> {
     protokollierung();
     laufzeit()?.block_on(async {
-        let db = verbinden(&s.db).await?;
-        let app = App::starten(db).await.map_err(|e| e.to_string())?;
+        let app = app(&s.db).await?;
         let zugaenge = if s.demo {
             match vierphasen_app::demo::einrichten(&app, app.heute()).await {
                 Ok(z) => Some(z),
@@ -111,7 +109,7 @@ fn zugaenge_ausgeben(z: &vierphasen_app::demo::DemoZugaenge) {
 /// `vierphasen demo`: the demo Dienststellen, users and customers in an empty database.
 pub fn demo(db: DbArg) -> Result<ExitCode, String> {
     laufzeit()?.block_on(async {
-        let app = App::starten(verbinden(&db).await?).await.map_err(|e| e.to_string())?;
+        let app = app(&db).await?;
         let z = vierphasen_app::demo::einrichten(&app, app.heute()).await.map_err(|e| e.to_string())?;
         zugaenge_ausgeben(&z);
         Ok(ExitCode::SUCCESS)
@@ -131,7 +129,7 @@ pub fn user(u: User) -> Result<ExitCode, String> {
         }
     };
     laufzeit()?.block_on(async {
-        let app = App::starten(verbinden(&db).await?).await.map_err(|e| e.to_string())?;
+        let app = app(&db).await?;
         let id = app
             .benutzer_anlegen(None, dienststelle, NeuerBenutzer { login, name, rolle, team_id: team, passwort })
             .await

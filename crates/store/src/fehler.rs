@@ -9,4 +9,6 @@ pub enum StoreFehler {
     MigrationVeraendert { version: i64, name: String },
     #[error("Kopfzeile des Zugriffsprotokolls fehlt (Migration 1 nicht angewendet?)")]
     ProtokollkopfFehlt,
+    #[error("Der Sammel-Commit ist fehlgeschlagen; die Änderung wurde nicht gespeichert")]
+    NichtGespeichert,
 }

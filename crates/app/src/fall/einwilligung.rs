@@ -11,6 +11,7 @@ use vierphasen_store::sql;
 use super::Aenderung;
 use super::kunde::Datumsangabe;
 use super::schreiben::nicht_vor;
+use super::spalten::als_text;
 use crate::{App, AppFehler};
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -19,10 +20,6 @@ pub struct EinwilligungEingabe {
     pub umfang: Einwilligungsumfang,
     #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
     pub erteilt_am: NaiveDate,
-}
-
-fn umfang_text(u: Einwilligungsumfang) -> String {
-    serde_json::to_value(u).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn nicht_in_zukunft(feld: &str, datum: NaiveDate, heute: NaiveDate) -> Result<(), AppFehler> {
@@ -50,7 +47,7 @@ impl App {
         let id = sql!(&mut s.tx, wert<i64>
             "INSERT INTO einwilligung (kunde_id, umfang, erteilt_am, erstellt_von, erstellt_um)
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            kunde_id, umfang_text(neu.umfang), neu.erteilt_am, s.benutzer_id, s.jetzt)?;
+            kunde_id, als_text(&neu.umfang), neu.erteilt_am, s.benutzer_id, s.jetzt)?;
         s.verlauf::<(), _>("einwilligung", Some(id), "erteilt", None, Some(&neu)).await?;
         s.abschliessen().await?;
         Ok(Aenderung { id, befunde })

@@ -11,6 +11,7 @@ use vierphasen_domain::{Befund, Profillage};
 use vierphasen_store::sql;
 
 use super::schreiben::json;
+use super::spalten::als_text;
 use crate::{App, AppFehler};
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -102,7 +103,7 @@ impl App {
         let id = sql!(&mut s.tx, wert<i64>
             "INSERT INTO gespraech (kunde_id, datum, art, erstellt_von, erstellt_um, inhalt)
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            kunde_id, gespraech.datum, art_text(gespraech.art), s.benutzer_id, s.jetzt, json(&gespraech)?)?;
+            kunde_id, gespraech.datum, als_text(&gespraech.art), s.benutzer_id, s.jetzt, json(&gespraech)?)?;
         s.verlauf::<(), _>("gespraech", Some(id), "erfasst", None, Some(&gespraech)).await?;
 
         let vfk_id = s.fall.stamm.vfk_id;
@@ -117,9 +118,4 @@ impl App {
         s.abschliessen().await?;
         Ok(GespraechErgebnis { id, naechster_termin, befunde })
     }
-}
-
-/// The stable id of the kind (the serde name), for the `art` column.
-fn art_text(art: Gespraechsart) -> String {
-    serde_json::to_value(art).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }

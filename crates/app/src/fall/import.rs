@@ -24,8 +24,9 @@ use vierphasen_store::{Tx, sql};
 
 use super::kunde::text_pruefen;
 use super::schreiben::json;
+use super::spalten::{als_text, neue_kundennummer};
 use super::{Eintrag, verlauf_schreiben, wiedervorlagen_anstossen};
-use crate::{App, AppFehler, geheimnis};
+use crate::{App, AppFehler};
 
 /// The master data of an imported customer (the Fallakte itself is pseudonymous).
 #[derive(Debug, Clone, Deserialize, Serialize, ToSchema)]
@@ -36,11 +37,6 @@ pub struct ImportStamm {
     /// Five digits.
     #[serde(default)]
     pub plz: Option<String>,
-}
-
-/// The stable id of an enum value (its serde name), for the text columns.
-fn als_text<T: Serialize>(wert: &T) -> String {
-    serde_json::to_value(wert).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
 }
 
 fn ev_status(ev: &vierphasen_domain::fallakte::Eingliederungsvereinbarung) -> &'static str {
@@ -115,7 +111,7 @@ impl App {
         if let Some(bg) = &mut gespeichert.kunde.bedarfsgemeinschaft {
             bg.mitglieder.clear();
         }
-        let kundennummer = format!("K{}", &geheimnis::neu()[..10].to_uppercase().replace(['-', '_'], "X"));
+        let kundennummer = neue_kundennummer();
         gespeichert.kunde.kundennummer = Some(kundennummer.clone());
         // Referral rows carry the catalogue id of the service (the Fallakte may use the label).
         let leistungen: Vec<String> = pruefen_und_aufloesen(gespeichert.clone(), self.katalog)

@@ -6,14 +6,15 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use vierphasen_domain::fallakte::{Meldung, StrategieErgebnis, pruefen_und_aufloesen};
 use vierphasen_domain::regeln::lebenslauf::{Wiedermeldung, reaktivieren};
-use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen, standardzweck};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, pruefen, standardzweck};
 use vierphasen_domain::{Pruefergebnis, Rechtskreis, Segment};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
 use super::schreiben::{json, nicht_vor};
-use super::{Fall, FallIds, Stammdaten, fall_laden, stammdaten_laden};
-use crate::{App, AppFehler, geheimnis};
+use super::spalten::{als_text, aus_text, neue_kundennummer};
+use super::{Fall, FallIds, Stammdaten, fall_laden, freigaben};
+use crate::{App, AppFehler};
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -97,10 +98,6 @@ pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String,
     Ok(t.to_string())
 }
 
-fn als_text<T: Serialize>(wert: &T) -> String {
-    serde_json::to_value(wert).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-}
-
 impl App {
     /// Registers a customer in the caseload of the VFK who registers her.
     pub async fn kunde_anlegen(&self, wer: &Akteur, neu: NeuerKunde) -> Result<i64, AppFehler> {
@@ -147,7 +144,7 @@ impl App {
             }
             None => None,
         };
-        let kundennummer = format!("K{}", &geheimnis::neu()[..10].to_uppercase().replace(['-', '_'], "X"));
+        let kundennummer = neue_kundennummer();
         let id = sql!(&mut tx, wert<i64>
             "INSERT INTO kunde (kundennummer, dienststelle_id, team_id, vfk_id, vorname, nachname, geburtsdatum, rechtskreis,
                                 segment, plz, bedarfsgemeinschaft_id, arbeitslos_seit, gesperrt, erstellt_um, geaendert_um)
@@ -217,21 +214,33 @@ impl App {
             None => "%".to_string(),
         };
         let mut tx = self.db.begin().await?;
-        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>);
+        // What the access decision needs comes with the row (one query, not one per case).
+        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>, Option<i64>, bool, i64);
         let zeilen: Vec<Zeile> = sql!(&mut tx, zeilen<Zeile>
-            "SELECT id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id FROM kunde
-             WHERE dienststelle_id = $1 AND (LOWER(nachname) LIKE $2 OR LOWER(vorname) LIKE $2 OR LOWER(kundennummer) LIKE $2)
-               AND ($3 = FALSE OR vfk_id = $4)
-             ORDER BY nachname, vorname, id LIMIT 500",
+            "SELECT k.id, k.kundennummer, k.vorname, k.nachname, k.geburtsdatum, k.rechtskreis, k.vfk_id, k.team_id, k.gesperrt,
+                    (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE)
+             FROM kunde k
+             WHERE k.dienststelle_id = $1
+               AND (LOWER(k.nachname) LIKE $2 OR LOWER(k.vorname) LIKE $2 OR LOWER(k.kundennummer) LIKE $2)
+               AND ($3 = FALSE OR k.vfk_id = $4)
+             ORDER BY k.nachname, k.vorname, k.id LIMIT 500",
             wer.dienststelle_id, &muster, suche.meine, wer.benutzer_id)?;
         let mut liste = Vec::with_capacity(zeilen.len());
-        for (id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id) in zeilen {
-            let Some((_, bezug)) = stammdaten_laden(&mut tx, id).await? else { continue };
+        for (id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id, team_id, gesperrt, auftraege) in
+            zeilen
+        {
+            let bezug = FallBezug {
+                dienststelle_id: wer.dienststelle_id,
+                team_id,
+                vfk_id,
+                gesperrt,
+                freigegeben_fuer: if gesperrt { freigaben(&mut tx, id).await? } else { Vec::new() },
+                offener_fachdienstauftrag: auftraege > 0,
+            };
             if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
                 continue;
             }
-            let rechtskreis = serde_json::from_value(serde_json::Value::String(rechtskreis))
-                .map_err(|e| AppFehler::Konflikt(e.to_string()))?;
+            let rechtskreis = aus_text("rechtskreis", &rechtskreis)?;
             liste.push(Kundenzeile { id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id });
         }
         Ok(liste)

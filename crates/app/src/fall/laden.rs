@@ -8,6 +8,7 @@ use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, pruefe
 use vierphasen_domain::{Rechtskreis, Segment};
 use vierphasen_store::{Tx, sql};
 
+use super::spalten::aus_text;
 use crate::AppFehler;
 
 /// The master data of a customer (not part of the Fallakte, which is pseudonymous).
@@ -59,7 +60,6 @@ pub struct Fall {
 }
 
 type StammZeile = (
-    i64,
     String,
     i64,
     Option<i64>,
@@ -75,58 +75,44 @@ type StammZeile = (
     Option<NaiveDate>,
     Option<String>,
     bool,
+    i64,
 );
-
-fn aus_text<T: serde::de::DeserializeOwned>(feld: &str, text: &str) -> Result<T, AppFehler> {
-    serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .or_else(|_| serde_json::from_str(text))
-        .map_err(|e| AppFehler::Konflikt(format!("Gespeicherter Wert in `{feld}` unlesbar: {e}")))
-}
 
 /// Master data and the facts the access decision needs; `None` when the case does not exist.
 pub(crate) async fn stammdaten_laden(tx: &mut Tx, kunde_id: i64) -> Result<Option<(Stammdaten, FallBezug)>, AppFehler> {
     let Some(z) = sql!(tx, zeile<StammZeile>
-        "SELECT k.id, k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
+        "SELECT k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
                 k.rechtskreis, k.segment, k.plz, k.bedarfsgemeinschaft_id, k.bg_einwilligung_am, k.arbeitslos_seit,
-                k.rechtskreiswechsel, k.gesperrt
+                k.rechtskreiswechsel, k.gesperrt,
+                (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE)
          FROM kunde k WHERE k.id = $1", kunde_id)?
     else {
         return Ok(None);
     };
-    let freigegeben_fuer: Vec<i64> = if z.15 {
-        sql!(tx, zeilen<(i64,)> "SELECT benutzer_id FROM kunde_freigabe WHERE kunde_id = $1", kunde_id)?
-            .into_iter()
-            .map(|(b,)| b)
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let offener_fachdienstauftrag = sql!(tx, zeile<(i64,)>
-        "SELECT id FROM auftrag WHERE kunde_id = $1 AND erledigt = FALSE LIMIT 1", kunde_id)?
-    .is_some();
-    let bedarfsgemeinschaft = match z.11 {
+    let freigegeben_fuer = if z.14 { freigaben(tx, kunde_id).await? } else { Vec::new() };
+    let bedarfsgemeinschaft = match z.10 {
         Some(bg) => {
             sql!(tx, zeile<(String,)> "SELECT nummer FROM bedarfsgemeinschaft WHERE id = $1", bg)?.map(|(n,)| n)
         }
         None => None,
     };
     let stamm = Stammdaten {
-        id: z.0,
-        kundennummer: z.1,
-        dienststelle_id: z.2,
-        team_id: z.3,
-        vfk_id: z.4,
-        vorname: z.5,
-        nachname: z.6,
-        geburtsdatum: z.7,
-        rechtskreis: aus_text("rechtskreis", &z.8)?,
-        segment: aus_text("segment", &z.9)?,
-        plz: z.10,
-        bedarfsgemeinschaft_id: z.11,
-        bg_einwilligung_am: z.12,
-        arbeitslos_seit: z.13,
-        rechtskreiswechsel: z.14,
-        gesperrt: z.15,
+        id: kunde_id,
+        kundennummer: z.0,
+        dienststelle_id: z.1,
+        team_id: z.2,
+        vfk_id: z.3,
+        vorname: z.4,
+        nachname: z.5,
+        geburtsdatum: z.6,
+        rechtskreis: aus_text("rechtskreis", &z.7)?,
+        segment: aus_text("segment", &z.8)?,
+        plz: z.9,
+        bedarfsgemeinschaft_id: z.10,
+        bg_einwilligung_am: z.11,
+        arbeitslos_seit: z.12,
+        rechtskreiswechsel: z.13,
+        gesperrt: z.14,
         bedarfsgemeinschaft,
     };
     let bezug = FallBezug {
@@ -135,9 +121,17 @@ pub(crate) async fn stammdaten_laden(tx: &mut Tx, kunde_id: i64) -> Result<Optio
         vfk_id: stamm.vfk_id,
         gesperrt: stamm.gesperrt,
         freigegeben_fuer,
-        offener_fachdienstauftrag,
+        offener_fachdienstauftrag: z.15 > 0,
     };
     Ok(Some((stamm, bezug)))
+}
+
+/// The users a restricted case is released to (§35 SGB I).
+pub(crate) async fn freigaben(tx: &mut Tx, kunde_id: i64) -> Result<Vec<i64>, AppFehler> {
+    Ok(sql!(tx, zeilen<(i64,)> "SELECT benutzer_id FROM kunde_freigabe WHERE kunde_id = $1", kunde_id)?
+        .into_iter()
+        .map(|(b,)| b)
+        .collect())
 }
 
 /// Checks the access decision, then loads the whole case. An invisible case answers exactly like

@@ -20,7 +20,7 @@ use crate::zustand::Zustand;
 #[derive(Debug, Clone)]
 pub struct Benutzer(pub Angemeldet);
 
-fn cookie<'a>(kopf: &'a HeaderMap, name: &str) -> Option<&'a str> {
+pub(crate) fn cookie<'a>(kopf: &'a HeaderMap, name: &str) -> Option<&'a str> {
     kopf.get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -50,7 +50,7 @@ pub struct Anmeldedaten {
     pub passwort: String,
 }
 
-fn sitzungscookie(z: &Zustand, wert: &str, max_age: i64) -> HeaderValue {
+pub(crate) fn sitzungscookie(z: &Zustand, wert: &str, max_age: i64) -> HeaderValue {
     let sicher = if z.einstellungen.cookie_sicher { "; Secure" } else { "" };
     let text = format!("{}={wert}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{sicher}", z.cookie_name());
     HeaderValue::from_str(&text).unwrap_or(HeaderValue::from_static(""))
@@ -65,8 +65,22 @@ pub async fn anmelden(
     ConnectInfo(adresse): ConnectInfo<SocketAddr>,
     Eingabe(d): Eingabe<Anmeldedaten>,
 ) -> ApiErgebnis<Response> {
+    let (geheim, angemeldet) = sitzung_beginnen(&z, adresse, &d.login, &d.passwort).await?;
+    let mut antwort = Json(angemeldet).into_response();
+    antwort.headers_mut().insert(header::SET_COOKIE, sitzungscookie(&z, &geheim, 10 * 3600));
+    Ok(antwort)
+}
+
+/// Login for the API and the login page: rate limits per address and per account (the same
+/// answer for known and unknown accounts), then the password check.
+pub(crate) async fn sitzung_beginnen(
+    z: &Zustand,
+    adresse: SocketAddr,
+    login: &str,
+    passwort: &str,
+) -> Result<(String, Angemeldet), ApiFehler> {
     let jetzt = Instant::now();
-    let konto = d.login.trim().to_lowercase();
+    let konto = login.trim().to_lowercase();
     let ip_ok = z.drossel_ip.versuch(&adresse.ip().to_string(), jetzt);
     let konto_ok = z.drossel_konto.versuch(&konto, jetzt);
     if !ip_ok || !konto_ok {
@@ -77,7 +91,7 @@ pub async fn anmelden(
             "Zu viele Anmeldeversuche. Bitte einige Minuten warten.",
         ));
     }
-    if d.passwort.chars().count() > 128 || konto.chars().count() > 64 {
+    if passwort.chars().count() > 128 || konto.chars().count() > 64 {
         return Err(ApiFehler::neu(
             StatusCode::UNAUTHORIZED,
             "anmeldung",
@@ -85,12 +99,10 @@ pub async fn anmelden(
             "Anmeldung fehlgeschlagen: Benutzername oder Passwort ist falsch.",
         ));
     }
-    match z.app.anmelden(&konto, &d.passwort).await {
-        Ok((geheim, angemeldet)) => {
+    match z.app.anmelden(&konto, passwort).await {
+        Ok(ergebnis) => {
             z.drossel_konto.zuruecksetzen(&konto);
-            let mut antwort = Json(angemeldet).into_response();
-            antwort.headers_mut().insert(header::SET_COOKIE, sitzungscookie(&z, &geheim, 10 * 3600));
-            Ok(antwort)
+            Ok(ergebnis)
         }
         Err(vierphasen_app::AppFehler::Verboten(m)) => {
             Err(ApiFehler::neu(StatusCode::UNAUTHORIZED, "anmeldung", "Anmeldung fehlgeschlagen", m))

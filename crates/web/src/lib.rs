@@ -8,6 +8,7 @@ pub mod drossel;
 pub mod eingabe;
 pub mod fehler;
 pub mod kopfzeilen;
+pub mod seiten;
 pub mod server;
 pub mod zustand;
 

@@ -41,6 +41,7 @@ pub fn router(app: App, einstellungen: Einstellungen) -> Router {
     Router::new()
         .nest("/api/v1", api)
         .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", doku))
+        .merge(crate::seiten::router())
         .route("/health", get(gesund))
         .route("/metrics", get(|| async { prometheus().render() }))
         .layer(axum::middleware::from_fn(crate::kopfzeilen::sicherheit))

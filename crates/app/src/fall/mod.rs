@@ -1,6 +1,7 @@
 //! One case: loading it (with the access decision first), the rule gate every change passes, and
 //! the Verlauf row every change writes.
 
+mod akte;
 mod auftrag;
 mod einwilligung;
 mod ev;
@@ -21,6 +22,7 @@ mod zustaendigkeit;
 
 pub use kunde::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis};
 
+pub use akte::{Akte, Aktenaenderung, Aktentermin};
 pub use auftrag::AuftragEingabe;
 pub use einwilligung::EinwilligungEingabe;
 pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};

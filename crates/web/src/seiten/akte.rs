@@ -1,0 +1,266 @@
+//! The Kundenakte at a glance: the plan of the four phases on one page (Profillage with its
+//! reason, goal, strategies with windows and status, the valid EV, next appointments, open
+//! referrals, consents) and the timeline of Vermerke and changes. Labels come from the catalogue,
+//! so the page uses the seed's terms.
+
+use chrono::NaiveDate;
+use vierphasen_app::fall::Akte;
+use vierphasen_domain::fallakte::StrategieWahl;
+use vierphasen_domain::{Fallakte, Katalog, MerkmalStatus, Rechtskreis};
+
+use super::formular::{BefundZeile, befund_zeilen};
+use super::start::{anlass, datum_text};
+
+#[derive(Debug)]
+pub struct Strategiezeile {
+    pub name: String,
+    pub merkmal: String,
+    pub zeitraum: String,
+    pub status: String,
+}
+
+#[derive(Debug)]
+pub struct Zeitleiste {
+    pub datum: String,
+    /// Sort key (ISO date + time).
+    pub sortierung: String,
+    pub art: String,
+    pub text: String,
+    pub von: String,
+}
+
+#[derive(Debug)]
+pub struct Terminzeile {
+    pub datum: String,
+    pub anlass: &'static str,
+    pub regel: String,
+    pub text: String,
+}
+
+#[derive(Debug, Default)]
+pub struct Aktenbild {
+    pub id: i64,
+    pub name: String,
+    pub kundennummer: String,
+    pub geburtsdatum: String,
+    pub alter: i32,
+    pub rechtskreis: &'static str,
+    pub sgb2: bool,
+    pub segment: String,
+    pub plz: String,
+    pub bedarfsgemeinschaft: String,
+    pub gesperrt: bool,
+    pub vfk: String,
+    pub gemeldet_seit: String,
+    pub profillage: String,
+    pub profillage_begruendung: String,
+    pub profiling_am: String,
+    pub zielberuf: String,
+    pub handlungsbedarfe: Vec<String>,
+    pub zu_klaeren: Vec<String>,
+    pub staerken: Vec<String>,
+    pub ziel: String,
+    pub ziel_am: String,
+    pub strategien: Vec<Strategiezeile>,
+    pub ev_text: String,
+    pub ev_entwurf: bool,
+    pub termine: Vec<Terminzeile>,
+    pub auftraege: Vec<String>,
+    pub einwilligungen: Vec<String>,
+    pub befunde: Vec<BefundZeile>,
+    pub zeitleiste: Vec<Zeitleiste>,
+}
+
+pub fn strategie_name(katalog: &Katalog, id: &str) -> String {
+    katalog.finde_strategie(id).map(|r| katalog.strategie(r).label.clone()).unwrap_or_else(|| id.to_owned())
+}
+
+pub fn merkmal_name(katalog: &Katalog, id: &str) -> String {
+    katalog.finde_merkmal(id).map(|r| katalog.merkmal(r).label.clone()).unwrap_or_else(|| id.to_owned())
+}
+
+pub fn beruf_name(katalog: &Katalog, code: &str) -> String {
+    vierphasen_domain::katalog::KldbCode::parse(code)
+        .and_then(|c| katalog.berufe.get(c))
+        .map(|b| format!("{} ({code})", b.titel))
+        .unwrap_or_else(|| code.to_owned())
+}
+
+pub fn strategie_status(s: &StrategieWahl, heute: NaiveDate) -> String {
+    match s.ergebnis {
+        Some(e) => format!("{}{}", e.label(), s.erledigt_am.map(|d| format!(" am {}", datum_text(d))).unwrap_or_default()),
+        None if s.ende < heute => "offen – Zeitfenster abgelaufen".to_owned(),
+        None if s.beginn > heute => "geplant".to_owned(),
+        None => "in Umsetzung".to_owned(),
+    }
+}
+
+fn alter(geburt: NaiveDate, heute: NaiveDate) -> i32 {
+    heute.years_since(geburt).map(|j| j as i32).unwrap_or(0)
+}
+
+fn ev_zusammenfassung(akte: &Fallakte) -> (String, bool) {
+    let gueltig = akte.eingliederungsvereinbarungen.iter().rev().find(|e| e.abgeschlossen_am.is_some() && e.ersetzt_am.is_none());
+    let entwurf = akte.eingliederungsvereinbarungen.iter().any(|e| e.abgeschlossen_am.is_none());
+    let text = match gueltig {
+        Some(e) => format!(
+            "abgeschlossen am {}{}, {} Aufgaben",
+            e.abgeschlossen_am.map(datum_text).unwrap_or_default(),
+            e.gueltig_bis.map(|d| format!(", gültig bis {}", datum_text(d))).unwrap_or_default(),
+            e.aufgaben.len()
+        ),
+        None => "keine abgeschlossene Vereinbarung".to_owned(),
+    };
+    (text, entwurf)
+}
+
+impl Aktenbild {
+    pub fn aus(a: &Akte, katalog: &Katalog, heute: NaiveDate) -> Aktenbild {
+        let s = &a.ansicht.stammdaten;
+        let akte = &a.ansicht.fallakte;
+        let profiling = akte.profiling.last();
+        let merkmale_mit = |status: MerkmalStatus| -> Vec<String> {
+            profiling
+                .map(|p| {
+                    p.merkmale
+                        .iter()
+                        .filter(|m| m.status == status)
+                        .map(|m| merkmal_name(katalog, &m.merkmal))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        let strategien = akte
+            .strategien
+            .iter()
+            .map(|w| Strategiezeile {
+                name: strategie_name(katalog, &w.strategie),
+                merkmal: w.merkmal.as_deref().map(|m| merkmal_name(katalog, m)).unwrap_or_default(),
+                zeitraum: format!("{} – {}", datum_text(w.beginn), datum_text(w.ende)),
+                status: strategie_status(w, heute),
+            })
+            .collect();
+        let mut zeitleiste: Vec<Zeitleiste> = akte
+            .vermerke
+            .iter()
+            .map(|v| Zeitleiste {
+                datum: datum_text(v.datum),
+                sortierung: format!("{}T99", v.datum),
+                art: format!("Beratungsvermerk ({})", vermerkart(v.art)),
+                text: v.text.clone(),
+                von: String::new(),
+            })
+            .collect();
+        zeitleiste.extend(a.aenderungen.iter().map(|v| {
+            let berlin = vierphasen_domain::datum::berlin_datum(v.zeitpunkt);
+            Zeitleiste {
+                datum: datum_text(berlin),
+                sortierung: v.zeitpunkt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+                art: "Änderung".to_owned(),
+                text: format!("{}: {}", v.entitaet, v.aktion),
+                von: v.benutzer.clone(),
+            }
+        }));
+        zeitleiste.sort_by(|x, y| y.sortierung.cmp(&x.sortierung));
+        let (ev_text, ev_entwurf) = ev_zusammenfassung(akte);
+        let ziel = akte.ziele.last();
+        Aktenbild {
+            id: s.id,
+            name: format!("{} {}", s.vorname, s.nachname),
+            kundennummer: s.kundennummer.clone(),
+            geburtsdatum: datum_text(s.geburtsdatum),
+            alter: alter(s.geburtsdatum, heute),
+            rechtskreis: s.rechtskreis.label(),
+            sgb2: s.rechtskreis == Rechtskreis::SgbII,
+            segment: segment_text(s.segment).to_owned(),
+            plz: s.plz.clone().unwrap_or_default(),
+            bedarfsgemeinschaft: s.bedarfsgemeinschaft.clone().unwrap_or_default(),
+            gesperrt: s.gesperrt,
+            vfk: a.vfk_name.clone().unwrap_or_else(|| "nicht zugewiesen".to_owned()),
+            gemeldet_seit: akte
+                .meldungen
+                .last()
+                .filter(|m| m.ende.is_none())
+                .map(|m| datum_text(m.beginn))
+                .unwrap_or_default(),
+            profillage: profiling
+                .and_then(|p| p.profillage.as_ref())
+                .map(|w| katalog.finde_profillage(&w.wert).map(|p| p.label().to_owned()).unwrap_or_else(|| w.wert.clone()))
+                .unwrap_or_else(|| "noch nicht festgelegt".to_owned()),
+            profillage_begruendung: profiling
+                .and_then(|p| p.profillage.as_ref())
+                .and_then(|w| w.begruendung.clone())
+                .unwrap_or_default(),
+            profiling_am: profiling.map(|p| datum_text(p.gespeichert_am)).unwrap_or_default(),
+            zielberuf: profiling.and_then(|p| p.zielberuf.as_deref()).map(|c| beruf_name(katalog, c)).unwrap_or_default(),
+            handlungsbedarfe: merkmale_mit(MerkmalStatus::Handlungsbedarf),
+            zu_klaeren: merkmale_mit(MerkmalStatus::ZuKlaeren),
+            staerken: profiling.map(|p| p.staerken.iter().map(|s| s.bezeichnung.clone()).collect()).unwrap_or_default(),
+            ziel: ziel
+                .map(|z| katalog.finde_zieloption(&z.zieloption).map(|o| o.label.clone()).unwrap_or_else(|| z.zieloption.clone()))
+                .unwrap_or_default(),
+            ziel_am: ziel.map(|z| datum_text(z.vereinbart_am)).unwrap_or_default(),
+            strategien,
+            ev_text,
+            ev_entwurf,
+            termine: a
+                .termine
+                .iter()
+                .map(|t| Terminzeile {
+                    datum: datum_text(t.faellig_am),
+                    anlass: if t.art == "termin" { "Termin" } else { anlass(t.regel.as_deref()) },
+                    regel: t.regel.clone().unwrap_or_default(),
+                    text: t.text.clone(),
+                })
+                .collect(),
+            auftraege: akte
+                .auftraege
+                .iter()
+                .map(|u| {
+                    let leistung = katalog.finde_leistung(&u.leistung).map(|l| l.label.clone()).unwrap_or_else(|| u.leistung.clone());
+                    format!("{leistung} (erteilt am {})", datum_text(u.datum))
+                })
+                .collect(),
+            einwilligungen: akte
+                .einwilligungen
+                .iter()
+                .map(|e| {
+                    format!(
+                        "{}: erteilt am {}{}",
+                        einwilligung_text(e.umfang),
+                        datum_text(e.erteilt_am),
+                        e.widerrufen_am.map(|d| format!(", widerrufen am {}", datum_text(d))).unwrap_or_default()
+                    )
+                })
+                .collect(),
+            befunde: befund_zeilen(&a.ansicht.pruefung.befunde),
+            zeitleiste,
+        }
+    }
+}
+
+fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
+    use vierphasen_domain::fallakte::Vermerkart::*;
+    match a {
+        Erstgespraech => "Erstgespräch",
+        Folgegespraech => "Folgegespräch",
+        Sonstiges => "Sonstiges",
+    }
+}
+
+pub fn segment_text(s: vierphasen_domain::Segment) -> &'static str {
+    match s {
+        vierphasen_domain::Segment::AV => "Allgemeine Vermittlung",
+        vierphasen_domain::Segment::AusbV => "Ausbildungsvermittlung",
+        vierphasen_domain::Segment::Reha => "Rehabilitation",
+    }
+}
+
+pub fn einwilligung_text(u: vierphasen_domain::fallakte::Einwilligungsumfang) -> &'static str {
+    match u {
+        vierphasen_domain::fallakte::Einwilligungsumfang::AerztlicherDienst => "Ärztlicher Dienst",
+        vierphasen_domain::fallakte::Einwilligungsumfang::BerufspsychologischerService => {
+            "Berufspsychologischer Service"
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! Kundensuche (live filter with htmx, a plain GET form without JavaScript) and the Kundenakte.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use serde::Deserialize;
+use vierphasen_app::AppFehler;
+use vierphasen_app::fall::{Kundensuche, Kundenzeile};
+
+use super::akte::Aktenbild;
+use super::start::datum_text;
+use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
+use crate::zustand::Zustand;
+
+#[derive(Debug, Deserialize)]
+pub struct Suchparameter {
+    #[serde(default)]
+    suche: String,
+    /// Checkbox: only my caseload (default on the first visit).
+    meine: Option<String>,
+    /// Set by the form, so an unticked "meine" box is told apart from the first visit.
+    abgeschickt: Option<String>,
+}
+
+pub struct Treffer {
+    pub id: i64,
+    pub name: String,
+    pub kundennummer: String,
+    pub geburtsdatum: String,
+    pub rechtskreis: &'static str,
+}
+
+#[derive(Template)]
+#[template(path = "kunden.html")]
+struct Suchseite {
+    rahmen: Rahmen,
+    suche: String,
+    meine: bool,
+    treffer: Vec<Treffer>,
+}
+
+#[derive(Template)]
+#[template(path = "teile/treffer.html")]
+struct Trefferliste {
+    treffer: Vec<Treffer>,
+    suche: String,
+}
+
+fn treffer(k: Kundenzeile) -> Treffer {
+    Treffer {
+        id: k.id,
+        name: format!("{}, {}", k.nachname, k.vorname),
+        kundennummer: k.kundennummer,
+        geburtsdatum: datum_text(k.geburtsdatum),
+        rechtskreis: k.rechtskreis.label(),
+    }
+}
+
+pub async fn suche(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    kopf: HeaderMap,
+    Query(p): Query<Suchparameter>,
+) -> SeitenErgebnis {
+    let meine = p.meine.is_some() || p.abgeschickt.is_none();
+    let suche = Kundensuche { suche: Some(p.suche.clone()), meine };
+    let treffer: Vec<Treffer> = z.app.kunden_liste(&b.akteur, &suche).await?.into_iter().map(treffer).collect();
+    // htmx asks for the result list only (live search).
+    if kopf.contains_key("hx-request") && !kopf.contains_key("hx-history-restore-request") {
+        return Ok(html(&Trefferliste { treffer, suche: p.suche }));
+    }
+    Ok(html(&Suchseite { rahmen: Rahmen::neu(&b, "kunden"), suche: p.suche, meine, treffer }))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Aktenparameter {
+    /// Why the file is opened (D3); default by role.
+    zweck: Option<String>,
+    /// What was just saved (status message after a redirect).
+    gespeichert: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "kundenakte.html")]
+struct Aktenseite {
+    rahmen: Rahmen,
+    a: Aktenbild,
+    gespeichert: Option<&'static str>,
+}
+
+/// The confirmation shown after a successful save (fixed texts: nothing from the URL is echoed).
+pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
+    Some(match was? {
+        "profiling" => "Das Profiling wurde gespeichert.",
+        "ziel" => "Das Ziel wurde gespeichert.",
+        "strategie" => "Die Handlungsstrategie wurde gespeichert.",
+        "ev" => "Die Eingliederungsvereinbarung wurde gespeichert.",
+        "vermerk" => "Der Beratungsvermerk wurde gespeichert.",
+        "gespraech" => "Das Gespräch wurde gespeichert.",
+        "einwilligung" => "Die Einwilligung wurde gespeichert.",
+        "termin" => "Der Termin wurde gespeichert.",
+        "auftrag" => "Der Auftrag wurde gespeichert.",
+        _ => return None,
+    })
+}
+
+pub async fn akte(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    Path(id): Path<String>,
+    Query(p): Query<Aktenparameter>,
+) -> SeitenErgebnis {
+    let id: i64 = id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))?;
+    let akte = z.app.akte_lesen(&b.akteur, id, p.zweck.as_deref()).await?;
+    let a = Aktenbild::aus(&akte, z.app.katalog, z.app.heute());
+    Ok(html(&Aktenseite { rahmen: Rahmen::neu(&b, "kunden"), a, gespeichert: gespeichert_text(p.gespeichert.as_deref()) }))
+}

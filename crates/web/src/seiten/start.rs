@@ -1,0 +1,94 @@
+//! The start page of a VFK: today's appointments, due and overdue Wiedervorlagen (derived from
+//! the rules' deadlines: E3 EV review, K1 Folgegespräch, U1 Übergabe steps, P4 "zu klären",
+//! P8 N-Profillage, S13) and what comes in the next two weeks.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use chrono::{Days, NaiveDate};
+use vierphasen_app::termine::{TerminFilter, Terminzeile};
+
+use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
+use crate::zustand::Zustand;
+
+#[derive(Debug)]
+pub struct Eintrag {
+    pub kunde_id: i64,
+    pub name: String,
+    pub kundennummer: String,
+    pub datum: String,
+    pub ueberfaellig_tage: i64,
+    pub anlass: &'static str,
+    pub regel: String,
+    pub text: String,
+}
+
+#[derive(Template)]
+#[template(path = "start.html")]
+struct Arbeitsliste {
+    rahmen: Rahmen,
+    heute: String,
+    termine_heute: Vec<Eintrag>,
+    faellig: Vec<Eintrag>,
+    demnaechst: Vec<Eintrag>,
+}
+
+/// What a Wiedervorlage is about, by the rule that produced it.
+pub fn anlass(regel: Option<&str>) -> &'static str {
+    match regel {
+        Some("E2" | "E3") => "Eingliederungsvereinbarung überprüfen",
+        Some("K1") => "Folgegespräch nach Kontaktdichtekonzept",
+        Some(r) if r.starts_with('U') => "Übergabe an Fachdienst",
+        Some("P4") => "„zu klären“ im Profiling",
+        Some("P8") => "Zweitgespräch (Profillage N)",
+        Some("S13") => "Anschluss an Qualifizierung",
+        Some(r) if r.starts_with('S') => "Handlungsstrategie überprüfen",
+        _ => "Termin",
+    }
+}
+
+pub fn datum_text(d: NaiveDate) -> String {
+    d.format("%d.%m.%Y").to_string()
+}
+
+fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
+    Eintrag {
+        kunde_id: t.kunde_id,
+        name: format!("{}, {}", t.nachname, t.vorname),
+        kundennummer: t.kundennummer,
+        datum: datum_text(t.faellig_am),
+        ueberfaellig_tage: (heute - t.faellig_am).num_days(),
+        anlass: if t.art == "termin" { "Termin" } else { anlass(t.regel.as_deref()) },
+        regel: t.regel.unwrap_or_default(),
+        text: t.text,
+    }
+}
+
+pub async fn arbeitsliste(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer) -> SeitenErgebnis {
+    let heute = z.app.heute();
+    let bis = heute.checked_add_days(Days::new(14)).unwrap_or(heute);
+    let filter = TerminFilter { bis: Some(bis), erledigte: false };
+    let mut termine_heute = Vec::new();
+    let mut faellig = Vec::new();
+    let mut demnaechst = Vec::new();
+    for t in z.app.termine_liste(&b.akteur, &filter).await? {
+        let ist_termin = t.art == "termin";
+        let am = t.faellig_am;
+        let e = eintrag(t, heute);
+        if ist_termin && am == heute {
+            termine_heute.push(e);
+        } else if am <= heute {
+            faellig.push(e);
+        } else {
+            demnaechst.push(e);
+        }
+    }
+    let seite = Arbeitsliste {
+        rahmen: Rahmen::neu(&b, "start"),
+        heute: datum_text(heute),
+        termine_heute,
+        faellig,
+        demnaechst,
+    };
+    Ok::<Response, _>(html(&seite))
+}

@@ -39,6 +39,39 @@ pub struct Antwort {
     pub json: Value,
 }
 
+#[derive(Debug)]
+pub struct Seite {
+    pub status: StatusCode,
+    pub kopf: HeaderMap,
+    pub text: String,
+}
+
+impl Seite {
+    /// Where a 303 after a form points.
+    pub fn weiter(&self) -> &str {
+        self.kopf.get("location").and_then(|l| l.to_str().ok()).unwrap_or("")
+    }
+
+    /// The visible text without tags and with single spaces (for "the page says …" assertions).
+    pub fn sichtbar(&self) -> String {
+        let mut aus = String::with_capacity(self.text.len());
+        let mut im_tag = false;
+        for c in self.text.chars() {
+            match c {
+                '<' => im_tag = true,
+                '>' => {
+                    im_tag = false;
+                    aus.push(' ');
+                }
+                c if !im_tag => aus.push(c),
+                _ => {}
+            }
+        }
+        let aus = aus.replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        aus.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// One server per configured database.
 pub async fn spawn_apps() -> Vec<TestApp> {
     let mut alle = Vec::new();
@@ -91,6 +124,35 @@ impl TestApp {
         let bytes = antwort.into_body().collect().await.unwrap().to_bytes();
         let json = serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()));
         Antwort { status, kopf, json }
+    }
+
+    /// A page as the browser gets it: status, headers and the HTML text.
+    pub async fn seite(&self, pfad: &str, cookie: &str) -> Seite {
+        let kopf = [("sec-fetch-site", "same-origin".to_string()), ("cookie", cookie.to_string())];
+        self.html(Method::GET, pfad, None, &kopf).await
+    }
+
+    /// Submits an HTML form (urlencoded, same-origin) like the browser does.
+    pub async fn absenden(&self, pfad: &str, felder: &[(&str, &str)], cookie: &str) -> Seite {
+        let kopf = [("sec-fetch-site", "same-origin".to_string()), ("cookie", cookie.to_string())];
+        let koerper = serde_urlencoded::to_string(felder).unwrap();
+        self.html(Method::POST, pfad, Some(koerper), &kopf).await
+    }
+
+    pub async fn html(&self, methode: Method, pfad: &str, formular: Option<String>, kopf: &[(&str, String)]) -> Seite {
+        let mut req = Request::builder().method(methode).uri(format!("http://{}{pfad}", self.adresse));
+        for (n, w) in kopf {
+            req = req.header(*n, w);
+        }
+        if formular.is_some() {
+            req = req.header("content-type", "application/x-www-form-urlencoded");
+        }
+        let req = req.body(Full::new(Bytes::from(formular.unwrap_or_default()))).unwrap();
+        let antwort = self.client.request(req).await.unwrap();
+        let status = antwort.status();
+        let kopf = antwort.headers().clone();
+        let bytes = antwort.into_body().collect().await.unwrap().to_bytes();
+        Seite { status, kopf, text: String::from_utf8_lossy(&bytes).into_owned() }
     }
 
     /// Logs in; returns the cookie to send (`name=value`).

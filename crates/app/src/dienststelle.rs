@@ -51,6 +51,15 @@ impl App {
         konfiguration_laden(&mut tx, wer.dienststelle_id).await
     }
 
+    /// The Rechtskreis the user's Dienststelle works in (Agentur: SGB III, Jobcenter: SGB II).
+    pub async fn rechtskreis_der_dienststelle(&self, wer: &Akteur) -> Result<Rechtskreis, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let (text,) =
+            sql!(&mut tx, zeile<(String,)> "SELECT rechtskreis FROM dienststelle WHERE id = $1", wer.dienststelle_id)?
+                .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
+        crate::fall::aus_text("rechtskreis", &text)
+    }
+
     /// Sets the local strategies (S11) and the Kontaktdichtekonzept (K1) of the Dienststelle
     /// (Administration). Returns the configuration as stored (catalogue references as ids).
     pub async fn konfiguration_setzen(&self, wer: &Akteur, neu: Dienststelle) -> Result<Dienststelle, AppFehler> {

@@ -132,3 +132,34 @@ async fn kein_offener_redirect_und_eingebettete_dateien() {
         t.aufraeumen().await;
     }
 }
+
+#[tokio::test]
+async fn neuer_kunde_ueber_das_formular() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let cookie = formular_anmelden(&t, "vfk", "/").await;
+        let s = t.seite("/kunden/neu", &cookie).await;
+        assert_eq!(s.status, StatusCode::OK);
+        assert!(s.sichtbar().contains("Neue Kundin / neuer Kunde"));
+        // SGB III Dienststelle: no Bedarfsgemeinschaft field (P10 is SGB II).
+        assert!(!s.text.contains(r#"name="bedarfsgemeinschaft""#));
+
+        // Missing first name and a bad postcode: the summary names the field, the input stays.
+        let felder = [("vorname", ""), ("nachname", "Schäfer"), ("geburtsdatum", "1990-02-03"), ("plz", "1234")];
+        let s = t.absenden("/kunden/neu", &felder, &cookie).await;
+        assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", s.sichtbar());
+        assert!(s.sichtbar().contains("Bitte korrigieren Vorname: darf nicht leer sein"), "{}", s.sichtbar());
+        assert!(s.text.contains(r##"href="#vorname""##));
+        assert!(s.text.contains(r#"value="Schäfer""#) && s.text.contains(r#"value="1234""#));
+        assert!(s.text.contains(r#"aria-invalid="true""#));
+
+        let felder = [("vorname", "Lea"), ("nachname", "Schäfer"), ("geburtsdatum", "03.02.1990"), ("plz", "12345")];
+        let s = t.absenden("/kunden/neu", &felder, &cookie).await;
+        assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
+        let akte = t.seite(s.weiter(), &cookie).await;
+        let text = akte.sichtbar();
+        assert!(text.contains("Die Kundin / der Kunde wurde angelegt") && text.contains("Lea Schäfer"), "{text}");
+        assert!(text.contains("03.02.1990"), "{text}");
+        t.aufraeumen().await;
+    }
+}

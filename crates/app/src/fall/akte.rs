@@ -66,8 +66,15 @@ impl App {
             None => None,
         };
         drop(tx);
-        self.protokoll.protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck }).await?;
+        self.protokoll
+            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
+            .await?;
         let pruefung = vierphasen_domain::pruefen(&pruefen_und_aufloesen(akte.clone(), self.katalog)?, self.heute());
-        Ok(Akte { ansicht: Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung }, termine, aenderungen, vfk_name })
+        Ok(Akte {
+            ansicht: Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung },
+            termine,
+            aenderungen,
+            vfk_name,
+        })
     }
 }

@@ -36,7 +36,7 @@ pub use profiling::{ProfilingEingabe, ProfillageVorschlag};
 pub use regeln::Aenderung;
 pub(crate) use regeln::{aufloesen, regeln_anwenden};
 pub(crate) use schreiben::json;
-pub(crate) use spalten::als_text;
+pub(crate) use spalten::{als_text, aus_text};
 pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
 pub(crate) use verlauf::{Eintrag, verlauf_schreiben, wiedervorlagen_anstossen};
 pub use vermerk::{NachtragEingabe, VermerkEingabe};

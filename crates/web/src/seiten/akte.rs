@@ -88,7 +88,9 @@ pub fn beruf_name(katalog: &Katalog, code: &str) -> String {
 
 pub fn strategie_status(s: &StrategieWahl, heute: NaiveDate) -> String {
     match s.ergebnis {
-        Some(e) => format!("{}{}", e.label(), s.erledigt_am.map(|d| format!(" am {}", datum_text(d))).unwrap_or_default()),
+        Some(e) => {
+            format!("{}{}", e.label(), s.erledigt_am.map(|d| format!(" am {}", datum_text(d))).unwrap_or_default())
+        }
         None if s.ende < heute => "offen – Zeitfenster abgelaufen".to_owned(),
         None if s.beginn > heute => "geplant".to_owned(),
         None => "in Umsetzung".to_owned(),
@@ -100,7 +102,8 @@ fn alter(geburt: NaiveDate, heute: NaiveDate) -> i32 {
 }
 
 fn ev_zusammenfassung(akte: &Fallakte) -> (String, bool) {
-    let gueltig = akte.eingliederungsvereinbarungen.iter().rev().find(|e| e.abgeschlossen_am.is_some() && e.ersetzt_am.is_none());
+    let gueltig =
+        akte.eingliederungsvereinbarungen.iter().rev().find(|e| e.abgeschlossen_am.is_some() && e.ersetzt_am.is_none());
     let entwurf = akte.eingliederungsvereinbarungen.iter().any(|e| e.abgeschlossen_am.is_none());
     let text = match gueltig {
         Some(e) => format!(
@@ -185,19 +188,29 @@ impl Aktenbild {
                 .unwrap_or_default(),
             profillage: profiling
                 .and_then(|p| p.profillage.as_ref())
-                .map(|w| katalog.finde_profillage(&w.wert).map(|p| p.label().to_owned()).unwrap_or_else(|| w.wert.clone()))
+                .map(|w| {
+                    katalog.finde_profillage(&w.wert).map(|p| p.label().to_owned()).unwrap_or_else(|| w.wert.clone())
+                })
                 .unwrap_or_else(|| "noch nicht festgelegt".to_owned()),
             profillage_begruendung: profiling
                 .and_then(|p| p.profillage.as_ref())
                 .and_then(|w| w.begruendung.clone())
                 .unwrap_or_default(),
             profiling_am: profiling.map(|p| datum_text(p.gespeichert_am)).unwrap_or_default(),
-            zielberuf: profiling.and_then(|p| p.zielberuf.as_deref()).map(|c| beruf_name(katalog, c)).unwrap_or_default(),
+            zielberuf: profiling
+                .and_then(|p| p.zielberuf.as_deref())
+                .map(|c| beruf_name(katalog, c))
+                .unwrap_or_default(),
             handlungsbedarfe: merkmale_mit(MerkmalStatus::Handlungsbedarf),
             zu_klaeren: merkmale_mit(MerkmalStatus::ZuKlaeren),
             staerken: profiling.map(|p| p.staerken.iter().map(|s| s.bezeichnung.clone()).collect()).unwrap_or_default(),
             ziel: ziel
-                .map(|z| katalog.finde_zieloption(&z.zieloption).map(|o| o.label.clone()).unwrap_or_else(|| z.zieloption.clone()))
+                .map(|z| {
+                    katalog
+                        .finde_zieloption(&z.zieloption)
+                        .map(|o| o.label.clone())
+                        .unwrap_or_else(|| z.zieloption.clone())
+                })
                 .unwrap_or_default(),
             ziel_am: ziel.map(|z| datum_text(z.vereinbart_am)).unwrap_or_default(),
             strategien,
@@ -217,7 +230,10 @@ impl Aktenbild {
                 .auftraege
                 .iter()
                 .map(|u| {
-                    let leistung = katalog.finde_leistung(&u.leistung).map(|l| l.label.clone()).unwrap_or_else(|| u.leistung.clone());
+                    let leistung = katalog
+                        .finde_leistung(&u.leistung)
+                        .map(|l| l.label.clone())
+                        .unwrap_or_else(|| u.leistung.clone());
                     format!("{leistung} (erteilt am {})", datum_text(u.datum))
                 })
                 .collect(),

@@ -91,6 +91,7 @@ struct Aktenseite {
 /// The confirmation shown after a successful save (fixed texts: nothing from the URL is echoed).
 pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
     Some(match was? {
+        "kunde" => "Die Kundin / der Kunde wurde angelegt. Weiter mit dem Profiling.",
         "profiling" => "Das Profiling wurde gespeichert.",
         "ziel" => "Das Ziel wurde gespeichert.",
         "strategie" => "Die Handlungsstrategie wurde gespeichert.",
@@ -113,5 +114,9 @@ pub async fn akte(
     let id: i64 = id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))?;
     let akte = z.app.akte_lesen(&b.akteur, id, p.zweck.as_deref()).await?;
     let a = Aktenbild::aus(&akte, z.app.katalog, z.app.heute());
-    Ok(html(&Aktenseite { rahmen: Rahmen::neu(&b, "kunden"), a, gespeichert: gespeichert_text(p.gespeichert.as_deref()) }))
+    Ok(html(&Aktenseite {
+        rahmen: Rahmen::neu(&b, "kunden"),
+        a,
+        gespeichert: gespeichert_text(p.gespeichert.as_deref()),
+    }))
 }

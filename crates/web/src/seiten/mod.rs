@@ -4,6 +4,7 @@
 mod akte;
 mod anmeldung;
 mod formular;
+mod kunde_neu;
 mod kunden;
 mod rahmen;
 mod start;
@@ -13,7 +14,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub use formular::{Formular, Rueckmeldung};
-pub use rahmen::{Rahmen, SeitenBenutzer, SeitenFehler, SeitenErgebnis, html, weiter_zu};
+pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
 
 use crate::zustand::Zustand;
 
@@ -23,6 +24,7 @@ pub fn router() -> Router<Zustand> {
         .route("/anmelden", get(anmeldung::formular).post(anmeldung::anmelden))
         .route("/abmelden", post(anmeldung::abmelden))
         .route("/kunden", get(kunden::suche))
+        .route("/kunden/neu", get(kunde_neu::formular).post(kunde_neu::anlegen))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
 }

@@ -83,12 +83,7 @@ pub async fn arbeitsliste(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBen
             demnaechst.push(e);
         }
     }
-    let seite = Arbeitsliste {
-        rahmen: Rahmen::neu(&b, "start"),
-        heute: datum_text(heute),
-        termine_heute,
-        faellig,
-        demnaechst,
-    };
+    let seite =
+        Arbeitsliste { rahmen: Rahmen::neu(&b, "start"), heute: datum_text(heute), termine_heute, faellig, demnaechst };
     Ok::<Response, _>(html(&seite))
 }

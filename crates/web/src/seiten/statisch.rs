@@ -11,14 +11,26 @@ const DATEIEN: &[(&str, &str, &[u8])] = &[
     ("vierphasen.css", "text/css; charset=utf-8", include_bytes!("../../static/vierphasen.css")),
     ("htmx/htmx.min.js", "text/javascript; charset=utf-8", include_bytes!("../../static/htmx/htmx.min.js")),
     ("vierphasen.js", "text/javascript; charset=utf-8", include_bytes!("../../static/vierphasen.js")),
-    ("schrift/source-sans-3-latin-400-normal.woff2", "font/woff2",
-        include_bytes!("../../static/schrift/source-sans-3-latin-400-normal.woff2")),
-    ("schrift/source-sans-3-latin-400-italic.woff2", "font/woff2",
-        include_bytes!("../../static/schrift/source-sans-3-latin-400-italic.woff2")),
-    ("schrift/source-sans-3-latin-600-normal.woff2", "font/woff2",
-        include_bytes!("../../static/schrift/source-sans-3-latin-600-normal.woff2")),
-    ("schrift/source-sans-3-latin-700-normal.woff2", "font/woff2",
-        include_bytes!("../../static/schrift/source-sans-3-latin-700-normal.woff2")),
+    (
+        "schrift/source-sans-3-latin-400-normal.woff2",
+        "font/woff2",
+        include_bytes!("../../static/schrift/source-sans-3-latin-400-normal.woff2"),
+    ),
+    (
+        "schrift/source-sans-3-latin-400-italic.woff2",
+        "font/woff2",
+        include_bytes!("../../static/schrift/source-sans-3-latin-400-italic.woff2"),
+    ),
+    (
+        "schrift/source-sans-3-latin-600-normal.woff2",
+        "font/woff2",
+        include_bytes!("../../static/schrift/source-sans-3-latin-600-normal.woff2"),
+    ),
+    (
+        "schrift/source-sans-3-latin-700-normal.woff2",
+        "font/woff2",
+        include_bytes!("../../static/schrift/source-sans-3-latin-700-normal.woff2"),
+    ),
 ];
 
 pub async fn datei(Path(pfad): Path<String>) -> Response {

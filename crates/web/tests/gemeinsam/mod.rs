@@ -67,7 +67,13 @@ impl Seite {
                 _ => {}
             }
         }
-        let aus = aus.replace("&#34;", "\"").replace("&quot;", "\"").replace("&#39;", "'").replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">");
+        let aus = aus
+            .replace("&#34;", "\"")
+            .replace("&quot;", "\"")
+            .replace("&#39;", "'")
+            .replace("&amp;", "&")
+            .replace("&lt;", "<")
+            .replace("&gt;", ">");
         aus.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 }

@@ -1,0 +1,76 @@
+//! Registering a customer (start of phase 1): Stammdaten, Arbeitsuchendmeldung, for SGB II the
+//! Bedarfsgemeinschaft (P10). The new case goes to the caseload of the VFK who registers it.
+
+use askama::Template;
+use axum::extract::State;
+use axum::response::Response;
+use vierphasen_app::AppFehler;
+use vierphasen_app::fall::NeuerKunde;
+use vierphasen_domain::{Rechtskreis, Segment};
+
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use crate::zustand::Zustand;
+
+#[derive(Template)]
+#[template(path = "kunde_neu.html")]
+struct Anlageseite {
+    rahmen: Rahmen,
+    sgb2: bool,
+    f: Formular,
+    rueckmeldung: Rueckmeldung,
+}
+
+pub async fn formular(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer) -> SeitenErgebnis {
+    let sgb2 = z.app.rechtskreis_der_dienststelle(&b.akteur).await? == Rechtskreis::SgbII;
+    let seite = Anlageseite {
+        rahmen: Rahmen::neu(&b, "kunden"),
+        sgb2,
+        f: Formular::default(),
+        rueckmeldung: Rueckmeldung::default(),
+    };
+    Ok(html(&seite))
+}
+
+fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, AppFehler> {
+    let segment = match f.wert("segment") {
+        None | Some("AV") => Segment::AV,
+        Some("AusbV") => Segment::AusbV,
+        Some("Reha") => Segment::Reha,
+        Some(_) => return Err(AppFehler::ungueltig("segment", "Bitte ein Segment aus der Liste wählen")),
+    };
+    Ok(NeuerKunde {
+        vorname: f.text("vorname"),
+        nachname: f.text("nachname"),
+        geburtsdatum: f.datum_pflicht("geburtsdatum", "Geburtsdatum")?,
+        rechtskreis,
+        segment,
+        plz: f.wert("plz").map(str::to_owned),
+        bedarfsgemeinschaft: f.wert("bedarfsgemeinschaft").map(str::to_owned),
+        arbeitslos_seit: f.datum("arbeitslos_seit", "Arbeitslos seit")?,
+        meldung_am: f.datum("meldung_am", "Arbeitsuchend gemeldet am")?,
+    })
+}
+
+pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, f: Formular) -> SeitenErgebnis {
+    let rechtskreis = z.app.rechtskreis_der_dienststelle(&b.akteur).await?;
+    let ergebnis = match eingabe(&f, rechtskreis) {
+        Ok(neu) => z.app.kunde_anlegen(&b.akteur, neu).await,
+        Err(e) => Err(e),
+    };
+    match ergebnis {
+        Ok(id) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=kunde"))),
+        Err(e) => {
+            let rueckmeldung = Rueckmeldung::aus(e)?;
+            let status = rueckmeldung.status();
+            let seite = Anlageseite {
+                rahmen: Rahmen::neu(&b, "kunden"),
+                sgb2: rechtskreis == Rechtskreis::SgbII,
+                f,
+                rueckmeldung,
+            };
+            let mut antwort: Response = html(&seite);
+            *antwort.status_mut() = status;
+            Ok(antwort)
+        }
+    }
+}

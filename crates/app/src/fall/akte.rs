@@ -4,13 +4,16 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use vierphasen_domain::fallakte::pruefen_und_aufloesen;
-use vierphasen_domain::zugriff::{Akteur, Aktion, standardzweck};
+use vierphasen_domain::fallakte::{ProfilingVersion, pruefen_und_aufloesen};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen, standardzweck};
 use vierphasen_store::protokoll::Zugriff;
-use vierphasen_store::sql;
+use vierphasen_store::{Tx, sql};
 
-use super::{Fall, Fallansicht, fall_laden, text_pruefen};
+use super::{Fall, Fallansicht, fall_laden, stammdaten_laden, text_pruefen};
 use crate::{App, AppFehler};
+
+/// Purpose logged for the members of the Bedarfsgemeinschaft shown in a case file.
+pub const ZWECK_BG: &str = "Bedarfsgemeinschaft (P10)";
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Aktentermin {
@@ -30,6 +33,17 @@ pub struct Aktenaenderung {
     pub aktion: String,
 }
 
+/// Another member of the customer's Bedarfsgemeinschaft (P10: seen together).
+#[derive(Debug, Clone, Serialize)]
+pub struct BgMitglied {
+    /// `None`: a member whose case this user may not read (only counted).
+    pub kunde_id: Option<i64>,
+    pub name: String,
+    pub profillage: Option<String>,
+    /// P10: consent to conversations with the whole BG.
+    pub einwilligung_am: Option<NaiveDate>,
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Akte {
     pub ansicht: Fallansicht,
@@ -39,6 +53,10 @@ pub struct Akte {
     pub aenderungen: Vec<Aktenaenderung>,
     /// Name of the responsible VFK.
     pub vfk_name: Option<String>,
+    /// SGB II: the other members of the Bedarfsgemeinschaft with their Profillage (P10).
+    pub bedarfsgemeinschaft: Vec<BgMitglied>,
+    /// P10: the customer's own consent to conversations with the whole BG.
+    pub bg_einwilligung_am: Option<NaiveDate>,
 }
 
 impl App {
@@ -65,16 +83,67 @@ impl App {
             Some(id) => sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", id)?.map(|(n,)| n),
             None => None,
         };
+        let bedarfsgemeinschaft = match stamm.bedarfsgemeinschaft_id {
+            Some(bg) => bg_mitglieder(&mut tx, wer, bg, kunde_id).await?,
+            None => Vec::new(),
+        };
         drop(tx);
         self.protokoll
             .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
             .await?;
+        // The members' Profillage shown beside the case is a read of their files too (D3).
+        for m in &bedarfsgemeinschaft {
+            if let Some(id) = m.kunde_id {
+                let zweck = ZWECK_BG.to_owned();
+                self.protokoll
+                    .protokollieren(Zugriff {
+                        zeitpunkt: self.jetzt(),
+                        benutzer_id: wer.benutzer_id,
+                        kunde_id: id,
+                        zweck,
+                    })
+                    .await?;
+            }
+        }
         let pruefung = vierphasen_domain::pruefen(&pruefen_und_aufloesen(akte.clone(), self.katalog)?, self.heute());
+        let bg_einwilligung_am = stamm.bg_einwilligung_am;
         Ok(Akte {
             ansicht: Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung },
             termine,
             aenderungen,
             vfk_name,
+            bedarfsgemeinschaft,
+            bg_einwilligung_am,
         })
     }
+}
+
+/// The other members of a Bedarfsgemeinschaft; a member whose case the user may not read appears
+/// without name (D1: nothing about it is revealed but that it exists in the household).
+async fn bg_mitglieder(tx: &mut Tx, wer: &Akteur, bg: i64, ohne: i64) -> Result<Vec<BgMitglied>, AppFehler> {
+    let ids = sql!(tx, zeilen<(i64,)> "SELECT id FROM kunde WHERE bedarfsgemeinschaft_id = $1 AND id <> $2 ORDER BY id", bg, ohne)?;
+    let mut mitglieder = Vec::with_capacity(ids.len());
+    for (id,) in ids {
+        let Some((stamm, bezug)) = stammdaten_laden(tx, id).await? else { continue };
+        if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
+            mitglieder.push(BgMitglied {
+                kunde_id: None,
+                name: "weiteres Mitglied (nicht in Ihrem Zugriff)".into(),
+                profillage: None,
+                einwilligung_am: None,
+            });
+            continue;
+        }
+        let profillage = sql!(tx, zeile<(String,)>
+            "SELECT inhalt FROM profiling WHERE kunde_id = $1 ORDER BY id DESC LIMIT 1", id)?
+        .and_then(|(inhalt,)| serde_json::from_str::<ProfilingVersion>(&inhalt).ok())
+        .and_then(|p| p.profillage.map(|w| w.wert));
+        mitglieder.push(BgMitglied {
+            kunde_id: Some(id),
+            name: format!("{} {}", stamm.vorname, stamm.nachname),
+            profillage,
+            einwilligung_am: stamm.bg_einwilligung_am,
+        });
+    }
+    Ok(mitglieder)
 }

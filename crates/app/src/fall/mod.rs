@@ -22,7 +22,7 @@ mod zustaendigkeit;
 
 pub use kunde::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis};
 
-pub use akte::{Akte, Aktenaenderung, Aktentermin};
+pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};
 pub use auftrag::AuftragEingabe;
 pub use einwilligung::EinwilligungEingabe;
 pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};

@@ -5,7 +5,7 @@
 //! Peers in the same run: pgbench TPC-B on the same PostgreSQL server, or for SQLite the fsync
 //! rate of the machine (no peer is defined there; it shows how much group commit happens).
 
-mod last;
+pub(crate) mod last;
 mod vergleich;
 
 use std::net::SocketAddr;
@@ -62,13 +62,13 @@ pub struct HttpOptionen {
 
 /// Where the run's database lives and what to clean up afterwards.
 #[derive(Debug)]
-enum Ziel {
+pub(crate) enum Ziel {
     Sqlite { url: String, pfad: PathBuf, temporaer: bool },
     Postgres { url: String, adresse: vergleich::PgAdresse },
 }
 
 impl Ziel {
-    fn bestimmen(database: Option<&str>) -> Result<Ziel, String> {
+    pub(crate) fn bestimmen(database: Option<&str>) -> Result<Ziel, String> {
         let Some(url) = database else {
             let nanos = std::time::SystemTime::now()
                 .duration_since(std::time::UNIX_EPOCH)
@@ -113,13 +113,13 @@ impl Ziel {
         }
     }
 
-    fn url(&self) -> &str {
+    pub(crate) fn url(&self) -> &str {
         match self {
             Ziel::Sqlite { url, .. } | Ziel::Postgres { url, .. } => url,
         }
     }
 
-    fn aufraeumen(&self) {
+    pub(crate) fn aufraeumen(&self) {
         if let Ziel::Sqlite { pfad, temporaer: true, .. } = self {
             for endung in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{endung}", pfad.display()));

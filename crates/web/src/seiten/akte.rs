@@ -37,6 +37,14 @@ pub struct Terminzeile {
     pub text: String,
 }
 
+#[derive(Debug)]
+pub struct BgZeile {
+    pub kunde_id: Option<i64>,
+    pub name: String,
+    pub profillage: String,
+    pub einwilligung: String,
+}
+
 #[derive(Debug, Default)]
 pub struct Aktenbild {
     pub id: i64,
@@ -49,6 +57,9 @@ pub struct Aktenbild {
     pub segment: String,
     pub plz: String,
     pub bedarfsgemeinschaft: String,
+    /// P10: the other members with their Profillage.
+    pub bg: Vec<BgZeile>,
+    pub bg_einwilligung: String,
     pub gesperrt: bool,
     pub vfk: String,
     pub gemeldet_seit: String,
@@ -178,6 +189,17 @@ impl Aktenbild {
             segment: segment_text(s.segment).to_owned(),
             plz: s.plz.clone().unwrap_or_default(),
             bedarfsgemeinschaft: s.bedarfsgemeinschaft.clone().unwrap_or_default(),
+            bg: a
+                .bedarfsgemeinschaft
+                .iter()
+                .map(|m| BgZeile {
+                    kunde_id: m.kunde_id,
+                    name: m.name.clone(),
+                    profillage: m.profillage.as_deref().map(|w| profillage_text(katalog, w)).unwrap_or_default(),
+                    einwilligung: einwilligung_bg(m.einwilligung_am),
+                })
+                .collect(),
+            bg_einwilligung: einwilligung_bg(a.bg_einwilligung_am),
             gesperrt: s.gesperrt,
             vfk: a.vfk_name.clone().unwrap_or_else(|| "nicht zugewiesen".to_owned()),
             gemeldet_seit: akte
@@ -278,5 +300,16 @@ pub fn einwilligung_text(u: vierphasen_domain::fallakte::Einwilligungsumfang) ->
         vierphasen_domain::fallakte::Einwilligungsumfang::BerufspsychologischerService => {
             "Berufspsychologischer Service"
         }
+    }
+}
+
+pub fn profillage_text(katalog: &Katalog, wert: &str) -> String {
+    katalog.finde_profillage(wert).map(|p| p.label().to_owned()).unwrap_or_else(|| wert.to_owned())
+}
+
+fn einwilligung_bg(am: Option<NaiveDate>) -> String {
+    match am {
+        Some(d) => format!("Einwilligung in Gespräche mit der Bedarfsgemeinschaft seit {}", datum_text(d)),
+        None => "keine Einwilligung in Gespräche mit der Bedarfsgemeinschaft".to_owned(),
     }
 }

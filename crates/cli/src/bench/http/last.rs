@@ -103,10 +103,10 @@ pub struct Auftrag {
     pub seed: u64,
 }
 
-struct Antwort {
-    status: StatusCode,
-    kopf: hyper::HeaderMap,
-    koerper: Bytes,
+pub(crate) struct Antwort {
+    pub status: StatusCode,
+    pub kopf: hyper::HeaderMap,
+    pub koerper: Bytes,
 }
 
 /// The error with its causes (hyper's own text is only "client error (Connect)").
@@ -121,7 +121,7 @@ fn kette(e: &dyn std::error::Error) -> String {
     text
 }
 
-fn klient(lokal: Option<IpAddr>) -> Klient {
+pub(crate) fn klient(lokal: Option<IpAddr>) -> Klient {
     let mut verbinder = HttpConnector::new();
     verbinder.set_nodelay(true);
     verbinder.set_local_address(lokal);
@@ -129,7 +129,7 @@ fn klient(lokal: Option<IpAddr>) -> Klient {
 }
 
 /// One request as the browser page sends it: session cookie, `Sec-Fetch-Site` (CSRF check), JSON.
-async fn senden(
+pub(crate) async fn senden(
     k: &Klient,
     adresse: SocketAddr,
     methode: Method,
@@ -154,7 +154,7 @@ async fn senden(
     Ok(Antwort { status: teile.status, kopf: teile.headers, koerper })
 }
 
-fn kurz(koerper: &[u8]) -> String {
+pub(crate) fn kurz(koerper: &[u8]) -> String {
     let text = String::from_utf8_lossy(koerper);
     let mut kurz: String = text.chars().take(300).collect();
     if kurz.len() < text.len() {
@@ -163,7 +163,7 @@ fn kurz(koerper: &[u8]) -> String {
     kurz
 }
 
-async fn json_holen(k: &Klient, adresse: SocketAddr, pfad: &str, cookie: &str) -> Result<Value, String> {
+pub(crate) async fn json_holen(k: &Klient, adresse: SocketAddr, pfad: &str, cookie: &str) -> Result<Value, String> {
     let a = senden(k, adresse, Method::GET, pfad, Some(cookie), None).await?;
     if !a.status.is_success() {
         return Err(format!("GET {pfad}: {} {}", a.status, kurz(&a.koerper)));
@@ -172,7 +172,7 @@ async fn json_holen(k: &Klient, adresse: SocketAddr, pfad: &str, cookie: &str) -
 }
 
 /// Logs one VFK in; returns the cookie to send (`name=value`).
-async fn anmelden(k: &Klient, adresse: SocketAddr, login: &str, passwort: &str) -> Result<String, String> {
+pub(crate) async fn anmelden(k: &Klient, adresse: SocketAddr, login: &str, passwort: &str) -> Result<String, String> {
     let daten = json!({"login": login, "passwort": passwort}).to_string();
     let a = senden(k, adresse, Method::POST, "/api/v1/anmeldung", None, Some(daten)).await?;
     if !a.status.is_success() {

@@ -20,5 +20,8 @@ document.addEventListener("htmx:afterSwap", function (e) {
     region.textContent = "";
     window.setTimeout(function () { region.textContent = mit.getAttribute("data-ansage"); }, 50);
   }
-  fokusAufZusammenfassung();
+  // Only a swap that brings an error summary moves the focus (live updates must not).
+  if (ziel.id === "fehlerzusammenfassung" || ziel.querySelector("#fehlerzusammenfassung")) {
+    fokusAufZusammenfassung();
+  }
 });

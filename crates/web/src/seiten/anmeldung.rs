@@ -68,10 +68,10 @@ pub async fn anmelden(
 }
 
 pub async fn abmelden(State(z): State<Zustand>, kopf: HeaderMap) -> Response {
-    if let Some(geheim) = cookie(&kopf, z.cookie_name()) {
-        if let Err(e) = z.app.abmelden(geheim).await {
-            return super::SeitenFehler(e).into_response();
-        }
+    if let Some(geheim) = cookie(&kopf, z.cookie_name())
+        && let Err(e) = z.app.abmelden(geheim).await
+    {
+        return super::SeitenFehler(e).into_response();
     }
     let mut antwort = weiter_zu("/anmelden?abgemeldet=1");
     antwort.headers_mut().insert(header::SET_COOKIE, sitzungscookie(&z, "", 0));

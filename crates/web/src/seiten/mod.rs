@@ -5,6 +5,7 @@ mod akte;
 mod anmeldung;
 mod formular;
 mod kunden;
+mod profiling;
 mod rahmen;
 mod start;
 mod statisch;
@@ -25,4 +26,5 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden", get(kunden::suche))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(profiling::routen())
 }

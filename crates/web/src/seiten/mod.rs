@@ -6,6 +6,7 @@ mod anmeldung;
 mod formular;
 mod kunde_neu;
 mod kunden;
+mod profiling;
 mod rahmen;
 mod start;
 mod statisch;
@@ -27,4 +28,5 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden/neu", get(kunde_neu::formular).post(kunde_neu::anlegen))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(profiling::routen())
 }

@@ -3,11 +3,15 @@
 
 mod akte;
 mod anmeldung;
+mod datenschutz;
 mod formular;
 mod kunden;
+mod profil;
 mod rahmen;
 mod start;
 mod statisch;
+mod verwaltung;
+mod zeitpunkt;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -25,4 +29,7 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden", get(kunden::suche))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(profil::routen())
+        .merge(verwaltung::routen())
+        .merge(datenschutz::routen())
 }

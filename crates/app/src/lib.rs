@@ -3,6 +3,7 @@
 //! enqueue follow-ups. The only place that combines domain and store.
 
 pub mod arbeiter;
+pub mod datenschutz;
 pub mod demo;
 pub mod dienststelle;
 pub mod fall;
@@ -10,8 +11,11 @@ pub mod fehler;
 pub mod geheimnis;
 pub mod konto;
 pub mod passwort;
+pub mod profil;
 pub mod protokollierer;
 pub mod schreiber;
+pub mod sitzungen;
+pub mod teams;
 pub mod termine;
 
 use std::sync::Arc;

@@ -277,7 +277,7 @@ impl Aktenbild {
     }
 }
 
-fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
+pub(crate) fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
     use vierphasen_domain::fallakte::Vermerkart::*;
     match a {
         Erstgespraech => "Erstgespräch",

@@ -3,13 +3,17 @@
 
 mod akte;
 mod anmeldung;
+mod datenschutz;
 mod formular;
 mod kunde_neu;
 mod kunden;
 mod profiling;
+mod profil;
 mod rahmen;
 mod start;
 mod statisch;
+mod verwaltung;
+mod zeitpunkt;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -29,4 +33,7 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
         .merge(profiling::routen())
+        .merge(profil::routen())
+        .merge(verwaltung::routen())
+        .merge(datenschutz::routen())
 }

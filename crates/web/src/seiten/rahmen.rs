@@ -56,7 +56,7 @@ impl Rahmen {
             name: b.name.clone(),
             rolle: rolle_text(b.rolle),
             aktiv,
-            verwaltung: matches!(b.rolle, Rolle::Admin | Rolle::Teamleitung),
+            verwaltung: matches!(b.rolle, Rolle::Admin | Rolle::Teamleitung | Rolle::Datenschutz),
         }
     }
 

@@ -3,11 +3,13 @@
 
 mod akte;
 mod anmeldung;
+mod ev;
 mod formular;
 mod kunden;
 mod rahmen;
 mod start;
 mod statisch;
+mod vermerk;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -25,4 +27,6 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden", get(kunden::suche))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(ev::routen())
+        .merge(vermerk::routen())
 }

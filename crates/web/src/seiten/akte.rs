@@ -277,7 +277,7 @@ impl Aktenbild {
     }
 }
 
-pub(crate) fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
+pub fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
     use vierphasen_domain::fallakte::Vermerkart::*;
     match a {
         Erstgespraech => "Erstgespräch",

@@ -4,14 +4,16 @@
 mod akte;
 mod anmeldung;
 mod datenschutz;
+mod ev;
 mod formular;
 mod kunde_neu;
 mod kunden;
-mod profiling;
 mod profil;
+mod profiling;
 mod rahmen;
 mod start;
 mod statisch;
+mod vermerk;
 mod verwaltung;
 mod zeitpunkt;
 
@@ -36,4 +38,6 @@ pub fn router() -> Router<Zustand> {
         .merge(profil::routen())
         .merge(verwaltung::routen())
         .merge(datenschutz::routen())
+        .merge(ev::routen())
+        .merge(vermerk::routen())
 }

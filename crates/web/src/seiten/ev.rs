@@ -1,0 +1,425 @@
+//! Phase 4, the Eingliederungsvereinbarung or, in SGB II since 1 July 2023, the Kooperationsplan
+//! (E1–E7, DOMAIN §7.1): the versions, a draft prefilled from goal and strategies (E6), its
+//! editor, the print preview, and the record of signature and handover after which a version is
+//! immutable (E5).
+
+mod dokument;
+mod editor;
+mod vorschau;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use chrono::NaiveDate;
+use serde::Deserialize;
+use vierphasen_app::AppFehler;
+use vierphasen_app::fall::{EvAbschluss, EvBearbeitung, EvEntwurf, Fallansicht};
+use vierphasen_app::konto::Angemeldet;
+use vierphasen_domain::fallakte::{Eingliederungsvereinbarung, Vereinbarungsart};
+use vierphasen_domain::regeln::ev::gueltigkeit_monate;
+use vierphasen_domain::{Katalog, Rechtskreis};
+
+use self::dokument::{Aufgabenliste, Version, abschluss_wort, art_name, aus_schluessel, gruppieren, version};
+use self::editor::{Auswahl, Bausteine, Gruppe, Zeile};
+use super::formular::{BefundZeile, Feldfehler, befund_zeilen, feld_id};
+use super::start::datum_text;
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
+use crate::zustand::Zustand;
+
+pub fn routen() -> Router<Zustand> {
+    Router::new()
+        .route("/kunden/{id}/ev", get(anzeigen).post(entwerfen))
+        .route("/kunden/{id}/ev/{ev_id}", post(bearbeiten))
+        .route("/kunden/{id}/ev/{ev_id}/abschluss", post(abschliessen))
+        .route("/kunden/{id}/ev/{ev_id}/vorschau", get(vorschau::anzeigen))
+}
+
+/// The customer the page is about.
+#[derive(Debug)]
+pub struct Kopf {
+    pub id: i64,
+    pub name: String,
+    pub kundennummer: String,
+    pub geburtsdatum: String,
+    pub rechtskreis: &'static str,
+    pub sgb2: bool,
+}
+
+pub fn kopf(a: &Fallansicht) -> Kopf {
+    let s = &a.stammdaten;
+    Kopf {
+        id: s.id,
+        name: format!("{} {}", s.vorname, s.nachname),
+        kundennummer: s.kundennummer.clone(),
+        geburtsdatum: datum_text(s.geburtsdatum),
+        rechtskreis: s.rechtskreis.label(),
+        sgb2: s.rechtskreis == Rechtskreis::SgbII,
+    }
+}
+
+fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
+    text.parse().map_err(|_| AppFehler::NichtGefunden(was))
+}
+
+/// E2: months of validity for an agreement concluded today.
+fn regel_monate(a: &Fallansicht, katalog: &Katalog, heute: NaiveDate) -> u32 {
+    let alter = heute.years_since(a.stammdaten.geburtsdatum).map_or(0, |j| i32::try_from(j).unwrap_or(i32::MAX));
+    gueltigkeit_monate(a.stammdaten.rechtskreis, alter, &katalog.parameter.ev)
+}
+
+/// E3: the latest review date of version `i`, when it is the one in force.
+fn spaetestens(a: &Fallansicht, i: usize) -> Option<String> {
+    let bezug = format!("eingliederungsvereinbarungen[{i}]");
+    a.pruefung.fristen.iter().find(|f| f.regel == "E3" && f.bezug == bezug).map(|f| datum_text(f.spaetestens))
+}
+
+/// The draft being edited.
+#[derive(Debug)]
+pub struct Entwurfsansicht {
+    pub id: i64,
+    pub art: &'static str,
+    pub kp: bool,
+    pub erstellt: String,
+    pub gruppen: Vec<Gruppe>,
+    pub auswahl: Vec<Auswahl>,
+    pub gueltig_bis: String,
+    pub regel_monate: u32,
+    pub bausteine: Vec<Bausteine>,
+    /// "unterschrieben" (EV) or "vereinbart" (Kooperationsplan).
+    pub wort: &'static str,
+    pub abgeschlossen_am: String,
+    pub ausgehaendigt_am: String,
+}
+
+/// The version in force, read-only (E5).
+#[derive(Debug)]
+pub struct Gueltige {
+    pub id: i64,
+    pub art: &'static str,
+    pub wort: &'static str,
+    pub abgeschlossen: String,
+    pub ausgehaendigt: String,
+    pub gueltig_bis: String,
+    pub listen: Vec<Aufgabenliste>,
+}
+
+#[derive(Template)]
+#[template(path = "ev.html")]
+struct Evseite {
+    rahmen: Rahmen,
+    k: Kopf,
+    befunde: Vec<BefundZeile>,
+    versionen: Vec<Version>,
+    entwurf: Option<Entwurfsansicht>,
+    gueltige: Option<Gueltige>,
+    /// SGB II chooses between EV and Kooperationsplan; the value preselected.
+    art_wahl: bool,
+    art: String,
+    rueckmeldung: Rueckmeldung,
+    /// The form the feedback belongs to: `entwurf`, `bearbeiten` or `abschluss`.
+    formular: &'static str,
+    /// A refusal of the whole request (E5: immutable; a draft exists already).
+    konflikt: Option<String>,
+    gespeichert: Option<&'static str>,
+}
+
+/// What the user typed, shown again after a refusal (instead of the stored values).
+#[derive(Debug, Default)]
+struct Eingaben {
+    ev_id: Option<i64>,
+    zeilen: Option<Vec<Zeile>>,
+    gueltig_bis: Option<String>,
+    abgeschlossen_am: Option<String>,
+    ausgehaendigt_am: Option<String>,
+    art: Option<String>,
+}
+
+fn seite(b: &Angemeldet, a: &Fallansicht, katalog: &Katalog, heute: NaiveDate, e: Eingaben) -> Evseite {
+    let rk = a.stammdaten.rechtskreis;
+    let evs = &a.fallakte.eingliederungsvereinbarungen;
+    let ids = &a.ids.eingliederungsvereinbarungen;
+    let versionen =
+        evs.iter().zip(ids).enumerate().rev().map(|(i, (ev, id))| version(*id, ev, spaetestens(a, i))).collect();
+    let entwurf = evs
+        .iter()
+        .zip(ids)
+        .rposition(|(ev, _)| ev.abgeschlossen_am.is_none() && ev.ersetzt_am.is_none())
+        .map(|i| entwurfsansicht(a, katalog, heute, i, &e));
+    let gueltige = evs
+        .iter()
+        .enumerate()
+        .filter(|(_, ev)| ev.abgeschlossen_am.is_some() && ev.ersetzt_am.is_none())
+        .max_by_key(|(_, ev)| ev.abgeschlossen_am)
+        .map(|(i, ev)| gueltige(ids[i], ev, rk, spaetestens(a, i)));
+    let befunde: Vec<_> =
+        a.pruefung.befunde.iter().filter(|x| x.bezug.starts_with("eingliederungsvereinbarungen")).cloned().collect();
+    Evseite {
+        rahmen: Rahmen::neu(b, "kunden"),
+        k: kopf(a),
+        befunde: befund_zeilen(&befunde),
+        versionen,
+        entwurf,
+        gueltige,
+        art_wahl: rk == Rechtskreis::SgbII,
+        art: e.art.unwrap_or_else(|| "kooperationsplan".into()),
+        rueckmeldung: Rueckmeldung::default(),
+        formular: "",
+        konflikt: None,
+        gespeichert: None,
+    }
+}
+
+fn entwurfsansicht(a: &Fallansicht, katalog: &Katalog, heute: NaiveDate, i: usize, e: &Eingaben) -> Entwurfsansicht {
+    let ev = &a.fallakte.eingliederungsvereinbarungen[i];
+    let id = a.ids.eingliederungsvereinbarungen[i];
+    let eigene = e.ev_id == Some(id);
+    let zeilen = match &e.zeilen {
+        Some(z) if eigene => z.clone(),
+        _ => editor::aus_vereinbarung(&ev.aufgaben),
+    };
+    let geordnet = editor::ordnen(&zeilen);
+    let heute_iso = heute.to_string();
+    Entwurfsansicht {
+        id,
+        art: art_name(ev.art),
+        kp: ev.art == Vereinbarungsart::Kooperationsplan,
+        erstellt: datum_text(ev.erstellt_am),
+        bausteine: editor::bausteine(&a.fallakte, katalog, &geordnet),
+        gruppen: editor::gruppen(geordnet, ev.art, a.stammdaten.rechtskreis),
+        auswahl: editor::auswahl(),
+        gueltig_bis: match &e.gueltig_bis {
+            Some(g) if eigene => g.clone(),
+            _ => ev.gueltig_bis.map(|d| d.to_string()).unwrap_or_default(),
+        },
+        regel_monate: regel_monate(a, katalog, heute),
+        wort: abschluss_wort(ev.art),
+        abgeschlossen_am: e.abgeschlossen_am.clone().filter(|_| eigene).unwrap_or_else(|| heute_iso.clone()),
+        ausgehaendigt_am: e.ausgehaendigt_am.clone().filter(|_| eigene).unwrap_or(heute_iso),
+    }
+}
+
+fn gueltige(id: i64, ev: &Eingliederungsvereinbarung, rk: Rechtskreis, spaetestens: Option<String>) -> Gueltige {
+    let v = version(id, ev, spaetestens);
+    Gueltige {
+        id,
+        art: art_name(ev.art),
+        wort: abschluss_wort(ev.art),
+        abgeschlossen: ev.abgeschlossen_am.map(datum_text).unwrap_or_default(),
+        ausgehaendigt: v.ausgehaendigt,
+        gueltig_bis: v.gueltig_bis,
+        listen: gruppieren(&ev.aufgaben, ev.art, rk),
+    }
+}
+
+/// The confirmation after a redirect to this page (fixed texts: nothing from the URL is echoed).
+fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
+    Some(match was? {
+        "entwurf" => {
+            "Der Entwurf wurde aus Ziel und Handlungsstrategien erstellt (E6). Bitte die Aufgaben prüfen, konkretisieren und speichern."
+        }
+        "gespeichert" => "Der Entwurf wurde gespeichert.",
+        "abschluss" => {
+            "Abschluss und Aushändigung wurden erfasst. Diese Version ist jetzt gültig und unveränderlich (E5)."
+        }
+        _ => return None,
+    })
+}
+
+#[derive(Debug, Deserialize)]
+pub struct Seitenparameter {
+    gespeichert: Option<String>,
+}
+
+async fn anzeigen(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    Path(id): Path<String>,
+    Query(p): Query<Seitenparameter>,
+) -> SeitenErgebnis {
+    let id = nummer(&id, "Der Fall")?;
+    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let mut s = seite(&b, &a, z.app.katalog, z.app.heute(), Eingaben::default());
+    s.gespeichert = gespeichert_text(p.gespeichert.as_deref());
+    Ok(html(&s))
+}
+
+/// The page again after a refused or unfinished submission, with what was typed; `geladen` is
+/// the case when the handler has read it already (one logged read per request).
+async fn erneut(
+    z: &Zustand,
+    b: &Angemeldet,
+    (id, geladen): (i64, Option<Fallansicht>),
+    formular: &'static str,
+    ablehnung: Ablehnung,
+    eingaben: Eingaben,
+) -> SeitenErgebnis {
+    let a = match geladen {
+        Some(a) => a,
+        None => z.app.fall_lesen(&b.akteur, id, None).await?,
+    };
+    let mut s = seite(b, &a, z.app.katalog, z.app.heute(), eingaben);
+    let status = match ablehnung {
+        Ablehnung::Keine => StatusCode::OK,
+        Ablehnung::Konflikt(m) => {
+            s.konflikt = Some(m);
+            StatusCode::CONFLICT
+        }
+        Ablehnung::Rueckmeldung(r) => {
+            let status = r.status();
+            s.rueckmeldung = r;
+            status
+        }
+    };
+    s.formular = formular;
+    let mut antwort = html(&s);
+    *antwort.status_mut() = status;
+    Ok(antwort)
+}
+
+#[derive(Debug)]
+enum Ablehnung {
+    /// Not refused: only rows were added.
+    Keine,
+    Konflikt(String),
+    Rueckmeldung(Rueckmeldung),
+}
+
+/// A refusal by the use case; field messages get the name of their field, task messages land at
+/// the row they came from.
+fn ablehnung(fehler: AppFehler, herkunft: &[Zeile]) -> Result<Ablehnung, SeitenFehler> {
+    Ok(match fehler {
+        AppFehler::Konflikt(m) => Ablehnung::Konflikt(m),
+        AppFehler::Ungueltig { feld, meldung } => {
+            let f = editor::zur_zeile(&feld, &meldung, herkunft).unwrap_or_else(|| {
+                let was = match feld.as_str() {
+                    "gueltig_bis" => "Gültig bis: ",
+                    "abgeschlossen_am" => "Datum des Abschlusses: ",
+                    "ausgehaendigt_am" => "Ausgehändigt am: ",
+                    "aufgaben" => "Aufgaben: ",
+                    "art" => "Art der Vereinbarung: ",
+                    _ => "",
+                };
+                Feldfehler { id: feld_id(&feld), meldung: format!("{was}{meldung}") }
+            });
+            Ablehnung::Rueckmeldung(Rueckmeldung { fehler: vec![f], ..Default::default() })
+        }
+        andere => Ablehnung::Rueckmeldung(Rueckmeldung::aus(andere)?),
+    })
+}
+
+/// E1/E6: a new draft, prefilled by the use case from goal and open strategies.
+async fn entwerfen(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    Path(id): Path<String>,
+    f: Formular,
+) -> SeitenErgebnis {
+    let id = nummer(&id, "Der Fall")?;
+    let art = match f.wert("art") {
+        None => Ok(None),
+        Some("eingliederungsvereinbarung") => Ok(Some(Vereinbarungsart::Eingliederungsvereinbarung)),
+        Some("kooperationsplan") => Ok(Some(Vereinbarungsart::Kooperationsplan)),
+        Some(_) => Err(AppFehler::ungueltig("art", "bitte Eingliederungsvereinbarung oder Kooperationsplan wählen")),
+    };
+    let ergebnis = match art {
+        Ok(art) => z.app.ev_entwerfen(&b.akteur, id, EvEntwurf { art, bestaetigt: f.bestaetigt() }).await,
+        Err(e) => Err(e),
+    };
+    match ergebnis {
+        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}/ev?gespeichert=entwurf"))),
+        Err(e) => {
+            let eingaben = Eingaben { art: f.wert("art").map(str::to_owned), ..Default::default() };
+            erneut(&z, &b, (id, None), "entwurf", ablehnung(e, &[])?, eingaben).await
+        }
+    }
+}
+
+/// E4: saves tasks and validity of the draft; "weitere Aufgabe" and "übernehmen" only add a row.
+async fn bearbeiten(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    Path((id, ev_id)): Path<(String, String)>,
+    f: Formular,
+) -> SeitenErgebnis {
+    let id = nummer(&id, "Der Fall")?;
+    let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
+    let mut zeilen = editor::aus_formular(&f);
+    let gueltig_bis = f.text("gueltig_bis");
+    let eingaben = |zeilen: Vec<Zeile>| Eingaben {
+        ev_id: Some(ev_id),
+        zeilen: Some(zeilen),
+        gueltig_bis: Some(gueltig_bis.clone()),
+        ..Default::default()
+    };
+    if let Some(v) = f.wert("weitere").and_then(aus_schluessel) {
+        editor::leere_zeile(&mut zeilen, v, String::new());
+        return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Keine, eingaben(zeilen)).await;
+    }
+    if let Some(schluessel) = f.wert("uebernehmen") {
+        let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+        let baustein = editor::bausteine(&a.fallakte, z.app.katalog, &zeilen)
+            .into_iter()
+            .flat_map(|g| g.bausteine)
+            .find(|x| x.schluessel == schluessel);
+        if let Some(x) = baustein {
+            editor::leere_zeile(&mut zeilen, x.verantwortlich, x.text);
+        }
+        return erneut(&z, &b, (id, Some(a)), "bearbeiten", Ablehnung::Keine, eingaben(zeilen)).await;
+    }
+    let geordnet = editor::ordnen(&zeilen);
+    let mut fehler = Vec::new();
+    let gueltig = f.datum("gueltig_bis", "Gültig bis").unwrap_or_else(|e| {
+        fehler.push(editor::feldfehler(e));
+        None
+    });
+    let (aufgaben, herkunft) = match editor::aufgaben(&geordnet, &f) {
+        Ok(x) => x,
+        Err(mut zeilenfehler) => {
+            zeilenfehler.append(&mut fehler);
+            fehler = zeilenfehler;
+            (Vec::new(), Vec::new())
+        }
+    };
+    if !fehler.is_empty() {
+        let r = Rueckmeldung { fehler, ..Default::default() };
+        return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Rueckmeldung(r), eingaben(zeilen)).await;
+    }
+    let bearbeitung = EvBearbeitung { aufgaben, gueltig_bis: gueltig, bestaetigt: f.bestaetigt() };
+    match z.app.ev_bearbeiten(&b.akteur, id, ev_id, bearbeitung).await {
+        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}/ev?gespeichert=gespeichert"))),
+        Err(e) => erneut(&z, &b, (id, None), "bearbeiten", ablehnung(e, &herkunft)?, eingaben(zeilen)).await,
+    }
+}
+
+/// E5: signature (EV) or agreement (Kooperationsplan) and handover; immutable from then on.
+async fn abschliessen(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    Path((id, ev_id)): Path<(String, String)>,
+    f: Formular,
+) -> SeitenErgebnis {
+    let id = nummer(&id, "Der Fall")?;
+    let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
+    let eingaben = Eingaben {
+        ev_id: Some(ev_id),
+        abgeschlossen_am: Some(f.text("abgeschlossen_am")),
+        ausgehaendigt_am: Some(f.text("ausgehaendigt_am")),
+        ..Default::default()
+    };
+    let daten = f
+        .datum_pflicht("abgeschlossen_am", "Datum des Abschlusses")
+        .and_then(|am| Ok((am, f.datum("ausgehaendigt_am", "Ausgehändigt am")?)));
+    let ergebnis = match daten {
+        Ok((abgeschlossen_am, ausgehaendigt_am)) => {
+            let abschluss = EvAbschluss { abgeschlossen_am, ausgehaendigt_am, bestaetigt: f.bestaetigt() };
+            z.app.ev_abschliessen(&b.akteur, id, ev_id, abschluss).await
+        }
+        Err(e) => Err(e),
+    };
+    match ergebnis {
+        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}/ev?gespeichert=abschluss"))),
+        Err(e) => erneut(&z, &b, (id, None), "abschluss", ablehnung(e, &[])?, eingaben).await,
+    }
+}

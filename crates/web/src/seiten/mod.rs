@@ -9,6 +9,8 @@ mod kunden;
 mod rahmen;
 mod start;
 mod statisch;
+mod strategien;
+mod ziel;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -27,4 +29,6 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden/neu", get(kunde_neu::formular).post(kunde_neu::anlegen))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(strategien::routen())
+        .merge(ziel::routen())
 }

@@ -95,6 +95,16 @@ pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
         "profiling" => "Das Profiling wurde gespeichert.",
         "ziel" => "Das Ziel wurde gespeichert.",
         "strategie" => "Die Handlungsstrategie wurde gespeichert.",
+        "strategie_angepasst" => "Die Handlungsstrategie wurde angepasst.",
+        "strategie_erfolgreich" => {
+            "Die Handlungsstrategie ist als „erfolgreich umgesetzt“ erledigt. Auswirkungen auf Merkmale und Profillage im Profiling prüfen (S8)."
+        }
+        "strategie_nicht_erfolgreich" => {
+            "Die Handlungsstrategie ist als „nicht erfolgreich umgesetzt“ erledigt. Auswirkungen auf Merkmale und Profillage im Profiling prüfen (S8); eine neue Strategie folgt einer erneuten Standortbestimmung (S9)."
+        }
+        "strategie_storniert" => {
+            "Die Handlungsstrategie ist als „storniert“ erledigt. Eine neue Strategie folgt einer erneuten Standortbestimmung (S9)."
+        }
         "ev" => "Die Eingliederungsvereinbarung wurde gespeichert.",
         "vermerk" => "Der Beratungsvermerk wurde gespeichert.",
         "gespraech" => "Das Gespräch wurde gespeichert.",

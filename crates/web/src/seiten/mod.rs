@@ -13,9 +13,11 @@ mod profiling;
 mod rahmen;
 mod start;
 mod statisch;
+mod strategien;
 mod vermerk;
 mod verwaltung;
 mod zeitpunkt;
+mod ziel;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -40,4 +42,6 @@ pub fn router() -> Router<Zustand> {
         .merge(datenschutz::routen())
         .merge(ev::routen())
         .merge(vermerk::routen())
+        .merge(strategien::routen())
+        .merge(ziel::routen())
 }

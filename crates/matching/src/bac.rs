@@ -53,7 +53,9 @@ fn in_region(g: &Spalten, region: Region) -> Vec<usize> {
             let xyz = einheitsvektor(ort);
             let r = f32::from(km);
             // Rows of any radius count by their own place; the band covers local rows only.
-            g.band(xyz[2], r / ERDRADIUS_KM + BAND_RAND)
+            let band = r / ERDRADIUS_KM + BAND_RAND;
+            g.baender(xyz[2], |_| band)
+                .flatten()
                 .chain(g.n_lokal..g.len())
                 .filter(|i| !ort.ausland && entfernung_km([g.x[*i], g.y[*i], g.z[*i]], xyz) <= r)
                 .collect()

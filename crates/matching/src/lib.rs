@@ -15,10 +15,12 @@ mod typen;
 
 pub use bac::{Bac, BacAlternative, Marktlage, Region, bac};
 pub use bewertung::{
-    Berufsbezug, ERDRADIUS_KM, Erklaerung, Treffer, berufsbezug, bewerten, einheitsvektor, entfernung_km, gewichte, vor,
+    Berufsbezug, ERDRADIUS_KM, Erklaerung, Treffer, aktualitaet_punkte, arbeitszeit_punkte, berufsbezug, bewerten,
+    einheitsvektor, eintritt_punkte, entfernung_km, entfernung_punkte, faehigkeiten_punkte, gewichte, im_umkreis,
+    umkreis_km, vor,
 };
 pub use profil::{MOBILITAET_EINGESCHRAENKT_ANTEIL_PROZENT, Zusatzangaben, bewerberprofil_aus};
 pub use profile::Profilindex;
 pub use stammdaten::{Berufsraum, Faehigkeiten, PlzEintrag, PlzTabelle, Stammdaten, StammdatenFehler};
-pub use stellen::{IndexFehler, Stellenindex};
+pub use stellen::{IndexFehler, Stellenindex, berufsplan};
 pub use typen::{Arbeitszeit, Bewerberprofil, FaehigkeitId, Ort, Stellenangebot, Tag, Umkreis};

@@ -8,7 +8,7 @@ use crate::bewertung::{
     Berufsbezug, ERDRADIUS_KM, Erklaerung, Treffer, aktualitaet_punkte, arbeitszeit_punkte, einheitsvektor,
     eintritt_punkte, entfernung_km, entfernung_punkte, faehigkeiten_punkte, gewichte, im_umkreis, umkreis_km,
 };
-use crate::spalten::{AUSLAND, ENTGEGEN, Spalten, Zeile};
+use crate::spalten::{AUSLAND, ENTGEGEN, Maske, Spalten, Zeile};
 use crate::stammdaten::Stammdaten;
 use crate::stand::{Gruppen, Veroeffentlicht, parallel_bauen};
 use crate::stellen::{BAND_RAND, IndexFehler};
@@ -89,7 +89,7 @@ impl Profilindex {
                     zeile(&profile[*i as usize], e, g < n)
                 })
                 .collect();
-            Spalten::aus_zeilen(zeilen)
+            Spalten::aus_zeilen(zeilen, daten.berufe.gruppenvokabular((g % n) as u16).to_vec())
         });
         Ok(Profilindex { daten, stand: Veroeffentlicht::neu(gruppen, wo) })
     }
@@ -169,7 +169,7 @@ impl Profilindex {
             stichtag: stichtag.0,
         };
         let mut top = TopK::neu(k);
-        let mut maske = Vec::new();
+        let mut maske = Maske::default();
         for (gi, bezug, ausschluss) in plan {
             if top.voll_ueber(bezug.punkte() + gewichte::REST_HOECHSTENS) {
                 break;
@@ -239,12 +239,29 @@ fn umkreis_der_zeile(g: &Spalten, i: usize) -> Umkreis {
     }
 }
 
-fn durchsuchen(g: &Spalten, q: &Stelle, beruf: u32, ausschluss: u64, maske: &[u64], top: &mut TopK, gi: u32) {
-    // Local rows: only the z band the largest radius of the group can reach; none abroad.
-    let lokal = if q.ausland { 0..0 } else { g.band(q.xyz[2], g.max_radius / ERDRADIUS_KM + BAND_RAND) };
+fn durchsuchen(g: &Spalten, q: &Stelle, beruf: u32, ausschluss: u64, maske: &Maske, top: &mut TopK, gi: u32) {
+    // Local rows: per radius run only the z band that radius reaches; none abroad.
+    if !q.ausland {
+        for bereich in g.baender(q.xyz[2], |r| r / ERDRADIUS_KM + BAND_RAND) {
+            durchsuchen_bereich(g, q, beruf, ausschluss, maske, top, gi, bereich);
+        }
+    }
+    durchsuchen_bereich(g, q, beruf, ausschluss, maske, top, gi, g.n_lokal..g.len());
+}
+
+#[allow(clippy::too_many_arguments)]
+fn durchsuchen_bereich(
+    g: &Spalten,
+    q: &Stelle,
+    beruf: u32,
+    ausschluss: u64,
+    maske: &Maske,
+    top: &mut TopK,
+    gi: u32,
+    bereich: std::ops::Range<usize>,
+) {
     let st = q.stichtag;
-    let w = g.w;
-    for i in lokal.chain(g.n_lokal..g.len()) {
+    for i in bereich {
         if g.alt[i] & ausschluss != 0 {
             continue; // found through the alternative-occupation group, with its better relation
         }
@@ -263,8 +280,7 @@ fn durchsuchen(g: &Spalten, q: &Stelle, beruf: u32, ausschluss: u64, maske: &[u6
         if !top.koennte(basis + gewichte::FAEHIGKEITEN) {
             continue;
         }
-        let bits = &g.bits[i * w..(i + 1) * w];
-        let treffer: u32 = bits.iter().zip(maske).map(|(a, b)| (a & b).count_ones()).sum();
+        let treffer = g.treffer(i, maske);
         top.rein(basis + faehigkeiten_punkte(treffer, q.benoetigt), g.ids[i], gi, i as u32);
     }
 }

@@ -1,9 +1,14 @@
-//! Columnar storage of one occupation group (postings or profiles), sorted by (weit, z, id):
-//! rows with a radius first, ordered by the z coordinate of their unit vector (≈ latitude), so
-//! a radius query reads one contiguous band; rows without a radius (weit) after them.
-//! Skills are bitsets over the group's own vocabulary (`w` words of 64 bits per row).
+//! Columnar storage of one occupation group (postings or profiles), sorted by
+//! (weit, radius, z, id): rows with a radius first, in runs of equal radius, each run ordered by
+//! the z coordinate of the unit vector (≈ latitude), so a radius query reads one contiguous band
+//! per run; rows without a radius (weit) after them.
+//!
+//! Skills: a bitset (`w` words per row) over the group's fixed vocabulary — the KldB activities
+//! of its Berufsgruppe, which is what postings of these occupations ask for — and, per row, the
+//! skills outside that vocabulary as a short list (`extra`), so any skill still counts exactly.
 
 use std::cmp::Ordering;
+use std::ops::Range;
 
 use crate::typen::FaehigkeitId;
 
@@ -16,16 +21,11 @@ pub(crate) struct Zeile<'a> {
     pub a: u16,
     pub b: u16,
     pub c: u16,
+    /// Finite: local row (a posting has 0); infinite: searched nationwide.
     pub radius: f32,
     pub alt: u64,
     /// Sorted, without duplicates.
     pub faehigkeiten: &'a [FaehigkeitId],
-}
-
-impl Zeile<'_> {
-    fn weit(&self) -> bool {
-        !self.radius.is_finite()
-    }
 }
 
 /// Flag bit: the place is abroad (postings) / may work abroad (profiles).
@@ -46,19 +46,34 @@ pub(crate) struct Spalten {
     pub radius: Vec<f32>,
     pub alt: Vec<u64>,
     pub bits: Vec<u64>,
+    /// Number of skills per row (bits and extra).
     pub anzahl: Vec<u8>,
+    /// Row i's skills outside the vocabulary: `extra[extra_start[i]..extra_start[i + 1]]`.
+    pub extra_start: Vec<u32>,
+    pub extra: Vec<FaehigkeitId>,
     /// Words per row in `bits`.
     pub w: usize,
-    /// Local bit → skill (sorted).
+    /// Bit → skill (sorted, fixed for the group).
     pub vokabular: Vec<FaehigkeitId>,
-    /// Rows `[0, n_lokal)` have a finite radius and are sorted by z.
+    /// Local rows: runs of equal radius `(radius, rows)`, each sorted by z.
+    pub laeufe: Vec<(f32, Range<usize>)>,
+    /// Rows `[n_lokal, len)` have no radius.
     pub n_lokal: usize,
-    /// The largest radius among the local rows (never shrinks; a bound only).
-    pub max_radius: f32,
 }
 
-fn schluessel_cmp(a: (bool, f32, u64), b: (bool, f32, u64)) -> Ordering {
-    a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+fn weit(radius: f32) -> bool {
+    !radius.is_finite()
+}
+
+fn schluessel_cmp(a: (f32, f32, u64), b: (f32, f32, u64)) -> Ordering {
+    weit(a.0).cmp(&weit(b.0)).then(a.0.total_cmp(&b.0)).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2))
+}
+
+/// The query's skills against one group: bits in the vocabulary, the rest as a sorted list.
+#[derive(Debug, Default)]
+pub(crate) struct Maske {
+    pub bits: Vec<u64>,
+    pub fremde: Vec<FaehigkeitId>,
 }
 
 impl Spalten {
@@ -73,83 +88,106 @@ impl Spalten {
             + (self.a.capacity() + self.b.capacity() + self.c.capacity()) * 2
             + (self.alt.capacity() + self.bits.capacity()) * 8
             + self.anzahl.capacity()
-            + self.vokabular.capacity() * 4
+            + (self.extra_start.capacity() + self.extra.capacity() + self.vokabular.capacity()) * 4
     }
 
-    /// Builds from rows in any order.
-    pub fn aus_zeilen(mut zeilen: Vec<Zeile<'_>>) -> Spalten {
-        zeilen.sort_by(|p, q| schluessel_cmp((p.weit(), p.xyz[2], p.id), (q.weit(), q.xyz[2], q.id)));
-        let mut vokabular: Vec<FaehigkeitId> = zeilen.iter().flat_map(|z| z.faehigkeiten.iter().copied()).collect();
-        vokabular.sort_unstable();
-        vokabular.dedup();
+    /// Builds from rows in any order over a fixed vocabulary (sorted).
+    pub fn aus_zeilen(mut zeilen: Vec<Zeile<'_>>, vokabular: Vec<FaehigkeitId>) -> Spalten {
+        zeilen.sort_by(|p, q| schluessel_cmp((p.radius, p.xyz[2], p.id), (q.radius, q.xyz[2], q.id)));
         let mut s = Spalten { w: vokabular.len().div_ceil(64).max(1), vokabular, ..Spalten::default() };
         let n = zeilen.len();
-        s.reservieren(n);
+        s.ids.reserve_exact(n);
+        s.x.reserve_exact(n);
+        s.y.reserve_exact(n);
+        s.z.reserve_exact(n);
+        s.flags.reserve_exact(n);
+        s.a.reserve_exact(n);
+        s.b.reserve_exact(n);
+        s.c.reserve_exact(n);
+        s.radius.reserve_exact(n);
+        s.alt.reserve_exact(n);
+        s.bits.reserve_exact(n * s.w);
+        s.anzahl.reserve_exact(n);
+        s.extra_start.reserve_exact(n + 1);
+        s.extra_start.push(0);
+        let mut wort = vec![0u64; s.w];
         for z in &zeilen {
-            s.anhaengen(z);
+            wort.fill(0);
+            let n = s.kodieren(z.faehigkeiten, &mut wort);
+            s.bits.extend_from_slice(&wort);
+            s.anzahl.push(n);
+            s.extra_start.push(s.extra.len() as u32);
+            s.ids.push(z.id);
+            s.x.push(z.xyz[0]);
+            s.y.push(z.xyz[1]);
+            s.z.push(z.xyz[2]);
+            s.flags.push(z.flags);
+            s.a.push(z.a);
+            s.b.push(z.b);
+            s.c.push(z.c);
+            s.radius.push(z.radius);
+            s.alt.push(z.alt);
         }
-        s.n_lokal = zeilen.iter().take_while(|z| !z.weit()).count();
-        s.max_radius = zeilen[..s.n_lokal].iter().map(|z| z.radius).fold(0.0, f32::max);
+        s.extra.shrink_to_fit();
+        s.laeufe_bestimmen();
         s
     }
 
-    fn reservieren(&mut self, n: usize) {
-        self.ids.reserve_exact(n);
-        self.x.reserve_exact(n);
-        self.y.reserve_exact(n);
-        self.z.reserve_exact(n);
-        self.flags.reserve_exact(n);
-        self.a.reserve_exact(n);
-        self.b.reserve_exact(n);
-        self.c.reserve_exact(n);
-        self.radius.reserve_exact(n);
-        self.alt.reserve_exact(n);
-        self.bits.reserve_exact(n * self.w);
-        self.anzahl.reserve_exact(n);
-    }
-
-    fn kodieren(&self, f: &[FaehigkeitId], aus: &mut [u64]) -> u8 {
-        let mut n = 0u8;
+    /// Sets the bits of `f`'s skills in the vocabulary and appends the others to `extra`.
+    fn kodieren(&mut self, f: &[FaehigkeitId], wort: &mut [u64]) -> u8 {
         for id in f {
-            if let Ok(bit) = self.vokabular.binary_search(id) {
-                aus[bit / 64] |= 1 << (bit % 64);
-                n = n.saturating_add(1);
+            match self.vokabular.binary_search(id) {
+                Ok(bit) => wort[bit / 64] |= 1 << (bit % 64),
+                Err(_) => self.extra.push(*id),
             }
         }
+        f.len().min(usize::from(u8::MAX)) as u8
+    }
+
+    fn laeufe_bestimmen(&mut self) {
+        self.n_lokal = self.radius.partition_point(|r| !weit(*r));
+        self.laeufe.clear();
+        let mut start = 0;
+        for i in 1..=self.n_lokal {
+            if i == self.n_lokal || self.radius[i] != self.radius[start] {
+                self.laeufe.push((self.radius[start], start..i));
+                start = i;
+            }
+        }
+    }
+
+    /// The query's skills as bits over this group's vocabulary plus the ones outside it.
+    pub fn maske(&self, f: &[FaehigkeitId], aus: &mut Maske) {
+        aus.bits.clear();
+        aus.bits.resize(self.w, 0);
+        aus.fremde.clear();
+        for id in f {
+            match self.vokabular.binary_search(id) {
+                Ok(bit) => aus.bits[bit / 64] |= 1 << (bit % 64),
+                Err(_) => aus.fremde.push(*id),
+            }
+        }
+        aus.fremde.sort_unstable();
+        aus.fremde.dedup();
+    }
+
+    /// Skills row `i` shares with the query.
+    #[inline]
+    pub fn treffer(&self, i: usize, m: &Maske) -> u32 {
+        let w = self.w;
+        let mut n: u32 = self.bits[i * w..(i + 1) * w].iter().zip(&m.bits).map(|(a, b)| (a & b).count_ones()).sum();
+        if !m.fremde.is_empty() {
+            let extra = &self.extra[self.extra_start[i] as usize..self.extra_start[i + 1] as usize];
+            n += extra.iter().filter(|f| m.fremde.binary_search(f).is_ok()).count() as u32;
+        }
         n
-    }
-
-    /// The query's skills as a bitmask over this group's vocabulary.
-    pub fn maske(&self, f: &[FaehigkeitId], aus: &mut Vec<u64>) {
-        aus.clear();
-        aus.resize(self.w, 0);
-        self.kodieren(f, aus);
-    }
-
-    fn anhaengen(&mut self, z: &Zeile<'_>) {
-        let start = self.bits.len();
-        self.bits.resize(start + self.w, 0);
-        let mut wort = vec![0u64; self.w];
-        let n = self.kodieren(z.faehigkeiten, &mut wort);
-        self.bits[start..].copy_from_slice(&wort);
-        self.anzahl.push(n);
-        self.ids.push(z.id);
-        self.x.push(z.xyz[0]);
-        self.y.push(z.xyz[1]);
-        self.z.push(z.xyz[2]);
-        self.flags.push(z.flags);
-        self.a.push(z.a);
-        self.b.push(z.b);
-        self.c.push(z.c);
-        self.radius.push(z.radius);
-        self.alt.push(z.alt);
     }
 
     pub fn position(&self, id: u64) -> Option<usize> {
         self.ids.iter().position(|i| *i == id)
     }
 
-    /// The skills of row `i`.
+    /// The skills of row `i`, sorted.
     pub fn faehigkeiten(&self, i: usize) -> Vec<FaehigkeitId> {
         let mut aus = Vec::new();
         for (wi, wort) in self.bits[i * self.w..(i + 1) * self.w].iter().enumerate() {
@@ -160,40 +198,14 @@ impl Spalten {
                 m &= m - 1;
             }
         }
+        aus.extend_from_slice(&self.extra[self.extra_start[i] as usize..self.extra_start[i + 1] as usize]);
+        aus.sort_unstable();
         aus
-    }
-
-    fn zeile_owned(&self, i: usize) -> (Zeile<'static>, Vec<FaehigkeitId>) {
-        let z = Zeile {
-            id: self.ids[i],
-            xyz: [self.x[i], self.y[i], self.z[i]],
-            flags: self.flags[i],
-            a: self.a[i],
-            b: self.b[i],
-            c: self.c[i],
-            radius: self.radius[i],
-            alt: self.alt[i],
-            faehigkeiten: &[],
-        };
-        (z, self.faehigkeiten(i))
     }
 
     /// A copy without the row of `weg` and with `neu` added (copy-on-write: readers keep the
     /// old version until the new one is published).
     pub fn geaendert(&self, weg: Option<u64>, neu: Option<Zeile<'_>>) -> Spalten {
-        let neue_faehigkeit =
-            neu.is_some_and(|z| z.faehigkeiten.iter().any(|f| self.vokabular.binary_search(f).is_err()));
-        if neue_faehigkeit {
-            // The vocabulary grows: re-encode the whole group (rare: a skill new to the occupation).
-            let rest: Vec<(Zeile<'static>, Vec<FaehigkeitId>)> =
-                (0..self.len()).filter(|i| Some(self.ids[*i]) != weg).map(|i| self.zeile_owned(i)).collect();
-            let mut zeilen: Vec<Zeile<'_>> =
-                rest.iter().map(|(z, f)| Zeile { faehigkeiten: f.as_slice(), ..*z }).collect();
-            zeilen.extend(neu);
-            let mut s = Spalten::aus_zeilen(zeilen);
-            s.max_radius = s.max_radius.max(self.max_radius);
-            return s;
-        }
         let mut s = self.clone();
         if let Some(i) = weg.and_then(|id| s.position(id)) {
             s.ids.remove(i);
@@ -208,23 +220,36 @@ impl Spalten {
             s.alt.remove(i);
             s.anzahl.remove(i);
             s.bits.drain(i * s.w..(i + 1) * s.w);
-            if i < s.n_lokal {
-                s.n_lokal -= 1;
+            let (von, bis) = (s.extra_start[i], s.extra_start[i + 1]);
+            s.extra.drain(von as usize..bis as usize);
+            s.extra_start.remove(i + 1);
+            for e in &mut s.extra_start[i + 1..] {
+                *e -= bis - von;
             }
         }
         if let Some(z) = neu {
-            let k = (z.weit(), z.xyz[2], z.id);
+            let k = (z.radius, z.xyz[2], z.id);
             let (mut i, mut hi) = (0, s.len());
             while i < hi {
                 let j = (i + hi) / 2;
-                if schluessel_cmp((j >= s.n_lokal, s.z[j], s.ids[j]), k) == Ordering::Less {
+                if schluessel_cmp((s.radius[j], s.z[j], s.ids[j]), k) == Ordering::Less {
                     i = j + 1;
                 } else {
                     hi = j;
                 }
             }
             let mut wort = vec![0u64; s.w];
+            let vorher = s.extra.len();
             let n = s.kodieren(z.faehigkeiten, &mut wort);
+            // kodieren appended the new row's extra skills at the end: move them to row i.
+            let neue: Vec<FaehigkeitId> = s.extra.drain(vorher..).collect();
+            let ab = s.extra_start[i];
+            let m = neue.len() as u32;
+            s.extra.splice(ab as usize..ab as usize, neue);
+            s.extra_start.insert(i + 1, ab + m);
+            for e in &mut s.extra_start[i + 2..] {
+                *e += m;
+            }
             s.ids.insert(i, z.id);
             s.x.insert(i, z.xyz[0]);
             s.y.insert(i, z.xyz[1]);
@@ -237,19 +262,19 @@ impl Spalten {
             s.alt.insert(i, z.alt);
             s.anzahl.insert(i, n);
             s.bits.splice(i * s.w..i * s.w, wort);
-            if !z.weit() {
-                s.n_lokal += 1;
-                s.max_radius = s.max_radius.max(z.radius);
-            }
         }
+        s.laeufe_bestimmen();
         s
     }
 
-    /// Rows whose z lies within `[z - band, z + band]` among the local rows.
-    pub fn band(&self, z: f32, band: f32) -> std::ops::Range<usize> {
-        let lokal = &self.z[..self.n_lokal];
-        let lo = lokal.partition_point(|v| *v < z - band);
-        let hi = lokal.partition_point(|v| *v <= z + band);
-        lo..hi.max(lo)
+    /// Local rows whose z lies within `[z - band(r), z + band(r)]`, one range per radius run.
+    pub fn baender<F: Fn(f32) -> f32>(&self, z: f32, band: F) -> impl Iterator<Item = Range<usize>> + use<'_, F> {
+        self.laeufe.iter().map(move |(r, lauf)| {
+            let b = band(*r);
+            let zs = &self.z[lauf.clone()];
+            let lo = zs.partition_point(|v| *v < z - b);
+            let hi = zs.partition_point(|v| *v <= z + b).max(lo);
+            lauf.start + lo..lauf.start + hi
+        })
     }
 }

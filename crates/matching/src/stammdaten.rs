@@ -67,6 +67,8 @@ pub struct Berufsraum {
     /// Per code: the range of codes sharing its first three digits (contiguous, codes are sorted).
     gruppe3: Vec<(u16, u16)>,
     taetigkeiten: Vec<Vec<FaehigkeitId>>,
+    /// Per code: the sorted union of the activities of its Berufsgruppe.
+    gruppenvokabular: Vec<Arc<Vec<FaehigkeitId>>>,
 }
 
 impl Berufsraum {
@@ -89,6 +91,11 @@ impl Berufsraum {
     pub fn gruppe3(&self, i: u16) -> std::ops::Range<u16> {
         let (a, b) = self.gruppe3[usize::from(i)];
         a..b
+    }
+    /// The activities of all codes of the Berufsgruppe of `i`: the skill vocabulary the index
+    /// keeps as bits for that group.
+    pub fn gruppenvokabular(&self, i: u16) -> &[FaehigkeitId] {
+        &self.gruppenvokabular[usize::from(i)]
     }
     /// The activities the KldB lists for the code ("Einschlüsse").
     pub fn taetigkeiten(&self, i: u16) -> &[FaehigkeitId] {
@@ -211,8 +218,25 @@ impl Stammdaten {
                 start = i;
             }
         }
-        let (titel, taetigkeiten) = zeilen.into_iter().map(|(_, t, f)| (t, f)).unzip();
-        let berufe = Berufsraum { codes, titel, nach_code, gruppe3, taetigkeiten };
+        let (titel, taetigkeiten): (Vec<String>, Vec<Vec<FaehigkeitId>>) =
+            zeilen.into_iter().map(|(_, t, f)| (t, f)).unzip();
+        if gruppe3.iter().any(|(a, b)| b - a > 64) {
+            return Err(fehler("KldB", "eine Berufsgruppe hat mehr als 64 Berufsgattungen"));
+        }
+        let mut gruppenvokabular: Vec<Arc<Vec<FaehigkeitId>>> = Vec::with_capacity(codes.len());
+        for (i, (a, b)) in gruppe3.iter().enumerate() {
+            if i > 0 && gruppe3[i - 1] == (*a, *b) {
+                let vorher = Arc::clone(&gruppenvokabular[i - 1]);
+                gruppenvokabular.push(vorher);
+                continue;
+            }
+            let mut v: Vec<FaehigkeitId> =
+                taetigkeiten[usize::from(*a)..usize::from(*b)].iter().flatten().copied().collect();
+            v.sort_unstable();
+            v.dedup();
+            gruppenvokabular.push(Arc::new(v));
+        }
+        let berufe = Berufsraum { codes, titel, nach_code, gruppe3, taetigkeiten, gruppenvokabular };
         Ok(Stammdaten { berufe, faehigkeiten, plz: PlzTabelle::aus_csv(plz_csv)? })
     }
 }

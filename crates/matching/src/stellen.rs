@@ -11,8 +11,8 @@ use crate::bewertung::{
     einheitsvektor, eintritt_punkte, entfernung_km, entfernung_punkte, faehigkeiten_punkte, gewichte, im_umkreis,
     umkreis_km,
 };
-use crate::spalten::{AUSLAND, Spalten, Zeile};
-use crate::stammdaten::Stammdaten;
+use crate::spalten::{AUSLAND, Maske, Spalten, Zeile};
+use crate::stammdaten::{Berufsraum, Stammdaten};
 use crate::stand::{Gruppen, Veroeffentlicht, parallel_bauen};
 use crate::topk::TopK;
 use crate::typen::{Arbeitszeit, Bewerberprofil, FaehigkeitId, Ort, Stellenangebot, Tag, Umkreis};
@@ -70,7 +70,7 @@ impl Stellenindex {
             let faehigkeiten: Vec<Vec<FaehigkeitId>> =
                 je_gruppe[g].iter().map(|i| sortiert(&stellen[*i as usize].faehigkeiten)).collect();
             let zeilen = je_gruppe[g].iter().zip(&faehigkeiten).map(|(i, f)| zeile(&stellen[*i as usize], f)).collect();
-            Spalten::aus_zeilen(zeilen)
+            Spalten::aus_zeilen(zeilen, daten.berufe.gruppenvokabular(g as u16).to_vec())
         });
         Ok(Stellenindex { daten, stand: Veroeffentlicht::neu(gruppen, wo) })
     }
@@ -144,30 +144,6 @@ impl Stellenindex {
         weg
     }
 
-    /// The occupation codes a profile searches, best relation first (P1, alternatives, then
-    /// the Zielberuf's Berufsuntergruppe and Berufsgruppe).
-    fn berufsplan(&self, p: &Bewerberprofil) -> Vec<(u16, Berufsbezug)> {
-        let b = &self.daten.berufe;
-        let mut plan: Vec<(u16, Berufsbezug)> = Vec::new();
-        if let Some(zi) = b.index(p.zielberuf) {
-            for j in b.gruppe3(zi) {
-                if let Some(bz) = berufsbezug(p.zielberuf, &p.alternativberufe, b.code(j)) {
-                    plan.push((j, bz));
-                }
-            }
-        }
-        for a in &p.alternativberufe {
-            if let Some(ai) = b.index(*a)
-                && !plan.iter().any(|(j, _)| *j == ai)
-                && let Some(bz) = berufsbezug(p.zielberuf, &p.alternativberufe, *a)
-            {
-                plan.push((ai, bz));
-            }
-        }
-        plan.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
-        plan
-    }
-
     /// B1: the `k` best open postings for a profile, ranked (points desc, id asc), explained.
     pub fn suchen(&self, p: &Bewerberprofil, stichtag: Tag, k: usize) -> Vec<Treffer> {
         let gruppen = self.stand.lesen();
@@ -180,8 +156,8 @@ impl Stellenindex {
             stichtag: stichtag.0,
         };
         let mut top = TopK::neu(k);
-        let mut maske = Vec::new();
-        for (gi, bezug) in self.berufsplan(p) {
+        let mut maske = Maske::default();
+        for (gi, bezug) in berufsplan(&self.daten.berufe, p) {
             // The plan is sorted by relation: once the top k beat the best this tier can
             // reach, every later tier is out too.
             if top.voll_ueber(bezug.punkte() + gewichte::REST_HOECHSTENS) {
@@ -229,6 +205,29 @@ impl Stellenindex {
     }
 }
 
+/// The occupation codes (indices into [`Berufsraum`]) a profile searches, best relation first:
+/// the Zielberuf (P1), the alternatives, then the Zielberuf's Berufsuntergruppe and Berufsgruppe.
+pub fn berufsplan(b: &Berufsraum, p: &Bewerberprofil) -> Vec<(u16, Berufsbezug)> {
+    let mut plan: Vec<(u16, Berufsbezug)> = Vec::new();
+    if let Some(zi) = b.index(p.zielberuf) {
+        for j in b.gruppe3(zi) {
+            if let Some(bz) = berufsbezug(p.zielberuf, &p.alternativberufe, b.code(j)) {
+                plan.push((j, bz));
+            }
+        }
+    }
+    for a in &p.alternativberufe {
+        if let Some(ai) = b.index(*a)
+            && !plan.iter().any(|(j, _)| *j == ai)
+            && let Some(bz) = berufsbezug(p.zielberuf, &p.alternativberufe, *a)
+        {
+            plan.push((ai, bz));
+        }
+    }
+    plan.sort_by(|x, y| y.1.cmp(&x.1).then(x.0.cmp(&y.0)));
+    plan
+}
+
 fn stelle_aus(s: &Spalten, i: usize, beruf: KldbCode) -> Stellenangebot {
     let (x, y, z) = (f64::from(s.x[i]), f64::from(s.y[i]), f64::from(s.z[i]));
     let ort = Ort {
@@ -263,10 +262,28 @@ fn zeile<'a>(s: &Stellenangebot, f: &'a [FaehigkeitId]) -> Zeile<'a> {
 }
 
 /// The hot loop: one occupation group against one profile.
-fn durchsuchen(g: &Spalten, q: &Anfrage, beruf: u32, maske: &[u64], top: &mut TopK, gi: u32) {
-    let bereich = if q.radius.is_finite() { g.band(q.xyz[2], q.radius / ERDRADIUS_KM + BAND_RAND) } else { 0..g.len() };
+fn durchsuchen(g: &Spalten, q: &Anfrage, beruf: u32, maske: &Maske, top: &mut TopK, gi: u32) {
+    if q.radius.is_finite() {
+        let band = q.radius / ERDRADIUS_KM + BAND_RAND;
+        for bereich in g.baender(q.xyz[2], |_| band) {
+            durchsuchen_bereich(g, q, beruf, maske, top, gi, bereich);
+        }
+    } else {
+        durchsuchen_bereich(g, q, beruf, maske, top, gi, 0..g.len());
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn durchsuchen_bereich(
+    g: &Spalten,
+    q: &Anfrage,
+    beruf: u32,
+    maske: &Maske,
+    top: &mut TopK,
+    gi: u32,
+    bereich: std::ops::Range<usize>,
+) {
     let st = q.stichtag;
-    let w = g.w;
     for i in bereich {
         let (veroeff, ablauf) = (g.b[i], g.c[i]);
         if ablauf < st || veroeff > st {
@@ -285,8 +302,7 @@ fn durchsuchen(g: &Spalten, q: &Anfrage, beruf: u32, maske: &[u64], top: &mut To
         if !top.koennte(basis + gewichte::FAEHIGKEITEN) {
             continue;
         }
-        let bits = &g.bits[i * w..(i + 1) * w];
-        let treffer: u32 = bits.iter().zip(maske).map(|(a, b)| (a & b).count_ones()).sum();
+        let treffer = g.treffer(i, maske);
         let punkte = basis + faehigkeiten_punkte(treffer, u32::from(g.anzahl[i]));
         top.rein(punkte, g.ids[i], gi, i as u32);
     }

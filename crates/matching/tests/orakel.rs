@@ -5,14 +5,26 @@
 mod gemeinsam;
 
 use vierphasen_matching::erzeugen::{Lastprofil, bewerberprofile, stellenangebote};
-use vierphasen_matching::{Profilindex, Stellenindex, orakel};
+use vierphasen_matching::{FaehigkeitId, Profilindex, Stellenindex, orakel};
 
 #[test]
 fn b1_und_b2_gleich_dem_orakel() {
     let daten = gemeinsam::daten();
     let last = Lastprofil { skala: 0.001, seed: 7, stichtag: gemeinsam::stichtag() };
-    let stellen = stellenangebote(&daten, &last);
-    let profile = bewerberprofile(&daten, &last);
+    let mut stellen = stellenangebote(&daten, &last);
+    let mut profile = bewerberprofile(&daten, &last);
+    // Some skills from outside the occupation's own vocabulary, on both sides.
+    let fremd = |i: u64| FaehigkeitId((i * 7919 % 20) as u32 * 400);
+    for s in stellen.iter_mut().filter(|s| s.id % 5 == 0) {
+        s.faehigkeiten.push(fremd(s.id));
+        s.faehigkeiten.sort_unstable();
+        s.faehigkeiten.dedup();
+    }
+    for p in profile.iter_mut().filter(|p| p.id % 3 == 0) {
+        p.faehigkeiten.extend([fremd(p.id), fremd(p.id + 1)]);
+        p.faehigkeiten.sort_unstable();
+        p.faehigkeiten.dedup();
+    }
     assert_eq!((stellen.len(), profile.len()), (1000, 4500));
     let si = Stellenindex::aufbauen(daten.clone(), &stellen).unwrap();
     let pi = Profilindex::aufbauen(daten.clone(), &profile).unwrap();

@@ -2,6 +2,7 @@
 
 mod erzeugen;
 mod http;
+mod matching;
 mod zufall;
 
 use std::process::ExitCode;
@@ -25,12 +26,15 @@ pub enum Bench {
     /// B3: Fallarbeit über HTTP (60 % Fallübersicht, 25 % Vermerk, 10 % Strategie, 5 % EV), jede
     /// Anfrage dauerhaft; Server und Clients in diesem Prozess, Vergleich pgbench bzw. fsync.
     Http(http::HttpOptionen),
+    /// B0, B1, B2, B5: Matching-Engine gegen tantivy, PostgreSQL (--database) und Brute-Force-Orakel.
+    Matching(matching::MatchingOptionen),
 }
 
 pub fn ausfuehren(b: Bench, katalog: &'static Katalog) -> Result<ExitCode, String> {
     match b {
         Bench::Pruefen { anzahl, seed } => pruefen_bench(anzahl, seed, katalog),
         Bench::Http(o) => http::ausfuehren(o),
+        Bench::Matching(o) => matching::ausfuehren(o),
     }
 }
 

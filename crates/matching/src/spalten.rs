@@ -203,66 +203,102 @@ impl Spalten {
         aus
     }
 
-    /// A copy without the row of `weg` and with `neu` added (copy-on-write: readers keep the
-    /// old version until the new one is published).
+    /// A copy with only the rows for which `behalten(row)` holds.
+    pub fn gefiltert(&self, behalten: impl Fn(usize) -> bool) -> Spalten {
+        let rest: Vec<(usize, Vec<FaehigkeitId>)> =
+            (0..self.len()).filter(|i| behalten(*i)).map(|i| (i, self.faehigkeiten(i))).collect();
+        let zeilen = rest
+            .iter()
+            .map(|(i, f)| Zeile {
+                id: self.ids[*i],
+                xyz: [self.x[*i], self.y[*i], self.z[*i]],
+                flags: self.flags[*i],
+                a: self.a[*i],
+                b: self.b[*i],
+                c: self.c[*i],
+                radius: self.radius[*i],
+                alt: self.alt[*i],
+                faehigkeiten: f,
+            })
+            .collect();
+        Spalten::aus_zeilen(zeilen, self.vokabular.clone())
+    }
+
+    /// A copy without the row of `weg` and with `neu` added, in one pass over the columns
+    /// (copy-on-write: readers keep the old version until the new one is published).
     pub fn geaendert(&self, weg: Option<u64>, neu: Option<Zeile<'_>>) -> Spalten {
-        let mut s = self.clone();
-        if let Some(i) = weg.and_then(|id| s.position(id)) {
-            s.ids.remove(i);
-            s.x.remove(i);
-            s.y.remove(i);
-            s.z.remove(i);
-            s.flags.remove(i);
-            s.a.remove(i);
-            s.b.remove(i);
-            s.c.remove(i);
-            s.radius.remove(i);
-            s.alt.remove(i);
-            s.anzahl.remove(i);
-            s.bits.drain(i * s.w..(i + 1) * s.w);
-            let (von, bis) = (s.extra_start[i], s.extra_start[i + 1]);
-            s.extra.drain(von as usize..bis as usize);
-            s.extra_start.remove(i + 1);
-            for e in &mut s.extra_start[i + 1..] {
-                *e -= bis - von;
-            }
-        }
-        if let Some(z) = neu {
+        let weg = weg.and_then(|id| self.position(id));
+        let mut neue_extra = Vec::new();
+        let ein = neu.map(|z| {
             let k = (z.radius, z.xyz[2], z.id);
-            let (mut i, mut hi) = (0, s.len());
+            let (mut i, mut hi) = (0, self.len());
             while i < hi {
                 let j = (i + hi) / 2;
-                if schluessel_cmp((s.radius[j], s.z[j], s.ids[j]), k) == Ordering::Less {
+                if schluessel_cmp((self.radius[j], self.z[j], self.ids[j]), k) == Ordering::Less {
                     i = j + 1;
                 } else {
                     hi = j;
                 }
             }
-            let mut wort = vec![0u64; s.w];
-            let vorher = s.extra.len();
-            let n = s.kodieren(z.faehigkeiten, &mut wort);
-            // kodieren appended the new row's extra skills at the end: move them to row i.
-            let neue: Vec<FaehigkeitId> = s.extra.drain(vorher..).collect();
-            let ab = s.extra_start[i];
-            let m = neue.len() as u32;
-            s.extra.splice(ab as usize..ab as usize, neue);
-            s.extra_start.insert(i + 1, ab + m);
-            for e in &mut s.extra_start[i + 2..] {
-                *e += m;
+            // Position after the removal.
+            let pos = if weg.is_some_and(|r| r < i) { i - 1 } else { i };
+            let mut wort = vec![0u64; self.w];
+            for id in z.faehigkeiten {
+                match self.vokabular.binary_search(id) {
+                    Ok(bit) => wort[bit / 64] |= 1 << (bit % 64),
+                    Err(_) => neue_extra.push(*id),
+                }
             }
-            s.ids.insert(i, z.id);
-            s.x.insert(i, z.xyz[0]);
-            s.y.insert(i, z.xyz[1]);
-            s.z.insert(i, z.xyz[2]);
-            s.flags.insert(i, z.flags);
-            s.a.insert(i, z.a);
-            s.b.insert(i, z.b);
-            s.c.insert(i, z.c);
-            s.radius.insert(i, z.radius);
-            s.alt.insert(i, z.alt);
-            s.anzahl.insert(i, n);
-            s.bits.splice(i * s.w..i * s.w, wort);
+            (pos, z, wort)
+        });
+        let e = ein.as_ref();
+        let mut s = Spalten {
+            ids: umbauen(&self.ids, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.id))), 1),
+            x: umbauen(&self.x, weg, e.map(|(p, z, _)| (*p, &z.xyz[0..1])), 1),
+            y: umbauen(&self.y, weg, e.map(|(p, z, _)| (*p, &z.xyz[1..2])), 1),
+            z: umbauen(&self.z, weg, e.map(|(p, z, _)| (*p, &z.xyz[2..3])), 1),
+            flags: umbauen(&self.flags, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.flags))), 1),
+            a: umbauen(&self.a, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.a))), 1),
+            b: umbauen(&self.b, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.b))), 1),
+            c: umbauen(&self.c, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.c))), 1),
+            radius: umbauen(&self.radius, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.radius))), 1),
+            alt: umbauen(&self.alt, weg, e.map(|(p, z, _)| (*p, std::slice::from_ref(&z.alt))), 1),
+            bits: umbauen(&self.bits, weg, e.map(|(p, _, w)| (*p, w.as_slice())), self.w),
+            anzahl: {
+                let n = e.map(|(_, z, _)| [z.faehigkeiten.len().min(usize::from(u8::MAX)) as u8]);
+                umbauen(&self.anzahl, weg, e.zip(n.as_ref()).map(|((p, _, _), n)| (*p, n.as_slice())), 1)
+            },
+            extra_start: Vec::new(),
+            extra: Vec::new(),
+            w: self.w,
+            vokabular: self.vokabular.clone(),
+            laeufe: Vec::new(),
+            n_lokal: 0,
+        };
+        // The extra skills: per-row lengths rebuilt into offsets.
+        let mut laengen: Vec<u32> = self.extra_start.windows(2).map(|w| w[1] - w[0]).collect();
+        let mut werte: Vec<FaehigkeitId> = Vec::with_capacity(self.extra.len() + neue_extra.len());
+        if let Some(r) = weg {
+            let (von, bis) = (self.extra_start[r] as usize, self.extra_start[r + 1] as usize);
+            werte.extend_from_slice(&self.extra[..von]);
+            werte.extend_from_slice(&self.extra[bis..]);
+            laengen.remove(r);
+        } else {
+            werte.extend_from_slice(&self.extra);
         }
+        if let Some((p, _, _)) = e {
+            let ab: u32 = laengen[..*p].iter().sum();
+            werte.splice(ab as usize..ab as usize, neue_extra.iter().copied());
+            laengen.insert(*p, neue_extra.len() as u32);
+        }
+        s.extra_start.reserve_exact(laengen.len() + 1);
+        s.extra_start.push(0);
+        let mut summe = 0u32;
+        for l in laengen {
+            summe += l;
+            s.extra_start.push(summe);
+        }
+        s.extra = werte;
         s.laeufe_bestimmen();
         s
     }
@@ -277,4 +313,34 @@ impl Spalten {
             lauf.start + lo..lauf.start + hi
         })
     }
+}
+
+/// `alt` (rows of `breite` elements) without row `weg` and with `ein = (row, elements)` inserted
+/// at that row of the result, copied once.
+fn umbauen<T: Copy>(alt: &[T], weg: Option<usize>, ein: Option<(usize, &[T])>, breite: usize) -> Vec<T> {
+    let (vorne, hinten) = match weg {
+        Some(r) => (&alt[..r * breite], &alt[(r + 1) * breite..]),
+        None => (alt, &alt[alt.len()..]),
+    };
+    let mut v = Vec::with_capacity(vorne.len() + hinten.len() + ein.map_or(0, |(_, e)| e.len()));
+    match ein {
+        None => {
+            v.extend_from_slice(vorne);
+            v.extend_from_slice(hinten);
+        }
+        Some((p, e)) if p * breite <= vorne.len() => {
+            v.extend_from_slice(&vorne[..p * breite]);
+            v.extend_from_slice(e);
+            v.extend_from_slice(&vorne[p * breite..]);
+            v.extend_from_slice(hinten);
+        }
+        Some((p, e)) => {
+            let q = p * breite - vorne.len();
+            v.extend_from_slice(vorne);
+            v.extend_from_slice(&hinten[..q]);
+            v.extend_from_slice(e);
+            v.extend_from_slice(&hinten[q..]);
+        }
+    }
+    v
 }

@@ -14,11 +14,18 @@ pub(crate) struct Veroeffentlicht<S> {
     aktuell: RwLock<Arc<Gruppen>>,
     /// Writers one at a time; the state is the writer's bookkeeping (id → groups).
     schreiber: Mutex<S>,
+    /// Replaced snapshots a reader may still hold: freed here by the next writer once no reader
+    /// holds them, so a search never pays for dropping a snapshot (B5: p99 under updates).
+    abgeloest: Mutex<Vec<Arc<Gruppen>>>,
 }
 
 impl<S> Veroeffentlicht<S> {
     pub fn neu(gruppen: Gruppen, schreibzustand: S) -> Self {
-        Veroeffentlicht { aktuell: RwLock::new(Arc::new(gruppen)), schreiber: Mutex::new(schreibzustand) }
+        Veroeffentlicht {
+            aktuell: RwLock::new(Arc::new(gruppen)),
+            schreiber: Mutex::new(schreibzustand),
+            abgeloest: Mutex::new(Vec::new()),
+        }
     }
 
     pub fn lesen(&self) -> Arc<Gruppen> {
@@ -38,7 +45,13 @@ impl<S> Veroeffentlicht<S> {
         for (i, g) in geaendert {
             neu[i] = Arc::new(g);
         }
-        *self.aktuell.write().unwrap_or_else(std::sync::PoisonError::into_inner) = Arc::new(neu);
+        let alt = std::mem::replace(
+            &mut *self.aktuell.write().unwrap_or_else(std::sync::PoisonError::into_inner),
+            Arc::new(neu),
+        );
+        let mut abgeloest = self.abgeloest.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        abgeloest.retain(|g| Arc::strong_count(g) > 1);
+        abgeloest.push(alt);
     }
 }
 

@@ -132,13 +132,11 @@ impl Stellenindex {
             if alte.is_empty() {
                 continue;
             }
-            let mut neu = g.as_ref().clone();
             for id in &alte {
-                neu = neu.geaendert(Some(*id), None);
                 wo.remove(id);
             }
             weg += alte.len();
-            geaendert.push((gi, neu));
+            geaendert.push((gi, g.gefiltert(|i| g.c[i] >= vor.0)));
         }
         self.stand.veroeffentlichen(geaendert);
         weg

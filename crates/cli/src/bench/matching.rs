@@ -122,10 +122,13 @@ pub fn ausfuehren(o: MatchingOptionen) -> Result<ExitCode, String> {
         aufbau_profile.as_secs_f64()
     );
 
+    // The peers' z band for B2 uses the largest finite radius of any profile (the engine keeps
+    // one band per radius run).
+    let max_radius = profile.iter().map(|p| umkreis_km(p.umkreis)).filter(|r| r.is_finite()).fold(0.0f32, f32::max);
     let t = Instant::now();
     let tantivy_stellen = TantivyStellen::aufbauen(&daten, &stellen)?;
     let aufbau_tantivy = t.elapsed();
-    let tantivy_profile = TantivyProfile::aufbauen(&daten, &profile)?;
+    let tantivy_profile = TantivyProfile::aufbauen(&daten, &profile, max_radius)?;
     println!(
         "tantivy: Stellen {:.2} s, Profile (für B2) {:.2} s",
         aufbau_tantivy.as_secs_f64(),
@@ -133,7 +136,7 @@ pub fn ausfuehren(o: MatchingOptionen) -> Result<ExitCode, String> {
     );
 
     let mut pg = match &o.database {
-        Some(url) => Some(Pg::laden(url, &stellen, &profile)?),
+        Some(url) => Some(Pg::laden(url, &stellen, &profile, max_radius)?),
         None => None,
     };
 
@@ -311,11 +314,14 @@ fn b0() -> Result<String, String> {
     }
     let _ = std::fs::remove_file(&pfad);
     let p50 = quantil(&mut fsync, 0.5);
+    let last = std::fs::read_to_string("/proc/loadavg").unwrap_or_default();
+    let last = last.split_whitespace().next().unwrap_or("?");
     Ok(format!(
-        "B0 Speicherbandbreite {:.1} GB/s (1 Thread), {:.1} GB/s (2 Threads) | fsync 4 KiB p50 {p50:.2} ms ({:.0}/s)",
+        "B0 Speicherbandbreite {:.1} GB/s (1 Thread), {:.1} GB/s (2 Threads) | fsync 4 KiB p50 {p50:.2} ms ({:.0}/s) | Last (loadavg 1 min) {last} auf {} Kernen",
         bytes / best1 / 1e9,
         bytes / best2 / 1e9,
-        1e3 / p50
+        1e3 / p50,
+        std::thread::available_parallelism().map_or(1, |n| n.get())
     ))
 }
 
@@ -675,6 +681,7 @@ impl SegmentCollector for StellenSegment {
 
 struct TantivyProfile {
     reader: IndexReader,
+    max_radius: f32,
     ziel: Field,
     alts: Field,
     z: Field,
@@ -682,7 +689,7 @@ struct TantivyProfile {
 }
 
 impl TantivyProfile {
-    fn aufbauen(daten: &Stammdaten, profile: &[Bewerberprofil]) -> Result<TantivyProfile, String> {
+    fn aufbauen(daten: &Stammdaten, profile: &[Bewerberprofil], max_radius: f32) -> Result<TantivyProfile, String> {
         let mut sb = Schema::builder();
         let ziel = sb.add_u64_field("ziel", INDEXED | FAST);
         let alts = sb.add_u64_field("alts", INDEXED | FAST);
@@ -719,7 +726,7 @@ impl TantivyProfile {
             writer.add_document(d).map_err(tantivy_fehler)?;
         }
         let reader = abschliessen(&index, writer)?;
-        Ok(TantivyProfile { reader, ziel, alts, z, radius })
+        Ok(TantivyProfile { reader, max_radius, ziel, alts, z, radius })
     }
 
     fn suchen(&self, daten: &Stammdaten, s: &Stellenangebot, st: Tag, k: usize) -> Result<Vec<u64>, String> {
@@ -729,9 +736,8 @@ impl TantivyProfile {
             b.gruppe3(ci).map(|j| (Occur::Should, term_u64(self.ziel, u64::from(j)))).collect();
         berufe.push((Occur::Should, term_u64(self.alts, u64::from(ci))));
         let xyz = einheitsvektor(s.ort);
-        // Profiles with a radius (≤ 100 km in this workload, as the engine's group bound) in the
-        // z band, or without a radius anywhere.
-        let band = f64::from(100.0 / ERDRADIUS_KM + 1e-4);
+        // Profiles with a radius in the z band of the largest radius, or without a radius.
+        let band = f64::from(self.max_radius / ERDRADIUS_KM + 1e-4);
         let ort: Vec<(Occur, Box<dyn Query>)> = vec![
             (
                 Occur::Should,
@@ -894,6 +900,7 @@ impl SegmentCollector for ProfilSegment {
 
 struct Pg {
     rt: tokio::runtime::Runtime,
+    max_radius: f32,
     conn: sqlx::PgConnection,
 }
 
@@ -937,7 +944,7 @@ fn feld(v: &[String]) -> String {
 }
 
 impl Pg {
-    fn laden(url: &str, stellen: &[Stellenangebot], profile: &[Bewerberprofil]) -> Result<Pg, String> {
+    fn laden(url: &str, stellen: &[Stellenangebot], profile: &[Bewerberprofil], max_radius: f32) -> Result<Pg, String> {
         use sqlx::Connection;
         let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
         let daten = Stammdaten::eingebaut().map_err(|e| e.to_string())?;
@@ -1013,7 +1020,7 @@ impl Pg {
             Ok::<_, String>(c)
         })?;
         println!("postgres: geladen (COPY, Indizes, ANALYZE) in {:.1} s", t.elapsed().as_secs_f64());
-        Ok(Pg { rt, conn })
+        Ok(Pg { rt, max_radius, conn })
     }
 
     fn b1(&mut self, daten: &Stammdaten, p: &Bewerberprofil, st: Tag) -> Result<Vec<u64>, String> {
@@ -1065,7 +1072,7 @@ impl Pg {
         let untergruppe: Vec<i32> =
             b.gruppe3(ci).filter(|j| b.code(*j).praefix(4) == s.beruf.praefix(4)).map(i32::from).collect();
         let xyz = einheitsvektor(s.ort);
-        let band = 100.0 / ERDRADIUS_KM + 1e-4;
+        let band = self.max_radius / ERDRADIUS_KM + 1e-4;
         let mut f: Vec<i32> = s.faehigkeiten.iter().map(|f| f.0 as i32).collect();
         f.sort_unstable();
         f.dedup();

@@ -3,6 +3,7 @@
 mod erzeugen;
 mod http;
 mod seiten;
+mod matching;
 mod zufall;
 
 use std::process::ExitCode;
@@ -28,6 +29,8 @@ pub enum Bench {
     Http(http::HttpOptionen),
     /// Issue 4: Renderzeit jeder Seitenart der Oberfläche auf den Demo-Daten (p50/p95, Ziel ≤ 50 ms p95).
     Seiten(seiten::SeitenOptionen),
+    /// B0, B1, B2, B5: Matching-Engine gegen tantivy, PostgreSQL (--database) und Brute-Force-Orakel.
+    Matching(matching::MatchingOptionen),
 }
 
 pub fn ausfuehren(b: Bench, katalog: &'static Katalog) -> Result<ExitCode, String> {
@@ -35,6 +38,7 @@ pub fn ausfuehren(b: Bench, katalog: &'static Katalog) -> Result<ExitCode, Strin
         Bench::Pruefen { anzahl, seed } => pruefen_bench(anzahl, seed, katalog),
         Bench::Http(o) => http::ausfuehren(o),
         Bench::Seiten(o) => seiten::ausfuehren(o),
+        Bench::Matching(o) => matching::ausfuehren(o),
     }
 }
 

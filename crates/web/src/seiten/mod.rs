@@ -3,11 +3,14 @@
 
 mod akte;
 mod anmeldung;
+mod einwilligungen;
+mod folgegespraech;
 mod formular;
 mod kunden;
 mod rahmen;
 mod start;
 mod statisch;
+mod termine;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -25,4 +28,7 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden", get(kunden::suche))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(folgegespraech::routen())
+        .merge(einwilligungen::routen())
+        .merge(termine::routen())
 }

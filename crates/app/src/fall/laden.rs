@@ -31,7 +31,7 @@ pub struct Stammdaten {
     #[serde(skip)]
     pub(crate) bedarfsgemeinschaft_id: Option<i64>,
     #[serde(skip)]
-    pub(crate) bg_einwilligung_am: Option<NaiveDate>,
+    pub bg_einwilligung_am: Option<NaiveDate>,
     #[serde(skip)]
     pub(crate) arbeitslos_seit: Option<NaiveDate>,
     #[serde(skip)]

@@ -2,8 +2,8 @@
 
 mod erzeugen;
 mod http;
-mod seiten;
 mod matching;
+mod seiten;
 mod zufall;
 
 use std::process::ExitCode;

@@ -110,6 +110,9 @@ pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
         "gespraech" => "Das Gespräch wurde gespeichert.",
         "einwilligung" => "Die Einwilligung wurde gespeichert.",
         "termin" => "Der Termin wurde gespeichert.",
+        "termin_erledigt" => "Der Eintrag wurde als erledigt markiert.",
+        "widerruf" => "Der Widerruf der Einwilligung wurde gespeichert.",
+        "bg_einwilligung" => "Die Einwilligung zum Gespräch mit der Bedarfsgemeinschaft wurde gespeichert.",
         "auftrag" => "Der Auftrag wurde gespeichert.",
         _ => return None,
     })

@@ -4,7 +4,9 @@
 mod akte;
 mod anmeldung;
 mod datenschutz;
+mod einwilligungen;
 mod ev;
+mod folgegespraech;
 mod formular;
 mod kunde_neu;
 mod kunden;
@@ -14,6 +16,7 @@ mod rahmen;
 mod start;
 mod statisch;
 mod strategien;
+mod termine;
 mod vermerk;
 mod verwaltung;
 mod zeitpunkt;
@@ -44,4 +47,7 @@ pub fn router() -> Router<Zustand> {
         .merge(vermerk::routen())
         .merge(strategien::routen())
         .merge(ziel::routen())
+        .merge(folgegespraech::routen())
+        .merge(einwilligungen::routen())
+        .merge(termine::routen())
 }

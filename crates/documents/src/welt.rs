@@ -5,6 +5,7 @@
 //! `json("/daten.json")`. A string value is set as text, never evaluated as markup, so `#panic()`,
 //! `*…*`, `$…$`, `]` or `\` in a Vermerk stay literal characters.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -73,6 +74,8 @@ struct Basis {
     /// Templates and modules, parsed once (typst's incremental caches key on them).
     quellen: Vec<Source>,
     daten_id: FileId,
+    /// The code points every embedded face can display.
+    abgedeckt: HashSet<u32>,
 }
 
 /// The id of a file in the virtual project root. The paths are constants of this crate.
@@ -85,6 +88,10 @@ fn datei_id(pfad: &str) -> Result<FileId, DokumentFehler> {
 static BASIS: LazyLock<Result<Basis, DokumentFehler>> = LazyLock::new(|| {
     let fonts: Vec<Font> = SCHRIFTEN.iter().flat_map(|b| Font::iter(Bytes::new(*b))).collect();
     let book = FontBook::from_fonts(&fonts);
+    let mut abgedeckt: HashSet<u32> = fonts.first().map(|f| f.info().coverage.iter().collect()).unwrap_or_default();
+    for f in &fonts {
+        abgedeckt.retain(|c| f.info().coverage.contains(*c));
+    }
     let quellen = Vorlage::ALLE
         .iter()
         .map(|v| (v.name(), v.text()))
@@ -97,6 +104,7 @@ static BASIS: LazyLock<Result<Basis, DokumentFehler>> = LazyLock::new(|| {
         fonts,
         quellen,
         daten_id: datei_id(DATEN)?,
+        abgedeckt,
     })
 });
 
@@ -157,9 +165,12 @@ pub fn vorbereiten() -> Result<(), DokumentFehler> {
 
 /// Sets `daten` with the template and exports a tagged PDF/UA-1.
 pub(crate) fn setzen<T: Serialize>(vorlage: Vorlage, daten: &T) -> Result<Vec<u8>, DokumentFehler> {
-    let json = serde_json::to_vec(daten)
-        .map_err(|e| DokumentFehler::Daten { vorlage: vorlage.name(), meldung: e.to_string() })?;
-    let welt = Welt { basis: basis()?, haupt: datei_id(&format!("/{}", vorlage.name()))?, daten: Bytes::new(json) };
+    let basis = basis()?;
+    let fehler = |e: serde_json::Error| DokumentFehler::Daten { vorlage: vorlage.name(), meldung: e.to_string() };
+    let mut wert = serde_json::to_value(daten).map_err(fehler)?;
+    darstellbar_machen(&mut wert, &basis.abgedeckt);
+    let json = serde_json::to_vec(&wert).map_err(fehler)?;
+    let welt = Welt { basis, haupt: datei_id(&format!("/{}", vorlage.name()))?, daten: Bytes::new(json) };
 
     let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&welt);
     let dokument =
@@ -177,6 +188,39 @@ pub(crate) fn setzen<T: Serialize>(vorlage: Vorlage, daten: &T) -> Result<Vec<u8
     // long-running server does not grow without bound.
     typst::comemo::evict(20);
     pdf
+}
+
+/// PDF/UA-1 refuses text the fonts cannot display (typst: "could not be displayed with font"), so
+/// one Chinese character or emoji in a Vermerk would make the whole document fail. Such
+/// characters are printed as their code point instead ("[U+2605]"), control characters are
+/// dropped; everything Source Sans 3 covers (Latin incl. Turkish, Polish, Romanian, Vietnamese,
+/// Greek, Cyrillic) stays as it is.
+fn darstellbar_machen(wert: &mut serde_json::Value, abgedeckt: &HashSet<u32>) {
+    match wert {
+        serde_json::Value::String(s) if s.chars().any(|c| !darstellbar(c, abgedeckt)) => {
+            let mut neu = String::with_capacity(s.len() + 16);
+            for c in s.chars() {
+                if darstellbar(c, abgedeckt) {
+                    neu.push(c);
+                } else if c.is_whitespace() {
+                    neu.push(' ');
+                } else if !c.is_control() {
+                    neu.push_str(&format!("[U+{:04X}]", u32::from(c)));
+                }
+            }
+            *s = neu;
+        }
+        serde_json::Value::Array(liste) => liste.iter_mut().for_each(|w| darstellbar_machen(w, abgedeckt)),
+        serde_json::Value::Object(felder) => felder.values_mut().for_each(|w| darstellbar_machen(w, abgedeckt)),
+        _ => {}
+    }
+}
+
+/// Line breaks and tabs are handled by the templates and typst; invisible format characters
+/// (soft hyphen, zero-width space and joiners, word joiner, BOM) need no glyph.
+fn darstellbar(c: char, abgedeckt: &HashSet<u32>) -> bool {
+    matches!(c, '\n' | '\t' | '\u{AD}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}')
+        || (!c.is_control() && abgedeckt.contains(&u32::from(c)))
 }
 
 /// The diagnostics as text: `datei:zeile: Fehler: Meldung` plus hints.

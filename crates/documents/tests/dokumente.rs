@@ -285,3 +285,17 @@ fn typst_syntax_im_vermerk_bleibt_text() {
         assert!(text.contains(literal), "„{literal}“ nicht wörtlich im PDF:\n{text}");
     }
 }
+
+#[test]
+fn zeichen_ausserhalb_der_schrift_verhindern_das_dokument_nicht() {
+    // PDF/UA-1 refuses glyphs the font lacks; the document is still produced, the characters are
+    // named by code point, everything Source Sans 3 covers stays.
+    let abgedeckt = "Türkisch ğış, Polnisch łźż, Rumänisch șț, Griechisch αβγ, Kyrillisch жзи, Vietnamesisch ệơ";
+    let vermerk = vermerk(&format!("{abgedeckt}. Chinesisch 你好, Stern ★, Null\u{0}zeichen, Tab\tEnde"), 0);
+    let kontext = VermerkKontext { verfasst_von: "Zoë 😀".into(), ..VermerkKontext::default() };
+    let pdf = vermerk_pdf(&kopf(false), &person(), &vermerk, &kontext).unwrap();
+    let text = text(&pdf);
+    assert!(enthaelt(&text, abgedeckt), "{text}");
+    assert!(enthaelt(&text, "Chinesisch [U+4F60][U+597D], Stern [U+2605], Nullzeichen, Tab Ende"), "{text}");
+    assert!(enthaelt(&text, "Verfasst von Zoë [U+1F600]"), "{text}");
+}

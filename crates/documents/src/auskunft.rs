@@ -60,12 +60,14 @@ pub struct Rechtsinformationen {
 impl Rechtsinformationen {
     pub fn standard(rechtskreis: Rechtskreis) -> Self {
         let (gesetz, grundlage) = match rechtskreis {
-            Rechtskreis::SgbIII => {
-                ("SGB III", "Art. 6 Abs. 1 Buchst. c und e DSGVO i. V. m. § 394 SGB III und §§ 67a ff. SGB X")
-            }
-            Rechtskreis::SgbII => {
-                ("SGB II", "Art. 6 Abs. 1 Buchst. c und e DSGVO i. V. m. §§ 50 ff. SGB II und §§ 67a ff. SGB X")
-            }
+            Rechtskreis::SgbIII => (
+                "SGB\u{a0}III",
+                "Art.\u{a0}6 Abs.\u{a0}1 Buchst. c und e DSGVO i. V. m. §\u{a0}394 SGB\u{a0}III und §§\u{a0}67a ff. SGB\u{a0}X",
+            ),
+            Rechtskreis::SgbII => (
+                "SGB\u{a0}II",
+                "Art.\u{a0}6 Abs.\u{a0}1 Buchst. c und e DSGVO i. V. m. §§\u{a0}50 ff. SGB\u{a0}II und §§\u{a0}67a ff. SGB\u{a0}X",
+            ),
         };
         Rechtsinformationen {
             zwecke: vec![
@@ -75,13 +77,13 @@ impl Rechtsinformationen {
                 "Protokollierung jedes Zugriffs auf Ihre Fallakte zur Datenschutzkontrolle".into(),
             ],
             empfaenger: vec![
-                "Fachdienste (Ärztlicher Dienst, Berufspsychologischer Service, Technischer Beratungsdienst), nur im Rahmen eines Auftrags und, wo erforderlich, mit Ihrer Einwilligung (§ 32 SGB III)".into(),
+                "Fachdienste (Ärztlicher Dienst, Berufspsychologischer Service, Technischer Beratungsdienst), nur im Rahmen eines Auftrags und, wo erforderlich, mit Ihrer Einwilligung (§\u{a0}32 SGB\u{a0}III)".into(),
                 "Träger von Maßnahmen, an denen Sie teilnehmen, im erforderlichen Umfang".into(),
                 "Arbeitgeber im Rahmen von Vermittlungsvorschlägen (Bewerberprofil, keine Gesundheitsdaten)".into(),
                 "bei einem Wechsel des Rechtskreises die dann zuständige Stelle (Agentur für Arbeit oder Jobcenter)".into(),
             ],
             speicherdauer: "Ihre Daten werden gespeichert, solange sie für die Aufgaben der Dienststelle erforderlich sind, \
-und danach nach den Aufbewahrungsfristen gelöscht (§ 84 Abs. 2 SGB X). Beratungsvermerke und abgeschlossene \
+und danach nach den Aufbewahrungsfristen gelöscht (§\u{a0}84 Abs.\u{a0}2 SGB\u{a0}X). Beratungsvermerke und abgeschlossene \
 Vereinbarungen werden nicht verändert; Berichtigungen werden als Nachtrag ergänzt."
                 .into(),
             herkunft: "Die Daten stammen aus Ihren eigenen Angaben in den Gesprächen und Unterlagen sowie aus der \

@@ -31,18 +31,18 @@ use crate::{DokumentFehler, namen::absaetze};
 /// Eigenbemühungen). The Dienststelle may pass its own text in [`EvKontext::rechtsfolgenbelehrung`].
 pub const RECHTSFOLGENBELEHRUNG_SGB3: &str = "Weisen Sie die in dieser Eingliederungsvereinbarung festgelegten \
 Eigenbemühungen ohne wichtigen Grund nicht oder nicht rechtzeitig nach, tritt eine Sperrzeit bei unzureichenden \
-Eigenbemühungen von zwei Wochen ein (§ 159 Abs. 1 Satz 2 Nr. 3, Abs. 6 SGB III). Während der Sperrzeit ruht Ihr \
-Anspruch auf Arbeitslosengeld; die Anspruchsdauer mindert sich um die Tage der Sperrzeit (§ 148 Abs. 1 Nr. 3 SGB III). \
+Eigenbemühungen von zwei Wochen ein (§\u{a0}159 Abs.\u{a0}1 Satz 2 Nr. 3, Abs.\u{a0}6 SGB\u{a0}III). Während der Sperrzeit ruht Ihr \
+Anspruch auf Arbeitslosengeld; die Anspruchsdauer mindert sich um die Tage der Sperrzeit (§\u{a0}148 Abs.\u{a0}1 Nr. 3 SGB\u{a0}III). \
 Haben Sie insgesamt Anlass für Sperrzeiten mit einer Dauer von mindestens 21 Wochen gegeben, erlischt Ihr Anspruch \
-(§ 161 Abs. 1 Nr. 2 SGB III).\n\nEine Sperrzeit tritt nicht ein, wenn Sie für Ihr Verhalten einen wichtigen Grund \
+(§\u{a0}161 Abs.\u{a0}1 Nr. 2 SGB\u{a0}III).\n\nEine Sperrzeit tritt nicht ein, wenn Sie für Ihr Verhalten einen wichtigen Grund \
 haben. Die für die Beurteilung eines wichtigen Grundes maßgebenden Tatsachen haben Sie darzulegen und nachzuweisen, \
-wenn diese Tatsachen in Ihrer Sphäre oder in Ihrem Verantwortungsbereich liegen (§ 159 Abs. 1 Satz 3 SGB III).";
+wenn diese Tatsachen in Ihrer Sphäre oder in Ihrem Verantwortungsbereich liegen (§\u{a0}159 Abs.\u{a0}1 Satz 3 SGB\u{a0}III).";
 
 /// E4: the default Rechtsfolgenbelehrung of an EV in SGB II (agreements concluded before the
 /// Kooperationsplan replaced the EV on 1 July 2023 are still printed with it).
 pub const RECHTSFOLGENBELEHRUNG_SGB2: &str = "Kommen Sie den in dieser Eingliederungsvereinbarung festgelegten \
-Pflichten, insbesondere den Eigenbemühungen, ohne wichtigen Grund nicht nach, kann das Bürgergeld nach §§ 31, 31a \
-und 31b SGB II gemindert werden. Eine Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten \
+Pflichten, insbesondere den Eigenbemühungen, ohne wichtigen Grund nicht nach, kann das Bürgergeld nach §§\u{a0}31, 31a \
+und 31b SGB\u{a0}II gemindert werden. Eine Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten \
 darlegen und nachweisen.";
 
 /// How often the Eigenbemühungen are due.

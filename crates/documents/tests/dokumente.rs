@@ -299,3 +299,21 @@ fn zeichen_ausserhalb_der_schrift_verhindern_das_dokument_nicht() {
     assert!(enthaelt(&text, "Chinesisch [U+4F60][U+597D], Stern [U+2605], Nullzeichen, Tab Ende"), "{text}");
     assert!(enthaelt(&text, "Verfasst von Zoë [U+1F600]"), "{text}");
 }
+
+#[test]
+fn eingliederungsvereinbarung_unter_25_wird_nach_drei_monaten_ueberprueft_und_ersetzte_ist_gekennzeichnet() {
+    // E2 (Interpretation): SGB III under 25 → review after 3 months; validity stays 6 months.
+    let akte = fallakte_sgb3();
+    let mut p = person();
+    p.geburtsdatum = Some(gemeinsam::datum("2004-06-01"));
+    let mut ev = ev(Vereinbarungsart::Eingliederungsvereinbarung, Some(gemeinsam::datum("2026-11-23")));
+    let pdf = vereinbarung_pdf(&kopf(false), &p, &ev, &kontext(&akte), katalog()).unwrap();
+    let text = text(&pdf);
+    assert!(enthaelt(&text, "gilt vom 23.11.2026 bis zum 23.05.2027"), "{text}");
+    assert!(enthaelt(&text, "spätestens am 23.02.2027 gemeinsam überprüft"), "{text}");
+
+    // E5: a replaced version says so instead of looking valid.
+    ev.ersetzt_am = Some(gemeinsam::datum("2027-01-10"));
+    let text = gemeinsam::text(&vereinbarung_pdf(&kopf(false), &p, &ev, &kontext(&akte), katalog()).unwrap());
+    assert!(enthaelt(&text, "Ersetzt am 10.01.2027 durch eine neuere Fassung – nicht mehr gültig"), "{text}");
+}

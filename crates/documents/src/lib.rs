@@ -1,0 +1,18 @@
+#![doc = include_str!("../README.md")]
+
+mod auskunft;
+mod eingabe;
+mod fehler;
+mod namen;
+mod vereinbarung;
+mod vermerk;
+mod welt;
+
+pub use auskunft::{Angabe, AuskunftDokument, Rechtsinformationen, VerlaufEintrag, ZugriffEintrag, auskunft_pdf};
+pub use eingabe::{Briefkopf, Person};
+pub use fehler::DokumentFehler;
+pub use vereinbarung::{
+    Eigenbemuehungen, EvKontext, RECHTSFOLGENBELEHRUNG_SGB2, RECHTSFOLGENBELEHRUNG_SGB3, Turnus, vereinbarung_pdf,
+};
+pub use vermerk::{VermerkKontext, vermerk_pdf};
+pub use welt::vorbereiten;

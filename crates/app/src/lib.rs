@@ -53,6 +53,8 @@ impl App {
         let katalog = Katalog::standard().map_err(|e| AppFehler::Konflikt(format!("Katalog: {e}")))?;
         let schreiber = Schreiber::starten(db.clone());
         let protokoll = Protokollierer::starten(schreiber.clone());
+        // Fonts and templates of the PDF documents load in the background, not on the first print.
+        drop(tokio::task::spawn_blocking(vierphasen_documents::vorbereiten));
         Ok(App { db, katalog, protokoll, schreiber, uhr: Arc::new(Utc::now) })
     }
 

@@ -3,6 +3,7 @@
 
 mod akte;
 mod auftrag;
+mod dokumente;
 mod einwilligung;
 mod ev;
 mod export;
@@ -24,6 +25,7 @@ pub use kunde::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde,
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};
 pub use auftrag::AuftragEingabe;
+pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};
 pub use einwilligung::EinwilligungEingabe;
 pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};
 pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};

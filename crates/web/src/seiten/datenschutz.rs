@@ -99,6 +99,7 @@ pub struct Zeitzeile {
 #[template(path = "auskunft.html")]
 struct Auskunftsseite {
     rahmen: Rahmen,
+    kunde_id: i64,
     erstellt: String,
     name: String,
     kundennummer: String,
@@ -191,6 +192,7 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
     let f = a.fallakte;
     Auskunftsseite {
         rahmen,
+        kunde_id: s.id,
         erstellt: zeit_text(a.erstellt_am),
         name: format!("{} {}", s.vorname, s.nachname),
         kundennummer: s.kundennummer,

@@ -4,6 +4,7 @@
 mod akte;
 mod anmeldung;
 mod datenschutz;
+mod dokumente;
 mod einwilligungen;
 mod ev;
 mod folgegespraech;
@@ -39,6 +40,7 @@ pub fn router() -> Router<Zustand> {
         .route("/kunden/neu", get(kunde_neu::formular).post(kunde_neu::anlegen))
         .route("/kunden/{id}", get(kunden::akte))
         .route("/static/{*datei}", get(statisch::datei))
+        .merge(dokumente::routen())
         .merge(profiling::routen())
         .merge(profil::routen())
         .merge(verwaltung::routen())

@@ -16,7 +16,6 @@ use vierphasen_app::passwort::{HOECHSTLAENGE, MINDESTLAENGE};
 use vierphasen_app::profil::Passwortwechsel;
 use vierphasen_domain::zugriff::Rolle;
 
-use super::rahmen::rolle_text;
 use super::zeitpunkt::zeit_text;
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
 use crate::anmeldung::cookie;
@@ -118,7 +117,7 @@ async fn laden(z: &Zustand, b: &Angemeldet, geheim: &str) -> Result<Profilseite,
         erledigt: None,
         name: b.name.clone(),
         login: b.login.clone(),
-        rolle: rolle_text(b.rolle),
+        rolle: b.rolle.label(),
         dienststelle: angaben.dienststelle,
         team: angaben.team.unwrap_or_default(),
         datenschutz: b.rolle == Rolle::Datenschutz,

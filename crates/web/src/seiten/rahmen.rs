@@ -54,7 +54,7 @@ impl Rahmen {
     pub fn neu(b: &Angemeldet, aktiv: &'static str) -> Rahmen {
         Rahmen {
             name: b.name.clone(),
-            rolle: rolle_text(b.rolle),
+            rolle: b.rolle.label(),
             aktiv,
             verwaltung: matches!(b.rolle, Rolle::Admin | Rolle::Teamleitung | Rolle::Datenschutz),
         }
@@ -63,16 +63,6 @@ impl Rahmen {
     /// `aria-current` for the navigation entry of this page.
     pub fn aktuell(&self, eintrag: &str) -> &'static str {
         if self.aktiv == eintrag { "page" } else { "false" }
-    }
-}
-
-pub fn rolle_text(r: Rolle) -> &'static str {
-    match r {
-        Rolle::Vfk => "Vermittlungsfachkraft",
-        Rolle::Teamleitung => "Teamleitung",
-        Rolle::Fachdienst => "Fachdienst",
-        Rolle::Admin => "Administration",
-        Rolle::Datenschutz => "Datenschutz",
     }
 }
 

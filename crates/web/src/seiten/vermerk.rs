@@ -207,7 +207,9 @@ async fn anzeigen(
     let mut s = seite(&z, &b, &a, Neu { art, datum: heute.to_string(), text: None }).await?;
     s.gespeichert = match p.gespeichert.as_deref() {
         Some("nachtrag") => Some("Der Nachtrag wurde gespeichert."),
-        Some("gespraech") => Some("Das Folgegespräch wurde gespeichert. Jetzt den Folgevermerk (V2) prüfen und speichern."),
+        Some("gespraech") => {
+            Some("Das Folgegespräch wurde gespeichert. Jetzt den Folgevermerk (V2) prüfen und speichern.")
+        }
         _ => None,
     };
     Ok(html(&s))

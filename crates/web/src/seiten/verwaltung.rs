@@ -22,7 +22,6 @@ use vierphasen_domain::zugriff::Rolle;
 
 use super::akte::merkmal_name;
 use super::formular::{Feldfehler, feld_id};
-use super::rahmen::rolle_text;
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
 use crate::zustand::Zustand;
 
@@ -148,7 +147,7 @@ fn erledigt_text(was: Option<&str>) -> Option<&'static str> {
 }
 
 fn rollen() -> Vec<Auswahl> {
-    Rolle::alle().into_iter().map(|r| Auswahl { wert: r.as_str().to_owned(), text: rolle_text(r).to_owned() }).collect()
+    Rolle::alle().into_iter().map(|r| Auswahl { wert: r.as_str().to_owned(), text: r.label().to_owned() }).collect()
 }
 
 fn merkmalgruppen(k: &Katalog) -> Vec<Merkmalgruppe> {
@@ -233,7 +232,7 @@ async fn laden(z: &Zustand, b: &Angemeldet) -> Result<Verwaltungsseite, AppFehle
             id: u.id,
             name: u.name,
             login: u.login,
-            rolle: rolle_text(u.rolle),
+            rolle: u.rolle.label(),
             aktiv: u.aktiv,
             selbst: u.id == b.benutzer_id,
             vfk: u.rolle == Rolle::Vfk,
@@ -347,7 +346,7 @@ async fn benutzer_finden(z: &Zustand, b: &Angemeldet, bid: &str) -> Result<Benut
         id: u.id,
         name: u.name,
         login: u.login,
-        rolle: rolle_text(u.rolle),
+        rolle: u.rolle.label(),
         team: String::new(),
         aktiv: u.aktiv,
         selbst: u.id == b.benutzer_id,

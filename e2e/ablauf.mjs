@@ -1,0 +1,131 @@
+// The placement officer's day in the browser: an Erstgespräch from registration to the
+// Beratungsvermerk, then a Folgegespräch. `ui` is the mouse or the keyboard (bedienung.mjs);
+// `pruefe(name)` runs axe on each page reached and saves a screenshot.
+import assert from "node:assert/strict";
+import { URL_BASIS } from "./hilfen.mjs";
+
+export function heuteIso() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+// Saves a form; if the rules ask for a confirmation of warnings (409), confirms and saves again.
+async function speichern(seite, ui, knopf) {
+  await ui.klicken(seite, seite.getByRole("button", { name: knopf }).first());
+  await seite.waitForLoadState("load");
+  const bestaetigen = seite.locator("#bestaetigt");
+  if (await bestaetigen.count() > 0) {
+    await ui.haken(seite, bestaetigen);
+    await ui.klicken(seite, seite.getByRole("button", { name: knopf }).first());
+    await seite.waitForLoadState("load");
+  }
+}
+
+async function statusZeigt(seite, text) {
+  await seite.getByRole("status").filter({ hasText: text }).first().waitFor();
+}
+
+export async function erstgespraech(seite, ui, pruefe, nachname) {
+  // Registration
+  await seite.goto(`${URL_BASIS}/kunden`);
+  await ui.klicken(seite, seite.getByRole("link", { name: "Neue Kundin / neuen Kunden anlegen" }));
+  await pruefe("neuer-kunde");
+  await ui.fuellen(seite, seite.getByLabel("Vorname"), "Dana");
+  await ui.fuellen(seite, seite.getByLabel("Nachname"), nachname);
+  await ui.datum(seite, seite.getByLabel("Geburtsdatum"), "1985-05-14");
+  await ui.fuellen(seite, seite.getByLabel("Postleitzahl des Wohnorts"), "10115");
+  await ui.klicken(seite, seite.getByRole("button", { name: "Anlegen und Akte öffnen" }));
+  await statusZeigt(seite, "wurde angelegt");
+  const kundeId = Number(new URL(seite.url()).pathname.split("/")[2]);
+  assert.ok(kundeId > 0);
+
+  // Phase 1: Profiling — Zielberuf, Potenzialanalyse, Standortbestimmung, Profillage
+  await ui.klicken(seite, seite.getByRole("link", { name: "Profiling", exact: true }));
+  await seite.getByRole("heading", { level: 1, name: /Profiling/ }).waitFor();
+  await ui.fuellen(seite, seite.getByLabel("Beruf suchen"), "Fachinformatiker");
+  await ui.klicken(seite, seite.getByRole("button", { name: "Berufe suchen" }));
+  await seite.waitForLoadState("load");
+  await ui.waehlen(seite, seite.locator("#zielberuf_43412"));
+  for (const radio of await seite.locator('input[type=radio][value="kein_handlungsbedarf"]').all()) {
+    const name = await radio.getAttribute("name");
+    const ziel = name === "status_berufliche_qualifikation"
+      ? seite.locator("#status_berufliche_qualifikation_handlungsbedarf") : radio;
+    await ui.waehlen(seite, ziel);
+  }
+  await ui.datum(seite, seite.locator("#sb_datum"), heuteIso());
+  await ui.fuellen(seite, seite.locator("#sb_prognose"), "9");
+  await ui.fuellen(seite, seite.locator("#sb_fazit"), "Fachinformatikerin mit veralteten Kenntnissen; Qualifizierung in Cloud-Technik.");
+  await ui.waehlen(seite, seite.locator("#profillage_foerderprofil"));
+  await seite.locator("#profillage-vorschlag").getByText("Förderprofil").first().waitFor();
+  await pruefe("profiling");
+  await speichern(seite, ui, "Profiling speichern");
+  await statusZeigt(seite, "Das Profiling wurde gespeichert");
+  await seite.getByText("Förderprofil").first().waitFor();
+
+  // Phase 2: Ziel
+  await ui.klicken(seite, seite.getByRole("link", { name: "Ziel", exact: true }));
+  await seite.getByRole("heading", { level: 1 }).waitFor();
+  await pruefe("ziel");
+  await ui.waehlen(seite, seite.locator('input[name="zieloption"]:not([disabled])').first());
+  await speichern(seite, ui, "Ziel vereinbaren");
+  await statusZeigt(seite, "Das Ziel wurde gespeichert");
+
+  // Phase 3: Handlungsstrategien — the first catalogue entry for the need
+  await ui.klicken(seite, seite.getByRole("link", { name: "Strategien", exact: true }));
+  await seite.getByRole("heading", { level: 2, name: "Handlungsstrategie wählen" }).waitFor();
+  await pruefe("strategien");
+  await speichern(seite, ui, "Strategie wählen");
+  await statusZeigt(seite, "gespeichert");
+  await seite.locator("#h-plan").filter({ hasText: "1 offen" }).waitFor();
+
+  // Phase 4: Eingliederungsvereinbarung prefilled from goal and strategies (E6), signed
+  await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
+  await ui.klicken(seite, seite.getByRole("link", { name: "Eingliederungsvereinbarung", exact: true }));
+  await ui.klicken(seite, seite.getByRole("button", { name: "Entwurf aus Ziel und Strategien erstellen" }));
+  await seite.getByRole("heading", { level: 2, name: /Entwurf bearbeiten/ }).waitFor();
+  await pruefe("ev");
+  const abschluss = seite.locator("#abgeschlossen_am");
+  if ((await abschluss.inputValue()) === "") { await ui.datum(seite, abschluss, heuteIso()); }
+  await speichern(seite, ui, "Als unterschrieben erfassen");
+  await seite.getByRole("heading", { level: 2, name: /Gültige/ }).waitFor();
+
+  // Beratungsvermerk, prefilled from the changes of the day (V1)
+  await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
+  await ui.klicken(seite, seite.getByRole("link", { name: "Beratungsvermerk", exact: true }));
+  const text = seite.locator("#text");
+  assert.match(await text.inputValue(), /Fachinformatiker|43412/, "Vermerk aus dem Profiling vorbefüllt (V1)");
+  await pruefe("vermerk");
+  await speichern(seite, ui, "Beratungsvermerk speichern");
+  await statusZeigt(seite, "Der Beratungsvermerk wurde gespeichert");
+  await seite.locator(".zeitleiste").getByText("Beratungsvermerk (Erstgespräch)").first().waitFor();
+  return kundeId;
+}
+
+export async function folgegespraech(seite, ui, pruefe, kundeId) {
+  await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
+  await ui.klicken(seite, seite.getByRole("link", { name: "Folgegespräch", exact: true }));
+  await seite.getByRole("heading", { level: 1, name: "Folgegespräch" }).waitFor();
+  await pruefe("folgegespraech");
+  // F1: the preparation checklist
+  for (const haken of await seite.getByRole("group", { name: "Checkliste Vorbereitung" }).getByRole("checkbox").all()) {
+    await ui.haken(seite, haken);
+  }
+  // Step 1: every task of the EV in force was done
+  for (const ja of await seite.locator('#schritt-1 input[type=radio][value="ja"]').all()) {
+    await ui.waehlen(seite, ja);
+  }
+  // Step 2: profiling, goal and strategies reviewed
+  for (const haken of await seite.locator("#schritt-2").getByRole("checkbox").all()) {
+    await ui.haken(seite, haken);
+  }
+  // Step 4: the next appointment is proposed by the Kontaktdichtekonzept (K1)
+  const termin = seite.getByLabel("Nächstes Folgegespräch am");
+  assert.notEqual(await termin.inputValue(), "", "K1-Vorschlag vorbelegt");
+  await speichern(seite, ui, "Folgegespräch speichern");
+  await seite.getByRole("heading", { level: 1, name: "Beratungsvermerk" }).waitFor();
+  await statusZeigt(seite, "Das Folgegespräch wurde gespeichert");
+  await ui.waehlen(seite, seite.getByRole("radio", { name: "Folgegespräch" }));
+  await speichern(seite, ui, "Beratungsvermerk speichern");
+  await statusZeigt(seite, "Der Beratungsvermerk wurde gespeichert");
+  await seite.locator(".zeitleiste").getByText("Beratungsvermerk (Folgegespräch)").first().waitFor();
+}

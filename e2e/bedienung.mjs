@@ -1,0 +1,66 @@
+// Two ways to operate a page, so one flow runs with the mouse and with the keyboard only.
+// Keyboard mode reaches every control by Tab (radios: Tab into the group, then arrow keys) and
+// operates it with Enter, Space or typing — if a control cannot be reached that way, it fails.
+const MAX_TABS = 600;
+
+async function istFokussiert(ziel) {
+  return ziel.evaluate((el) => el === document.activeElement);
+}
+
+async function tabZu(seite, ziel) {
+  await ziel.waitFor();
+  if (await istFokussiert(ziel)) { return; }
+  for (let i = 0; i < MAX_TABS; i++) {
+    await seite.keyboard.press("Tab");
+    if (await istFokussiert(ziel)) { return; }
+  }
+  throw new Error(`per Tabulator nicht erreichbar: ${ziel}`);
+}
+
+// A radio is focused when the focus is in its group (one tab stop per group).
+async function tabZuGruppe(seite, ziel) {
+  await ziel.waitFor();
+  const name = await ziel.getAttribute("name");
+  const inGruppe = () => seite.evaluate((n) => document.activeElement?.getAttribute("name") === n
+    && document.activeElement?.type === "radio", name);
+  for (let i = 0; i < MAX_TABS && !(await inGruppe()); i++) {
+    await seite.keyboard.press("Tab");
+  }
+  if (!(await inGruppe())) { throw new Error(`Radiogruppe ${name} per Tabulator nicht erreichbar`); }
+  if (await istFokussiert(ziel)) { await seite.keyboard.press("Space"); }
+  for (let i = 0; i < 40 && !(await ziel.isChecked()); i++) {
+    await seite.keyboard.press("ArrowDown");
+  }
+  if (!(await ziel.isChecked())) { throw new Error(`${ziel} per Pfeiltasten nicht wählbar`); }
+}
+
+export const maus = {
+  name: "Maus",
+  async klicken(seite, ziel) { await ziel.click(); },
+  async fuellen(seite, ziel, text) { await ziel.fill(text); },
+  async datum(seite, ziel, iso) { await ziel.fill(iso); },
+  async waehlen(seite, ziel) { await ziel.check(); },
+  async haken(seite, ziel) { await ziel.check(); },
+};
+
+export const tastatur = {
+  name: "Tastatur",
+  async klicken(seite, ziel) { await tabZu(seite, ziel); await seite.keyboard.press("Enter"); },
+  async fuellen(seite, ziel, text) {
+    await tabZu(seite, ziel);
+    await seite.keyboard.press("Control+A");
+    await seite.keyboard.press("Delete");
+    await seite.keyboard.type(text);
+  },
+  // A date field takes the digits in the order the browser shows (de: TT.MM.JJJJ).
+  async datum(seite, ziel, iso) {
+    await tabZu(seite, ziel);
+    const [j, m, t] = iso.split("-");
+    await seite.keyboard.type(`${t}${m}${j}`);
+  },
+  async waehlen(seite, ziel) { await tabZuGruppe(seite, ziel); },
+  async haken(seite, ziel) {
+    await tabZu(seite, ziel);
+    if (!(await ziel.isChecked())) { await seite.keyboard.press("Space"); }
+  },
+};

@@ -120,46 +120,12 @@ pub fn feld_id(feld: &str) -> String {
     feld.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' }).collect()
 }
 
-/// The German name of a field the use cases report (`aufgaben[2].text` → "Aufgabe 3: Text").
-pub fn feldname(feld: &str) -> String {
-    let mut teile = Vec::new();
-    for teil in feld.split('.') {
-        let (name, index) = match teil.split_once('[') {
-            Some((n, rest)) => (n, rest.trim_end_matches(']').parse::<usize>().ok()),
-            None => (teil, None),
-        };
-        let name = match name {
-            "plz" => "Postleitzahl".to_owned(),
-            "begruendung" => "Begründung".to_owned(),
-            "aufgaben" => "Aufgabe".to_owned(),
-            "staerken" => "Stärke".to_owned(),
-            "merkmale" => "Merkmal".to_owned(),
-            "strategien" => "Strategie".to_owned(),
-            "gueltig_bis" => "Gültig bis".to_owned(),
-            "naechster_termin" => "Nächster Termin".to_owned(),
-            andere => {
-                let mut z = andere.replace('_', " ");
-                if let Some(erster) = z.get(..1) {
-                    z.replace_range(..1, &erster.to_uppercase());
-                }
-                z
-            }
-        };
-        teile.push(match index {
-            Some(i) => format!("{name} {}", i + 1),
-            None => name,
-        });
-    }
-    teile.join(": ")
-}
-
 impl Rueckmeldung {
     /// Turns a refusal the user can correct into the form's feedback; anything else stays an
     /// error page.
     pub fn aus(fehler: AppFehler) -> Result<Rueckmeldung, SeitenFehler> {
         match fehler {
             AppFehler::Ungueltig { feld, meldung } => {
-                let meldung = if meldung.contains(':') { meldung } else { format!("{}: {meldung}", feldname(&feld)) };
                 Ok(Rueckmeldung { fehler: vec![Feldfehler { id: feld_id(&feld), meldung }], ..Default::default() })
             }
             AppFehler::Regelverstoss(b) => Ok(Rueckmeldung { befunde: befund_zeilen(&b), ..Default::default() }),

@@ -60,7 +60,15 @@ pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer
     match ergebnis {
         Ok(id) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=kunde"))),
         Err(e) => {
-            let rueckmeldung = Rueckmeldung::aus(e)?;
+            let namen = [
+                ("vorname", "Vorname"),
+                ("nachname", "Nachname"),
+                ("geburtsdatum", "Geburtsdatum"),
+                ("plz", "Postleitzahl"),
+                ("bedarfsgemeinschaft", "Bedarfsgemeinschaft"),
+                ("segment", "Segment"),
+            ];
+            let rueckmeldung = super::folgegespraech::beschriften(Rueckmeldung::aus(e)?, &namen);
             let status = rueckmeldung.status();
             let seite = Anlageseite {
                 rahmen: Rahmen::neu(&b, "kunden"),

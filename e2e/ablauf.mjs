@@ -5,18 +5,24 @@ import assert from "node:assert/strict";
 import { URL_BASIS } from "./hilfen.mjs";
 
 export function heuteIso() {
-  const d = new Date();
+  return tagIso(0);
+}
+
+// Today plus `tage` as JJJJ-MM-TT.
+export function tagIso(tage) {
+  const d = new Date(Date.now() + tage * 86400000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 }
 
 // Saves a form; if the rules ask for a confirmation of warnings (409), confirms and saves again.
-async function speichern(seite, ui, knopf) {
-  await ui.klicken(seite, seite.getByRole("button", { name: knopf }).first());
+// `bereich` narrows the button to one form of the page (CSS selector).
+async function speichern(seite, ui, knopf, bereich = "main") {
+  await ui.klicken(seite, seite.locator(bereich).getByRole("button", { name: knopf }).first());
   await seite.waitForLoadState("load");
   const bestaetigen = seite.locator("#bestaetigt");
   if (await bestaetigen.count() > 0) {
     await ui.haken(seite, bestaetigen);
-    await ui.klicken(seite, seite.getByRole("button", { name: knopf }).first());
+    await ui.klicken(seite, seite.locator(bereich).getByRole("button", { name: knopf }).first());
     await seite.waitForLoadState("load");
   }
 }
@@ -70,13 +76,19 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   await speichern(seite, ui, "Ziel vereinbaren");
   await statusZeigt(seite, "Das Ziel wurde gespeichert");
 
-  // Phase 3: Handlungsstrategien — the first catalogue entry for the need
+  // Phase 3: Handlungsstrategien for the need in Berufliche Qualifikation: Absolventenmanagement
+  // first, then the Teilqualifikation it accompanies (S2 wants both)
   await ui.klicken(seite, seite.getByRole("link", { name: "Strategien", exact: true }));
   await seite.getByRole("heading", { level: 2, name: "Handlungsstrategie wählen" }).waitFor();
   await pruefe("strategien");
-  await speichern(seite, ui, "Strategie wählen");
+  const am = "#w-berufliche_qualifikation-absolventenmanagement";
+  await ui.datum(seite, seite.locator(`${am}-beginn`), tagIso(400));
+  await ui.datum(seite, seite.locator(`${am}-ende`), tagIso(490));
+  await speichern(seite, ui, "Strategie wählen", `${am}-inhalt`);
   await statusZeigt(seite, "gespeichert");
-  await seite.locator("#h-plan").filter({ hasText: "1 offen" }).waitFor();
+  await speichern(seite, ui, "Strategie wählen", "#w-berufliche_qualifikation-berufliche_teilqualifikation_realisieren-inhalt");
+  await statusZeigt(seite, "gespeichert");
+  await seite.locator("#h-plan").filter({ hasText: "2 offen" }).waitFor();
 
   // Phase 4: Eingliederungsvereinbarung prefilled from goal and strategies (E6), signed
   await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
@@ -118,6 +130,12 @@ export async function folgegespraech(seite, ui, pruefe, kundeId) {
   for (const haken of await seite.locator("#schritt-2").getByRole("checkbox").all()) {
     await ui.haken(seite, haken);
   }
+  // Step 3: applications discussed; step 4: what comes next
+  await ui.fuellen(seite, seite.getByLabel("Besprochene Bewerbungsaktivitäten"),
+    "Bewerbungsunterlagen um die geplante Qualifizierung ergänzt; zwei Initiativbewerbungen besprochen.");
+  await ui.fuellen(seite, seite.locator("#schritt-4").getByLabel("Aktivität").first(),
+    "Sie holen das Angebot des Bildungsträgers ein und legen es vor.");
+  await ui.datum(seite, seite.locator("#schritt-4").getByLabel("Frist").first(), tagIso(14));
   // Step 4: the next appointment is proposed by the Kontaktdichtekonzept (K1)
   const termin = seite.getByLabel("Nächstes Folgegespräch am");
   assert.notEqual(await termin.inputValue(), "", "K1-Vorschlag vorbelegt");

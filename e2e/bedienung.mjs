@@ -3,8 +3,13 @@
 // operates it with Enter, Space or typing — if a control cannot be reached that way, it fails.
 const MAX_TABS = 600;
 
+// While a page is being replaced (after Enter on a link or button) the question has no answer yet.
 async function istFokussiert(ziel) {
-  return ziel.evaluate((el) => el === document.activeElement);
+  try {
+    return await ziel.evaluate((el) => el === document.activeElement, undefined, { timeout: 5000 });
+  } catch {
+    return false;
+  }
 }
 
 async function tabZu(seite, ziel) {
@@ -22,7 +27,7 @@ async function tabZuGruppe(seite, ziel) {
   await ziel.waitFor();
   const name = await ziel.getAttribute("name");
   const inGruppe = () => seite.evaluate((n) => document.activeElement?.getAttribute("name") === n
-    && document.activeElement?.type === "radio", name);
+    && document.activeElement?.type === "radio", name).catch(() => false);
   for (let i = 0; i < MAX_TABS && !(await inGruppe()); i++) {
     await seite.keyboard.press("Tab");
   }
@@ -45,18 +50,31 @@ export const maus = {
 
 export const tastatur = {
   name: "Tastatur",
-  async klicken(seite, ziel) { await tabZu(seite, ziel); await seite.keyboard.press("Enter"); },
+  async klicken(seite, ziel) {
+    await tabZu(seite, ziel);
+    const navigation = seite.waitForEvent("framenavigated", { timeout: 3000 }).catch(() => null);
+    await seite.keyboard.press("Enter");
+    await navigation;
+    await seite.waitForLoadState("load");
+  },
   async fuellen(seite, ziel, text) {
     await tabZu(seite, ziel);
     await seite.keyboard.press("Control+A");
     await seite.keyboard.press("Delete");
     await seite.keyboard.type(text);
   },
-  // A date field takes the digits in the order the browser shows (de: TT.MM.JJJJ).
+  // A date field takes the digits in the order the browser shows its segments: TT.MM.JJJJ in
+  // German, MM/TT/JJJJ where the browser's own language is English.
   async datum(seite, ziel, iso) {
     await tabZu(seite, ziel);
     const [j, m, t] = iso.split("-");
-    await seite.keyboard.type(`${t}${m}${j}`);
+    for (const folge of [`${t}${m}${j}`, `${m}${t}${j}`]) {
+      await seite.keyboard.press("ArrowLeft");
+      await seite.keyboard.press("ArrowLeft");
+      await seite.keyboard.type(folge);
+      if ((await ziel.inputValue()) === iso) { return; }
+    }
+    throw new Error(`Datum ${iso} per Tastatur nicht eingebbar: ${await ziel.inputValue()}`);
   },
   async waehlen(seite, ziel) { await tabZuGruppe(seite, ziel); },
   async haken(seite, ziel) {

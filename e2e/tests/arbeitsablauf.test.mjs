@@ -13,15 +13,24 @@ after(async () => { await browser?.close(); });
 for (const [nr, ui] of [[1, maus], [2, tastatur]]) {
   test(`Erstgespräch und Folgegespräch (${ui.name})`, async () => {
     const seite = await neueSeite(browser);
+    const antworten = [];
+    seite.on("response", (r) => { if (r.request().method() === "POST") { antworten.push(`${r.status()} ${new URL(r.url()).pathname}`); } });
     let bild = 10;
     const pruefe = async (name) => {
       await barrierefrei(seite, `${name} (${ui.name})`);
       if (ui === maus) { await bildschirmfoto(seite, `${bild++}-${name}`); }
     };
-    await anmelden(seite, "vfk.agentur1");
-    const kundeId = await erstgespraech(seite, ui, pruefe, `Ablauf-${nr}-${Date.now()}`);
-    await folgegespraech(seite, ui, pruefe, kundeId);
-    await pruefe("kundenakte-nach-folgegespraech");
+    try {
+      await anmelden(seite, "vfk.agentur1");
+      const kundeId = await erstgespraech(seite, ui, pruefe, `Ablauf-${nr}-${Date.now()}`);
+      await folgegespraech(seite, ui, pruefe, kundeId);
+      await pruefe("kundenakte-nach-folgegespraech");
+    } catch (e) {
+      // What the user saw when it failed (CI keeps it in the run's screenshot folder).
+      await bildschirmfoto(seite, `fehler-${ui.name}`);
+      const zusammenfassung = await seite.locator("#fehlerzusammenfassung, .kern-alert--danger").allInnerTexts();
+      throw new Error(`${e.message}\nSeite: ${seite.url()}\nFehlerzusammenfassung: ${zusammenfassung.join(" | ")}\nPOST: ${antworten.slice(-8).join(", ")}`);
+    }
     ohneFehler(seite, `Arbeitsablauf (${ui.name})`);
     await seite.context().close();
   });

@@ -100,6 +100,12 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   if ((await abschluss.inputValue()) === "") { await ui.datum(seite, abschluss, heuteIso()); }
   await speichern(seite, ui, "Als unterschrieben erfassen");
   await seite.getByRole("heading", { level: 2, name: /Gültige/ }).waitFor();
+  // The signed agreement as PDF (tagged PDF/UA-1), with the session of the page.
+  const pdfLink = seite.getByRole("link", { name: /als PDF herunterladen/ }).first();
+  const pdf = await seite.request.get(new URL(await pdfLink.getAttribute("href"), URL_BASIS).href);
+  assert.equal(pdf.status(), 200);
+  assert.equal(pdf.headers()["content-type"], "application/pdf");
+  assert.ok((await pdf.body()).subarray(0, 5).toString() === "%PDF-");
 
   // Beratungsvermerk, prefilled from the changes of the day (V1)
   await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);

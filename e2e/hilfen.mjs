@@ -57,5 +57,6 @@ export function ohneFehler(seite, name) {
 export async function bildschirmfoto(seite, datei) {
   mkdirSync(BILDER, { recursive: true });
   // The visible part only: what a user sees first (full-page shots of long forms disturb the page).
+  await seite.evaluate(() => window.scrollTo(0, 0));
   await seite.screenshot({ path: `${BILDER}/${datei}.png` });
 }

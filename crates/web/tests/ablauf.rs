@@ -7,22 +7,12 @@
 
 mod gemeinsam;
 
-use chrono::{Days, NaiveDate, Utc};
-use gemeinsam::{TestApp, konten, spawn_apps};
+use chrono::Days;
+use gemeinsam::{TestApp, heute, konten, spawn_apps, tag};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_domain::Katalog;
 use vierphasen_store::sql;
-
-/// The rules' Stichtag: today in Germany, as the server counts it.
-fn heute() -> NaiveDate {
-    vierphasen_domain::datum::berlin_datum(Utc::now())
-}
-
-/// Today plus `tage`, as the API writes dates.
-fn tag(tage: u64) -> String {
-    (heute() + Days::new(tage)).to_string()
-}
 
 /// One request; fails the test with the answer when the status differs.
 async fn senden(

@@ -8,31 +8,11 @@
 
 mod gemeinsam;
 
-use chrono::{Days, NaiveDate, Utc};
-use gemeinsam::{Seite, TestApp, konten, spawn_apps};
+use chrono::Days;
+use gemeinsam::{Seite, TestApp, api, heute, konten, spawn_apps, tag, tag_de};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_domain::Katalog;
-
-fn heute() -> NaiveDate {
-    vierphasen_domain::datum::berlin_datum(Utc::now())
-}
-
-/// Today plus `tage`, as the API and `<input type="date">` write dates.
-fn tag(tage: u64) -> String {
-    (heute() + Days::new(tage)).to_string()
-}
-
-/// Today plus `tage` as the pages show dates.
-fn tag_de(tage: u64) -> String {
-    (heute() + Days::new(tage)).format("%d.%m.%Y").to_string()
-}
-
-async fn senden(t: &TestApp, methode: Method, pfad: &str, koerper: Option<Value>, cookie: &str) -> Value {
-    let a = t.anfrage(methode.clone(), pfad, koerper, Some(cookie)).await;
-    assert!(a.status.is_success(), "{}: {methode} {pfad}: {} {:#}", t.name, a.status, a.json);
-    a.json
-}
 
 fn leitfaden(strategie: &str) -> vierphasen_domain::katalog::Leitfaden {
     let k = Katalog::standard().unwrap();
@@ -48,7 +28,7 @@ fn einfach(text: &str) -> String {
 /// Förderprofil), an agreed goal and three strategies; returns the case id.
 async fn fall_mit_plan(t: &TestApp, cookie: &str) -> i64 {
     let vor_zwei_wochen = (heute() - Days::new(14)).to_string();
-    let kunde = senden(
+    let kunde = api(
         t,
         Method::POST,
         "/api/v1/kunden",
@@ -78,8 +58,8 @@ async fn fall_mit_plan(t: &TestApp, cookie: &str) -> i64 {
         "profillage": { "wert": "foerderprofil" },
         "bestaetigt": true
     });
-    senden(t, Method::POST, &format!("{k}/profiling"), Some(profiling), cookie).await;
-    senden(
+    api(t, Method::POST, &format!("{k}/profiling"), Some(profiling), cookie).await;
+    api(
         t,
         Method::POST,
         &format!("{k}/ziele"),
@@ -93,13 +73,13 @@ async fn fall_mit_plan(t: &TestApp, cookie: &str) -> i64 {
                 "beginn": tag(14), "ende": tag(120), "reihenfolge": 1 }),
         json!({ "strategie": "vermittlung", "beginn": tag(0), "ende": tag(240), "reihenfolge": 3 }),
     ] {
-        senden(t, Method::POST, &format!("{k}/strategien"), Some(s), cookie).await;
+        api(t, Method::POST, &format!("{k}/strategien"), Some(s), cookie).await;
     }
     id
 }
 
 async fn fall(t: &TestApp, id: i64, cookie: &str) -> Value {
-    senden(t, Method::GET, &format!("/api/v1/kunden/{id}"), None, cookie).await
+    api(t, Method::GET, &format!("/api/v1/kunden/{id}"), None, cookie).await
 }
 
 fn ok(s: &Seite, was: &str) {
@@ -376,7 +356,7 @@ async fn beratungsvermerk(t: &TestApp, vfk: &str, id: i64) {
 
 async fn kooperationsplan_und_fremde_dienststelle(t: &TestApp, fremd: i64) {
     let jc = t.anmelden("vfk.jobcenter").await;
-    let kunde = senden(
+    let kunde = api(
         t,
         Method::POST,
         "/api/v1/kunden",

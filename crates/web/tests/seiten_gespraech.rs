@@ -6,34 +6,14 @@
 
 mod gemeinsam;
 
-use chrono::{Days, NaiveDate, Utc};
-use gemeinsam::{Seite, TestApp, konten, spawn_apps};
+use chrono::Days;
+use gemeinsam::{Seite, TestApp, api, heute, konten, spawn_apps, tag, tag_de};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_domain::Katalog;
 
-fn heute() -> NaiveDate {
-    vierphasen_domain::datum::berlin_datum(Utc::now())
-}
-
-/// Today plus `tage` as forms and the API send dates.
-fn tag(tage: u64) -> String {
-    (heute() + Days::new(tage)).to_string()
-}
-
-fn tag_text(tage: u64) -> String {
-    (heute() + Days::new(tage)).format("%d.%m.%Y").to_string()
-}
-
 fn gestern() -> String {
     (heute() - Days::new(1)).to_string()
-}
-
-async fn api(t: &TestApp, methode: Method, pfad: &str, koerper: Option<Value>, cookie: &str) -> Value {
-    let text = format!("{methode} {pfad}");
-    let a = t.anfrage(methode, pfad, koerper, Some(cookie)).await;
-    assert!(a.status.is_success(), "{}: {text}: {} {:#}", t.name, a.status, a.json);
-    a.json
 }
 
 fn kunde(nachname: &str, rechtskreis: &str, bg: Option<&str>) -> Value {
@@ -194,7 +174,7 @@ async fn folgegespraech_seite(t: &TestApp, vfk: &str, id: i64, aufgaben: &[Strin
         s.text
     );
     assert!(
-        text.contains(&format!("Vorschlag nach Kontaktdichtekonzept: {} (K1, 56 Tage bei Förderprofil)", tag_text(56))),
+        text.contains(&format!("Vorschlag nach Kontaktdichtekonzept: {} (K1, 56 Tage bei Förderprofil)", tag_de(56))),
         "{text}"
     );
 }
@@ -267,7 +247,7 @@ async fn folgegespraech_gespeichert(t: &TestApp, vfk: &str, id: i64, aufgaben: &
     assert!(akte.contains("gespraech: erfasst"), "{akte}");
     let termine = t.seite(&format!("/kunden/{id}/termine"), vfk).await.sichtbar();
     assert!(
-        termine.contains(&format!("{} Termin: Folgegespräch nach Kontaktdichtekonzept (K1)", tag_text(42))),
+        termine.contains(&format!("{} Termin: Folgegespräch nach Kontaktdichtekonzept (K1)", tag_de(42))),
         "{termine}"
     );
 }
@@ -320,13 +300,10 @@ async fn einwilligungen(t: &TestApp, vfk: &str, id: i64) {
     assert_eq!(s.status, StatusCode::SEE_OTHER);
     let s = t.seite(s.weiter(), vfk).await;
     let text = s.sichtbar();
-    assert!(text.contains(&format!("Ärztlicher Dienst {erteilt} {}", tag_text(0))), "{text}");
+    assert!(text.contains(&format!("Ärztlicher Dienst {erteilt} {}", tag_de(0))), "{text}");
     assert!(!s.text.contains(&format!("/einwilligungen/{eid}/widerruf")), "kein zweiter Widerruf");
     let akte = t.seite(&format!("/kunden/{id}"), vfk).await.sichtbar();
-    assert!(
-        akte.contains(&format!("Ärztlicher Dienst: erteilt am {erteilt}, widerrufen am {}", tag_text(0))),
-        "{akte}"
-    );
+    assert!(akte.contains(&format!("Ärztlicher Dienst: erteilt am {erteilt}, widerrufen am {}", tag_de(0))), "{akte}");
 }
 
 async fn bedarfsgemeinschaft(t: &TestApp) {
@@ -342,7 +319,7 @@ async fn bedarfsgemeinschaft(t: &TestApp) {
     assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
     let text = t.seite(s.weiter(), &jc).await.sichtbar();
     assert!(
-        text.contains(&format!("Einwilligung dieser Kundin bzw. dieses Kunden erteilt am {}", tag_text(0))),
+        text.contains(&format!("Einwilligung dieser Kundin bzw. dieses Kunden erteilt am {}", tag_de(0))),
         "{text}"
     );
     let s = t
@@ -359,7 +336,7 @@ async fn termine(t: &TestApp, vfk: &str, id: i64) {
     assert_eq!(s.status, StatusCode::OK);
     let k1 = format!(
         "Kontaktdichtekonzept (K1): Nächstes Folgegespräch (56 Tage nach dem Folgegespräch bei Förderprofil), fällig am {}",
-        tag_text(42)
+        tag_de(42)
     );
     assert!(s.sichtbar().contains(&k1), "{}", s.sichtbar());
     assert!(s.text.contains(&format!(r#"id="datum" name="datum" value="{}""#, tag(42))), "der Vorschlag ist vorbelegt");
@@ -374,7 +351,7 @@ async fn termine(t: &TestApp, vfk: &str, id: i64) {
     assert_eq!(s.status, StatusCode::SEE_OTHER);
     assert_eq!(s.weiter(), format!("{pfad}?gespeichert=termin"));
     let text = t.seite(s.weiter(), vfk).await.sichtbar();
-    assert!(text.contains(&format!("{} Termin Rückruf Bildungsträger", tag_text(3))), "{text}");
+    assert!(text.contains(&format!("{} Termin Rückruf Bildungsträger", tag_de(3))), "{text}");
 
     // The calendar lists it under its day with the case; "Erledigt" removes it from the open list.
     let s = t.seite("/termine", vfk).await;
@@ -394,7 +371,7 @@ async fn termine(t: &TestApp, vfk: &str, id: i64) {
     assert!(s.sichtbar().contains("Der Eintrag wurde als erledigt markiert."));
     assert!(!s.sichtbar().contains("Rückruf Bildungsträger"), "nicht mehr offen");
     let s = t.seite(&format!("/termine?bis={}&erledigte=ja", tag(28)), vfk).await;
-    assert!(s.sichtbar().contains(&format!("Rückruf Bildungsträger erledigt am {}", tag_text(0))), "{}", s.sichtbar());
+    assert!(s.sichtbar().contains(&format!("Rückruf Bildungsträger erledigt am {}", tag_de(0))), "{}", s.sichtbar());
     assert!(!t.seite(&pfad, vfk).await.sichtbar().contains("Rückruf Bildungsträger"));
 
     // With htmx the filter answers the list alone.

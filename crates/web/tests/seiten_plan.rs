@@ -8,24 +8,10 @@
 
 mod gemeinsam;
 
-use chrono::{Days, NaiveDate, Utc};
-use gemeinsam::{Seite, TestApp, konten, spawn_apps};
+use gemeinsam::{Seite, TestApp, konten, spawn_apps, tag, tag_de};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_domain::{Katalog, Rechtskreis};
-
-/// The rules' Stichtag: today in Germany, as the server counts it.
-fn heute() -> NaiveDate {
-    vierphasen_domain::datum::berlin_datum(Utc::now())
-}
-
-fn tag(tage: u64) -> String {
-    (heute() + Days::new(tage)).to_string()
-}
-
-fn de(tage: u64) -> String {
-    (heute() + Days::new(tage)).format("%d.%m.%Y").to_string()
-}
 
 /// An SGB III customer with a saved profiling: Handlungsbedarf in Örtliche Mobilität only,
 /// prognosis 9 months (Förderprofil).
@@ -221,7 +207,12 @@ async fn strategien_waehlen_anpassen_abschliessen() {
         enthaelt(&s, "Gewählte Handlungsstrategien (1 offen)");
         enthaelt(
             &s,
-            &format!("Mobilität erhöhen Örtliche Mobilität {} – {} 1 in Umsetzung {}", de(0), de(90), produkt.label),
+            &format!(
+                "Mobilität erhöhen Örtliche Mobilität {} – {} 1 in Umsetzung {}",
+                tag_de(0),
+                tag_de(90),
+                produkt.label
+            ),
         );
         enthaelt(&s, "Offene Punkte zum Umsetzungsfahrplan (0)");
         enthaelt(&s, "Abgedeckt durch: Mobilität erhöhen");
@@ -254,7 +245,7 @@ async fn strategien_waehlen_anpassen_abschliessen() {
         assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
         let s = t.seite(s.weiter(), &vfk).await;
         enthaelt(&s, "Die Handlungsstrategie wurde angepasst.");
-        enthaelt(&s, &format!("Mobilität erhöhen Örtliche Mobilität {} – {} 2 in Umsetzung –", de(0), de(120)));
+        enthaelt(&s, &format!("Mobilität erhöhen Örtliche Mobilität {} – {} 2 in Umsetzung –", tag_de(0), tag_de(120)));
 
         let ende = format!("{pfad}/{sid}/abschliessen");
         let e = format!("e-{sid}");
@@ -273,9 +264,9 @@ async fn strategien_waehlen_anpassen_abschliessen() {
             &s,
             &format!(
                 "Erledigte Handlungsstrategien (1) Strategie Merkmal Zeitraum Ergebnis Produkte Regeln Mobilität erhöhen Örtliche Mobilität {} – {} erfolgreich umgesetzt am {}",
-                de(0),
-                de(120),
-                de(0)
+                tag_de(0),
+                tag_de(120),
+                tag_de(0)
             ),
         );
         // The need is open again (S1); a new strategy follows a new Standortbestimmung (S9).

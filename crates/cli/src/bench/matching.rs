@@ -68,6 +68,26 @@ fn recall(paare: &[(Vec<u64>, Vec<u64>)]) -> f64 {
     gefunden as f64 / erwartet as f64
 }
 
+/// Runs every query once, timed; returns the times (ms) and the answers' ids, in query order.
+fn messen<Q>(
+    anfragen: &[Q],
+    mut suchen: impl FnMut(&Q) -> Result<Vec<u64>, String>,
+) -> Result<(Vec<f64>, Vec<Vec<u64>>), String> {
+    let mut zeiten = Vec::with_capacity(anfragen.len());
+    let mut antworten = Vec::with_capacity(anfragen.len());
+    for q in anfragen {
+        let t = Instant::now();
+        antworten.push(suchen(q)?);
+        zeiten.push(ms(t.elapsed()));
+    }
+    Ok((zeiten, antworten))
+}
+
+/// (answer, oracle) for the queries the oracle answered (the first ones).
+fn paare(antworten: &[Vec<u64>], orakel: &[Vec<u64>]) -> Vec<(Vec<u64>, Vec<u64>)> {
+    antworten.iter().zip(orakel).map(|(a, o)| (a.clone(), o.clone())).collect()
+}
+
 fn prozent(r: f64) -> String {
     if r >= 1.0 { "100%".into() } else { format!("{:.2}%", r * 100.0) }
 }
@@ -143,53 +163,26 @@ pub fn ausfuehren(o: MatchingOptionen) -> Result<ExitCode, String> {
     // B1: Zipf-drawn profiles (the generator draws occupations by Zipf) → top 20 postings.
     let schritt = (profile.len() / o.anfragen.max(1)).max(1);
     let b1_anfragen: Vec<&Bewerberprofil> = profile.iter().step_by(schritt).take(o.anfragen).collect();
-    let mut zeiten: Vec<f64> = Vec::with_capacity(b1_anfragen.len());
-    let mut b1_ergebnisse = Vec::with_capacity(b1_anfragen.len());
-    for p in &b1_anfragen {
-        let t = Instant::now();
-        let r = stellenindex.suchen(p, st, K_B1);
-        zeiten.push(ms(t.elapsed()));
-        b1_ergebnisse.push(ids(&r));
-    }
+    let (mut zeiten, b1_ergebnisse) = messen(&b1_anfragen, |p| Ok(ids(&stellenindex.suchen(p, st, K_B1))))?;
     let b1_p50 = quantil(&mut zeiten, 0.5);
     let b1_p99 = quantil(&mut zeiten, 0.99);
     let n_orakel = 400.min(b1_anfragen.len());
     let orakel_b1: Vec<Vec<u64>> =
         parallel(&b1_anfragen[..n_orakel], 2, |p| ids(&orakel::stellen_fuer(p, &stellen, st, K_B1)));
-    let paare: Vec<(Vec<u64>, Vec<u64>)> =
-        b1_ergebnisse.iter().zip(&orakel_b1).map(|(g, e)| (g.clone(), e.clone())).collect();
-    let b1_recall = recall(&paare);
+    let b1_recall = recall(&paare(&b1_ergebnisse, &orakel_b1));
 
     let n_tantivy = 2000.min(b1_anfragen.len());
-    let mut tz = Vec::new();
-    let mut tantivy_paare = Vec::new();
-    for (i, p) in b1_anfragen[..n_tantivy].iter().enumerate() {
-        let t = Instant::now();
-        let r = tantivy_stellen.suchen(&daten, p, st, K_B1)?;
-        tz.push(ms(t.elapsed()));
-        if i < n_orakel {
-            tantivy_paare.push((r, orakel_b1[i].clone()));
-        }
-    }
+    let (mut tz, antworten) = messen(&b1_anfragen[..n_tantivy], |p| tantivy_stellen.suchen(&daten, p, st, K_B1))?;
     let t_p50 = quantil(&mut tz, 0.5);
     let mut zeile =
         format!("B1 p50 {b1_p50:.3} ms p99 {b1_p99:.2} ms | tantivy p50 {t_p50:.2} ms ({:.1}x)", t_p50 / b1_p50);
-    let mut peers = format!("tantivy {} (n={n_tantivy})", prozent(recall(&tantivy_paare)));
+    let mut peers = format!("tantivy {} (n={n_tantivy})", prozent(recall(&paare(&antworten, &orakel_b1))));
     if let Some(pg) = pg.as_mut() {
         let n_pg = 200.min(b1_anfragen.len());
-        let mut pz = Vec::new();
-        let mut pg_paare = Vec::new();
-        for (i, p) in b1_anfragen[..n_pg].iter().enumerate() {
-            let t = Instant::now();
-            let r = pg.b1(&daten, p, st)?;
-            pz.push(ms(t.elapsed()));
-            if i < n_orakel {
-                pg_paare.push((r, orakel_b1[i].clone()));
-            }
-        }
+        let (mut pz, antworten) = messen(&b1_anfragen[..n_pg], |p| pg.b1(&daten, p, st))?;
         let p50 = quantil(&mut pz, 0.5);
         zeile.push_str(&format!(" | postgres p50 {p50:.2} ms ({:.0}x)", p50 / b1_p50));
-        peers.push_str(&format!(", postgres {} (n={n_pg})", prozent(recall(&pg_paare))));
+        peers.push_str(&format!(", postgres {} (n={n_pg})", prozent(recall(&paare(&antworten, &orakel_b1)))));
     }
     println!(
         "{zeile} | recall@20 {} | {} Anfragen, Orakel n={n_orakel}; Peers gegen Orakel: {peers}",
@@ -201,52 +194,25 @@ pub fn ausfuehren(o: MatchingOptionen) -> Result<ExitCode, String> {
     let offene: Vec<&Stellenangebot> = stellen.iter().filter(|s| s.offen(st)).collect();
     let schritt = (offene.len() / o.anfragen.max(1)).max(1);
     let b2_anfragen: Vec<&Stellenangebot> = offene.iter().step_by(schritt).take(o.anfragen).copied().collect();
-    let mut zeiten = Vec::with_capacity(b2_anfragen.len());
-    let mut b2_ergebnisse = Vec::new();
-    for s in &b2_anfragen {
-        let t = Instant::now();
-        let r = profilindex.suchen(s, st, K_B2);
-        zeiten.push(ms(t.elapsed()));
-        b2_ergebnisse.push(ids(&r));
-    }
+    let (mut zeiten, b2_ergebnisse) = messen(&b2_anfragen, |s| Ok(ids(&profilindex.suchen(s, st, K_B2))))?;
     let b2_p50 = quantil(&mut zeiten, 0.5);
     let b2_p99 = quantil(&mut zeiten, 0.99);
     let n_orakel = 100.min(b2_anfragen.len());
     let orakel_b2: Vec<Vec<u64>> =
         parallel(&b2_anfragen[..n_orakel], 2, |s| ids(&orakel::profile_fuer(s, &profile, st, K_B2)));
-    let paare: Vec<(Vec<u64>, Vec<u64>)> =
-        b2_ergebnisse.iter().zip(&orakel_b2).map(|(g, e)| (g.clone(), e.clone())).collect();
-    let b2_recall = recall(&paare);
+    let b2_recall = recall(&paare(&b2_ergebnisse, &orakel_b2));
     let n_tantivy = 1000.min(b2_anfragen.len());
-    let mut tz = Vec::new();
-    let mut tantivy_paare = Vec::new();
-    for (i, s) in b2_anfragen[..n_tantivy].iter().enumerate() {
-        let t = Instant::now();
-        let r = tantivy_profile.suchen(&daten, s, st, K_B2)?;
-        tz.push(ms(t.elapsed()));
-        if i < n_orakel {
-            tantivy_paare.push((r, orakel_b2[i].clone()));
-        }
-    }
+    let (mut tz, antworten) = messen(&b2_anfragen[..n_tantivy], |s| tantivy_profile.suchen(&daten, s, st, K_B2))?;
     let t_p50 = quantil(&mut tz, 0.5);
     let mut zeile =
         format!("B2 p50 {b2_p50:.3} ms p99 {b2_p99:.2} ms | tantivy p50 {t_p50:.2} ms ({:.1}x)", t_p50 / b2_p50);
-    let mut peers = format!("tantivy {} (n={n_tantivy})", prozent(recall(&tantivy_paare)));
+    let mut peers = format!("tantivy {} (n={n_tantivy})", prozent(recall(&paare(&antworten, &orakel_b2))));
     if let Some(pg) = pg.as_mut() {
         let n_pg = 100.min(b2_anfragen.len());
-        let mut pz = Vec::new();
-        let mut pg_paare = Vec::new();
-        for (i, s) in b2_anfragen[..n_pg].iter().enumerate() {
-            let t = Instant::now();
-            let r = pg.b2(&daten, s, st)?;
-            pz.push(ms(t.elapsed()));
-            if i < n_orakel {
-                pg_paare.push((r, orakel_b2[i].clone()));
-            }
-        }
+        let (mut pz, antworten) = messen(&b2_anfragen[..n_pg], |s| pg.b2(&daten, s, st))?;
         let p50 = quantil(&mut pz, 0.5);
         zeile.push_str(&format!(" | postgres p50 {p50:.2} ms ({:.0}x)", p50 / b2_p50));
-        peers.push_str(&format!(", postgres {} (n={n_pg})", prozent(recall(&pg_paare))));
+        peers.push_str(&format!(", postgres {} (n={n_pg})", prozent(recall(&paare(&antworten, &orakel_b2)))));
     }
     // Nightly run: every matchingfähige profile against all postings (B1 per profile), 2 threads.
     let stichprobe: Vec<&Bewerberprofil> = profile.iter().step_by((profile.len() / 4000).max(1)).take(4000).collect();

@@ -6,7 +6,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::get;
-use vierphasen_app::AppFehler;
 use vierphasen_app::fall::Auskunft;
 use vierphasen_domain::fallakte::{Eingliederungsvereinbarung, Vereinbarungsart};
 use vierphasen_domain::{Katalog, MerkmalStatus};
@@ -17,15 +16,11 @@ use super::akte::{
 };
 use super::start::datum_text;
 use super::zeitpunkt::zeit_text;
-use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
+use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, fall_id, html};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
     Router::new().route("/kunden/{id}/protokoll", get(protokoll)).route("/kunden/{id}/auskunft", get(auskunft))
-}
-
-fn fall_id(id: &str) -> Result<i64, AppFehler> {
-    id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))
 }
 
 pub struct Protokollzeile {

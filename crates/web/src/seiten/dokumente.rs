@@ -6,9 +6,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use vierphasen_app::AppFehler;
 
-use super::{SeitenBenutzer, SeitenErgebnis};
+use super::{SeitenBenutzer, SeitenErgebnis, fall_id, nummer};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -16,10 +15,6 @@ pub fn routen() -> Router<Zustand> {
         .route("/kunden/{id}/ev/{ev_id}/pdf", get(ev))
         .route("/kunden/{id}/vermerk/{vermerk_id}/pdf", get(vermerk))
         .route("/kunden/{id}/auskunft/pdf", get(auskunft))
-}
-
-fn zahl(text: &str) -> Result<i64, AppFehler> {
-    text.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))
 }
 
 fn pdf(inhalt: Vec<u8>, datei: &str) -> Response {
@@ -37,7 +32,7 @@ async fn ev(
     SeitenBenutzer(b): SeitenBenutzer,
     Path((id, ev_id)): Path<(String, String)>,
 ) -> SeitenErgebnis {
-    let (id, ev_id) = (zahl(&id)?, zahl(&ev_id)?);
+    let (id, ev_id) = (fall_id(&id)?, nummer(&ev_id, "Die Vereinbarung")?);
     Ok(pdf(z.app.ev_pdf(&b.akteur, id, ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}")))
 }
 
@@ -46,7 +41,7 @@ async fn vermerk(
     SeitenBenutzer(b): SeitenBenutzer,
     Path((id, vermerk_id)): Path<(String, String)>,
 ) -> SeitenErgebnis {
-    let (id, vermerk_id) = (zahl(&id)?, zahl(&vermerk_id)?);
+    let (id, vermerk_id) = (fall_id(&id)?, nummer(&vermerk_id, "Der Vermerk")?);
     Ok(pdf(z.app.vermerk_pdf(&b.akteur, id, vermerk_id).await?, &format!("Beratungsvermerk-{id}-{vermerk_id}")))
 }
 
@@ -55,6 +50,6 @@ async fn auskunft(
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
 ) -> SeitenErgebnis {
-    let id = zahl(&id)?;
+    let id = fall_id(&id)?;
     Ok(pdf(z.app.auskunft_pdf(&b.akteur, id).await?, &format!("Auskunft-Art15-{id}")))
 }

@@ -13,11 +13,12 @@ use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::Einwilligungsumfang;
 
 use super::akte::{Aktenbild, einwilligung_text};
-use super::folgegespraech::{beschriften, fall_id};
 use super::formular::{BefundZeile, befund_zeilen};
 use super::kunden::gespeichert_text;
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, nummer, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -215,7 +216,7 @@ async fn widerrufen(
     f: Formular,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
-    let eid: i64 = eid.parse().map_err(|_| AppFehler::NichtGefunden("Die Einwilligung"))?;
+    let eid = nummer(&eid, "Die Einwilligung")?;
     let ort = format!("widerruf-{eid}");
     let g = Getippt { ort: ort.clone(), umfang: String::new(), datum: f.wert("datum").map(str::to_owned) };
     let ergebnis = match f.datum_pflicht("datum", "Widerrufen am") {

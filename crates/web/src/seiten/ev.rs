@@ -25,7 +25,7 @@ use self::dokument::{Aufgabenliste, Version, abschluss_wort, art_name, aus_schlu
 use self::editor::{Auswahl, Bausteine, Gruppe, Zeile};
 use super::formular::{BefundZeile, Feldfehler, befund_zeilen, feld_id};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -57,10 +57,6 @@ pub fn kopf(a: &Fallansicht) -> Kopf {
         rechtskreis: s.rechtskreis.label(),
         sgb2: s.rechtskreis == Rechtskreis::SgbII,
     }
-}
-
-fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
-    text.parse().map_err(|_| AppFehler::NichtGefunden(was))
 }
 
 /// E2: months of validity for an agreement concluded today.

@@ -120,6 +120,19 @@ pub fn feld_id(feld: &str) -> String {
     feld.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' }).collect()
 }
 
+/// Names the field in the use cases' short messages ("liegt in der Zukunft" → "Gespräch am:
+/// liegt in der Zukunft"), for the error summary; `namen` pairs input ids with their labels.
+pub fn beschriften(mut r: Rueckmeldung, namen: &[(&str, &str)]) -> Rueckmeldung {
+    for f in &mut r.fehler {
+        if let Some((_, label)) = namen.iter().find(|(id, _)| *id == f.id)
+            && !f.meldung.starts_with(label)
+        {
+            f.meldung = format!("{label}: {}", f.meldung);
+        }
+    }
+    r
+}
+
 impl Rueckmeldung {
     /// Turns a refusal the user can correct into the form's feedback; anything else stays an
     /// error page.

@@ -8,7 +8,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::fall::NeuerKunde;
 use vierphasen_domain::{Rechtskreis, Segment};
 
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, html, weiter_zu};
 use crate::zustand::Zustand;
 
 #[derive(Template)]
@@ -68,7 +68,7 @@ pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer
                 ("bedarfsgemeinschaft", "Bedarfsgemeinschaft"),
                 ("segment", "Segment"),
             ];
-            let rueckmeldung = super::folgegespraech::beschriften(Rueckmeldung::aus(e)?, &namen);
+            let rueckmeldung = beschriften(Rueckmeldung::aus(e)?, &namen);
             let status = rueckmeldung.status();
             let seite = Anlageseite {
                 rahmen: Rahmen::neu(&b, "kunden"),

@@ -17,7 +17,7 @@ use vierphasen_app::profil::Passwortwechsel;
 use vierphasen_domain::zugriff::Rolle;
 
 use super::zeitpunkt::zeit_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
 use crate::anmeldung::cookie;
 use crate::zustand::Zustand;
 
@@ -238,7 +238,7 @@ pub async fn token_widerrufen(
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
 ) -> SeitenErgebnis {
-    let id: i64 = id.parse().map_err(|_| AppFehler::NichtGefunden("Das Token"))?;
+    let id = nummer(&id, "Das Token")?;
     z.app.token_widerrufen(&b, id).await?;
     Ok(weiter_zu("/profil?erledigt=widerrufen"))
 }

@@ -21,8 +21,8 @@ use self::angebote::{Andere, Angebot, Bedarf, Lage, Produktwahl};
 use self::plan::Plan;
 use super::formular::{BefundZeile, befund_zeilen};
 use super::kunden::gespeichert_text;
-use super::ziel::{Fallkopf, fall_id, wirksame_profillage};
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::ziel::{Fallkopf, wirksame_profillage};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -315,10 +315,6 @@ async fn waehlen(
     antwort(&z, &b, id, ergebnis, &f).await
 }
 
-fn strategie_id(sid: &str) -> Result<i64, AppFehler> {
-    sid.parse().map_err(|_| AppFehler::NichtGefunden("Die Handlungsstrategie"))
-}
-
 /// S7/S10/PK1: adjusts the window, order and products of an open strategy.
 async fn anpassen(
     State(z): State<Zustand>,
@@ -327,7 +323,7 @@ async fn anpassen(
     f: Formular,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
-    let sid = strategie_id(&sid)?;
+    let sid = nummer(&sid, "Die Handlungsstrategie")?;
     let eingabe = || -> Result<StrategieAnpassung, AppFehler> {
         Ok(StrategieAnpassung {
             beginn: Some(f.datum_pflicht("beginn", "Beginn des Zeitfensters")?),
@@ -352,7 +348,7 @@ async fn abschliessen(
     f: Formular,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
-    let sid = strategie_id(&sid)?;
+    let sid = nummer(&sid, "Die Handlungsstrategie")?;
     let eingabe = || -> Result<(StrategieAbschluss, &'static str), AppFehler> {
         let (ergebnis, gespeichert) = match f.wert("ergebnis") {
             Some("erfolgreich_umgesetzt") => (StrategieErgebnis::ErfolgreichUmgesetzt, "strategie_erfolgreich"),

@@ -15,10 +15,12 @@ use vierphasen_app::konto::Angemeldet;
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
 
 use super::akte::Aktenbild;
-use super::folgegespraech::{aufgeloest, beschriften, fall_id, k1_vorschlag};
+use super::folgegespraech::{aufgeloest, k1_vorschlag};
 use super::kunden::gespeichert_text;
 use super::start::{anlass, datum_text};
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, nummer, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 /// Without a date the calendar shows the next four weeks (and everything overdue).
@@ -200,7 +202,7 @@ async fn erledigt(
     Path(tid): Path<String>,
     f: Formular,
 ) -> SeitenErgebnis {
-    let tid: i64 = tid.parse().map_err(|_| AppFehler::NichtGefunden("Der Termin"))?;
+    let tid = nummer(&tid, "Der Termin")?;
     match z.app.termin_erledigen(&b.akteur, tid).await {
         // Done twice (a second click, another tab): the result is the same.
         Ok(()) | Err(AppFehler::Konflikt(_)) => {}

@@ -18,7 +18,7 @@ use super::akte::vermerkart;
 use super::ev::{Kopf, kopf};
 use super::formular::{Feldfehler, feld_id};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -188,10 +188,6 @@ async fn seite(z: &Zustand, b: &Angemeldet, a: &Fallansicht, neu: Neu) -> Result
 pub struct Seitenparameter {
     art: Option<String>,
     gespeichert: Option<String>,
-}
-
-fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
-    text.parse().map_err(|_| AppFehler::NichtGefunden(was))
 }
 
 async fn anzeigen(

@@ -22,7 +22,7 @@ use vierphasen_domain::zugriff::Rolle;
 
 use super::akte::merkmal_name;
 use super::formular::{Feldfehler, feld_id};
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -334,7 +334,7 @@ pub async fn benutzer_anlegen(
 }
 
 async fn benutzer_finden(z: &Zustand, b: &Angemeldet, bid: &str) -> Result<Benutzer, AppFehler> {
-    let bid: i64 = bid.parse().map_err(|_| AppFehler::NichtGefunden("Der Benutzer"))?;
+    let bid = nummer(bid, "Der Benutzer")?;
     let u = z
         .app
         .benutzer_liste(&b.akteur)
@@ -369,7 +369,7 @@ pub async fn deaktivieren(
     SeitenBenutzer(b): SeitenBenutzer,
     Path(bid): Path<String>,
 ) -> SeitenErgebnis {
-    let bid: i64 = bid.parse().map_err(|_| AppFehler::NichtGefunden("Der Benutzer"))?;
+    let bid = nummer(&bid, "Der Benutzer")?;
     z.app.benutzer_deaktivieren(&b.akteur, bid).await?;
     Ok(weiter_zu("/verwaltung?erledigt=deaktiviert#h-benutzer"))
 }

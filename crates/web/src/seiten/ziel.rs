@@ -15,16 +15,11 @@ use vierphasen_domain::{Katalog, Profillage, Rechtskreis};
 use super::akte::{beruf_name, segment_text};
 use super::formular::{BefundZeile, befund_zeilen};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
     Router::new().route("/kunden/{id}/ziel", get(seite).post(speichern))
-}
-
-/// The case id from the path; anything else is a missing case.
-pub(super) fn fall_id(id: &str) -> Result<i64, AppFehler> {
-    id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))
 }
 
 /// The Profillage the rules work with: the chosen one, else the engine's suggestion.

@@ -6,7 +6,7 @@
 
 use std::net::SocketAddr;
 
-use chrono::Utc;
+use chrono::{Days, NaiveDate, Utc};
 use http_body_util::{BodyExt, Full};
 use hyper::body::Bytes;
 use hyper::{HeaderMap, Method, Request, StatusCode};
@@ -22,6 +22,29 @@ use vierphasen_store::{Db, sql};
 use vierphasen_web::Einstellungen;
 
 pub const PASSWORT: &str = "Sehr-geheimes-Testpasswort-7";
+
+/// The rules' Stichtag: today in Germany, as the server counts it.
+pub fn heute() -> NaiveDate {
+    vierphasen_domain::datum::berlin_datum(Utc::now())
+}
+
+/// Today plus `tage` as the API and `<input type="date">` write dates (JJJJ-MM-TT).
+pub fn tag(tage: u64) -> String {
+    (heute() + Days::new(tage)).to_string()
+}
+
+/// Today plus `tage` as the pages show dates (TT.MM.JJJJ).
+pub fn tag_de(tage: u64) -> String {
+    (heute() + Days::new(tage)).format("%d.%m.%Y").to_string()
+}
+
+/// A JSON request that must succeed; fails the test with the answer otherwise.
+pub async fn api(t: &TestApp, methode: Method, pfad: &str, koerper: Option<Value>, cookie: &str) -> Value {
+    let text = format!("{methode} {pfad}");
+    let a = t.anfrage(methode, pfad, koerper, Some(cookie)).await;
+    assert!(a.status.is_success(), "{}: {text}: {} {:#}", t.name, a.status, a.json);
+    a.json
+}
 
 #[derive(Debug)]
 pub struct TestApp {

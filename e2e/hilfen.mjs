@@ -54,9 +54,11 @@ export function ohneFehler(seite, name) {
   assert.deepEqual(fehler, [], `Konsole/Netz auf ${name}`);
 }
 
-export async function bildschirmfoto(seite, datei) {
+// `abschnitt`: a CSS selector to show at the top instead of the start of the page.
+export async function bildschirmfoto(seite, datei, abschnitt) {
   mkdirSync(BILDER, { recursive: true });
   // The visible part only: what a user sees first (full-page shots of long forms disturb the page).
-  await seite.evaluate(() => window.scrollTo(0, 0));
+  if (abschnitt) await seite.locator(abschnitt).evaluate((e) => e.scrollIntoView());
+  else await seite.evaluate(() => window.scrollTo(0, 0));
   await seite.screenshot({ path: `${BILDER}/${datei}.png` });
 }

@@ -193,13 +193,20 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: i64) -> Resul
     Ok(usize::try_from(angelegt).unwrap_or(usize::MAX))
 }
 
-/// Runs the worker forever: every `takt` the due jobs, in rounds of 100 while more are waiting.
+/// Runs the worker forever: every `takt` the due jobs, in rounds of 100 while more are waiting;
+/// once a day the postings expired beyond the BAC trend leave the matching index (§8.4).
 pub fn arbeiter_starten(app: App, takt: Duration) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         let mut uhr = tokio::time::interval(takt.max(Duration::from_millis(10)));
         uhr.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        let mut aufgeraeumt_am = None;
         loop {
             uhr.tick().await;
+            let heute = app.heute();
+            if aufgeraeumt_am != Some(heute) {
+                app.matching.abgelaufene_entfernen(heute);
+                aufgeraeumt_am = Some(heute);
+            }
             loop {
                 match app.jobs_abarbeiten(STAPEL).await {
                     Ok(n) if n >= STAPEL => continue,

@@ -15,6 +15,7 @@ pub mod profil;
 pub mod protokollierer;
 pub mod schreiber;
 pub mod sitzungen;
+pub mod stellen;
 pub mod teams;
 pub mod termine;
 
@@ -37,6 +38,8 @@ pub struct App {
     pub katalog: &'static Katalog,
     pub protokoll: Protokollierer,
     pub schreiber: Schreiber,
+    /// §8.4: the matching index, kept in step with the database.
+    pub matching: Arc<stellen::Matching>,
     uhr: Uhr,
 }
 
@@ -55,7 +58,11 @@ impl App {
         let protokoll = Protokollierer::starten(schreiber.clone());
         // Fonts and templates of the PDF documents load in the background, not on the first print.
         drop(tokio::task::spawn_blocking(vierphasen_documents::vorbereiten));
-        Ok(App { db, katalog, protokoll, schreiber, uhr: Arc::new(Utc::now) })
+        let heute = vierphasen_domain::datum::berlin_datum(Utc::now());
+        let mut tx = db.begin().await?;
+        let matching = Arc::new(stellen::Matching::aufbauen(&mut tx, katalog, heute).await?);
+        drop(tx);
+        Ok(App { db, katalog, protokoll, schreiber, matching, uhr: Arc::new(Utc::now) })
     }
 
     pub fn mit_uhr(mut self, uhr: Uhr) -> App {

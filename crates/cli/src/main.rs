@@ -3,6 +3,7 @@
 mod bench;
 mod datenbank;
 mod dienst;
+mod import;
 mod katalog_ausgabe;
 
 use std::io::Read;
@@ -64,6 +65,11 @@ enum Befehl {
     User {
         #[command(subcommand)]
         was: dienst::User,
+    },
+    /// Daten einlesen (Stellenangebote).
+    Import {
+        #[command(subcommand)]
+        was: import::Import,
     },
     /// Messungen (siehe BENCHMARKS.md).
     Bench {
@@ -133,6 +139,7 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Befehl::Bench { was } => bench::ausfuehren(was, katalog()?),
+        Befehl::Import { was } => import::ausfuehren(was),
         Befehl::Migrate { db } => datenbank::migrieren(&db),
         Befehl::Serve(s) => dienst::serve(s),
         Befehl::User { was } => dienst::user(was),

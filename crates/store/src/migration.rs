@@ -22,8 +22,9 @@ macro_rules! migrationen {
     };
 }
 
-pub const SQLITE: &[Migration] = migrationen!("sqlite": 1 "0001_zugriffsprotokoll", 2 "0002_faelle");
-pub const POSTGRES: &[Migration] = migrationen!("postgres": 1 "0001_zugriffsprotokoll", 2 "0002_faelle");
+pub const SQLITE: &[Migration] = migrationen!("sqlite": 1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen");
+pub const POSTGRES: &[Migration] =
+    migrationen!("postgres": 1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen");
 
 pub fn fuer(backend: Backend) -> &'static [Migration] {
     match backend {

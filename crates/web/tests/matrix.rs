@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-//! Issue 3, item 4: every case route × role × relation against the expected table. `E` = allowed
+//! Issue 3, item 4 (and the case routes of §8.4 matching): every case route × role × relation against the expected table. `E` = allowed
 //! (any answer but 401/403 and but the "no such case" answer), `V` = forbidden (403), `U` =
 //! invisible (exactly the answer for a case that does not exist: a denial reveals nothing).
 
@@ -85,6 +85,10 @@ fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
             Some(json!({ "datum": "1900-01-01", "text": "x" })),
             "bearbeiten",
         ),
+        (Method::GET, "/kunden/{id}/treffer".into(), None, "lesen"),
+        (Method::POST, "/kunden/{id}/vorschlaege".into(), Some(json!({ "stelle_id": 999999 })), "bearbeiten"),
+        (Method::PUT, "/kunden/{id}/vorschlaege/999999".into(), Some(json!({ "status": "beworben" })), "bearbeiten"),
+        (Method::PUT, "/kunden/{id}/vermittlungsangaben".into(), Some(json!({ "arbeitszeit": "vz" })), "bearbeiten"),
         (Method::GET, "/kunden/{id}/export".into(), None, "exportieren"),
         (Method::GET, "/kunden/{id}/auskunft".into(), None, "auskunft"),
         (Method::GET, "/kunden/{id}/protokoll".into(), None, "protokoll"),

@@ -15,6 +15,7 @@
 //! strategy (S1, the only `fehler`).
 
 mod daten;
+mod stellen;
 pub mod vorlagen;
 
 use chrono::NaiveDate;
@@ -60,10 +61,12 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     let faelle = faelle(app.katalog, heute);
     let jetzt = app.jetzt();
     let mut tx = app.db.begin().await?;
+    let mut kunden = Vec::with_capacity(faelle.len());
     for f in &faelle {
         let nr = DemoDienststelle::BEIDE.iter().position(|d| *d == f.dienststelle).unwrap_or(0);
         let vfk = &konten[nr][f.vfk];
         let kunde_id = app.fall_importieren_in(&mut tx, vfk, f.stamm.clone(), f.akte.clone()).await?;
+        kunden.push(kunde_id);
         for t in &f.termine {
             let id = sql!(&mut tx, wert<i64>
                 "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, erstellt_um)
@@ -89,7 +92,13 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
         }
     }
     tx.commit().await?;
-    tracing::info!(kunden = faelle.len(), "Demo-Daten eingerichtet");
+    let stellen = stellen::anlegen(app, heute).await?;
+    let mut tx = app.db.begin().await?;
+    for id in kunden {
+        app.matching.profil_neu_laden(&mut tx, app.katalog, id, heute).await?;
+    }
+    drop(tx);
+    tracing::info!(kunden = faelle.len(), stellen, "Demo-Daten eingerichtet");
     Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
 }
 

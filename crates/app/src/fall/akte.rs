@@ -4,12 +4,12 @@
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
-use vierphasen_domain::fallakte::{ProfilingVersion, pruefen_und_aufloesen};
-use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen, standardzweck};
+use vierphasen_domain::fallakte::ProfilingVersion;
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::{Tx, sql};
 
-use super::{Fall, Fallansicht, fall_laden, stammdaten_laden, text_pruefen};
+use super::{Fallansicht, Fallmatching, Vermittlungsangaben, fall_laden, lesezweck, stammdaten_laden};
 use crate::{App, AppFehler};
 
 /// Purpose logged for the members of the Bedarfsgemeinschaft shown in a case file.
@@ -57,16 +57,17 @@ pub struct Akte {
     pub bedarfsgemeinschaft: Vec<BgMitglied>,
     /// P10: the customer's own consent to conversations with the whole BG.
     pub bg_einwilligung_am: Option<NaiveDate>,
+    /// §8.4: matching postings (new ones since the user's last look, F3) and Vermittlungsvorschläge.
+    pub matching: Fallmatching,
+    pub vermittlungsangaben: Vermittlungsangaben,
 }
 
 impl App {
     pub async fn akte_lesen(&self, wer: &Akteur, kunde_id: i64, zweck: Option<&str>) -> Result<Akte, AppFehler> {
-        let zweck = match zweck {
-            Some(z) => text_pruefen("zweck", z, 100)?,
-            None => standardzweck(wer.rolle).to_string(),
-        };
+        let zweck = lesezweck(wer, zweck)?;
         let mut tx = self.db.begin().await?;
-        let Fall { stamm, akte, ids } = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        let stamm = &fall.stamm;
         let termine = sql!(&mut tx, zeilen<(i64, String, NaiveDate, Option<String>, String)>
             "SELECT id, art, faellig_am, regel, text FROM termin
              WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, id LIMIT 100", kunde_id)?
@@ -87,10 +88,13 @@ impl App {
             Some(bg) => bg_mitglieder(&mut tx, wer, bg, kunde_id).await?,
             None => Vec::new(),
         };
+        let mut matching = self.fallmatching(&mut tx, &fall).await?;
+        let vermittlungsangaben = self.vermittlungsangaben(&mut tx, kunde_id).await?;
         drop(tx);
         self.protokoll
             .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
             .await?;
+        self.treffer_gesehen(wer, kunde_id, &mut matching).await?;
         // The members' Profillage shown beside the case is a read of their files too (D3).
         for m in &bedarfsgemeinschaft {
             if let Some(id) = m.kunde_id {
@@ -105,15 +109,16 @@ impl App {
                     .await?;
             }
         }
-        let pruefung = vierphasen_domain::pruefen(&pruefen_und_aufloesen(akte.clone(), self.katalog)?, self.heute());
-        let bg_einwilligung_am = stamm.bg_einwilligung_am;
+        let bg_einwilligung_am = fall.stamm.bg_einwilligung_am;
         Ok(Akte {
-            ansicht: Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung },
+            ansicht: self.ansicht(fall)?,
             termine,
             aenderungen,
             vfk_name,
             bedarfsgemeinschaft,
             bg_einwilligung_am,
+            matching,
+            vermittlungsangaben,
         })
     }
 }

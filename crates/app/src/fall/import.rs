@@ -57,6 +57,8 @@ impl App {
         let mut tx = self.db.begin().await?;
         let id = self.fall_importieren_in(&mut tx, wer, stamm, akte).await?;
         tx.commit().await?;
+        let mut tx = self.db.begin().await?;
+        self.matching.profil_neu_laden(&mut tx, self.katalog, id, self.heute()).await?;
         Ok(id)
     }
 

@@ -84,6 +84,14 @@ pub struct Wiedermeldungsergebnis {
     pub profiling_zurueckgesetzt: bool,
 }
 
+/// D3: why a case file is opened — the purpose given (checked like any text) or the role's default.
+pub(crate) fn lesezweck(wer: &Akteur, zweck: Option<&str>) -> Result<String, AppFehler> {
+    match zweck {
+        Some(z) => text_pruefen("zweck", z, 100),
+        None => Ok(standardzweck(wer.rolle).to_string()),
+    }
+}
+
 pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String, AppFehler> {
     let t = wert.trim();
     if t.is_empty() {
@@ -198,11 +206,13 @@ impl App {
     /// Opens a case file: access decision, then the access-log row (durable before the answer,
     /// fail closed), then the content with the Fallprüfung of today.
     pub async fn fall_lesen(&self, wer: &Akteur, kunde_id: i64, zweck: Option<&str>) -> Result<Fallansicht, AppFehler> {
-        let zweck = match zweck {
-            Some(z) => text_pruefen("zweck", z, 100)?,
-            None => standardzweck(wer.rolle).to_string(),
-        };
-        let Fall { stamm, akte, ids } = self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, zweck).await?;
+        let zweck = lesezweck(wer, zweck)?;
+        let fall = self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, zweck).await?;
+        self.ansicht(fall)
+    }
+
+    /// The case as it is shown: with the Fallprüfung of today.
+    pub(crate) fn ansicht(&self, Fall { stamm, akte, ids }: Fall) -> Result<Fallansicht, AppFehler> {
         let pruefung = vierphasen_domain::pruefen(&pruefen_und_aufloesen(akte.clone(), self.katalog)?, self.heute());
         Ok(Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung })
     }
@@ -289,6 +299,7 @@ impl App {
                     "INSERT INTO profiling (kunde_id, gespeichert_am, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5) RETURNING id",
                     kunde_id, neu.gespeichert_am, s.benutzer_id, s.jetzt, json(&neu)?)?;
                 s.verlauf("profiling", Some(id), "Profillage zurückgesetzt (C2)", Some(&letzte), Some(&neu)).await?;
+                s.fall.akte.profiling.push(neu);
                 zurueckgesetzt = true;
             }
         }
@@ -296,6 +307,7 @@ impl App {
             "INSERT INTO meldung (kunde_id, beginn) VALUES ($1, $2) RETURNING id", kunde_id, beginn)?;
         s.verlauf::<(), _>("meldung", Some(meldung_id), "angelegt", None, Some(&Meldung { beginn, ende: None }))
             .await?;
+        s.fall.akte.meldungen.push(Meldung { beginn, ende: None });
         s.abschliessen().await?;
         Ok(Wiedermeldungsergebnis {
             meldung_id,
@@ -316,8 +328,11 @@ impl App {
         }
         nicht_vor("datum", ende, Some(m.beginn))?;
         sql!(&mut s.tx, ausfuehren "UPDATE meldung SET ende = $1 WHERE id = $2", ende, id)?;
-        s.verlauf("meldung", Some(id), "abgemeldet", Some(&m), Some(&Meldung { beginn: m.beginn, ende: Some(ende) }))
-            .await?;
+        let abgemeldet = Meldung { beginn: m.beginn, ende: Some(ende) };
+        s.verlauf("meldung", Some(id), "abgemeldet", Some(&m), Some(&abgemeldet)).await?;
+        if let Some(letzte) = s.fall.akte.meldungen.last_mut() {
+            *letzte = abgemeldet;
+        }
         s.abschliessen().await
     }
 }

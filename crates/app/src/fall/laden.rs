@@ -170,7 +170,7 @@ fn inhalte<T: serde::de::DeserializeOwned>(
     Ok((ids, werte))
 }
 
-async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, AppFehler> {
+pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, AppFehler> {
     let k = stamm.id;
     let (konfiguration,) =
         sql!(tx, zeile<(String,)> "SELECT konfiguration FROM dienststelle WHERE id = $1", stamm.dienststelle_id)?

@@ -3,6 +3,7 @@
 
 mod akte;
 mod auftrag;
+mod bewerber;
 mod dokumente;
 mod einwilligung;
 mod ev;
@@ -18,6 +19,7 @@ mod spalten;
 mod strategie;
 mod verlauf;
 mod vermerk;
+mod vermittlung;
 mod ziel;
 mod zustaendigkeit;
 
@@ -25,15 +27,16 @@ pub use kunde::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde,
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};
 pub use auftrag::AuftragEingabe;
+pub use bewerber::{BEWERBER_JE_STELLE, Bewerberliste, Bewerbertreffer, NeueTreffer};
 pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};
 pub use einwilligung::EinwilligungEingabe;
 pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};
 pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};
 pub use gespraech::{GespraechEingabe, GespraechErgebnis};
 pub use import::ImportStamm;
-pub(crate) use kunde::text_pruefen;
+pub(crate) use kunde::{lesezweck, text_pruefen};
 pub use laden::{Fall, FallIds, Stammdaten};
-pub(crate) use laden::{fall_laden, freigaben, stammdaten_laden};
+pub(crate) use laden::{akte_laden, fall_laden, freigaben, stammdaten_laden};
 pub use profiling::{ProfilingEingabe, ProfillageVorschlag};
 pub use regeln::Aenderung;
 pub(crate) use regeln::{aufloesen, regeln_anwenden};
@@ -42,5 +45,10 @@ pub(crate) use spalten::{als_text, aus_text};
 pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
 pub(crate) use verlauf::{Eintrag, verlauf_schreiben, wiedervorlagen_anstossen};
 pub use vermerk::{NachtragEingabe, VermerkEingabe};
+pub use vermittlung::{
+    Faktor, Fallmatching, Profilangaben, QUALIFIZIERUNG_AB_PUNKTEN, Qualifizierungsvorschlag, Stellentreffer,
+    TREFFER_JE_FALL, Vermittlungsangaben, Vorschlag, VorschlagAenderung, VorschlagEingabe, VorschlagStatus,
+    ZWECK_BEWERBERSUCHE, ZWECK_MATCHING,
+};
 pub use ziel::ZielEingabe;
 pub use zustaendigkeit::{Sperre, Zustaendigkeit};

@@ -9,6 +9,7 @@ use vierphasen_store::sql;
 
 use super::{Eintrag, Fall, fall_laden, regeln_anwenden, verlauf_schreiben, wiedervorlagen_anstossen};
 use crate::schreiber::SchreibTx;
+use crate::stellen::zusatzangaben_laden;
 use crate::{App, AppFehler};
 
 pub(crate) struct Schreibvorgang<'a> {
@@ -73,9 +74,16 @@ impl Schreibvorgang<'_> {
         verlauf_schreiben(self.tx.as_mut(), e).await
     }
 
+    /// Commits; then the case's Bewerberprofil in the matching index follows the change (§8.4).
     pub async fn abschliessen(mut self) -> Result<(), AppFehler> {
-        wiedervorlagen_anstossen(self.tx.as_mut(), self.fall.stamm.id, self.jetzt).await?;
-        self.tx.festschreiben().await
+        let id = self.fall.stamm.id;
+        wiedervorlagen_anstossen(self.tx.as_mut(), id, self.jetzt).await?;
+        let m = &self.app.matching;
+        let angaben =
+            zusatzangaben_laden(self.tx.as_mut(), &m.daten, id, self.fall.stamm.plz.as_deref(), self.heute).await?;
+        self.tx.festschreiben().await?;
+        m.profil_setzen(id, m.profil_aus(self.app.katalog, &self.fall.akte, angaben.as_ref()));
+        Ok(())
     }
 }
 

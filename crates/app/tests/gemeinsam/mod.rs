@@ -87,3 +87,10 @@ pub async fn verlauf_zeilen(app: &App, kunde_id: i64) -> i64 {
     let mut tx = app.db.begin().await.unwrap();
     sql!(&mut tx, wert<i64> "SELECT COUNT(*) FROM verlauf WHERE kunde_id = $1", kunde_id).unwrap()
 }
+
+/// Number of Verlauf rows of a case about one kind of entry.
+pub async fn verlauf_zeilen_von(app: &App, kunde_id: i64, entitaet: &str) -> i64 {
+    let mut tx = app.db.begin().await.unwrap();
+    sql!(&mut tx, wert<i64> "SELECT COUNT(*) FROM verlauf WHERE kunde_id = $1 AND entitaet = $2", kunde_id, entitaet)
+        .unwrap()
+}

@@ -3,6 +3,7 @@
 pub mod betrieb;
 pub mod kunden;
 pub mod phasen;
+pub mod vermittlung;
 pub mod verwaltung;
 
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
@@ -30,6 +31,7 @@ use crate::zustand::Zustand;
         (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
         (name = "Betrieb", description = "Einwilligungen, Aufträge, Termine, Export, Auskunft und Zugriffsprotokoll"),
         (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams und Benutzer"),
+        (name = "Matching", description = "Stellenangebote, Matching in beide Richtungen, Vermittlungsvorschläge, BAC (§8.4)"),
     )
 )]
 struct ApiDoc;
@@ -85,4 +87,12 @@ pub fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(verwaltung::teams))
         .routes(routes!(verwaltung::benutzer, verwaltung::benutzer_anlegen))
         .routes(routes!(verwaltung::benutzer_deaktivieren))
+        .routes(routes!(vermittlung::stellen, vermittlung::stelle_anlegen))
+        .routes(routes!(vermittlung::stelle, vermittlung::stelle_aendern))
+        .routes(routes!(vermittlung::bewerber))
+        .routes(routes!(vermittlung::treffer))
+        .routes(routes!(vermittlung::vorschlag))
+        .routes(routes!(vermittlung::vorschlag_aendern))
+        .routes(routes!(vermittlung::vermittlungsangaben))
+        .routes(routes!(vermittlung::bac))
 }

@@ -21,29 +21,12 @@ use vierphasen_domain::{Katalog, Profillage};
 pub(crate) use self::ansicht::K1Vorschlag;
 use self::ansicht::{Formularbild, Kontext, Modus};
 use super::akte::Aktenbild;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
+use super::vermittlung::bild::Gespraechsbild;
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
     Router::new().route("/kunden/{id}/folgegespraech", get(formular).post(speichern))
-}
-
-/// The case id of a path; anything else is a case that does not exist.
-pub(crate) fn fall_id(id: &str) -> Result<i64, AppFehler> {
-    id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))
-}
-
-/// Names the field in the use cases' short messages ("liegt in der Zukunft" → "Gespräch am:
-/// liegt in der Zukunft"), for the error summary; `namen` pairs input ids with their labels.
-pub(crate) fn beschriften(mut r: Rueckmeldung, namen: &[(&str, &str)]) -> Rueckmeldung {
-    for f in &mut r.fehler {
-        if let Some((_, label)) = namen.iter().find(|(id, _)| *id == f.id)
-            && !f.meldung.starts_with(label)
-        {
-            f.meldung = format!("{label}: {}", f.meldung);
-        }
-    }
-    r
 }
 
 /// Where the VFK goes after saving: the Beratungsvermerk, prefilled as Folgevermerk (V2).
@@ -73,6 +56,8 @@ struct Folgeseite {
     a: Aktenbild,
     rueckmeldung: Rueckmeldung,
     f: Formularbild,
+    /// F1, F2 step 3: Vermittlungsvorschläge with the employer's feedback, current matches (§8.4).
+    vermittlung: Gespraechsbild,
 }
 
 fn seite(
@@ -90,7 +75,8 @@ fn seite(
     let f = ansicht::bauen(&Kontext { akte, gf: &gf, katalog, heute, k1: &k1 }, form, &rueckmeldung, modus);
     let status = (!rueckmeldung.leer()).then(|| rueckmeldung.status());
     let a = Aktenbild::aus(akte, katalog, heute);
-    let mut antwort = html(&Folgeseite { rahmen: Rahmen::neu(b, "kunden"), a, f, rueckmeldung });
+    let vermittlung = Gespraechsbild::aus(&akte.matching);
+    let mut antwort = html(&Folgeseite { rahmen: Rahmen::neu(b, "kunden"), a, f, rueckmeldung, vermittlung });
     if let Some(s) = status {
         *antwort.status_mut() = s;
     }

@@ -3,13 +3,15 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::HeaderMap;
+use axum::response::Response;
 use serde::Deserialize;
-use vierphasen_app::AppFehler;
-use vierphasen_app::fall::{Kundensuche, Kundenzeile};
+use vierphasen_app::fall::{Akte, Kundensuche, Kundenzeile};
+use vierphasen_app::konto::Angemeldet;
 
 use super::akte::Aktenbild;
 use super::start::datum_text;
-use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
+use super::vermittlung::bild::{Abgelehnt, Vermittlungsbild};
+use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, fall_id, html};
 use crate::zustand::Zustand;
 
 #[derive(Debug, Deserialize)]
@@ -86,6 +88,8 @@ struct Aktenseite {
     rahmen: Rahmen,
     a: Aktenbild,
     gespeichert: Option<&'static str>,
+    /// §8.4: Bewerberprofil, matches, Vermittlungsvorschläge.
+    v: Vermittlungsbild,
 }
 
 /// The confirmation shown after a successful save (fixed texts: nothing from the URL is echoed).
@@ -114,8 +118,33 @@ pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
         "widerruf" => "Der Widerruf der Einwilligung wurde gespeichert.",
         "bg_einwilligung" => "Die Einwilligung zum Gespräch mit der Bedarfsgemeinschaft wurde gespeichert.",
         "auftrag" => "Der Auftrag wurde gespeichert.",
+        "vorschlag" => "Der Vermittlungsvorschlag wurde angelegt (Status: vorgeschlagen).",
+        "vorschlag_status" => "Der Vermittlungsvorschlag wurde aktualisiert.",
+        "vermittlungsangaben" => "Die Angaben für das Matching wurden gespeichert.",
         _ => return None,
     })
+}
+
+/// The Kundenakte; after a refused form of the §8.4 section (`abgelehnt`) with its feedback
+/// (422) and the input kept.
+pub fn aktenseite(
+    b: &Angemeldet,
+    z: &Zustand,
+    akte: &Akte,
+    gespeichert: Option<&'static str>,
+    abgelehnt: Abgelehnt,
+) -> Response {
+    let status = (!abgelehnt.rueckmeldung.leer()).then(|| abgelehnt.rueckmeldung.status());
+    let mut antwort = html(&Aktenseite {
+        rahmen: Rahmen::neu(b, "kunden"),
+        a: Aktenbild::aus(akte, z.app.katalog, z.app.heute()),
+        gespeichert,
+        v: Vermittlungsbild::aus(akte, abgelehnt),
+    });
+    if let Some(s) = status {
+        *antwort.status_mut() = s;
+    }
+    antwort
 }
 
 pub async fn akte(
@@ -124,12 +153,7 @@ pub async fn akte(
     Path(id): Path<String>,
     Query(p): Query<Aktenparameter>,
 ) -> SeitenErgebnis {
-    let id: i64 = id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))?;
+    let id = fall_id(&id)?;
     let akte = z.app.akte_lesen(&b.akteur, id, p.zweck.as_deref()).await?;
-    let a = Aktenbild::aus(&akte, z.app.katalog, z.app.heute());
-    Ok(html(&Aktenseite {
-        rahmen: Rahmen::neu(&b, "kunden"),
-        a,
-        gespeichert: gespeichert_text(p.gespeichert.as_deref()),
-    }))
+    Ok(aktenseite(&b, &z, &akte, gespeichert_text(p.gespeichert.as_deref()), Abgelehnt::default()))
 }

@@ -16,9 +16,11 @@ mod profiling;
 mod rahmen;
 mod start;
 mod statisch;
+mod stellen;
 mod strategien;
 mod termine;
 mod vermerk;
+mod vermittlung;
 mod verwaltung;
 mod zeitpunkt;
 mod ziel;
@@ -26,8 +28,8 @@ mod ziel;
 use axum::Router;
 use axum::routing::{get, post};
 
-pub use formular::{Formular, Rueckmeldung};
-pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
+pub use formular::{Formular, Rueckmeldung, beschriften};
+pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, nummer, weiter_zu};
 
 use crate::zustand::Zustand;
 
@@ -52,4 +54,6 @@ pub fn router() -> Router<Zustand> {
         .merge(folgegespraech::routen())
         .merge(einwilligungen::routen())
         .merge(termine::routen())
+        .merge(stellen::routen())
+        .merge(vermittlung::routen())
 }

@@ -1,9 +1,11 @@
 //! Phase 1: the profiling form (P1–P10, PL1–PL4). Zielberuf search over KldB 2010, Stärken with
 //! levels, Potenzialanalyse per Schlüsselgruppe and Merkmal, Standortbestimmung, and the
 //! Profillage with the engine's suggestion, which updates live (htmx) and without JavaScript via
-//! the "Profillage vorschlagen" button. Every save is a new version.
+//! the "Profillage vorschlagen" button. Every save is a new version. Beside the Zielberuf the
+//! BAC (P6) shows its chances.
 
 mod ansicht;
+mod bac;
 mod formular;
 
 use askama::Template;
@@ -23,7 +25,7 @@ use self::ansicht::{
 };
 use self::formular::Formularstand;
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, weiter_zu};
 use crate::zustand::Zustand;
 
 /// Why the case is opened here (D3: written to the access log).
@@ -34,6 +36,7 @@ pub fn routen() -> Router<Zustand> {
         .route("/kunden/{id}/profiling", get(formular).post(absenden))
         .route("/kunden/{id}/profiling/vorschlag", post(vorschlag))
         .route("/berufe", get(berufe))
+        .route("/bac", get(bac::fragment))
 }
 
 #[derive(Template)]
@@ -59,6 +62,9 @@ struct Profilingseite {
     i_gruende: Vec<Auswahl>,
     rueckmeldung: Rueckmeldung,
     meldungen: Meldungen,
+    /// P6 for the chosen Zielberuf and the customer's postcode (the latter also in the htmx URL).
+    bac: bac::Bacbox,
+    plz: String,
     /// Live suggestion while typing; off while an error summary is shown, so a swap does not
     /// move the focus back to it.
     live: bool,
@@ -76,10 +82,6 @@ struct Vorschlagsantwort {
 #[template(path = "teile/profiling_berufe.html")]
 struct Berufsfragment {
     berufe: Berufsauswahl,
-}
-
-fn fall_id(id: &str) -> Result<i64, AppFehler> {
-    id.parse().map_err(|_| AppFehler::NichtGefunden("Der Fall"))
 }
 
 /// The engine's answer for the form as it stands; a form that cannot be read yet gives the
@@ -113,6 +115,7 @@ async fn seite(
     let k = z.app.katalog;
     let s = &a.stammdaten;
     let v = vorschlag_fuer(z, b, s.id, &f).await?;
+    let bac = bac::bacbox(z, b, &f.zielberuf, s.plz.as_deref())?;
     let meldungen = Meldungen::aus(&f, &rueckmeldung);
     let stand = match a.fallakte.profiling.last() {
         Some(p) => format!("Version {} vom {}", a.fallakte.profiling.len(), datum_text(p.gespeichert_am)),
@@ -138,6 +141,8 @@ async fn seite(
         z_gruende: z_gruende(k, s.rechtskreis),
         i_gruende: i_gruende(k),
         live: rueckmeldung.leer(),
+        bac,
+        plz: super::rahmen::urlencode(s.plz.as_deref().unwrap_or_default()),
         v,
         f,
         rueckmeldung,

@@ -48,6 +48,8 @@ pub struct Rahmen {
     /// The navigation entry of this page (`start`, `kunden`, `termine`, `verwaltung`, `profil`).
     pub aktiv: &'static str,
     pub verwaltung: bool,
+    /// The navigation entry "Stellen" (§8.4): every role but Datenschutz reads postings.
+    pub stellen: bool,
 }
 
 impl Rahmen {
@@ -57,6 +59,7 @@ impl Rahmen {
             rolle: b.rolle.label(),
             aktiv,
             verwaltung: matches!(b.rolle, Rolle::Admin | Rolle::Teamleitung | Rolle::Datenschutz),
+            stellen: b.rolle != Rolle::Datenschutz,
         }
     }
 
@@ -75,6 +78,16 @@ pub fn html<T: Template>(seite: &T) -> Response {
             (StatusCode::INTERNAL_SERVER_ERROR, "Die Seite konnte nicht erzeugt werden.").into_response()
         }
     }
+}
+
+/// A row id from the path; text that is no number names a row that does not exist (404).
+pub fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
+    text.parse().map_err(|_| AppFehler::NichtGefunden(was))
+}
+
+/// The case id from the path: a bad one is "not found" like a missing case (D1).
+pub fn fall_id(text: &str) -> Result<i64, AppFehler> {
+    nummer(text, "Der Fall")
 }
 
 /// After a successful POST: the browser loads the target with GET (no double submit on reload).

@@ -1,11 +1,13 @@
 //! The start page of a VFK: today's appointments, due and overdue Wiedervorlagen (derived from
 //! the rules' deadlines: E3 EV review, K1 Folgegespräch, U1 Übergabe steps, P4 "zu klären",
-//! P8 N-Profillage, S13) and what comes in the next two weeks.
+//! P8 N-Profillage, S13), what comes in the next two weeks, and the customers with new matching
+//! postings since the last look (F3).
 
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use chrono::{Days, NaiveDate};
+use vierphasen_app::fall::NeueTreffer;
 use vierphasen_app::termine::{TerminFilter, Terminzeile};
 
 use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
@@ -31,6 +33,8 @@ struct Arbeitsliste {
     termine_heute: Vec<Eintrag>,
     faellig: Vec<Eintrag>,
     demnaechst: Vec<Eintrag>,
+    /// F3: own customers with new matches, those with the strategy "Vermittlung" first.
+    neue_treffer: Vec<NeueTreffer>,
 }
 
 /// What a Wiedervorlage is about, by the rule that produced it.
@@ -83,7 +87,14 @@ pub async fn arbeitsliste(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBen
             demnaechst.push(e);
         }
     }
-    let seite =
-        Arbeitsliste { rahmen: Rahmen::neu(&b, "start"), heute: datum_text(heute), termine_heute, faellig, demnaechst };
+    let neue_treffer = z.app.neue_treffer(&b.akteur).await?;
+    let seite = Arbeitsliste {
+        rahmen: Rahmen::neu(&b, "start"),
+        heute: datum_text(heute),
+        termine_heute,
+        faellig,
+        demnaechst,
+        neue_treffer,
+    };
     Ok::<Response, _>(html(&seite))
 }

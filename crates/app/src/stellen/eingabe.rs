@@ -1,0 +1,224 @@
+//! §8.4: a Stellenangebot as entered or imported, checked field by field (German messages naming
+//! the field), and the posting as stored and shown.
+
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use vierphasen_domain::katalog::{Berufe, KldbCode};
+use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
+
+use crate::AppFehler;
+use crate::fall::text_pruefen;
+
+/// Days a posting stays open when the source names no end (the BA job details carry none).
+pub const LAUFZEIT_TAGE: u64 = 90;
+
+/// A posting as the API and the importers deliver it.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StellenEingabe {
+    /// Reference number (BA `refnr`); a second posting with the same number replaces the first.
+    pub refnr: String,
+    pub titel: String,
+    pub arbeitgeber: String,
+    /// KldB 2010 code (five digits) or a job title the KldB lists as example ("Koch/Köchin").
+    pub beruf: String,
+    /// German postal code of the place of work; abroad: `land` with `lat`/`lon`.
+    #[serde(default)]
+    pub plz: Option<String>,
+    #[serde(default)]
+    pub ort: Option<String>,
+    /// Default "Deutschland".
+    #[serde(default)]
+    pub land: Option<String>,
+    #[serde(default)]
+    pub lat: Option<f64>,
+    #[serde(default)]
+    pub lon: Option<f64>,
+    /// `vz`, `tz`, `snw`, `ho`, `mj`, comma-separated (Vollzeit, Teilzeit, Schicht/Nacht/Wochenende,
+    /// Heim-/Telearbeit, Minijob).
+    pub arbeitszeit: String,
+    #[serde(default)]
+    pub faehigkeiten: Vec<String>,
+    #[serde(default)]
+    pub befristet: bool,
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub eintritt: Option<NaiveDate>,
+    /// Default: today.
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub veroeffentlicht: Option<NaiveDate>,
+    /// Last day open. Default: 90 days after publication.
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub ablauf: Option<NaiveDate>,
+    #[serde(default)]
+    pub beschreibung: String,
+    #[serde(default)]
+    pub verguetung: Option<String>,
+}
+
+/// A stored posting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Stelle {
+    pub id: i64,
+    pub refnr: String,
+    pub titel: String,
+    pub arbeitgeber: String,
+    /// KldB 2010 code.
+    pub beruf: String,
+    pub beruf_titel: String,
+    pub plz: Option<String>,
+    pub ort: String,
+    pub land: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub arbeitszeit: String,
+    pub faehigkeiten: Vec<String>,
+    pub befristet: bool,
+    pub eintritt: Option<NaiveDate>,
+    pub veroeffentlicht: NaiveDate,
+    pub ablauf: NaiveDate,
+    pub beschreibung: String,
+    pub verguetung: Option<String>,
+    /// `import` or `erfasst`.
+    pub quelle: String,
+}
+
+impl Stelle {
+    pub fn offen(&self, heute: NaiveDate) -> bool {
+        self.veroeffentlicht <= heute && heute <= self.ablauf
+    }
+    pub fn ausland(&self) -> bool {
+        self.land != INLAND
+    }
+}
+
+const INLAND: &str = "Deutschland";
+
+fn text_opt(feld: &str, wert: Option<&str>, max: usize) -> Result<Option<String>, AppFehler> {
+    match wert.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => text_pruefen(feld, t, max).map(Some),
+    }
+}
+
+/// The KldB code of `beruf`: a five-digit code, else the occupation whose title or example job
+/// title is exactly `beruf` (case-insensitive), else the only occupation the search finds.
+pub fn beruf_zuordnen(berufe: &Berufe, beruf: &str) -> Result<KldbCode, AppFehler> {
+    let t = beruf.trim();
+    if t.is_empty() {
+        return Err(AppFehler::ungueltig("beruf", "darf nicht leer sein"));
+    }
+    if let Some(code) = KldbCode::parse(t) {
+        return berufe
+            .get(code)
+            .map(|b| b.kldb)
+            .ok_or_else(|| AppFehler::ungueltig("beruf", format!("{t} ist keine Berufsgattung der KldB 2010")));
+    }
+    let gleich = |a: &str| a.trim().to_lowercase() == t.to_lowercase();
+    if let Some(b) = berufe.alle().iter().find(|b| gleich(&b.titel) || b.beispiele.iter().any(|e| gleich(&e.titel))) {
+        return Ok(b.kldb);
+    }
+    match berufe.suchen(t, 2).as_slice() {
+        [b] => Ok(b.kldb),
+        _ => Err(AppFehler::ungueltig(
+            "beruf",
+            format!(
+                "„{t}“ lässt sich keiner Berufsgattung der KldB 2010 eindeutig zuordnen; bitte den fünfstelligen KldB-Schlüssel angeben"
+            ),
+        )),
+    }
+}
+
+/// Checks an entry; `heute` fills the publication date.
+pub fn stelle_pruefen(
+    e: &StellenEingabe,
+    berufe: &Berufe,
+    plz_tabelle: &PlzTabelle,
+    heute: NaiveDate,
+) -> Result<Stelle, AppFehler> {
+    let refnr = text_pruefen("refnr", &e.refnr, 60)?;
+    let titel = text_pruefen("titel", &e.titel, 300)?;
+    let arbeitgeber = text_pruefen("arbeitgeber", &e.arbeitgeber, 300)?;
+    let code = beruf_zuordnen(berufe, &e.beruf)?;
+    let beruf_titel = berufe.get(code).map(|b| b.titel.clone()).unwrap_or_default();
+    let land = text_opt("land", e.land.as_deref(), 100)?.unwrap_or_else(|| INLAND.to_string());
+    let plz = text_opt("plz", e.plz.as_deref(), 5)?;
+    let ort_name = text_opt("ort", e.ort.as_deref(), 200)?;
+    let (lat, lon, ort) = if land == INLAND {
+        let Some(p) = plz.as_deref() else {
+            return Err(AppFehler::ungueltig("plz", "fehlt: Stellen in Deutschland brauchen die Postleitzahl"));
+        };
+        let o = plz_tabelle
+            .ort(p)
+            .ok_or_else(|| AppFehler::ungueltig("plz", format!("{p} ist keine deutsche Postleitzahl")))?;
+        let ort = ort_name.unwrap_or_else(|| {
+            let eintrag = plz_tabelle.eintraege().iter().find(|x| x.plz == p);
+            eintrag.map(|x| x.orte.split('|').next().unwrap_or_default().to_string()).unwrap_or_default()
+        });
+        (e.lat.unwrap_or(f64::from(o.lat)), e.lon.unwrap_or(f64::from(o.lon)), ort)
+    } else {
+        let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
+            return Err(AppFehler::ungueltig("lat", "fehlt: Stellen im Ausland brauchen Koordinaten (lat, lon)"));
+        };
+        (lat, lon, ort_name.unwrap_or_default())
+    };
+    if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
+        return Err(AppFehler::ungueltig("lat", "Koordinaten außerhalb von −90…90 / −180…180"));
+    }
+    let arbeitszeit = Arbeitszeit::parse(&e.arbeitszeit)
+        .ok_or_else(|| AppFehler::ungueltig("arbeitszeit", "erwartet vz, tz, snw, ho oder mj (mit Komma getrennt)"))?
+        .kuerzel();
+    let mut faehigkeiten = Vec::new();
+    for (i, f) in e.faehigkeiten.iter().enumerate() {
+        let f = text_pruefen(&format!("faehigkeiten[{i}]"), f, 300)?;
+        if !faehigkeiten.contains(&f) {
+            faehigkeiten.push(f);
+        }
+    }
+    let veroeffentlicht = e.veroeffentlicht.unwrap_or(heute);
+    let ablauf = e.ablauf.unwrap_or(veroeffentlicht + Days::new(LAUFZEIT_TAGE));
+    if ablauf < veroeffentlicht {
+        return Err(AppFehler::ungueltig("ablauf", "liegt vor der Veröffentlichung"));
+    }
+    Ok(Stelle {
+        id: 0,
+        refnr,
+        titel,
+        arbeitgeber,
+        beruf: code.as_str().to_string(),
+        beruf_titel,
+        plz,
+        ort,
+        land,
+        lat,
+        lon,
+        arbeitszeit,
+        faehigkeiten,
+        befristet: e.befristet,
+        eintritt: e.eintritt,
+        veroeffentlicht,
+        ablauf,
+        beschreibung: e.beschreibung.trim().chars().take(20_000).collect(),
+        verguetung: text_opt("verguetung", e.verguetung.as_deref(), 300)?,
+        quelle: "erfasst".into(),
+    })
+}
+
+/// The posting as the engine sees it; its skills join the vocabulary. `None` for a stored code
+/// that is no KldB code (a row changed outside the application).
+pub fn fuer_index(
+    s: &Stelle,
+    faehigkeiten: &mut vierphasen_matching::Faehigkeiten,
+) -> Option<vierphasen_matching::Stellenangebot> {
+    use vierphasen_matching::Tag;
+    Some(vierphasen_matching::Stellenangebot {
+        id: u64::try_from(s.id).ok()?,
+        beruf: KldbCode::parse(&s.beruf)?,
+        ort: Ort { lat: s.lat as f32, lon: s.lon as f32, ausland: s.ausland() },
+        arbeitszeit: Arbeitszeit::parse(&s.arbeitszeit).unwrap_or(Arbeitszeit::ALLE),
+        faehigkeiten: s.faehigkeiten.iter().map(|f| faehigkeiten.aufnehmen(f)).collect(),
+        eintritt: Tag::aus_datum(s.eintritt.unwrap_or(s.veroeffentlicht)),
+        veroeffentlicht: Tag::aus_datum(s.veroeffentlicht),
+        ablauf: Tag::aus_datum(s.ablauf),
+    })
+}

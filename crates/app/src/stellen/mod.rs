@@ -1,0 +1,195 @@
+//! §8.4 Stellenangebote: entry and editing (API/UI), import from files, the matching index the
+//! application owns, and the BAC (P6). Postings carry no personal data; reading them needs a
+//! login, changing them the roles that place people (VFK, Teamleitung) or the operator (Admin).
+
+mod datei;
+mod eingabe;
+mod index;
+mod speichern;
+
+use serde::{Deserialize, Serialize};
+use utoipa::IntoParams;
+use vierphasen_domain::katalog::KldbCode;
+use vierphasen_domain::zugriff::{Akteur, Rolle};
+use vierphasen_matching::{Bac, Region, Tag, bac};
+
+pub use datei::{CSV_SPALTEN, Eintraege, Importfehler};
+pub use eingabe::{LAUFZEIT_TAGE, Stelle, StellenEingabe, beruf_zuordnen};
+pub(crate) use index::zusatzangaben_laden;
+pub use index::{BAC_MONATE, Matching};
+pub(crate) use speichern::stelle_laden;
+use speichern::{Schreibart, stelle_schreiben, stellen_liste};
+
+use crate::{App, AppFehler};
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Importbericht {
+    pub neu: usize,
+    pub geaendert: usize,
+    pub unveraendert: usize,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct Stellensuche {
+    /// KldB code or its first digits.
+    pub beruf: Option<String>,
+    /// Also expired postings.
+    #[serde(default)]
+    pub alle: bool,
+}
+
+fn darf_stellen_pflegen(wer: &Akteur) -> Result<(), AppFehler> {
+    match wer.rolle {
+        Rolle::Vfk | Rolle::Teamleitung | Rolle::Admin => Ok(()),
+        _ => Err(AppFehler::Verboten("Stellenangebote pflegen Vermittlung, Teamleitung und Administration.".into())),
+    }
+}
+
+fn darf_stellen_sehen(wer: &Akteur) -> Result<(), AppFehler> {
+    match wer.rolle {
+        Rolle::Datenschutz => Err(AppFehler::Verboten("Stellenangebote gehören nicht zu Ihrer Rolle.".into())),
+        _ => Ok(()),
+    }
+}
+
+impl App {
+    fn stelle_aus(&self, e: &StellenEingabe) -> Result<Stelle, AppFehler> {
+        eingabe::stelle_pruefen(e, &self.katalog.berufe, &self.matching.daten.plz, self.heute())
+    }
+
+    /// Enters a posting (a new reference number) or changes one (`id` given, same or new number).
+    pub async fn stelle_speichern(
+        &self,
+        wer: &Akteur,
+        id: Option<i64>,
+        eingabe: StellenEingabe,
+    ) -> Result<Stelle, AppFehler> {
+        darf_stellen_pflegen(wer)?;
+        let stelle = self.stelle_aus(&eingabe)?;
+        let mut tx = self.schreiber.beginnen().await?;
+        let bisher = match id {
+            Some(id) => Some(stelle_laden(tx.as_mut(), id).await?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?.0),
+            None => None,
+        };
+        let andere = vierphasen_store::sql!(&mut tx, zeile<(i64,)>
+            "SELECT id FROM stellenangebot WHERE refnr = $1", stelle.refnr.as_str())?;
+        if let Some((andere_id,)) = andere
+            && Some(andere_id) != id
+        {
+            return Err(AppFehler::ungueltig(
+                "refnr",
+                format!("Die Referenznummer {} gehört schon zu Stelle {andere_id}", stelle.refnr),
+            ));
+        }
+        if let Some(b) = &bisher
+            && b.refnr != stelle.refnr
+        {
+            vierphasen_store::sql!(&mut tx, ausfuehren "UPDATE stellenangebot SET refnr = $1 WHERE id = $2",
+                stelle.refnr.as_str(), b.id)?;
+        }
+        let quelle = bisher.as_ref().map_or("erfasst".to_string(), |b| b.quelle.clone());
+        let (neu, erstellt_um, _) = stelle_schreiben(tx.as_mut(), &Stelle { quelle, ..stelle }, self.jetzt()).await?;
+        tx.festschreiben().await?;
+        self.matching.stelle_setzen(&neu, erstellt_um);
+        Ok(neu)
+    }
+
+    pub async fn stelle_lesen(&self, wer: &Akteur, id: i64) -> Result<Stelle, AppFehler> {
+        darf_stellen_sehen(wer)?;
+        let mut tx = self.db.begin().await?;
+        Ok(stelle_laden(&mut tx, id).await?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?.0)
+    }
+
+    /// Newest first, at most 200.
+    pub async fn stellen_suchen(&self, wer: &Akteur, suche: &Stellensuche) -> Result<Vec<Stelle>, AppFehler> {
+        darf_stellen_sehen(wer)?;
+        let praefix = suche.beruf.as_deref().map(str::trim).unwrap_or_default();
+        if !praefix.bytes().all(|b| b.is_ascii_digit()) || praefix.len() > 5 {
+            return Err(AppFehler::ungueltig("beruf", "erwartet einen KldB-Schlüssel oder seine ersten Ziffern"));
+        }
+        let mut tx = self.db.begin().await?;
+        stellen_liste(&mut tx, praefix, (!suche.alle).then(|| self.heute()), 200).await
+    }
+
+    /// `vierphasen import stellen FILE`: every entry checked first; any error imports nothing and
+    /// reports every bad entry with its line. Re-importing updates by reference number.
+    pub async fn stellen_importieren(&self, name: &str, text: &str) -> Result<Importbericht, Vec<Importfehler>> {
+        self.stellen_uebernehmen(datei::lesen(name, text).map_err(|e| vec![e])?).await
+    }
+
+    /// The import of entries read elsewhere (numbered like lines); all or nothing.
+    pub async fn stellen_uebernehmen(&self, eintraege: Eintraege) -> Result<Importbericht, Vec<Importfehler>> {
+        let mut fehler = Vec::new();
+        let mut stellen: Vec<(usize, Stelle)> = Vec::with_capacity(eintraege.len());
+        for (zeile, e) in eintraege {
+            match e.and_then(|e| {
+                self.stelle_aus(&e).map(|s| Stelle { quelle: "import".into(), ..s }).map_err(|f| importfehler(zeile, f))
+            }) {
+                Ok(s) => match stellen.iter().find(|(_, a)| a.refnr == s.refnr) {
+                    Some((erste, _)) => fehler.push(Importfehler {
+                        zeile,
+                        feld: "refnr".into(),
+                        meldung: format!("Referenznummer {} steht schon in Zeile {erste}", s.refnr),
+                    }),
+                    None => stellen.push((zeile, s)),
+                },
+                Err(f) => fehler.push(f),
+            }
+        }
+        if !fehler.is_empty() {
+            return Err(fehler);
+        }
+        let speicherfehler =
+            |e: AppFehler| vec![Importfehler { zeile: 0, feld: String::new(), meldung: e.to_string() }];
+        let mut tx = self.schreiber.beginnen().await.map_err(speicherfehler)?;
+        let jetzt = self.jetzt();
+        let mut bericht = Importbericht::default();
+        let mut gespeichert = Vec::with_capacity(stellen.len());
+        for (_, s) in &stellen {
+            let (s, erstellt_um, art) = stelle_schreiben(tx.as_mut(), s, jetzt).await.map_err(speicherfehler)?;
+            match art {
+                Schreibart::Neu => bericht.neu += 1,
+                Schreibart::Geaendert => bericht.geaendert += 1,
+                Schreibart::Unveraendert => bericht.unveraendert += 1,
+            }
+            gespeichert.push((s, erstellt_um));
+        }
+        tx.festschreiben().await.map_err(speicherfehler)?;
+        for (s, erstellt_um) in &gespeichert {
+            self.matching.stelle_setzen(s, *erstellt_um);
+        }
+        Ok(bericht)
+    }
+
+    /// P6: the BAC for an occupation around a postcode (Tagespendelbereich, Z6) or nationwide.
+    pub fn bac(&self, wer: &Akteur, beruf: &str, plz: Option<&str>) -> Result<Bac, AppFehler> {
+        darf_stellen_sehen(wer)?;
+        let code = KldbCode::parse(beruf.trim())
+            .ok_or_else(|| AppFehler::ungueltig("beruf", "erwartet einen fünfstelligen KldB-Schlüssel"))?;
+        let region = match plz.map(str::trim).filter(|p| !p.is_empty()) {
+            Some(p) => Region::Umkreis {
+                ort: self
+                    .matching
+                    .daten
+                    .plz
+                    .ort(p)
+                    .ok_or_else(|| AppFehler::ungueltig("plz", format!("{p} ist keine deutsche Postleitzahl")))?,
+                km: u16::try_from(self.katalog.parameter.matching.tagespendelbereich_km).unwrap_or(u16::MAX),
+            },
+            None => Region::Bundesweit,
+        };
+        let m = &self.matching;
+        bac(&m.stellen, &m.profile, code, region, Tag::aus_datum(self.heute()), BAC_MONATE)
+            .ok_or_else(|| AppFehler::ungueltig("beruf", format!("{beruf} ist keine Berufsgattung der KldB 2010")))
+    }
+}
+
+fn importfehler(zeile: usize, f: AppFehler) -> Importfehler {
+    match f {
+        AppFehler::Ungueltig { feld, meldung } => Importfehler { zeile, feld, meldung },
+        anders => Importfehler { zeile, feld: String::new(), meldung: anders.to_string() },
+    }
+}

@@ -1,0 +1,93 @@
+//! Stellenangebote in the database: the filter columns beside the whole posting as JSON.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use vierphasen_store::{Tx, sql};
+
+use super::Stelle;
+use crate::AppFehler;
+use crate::fall::json;
+
+fn lesen(id: i64, inhalt: &str) -> Result<Stelle, AppFehler> {
+    let mut s: Stelle = serde_json::from_str(inhalt)
+        .map_err(|e| AppFehler::Konflikt(format!("Gespeicherte Stelle {id} ist unlesbar: {e}")))?;
+    s.id = id;
+    Ok(s)
+}
+
+/// Postings still open on `ab` or later, with their arrival time.
+pub(crate) async fn stellen_seit(tx: &mut Tx, ab: NaiveDate) -> Result<Vec<(Stelle, DateTime<Utc>)>, AppFehler> {
+    sql!(tx, zeilen<(i64, String, DateTime<Utc>)>
+        "SELECT id, inhalt, erstellt_um FROM stellenangebot WHERE ablauf >= $1 ORDER BY id", ab)?
+    .into_iter()
+    .map(|(id, inhalt, um)| Ok((lesen(id, &inhalt)?, um)))
+    .collect()
+}
+
+pub(crate) async fn stelle_laden(tx: &mut Tx, id: i64) -> Result<Option<(Stelle, DateTime<Utc>)>, AppFehler> {
+    match sql!(tx, zeile<(String, DateTime<Utc>)> "SELECT inhalt, erstellt_um FROM stellenangebot WHERE id = $1", id)? {
+        Some((inhalt, um)) => Ok(Some((lesen(id, &inhalt)?, um))),
+        None => Ok(None),
+    }
+}
+
+/// What saving did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Schreibart {
+    Neu,
+    Geaendert,
+    Unveraendert,
+}
+
+/// Inserts or updates by reference number; returns the stored posting with its id.
+pub(crate) async fn stelle_schreiben(
+    tx: &mut Tx,
+    stelle: &Stelle,
+    jetzt: DateTime<Utc>,
+) -> Result<(Stelle, DateTime<Utc>, Schreibart), AppFehler> {
+    let vorhanden = sql!(tx, zeile<(i64, String, DateTime<Utc>)>
+        "SELECT id, inhalt, erstellt_um FROM stellenangebot WHERE refnr = $1", stelle.refnr.as_str())?;
+    // Stored without its id (the column holds it); compared as text, so a float that does not
+    // survive a JSON round trip bit for bit never counts as a change.
+    let inhalt_neu = json(&Stelle { id: 0, ..stelle.clone() })?;
+    match vorhanden {
+        Some((id, inhalt, erstellt_um)) => {
+            let neu = Stelle { id, ..stelle.clone() };
+            if inhalt == inhalt_neu {
+                return Ok((neu, erstellt_um, Schreibart::Unveraendert));
+            }
+            sql!(tx, ausfuehren
+                "UPDATE stellenangebot SET beruf = $1, plz = $2, veroeffentlicht = $3, ablauf = $4, quelle = $5,
+                        inhalt = $6, geaendert_um = $7 WHERE id = $8",
+                neu.beruf.as_str(), neu.plz.as_deref(), neu.veroeffentlicht, neu.ablauf, neu.quelle.as_str(),
+                inhalt_neu, jetzt, id)?;
+            Ok((neu, erstellt_um, Schreibart::Geaendert))
+        }
+        None => {
+            let id = sql!(tx, wert<i64>
+                "INSERT INTO stellenangebot (refnr, beruf, plz, veroeffentlicht, ablauf, quelle, inhalt, erstellt_um, geaendert_um)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+                stelle.refnr.as_str(), stelle.beruf.as_str(), stelle.plz.as_deref(), stelle.veroeffentlicht,
+                stelle.ablauf, stelle.quelle.as_str(), inhalt_neu, jetzt, jetzt)?;
+            Ok((Stelle { id, ..stelle.clone() }, jetzt, Schreibart::Neu))
+        }
+    }
+}
+
+/// Postings for the list page: newest first, optionally by occupation prefix and open only.
+pub(crate) async fn stellen_liste(
+    tx: &mut Tx,
+    beruf_praefix: &str,
+    offen_am: Option<NaiveDate>,
+    hoechstens: i64,
+) -> Result<Vec<Stelle>, AppFehler> {
+    let muster = format!("{beruf_praefix}%");
+    let zeilen = match offen_am {
+        Some(t) => sql!(tx, zeilen<(i64, String)>
+            "SELECT id, inhalt FROM stellenangebot WHERE beruf LIKE $1 AND veroeffentlicht <= $2 AND ablauf >= $2
+             ORDER BY veroeffentlicht DESC, id DESC LIMIT $3", muster.as_str(), t, hoechstens)?,
+        None => sql!(tx, zeilen<(i64, String)>
+            "SELECT id, inhalt FROM stellenangebot WHERE beruf LIKE $1 ORDER BY veroeffentlicht DESC, id DESC LIMIT $2",
+            muster.as_str(), hoechstens)?,
+    };
+    zeilen.into_iter().map(|(id, inhalt)| lesen(id, &inhalt)).collect()
+}

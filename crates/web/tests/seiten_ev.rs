@@ -41,15 +41,7 @@ async fn fall_mit_plan(t: &TestApp, cookie: &str) -> i64 {
     .await;
     let id = kunde["id"].as_i64().unwrap();
     let k = format!("/api/v1/kunden/{id}");
-    let merkmale: Vec<Value> = Katalog::standard()
-        .unwrap()
-        .merkmale
-        .iter()
-        .map(|m| {
-            let status = if m.id == "berufliche_qualifikation" { "handlungsbedarf" } else { "kein_handlungsbedarf" };
-            json!({ "merkmal": m.id, "status": status })
-        })
-        .collect();
+    let merkmale = gemeinsam::merkmale_mit_bedarf("berufliche_qualifikation");
     let profiling = json!({
         "zielberuf": "43412",
         "staerken": [{ "bezeichnung": "Zuverlässigkeit und Teamfähigkeit", "niveau": "experte", "besondere": true }],

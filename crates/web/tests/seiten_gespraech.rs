@@ -10,7 +10,6 @@ use chrono::Days;
 use gemeinsam::{Seite, TestApp, api, heute, konten, spawn_apps, tag, tag_de};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
-use vierphasen_domain::Katalog;
 
 fn gestern() -> String {
     (heute() - Days::new(1)).to_string()
@@ -32,15 +31,7 @@ async fn fall_mit_ev(t: &TestApp, vfk: &str) -> (i64, Vec<String>) {
         .as_i64()
         .unwrap();
     let k = format!("/api/v1/kunden/{id}");
-    let merkmale: Vec<Value> = Katalog::standard()
-        .unwrap()
-        .merkmale
-        .iter()
-        .map(|m| {
-            let status = if m.id == "berufliche_qualifikation" { "handlungsbedarf" } else { "kein_handlungsbedarf" };
-            json!({ "merkmal": m.id, "status": status })
-        })
-        .collect();
+    let merkmale = gemeinsam::merkmale_mit_bedarf("berufliche_qualifikation");
     let profiling = json!({
         "zielberuf": "43412",
         "staerken": [{ "bezeichnung": "Java- und SQL-Entwicklung", "niveau": "erweitert" }],

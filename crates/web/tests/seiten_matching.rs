@@ -11,8 +11,7 @@ mod gemeinsam;
 
 use gemeinsam::{Seite, TestApp, api, konten, spawn_apps, tag};
 use hyper::{Method, StatusCode};
-use serde_json::{Value, json};
-use vierphasen_domain::Katalog;
+use serde_json::json;
 
 fn enthaelt(s: &Seite, text: &str) {
     assert!(s.sichtbar().contains(text), "„{text}“ fehlt:\n{}", s.sichtbar());
@@ -29,15 +28,7 @@ async fn matchingfaehiger_fall(t: &TestApp, cookie: &str, vorname: &str, nachnam
                         "rechtskreis": rechtskreis, "plz": "10115", "meldung_am": tag(0) });
     let id = api(t, Method::POST, "/api/v1/kunden", Some(kunde), cookie).await["id"].as_i64().unwrap();
     let k = format!("/api/v1/kunden/{id}");
-    let merkmale: Vec<Value> = Katalog::standard()
-        .unwrap()
-        .merkmale
-        .iter()
-        .map(|m| {
-            let status = if m.id == "berufliche_qualifikation" { "handlungsbedarf" } else { "kein_handlungsbedarf" };
-            json!({ "merkmal": m.id, "status": status })
-        })
-        .collect();
+    let merkmale = gemeinsam::merkmale_mit_bedarf("berufliche_qualifikation");
     let profiling = json!({
         "zielberuf": "43412",
         "staerken": [{ "bezeichnung": "SQL", "niveau": "erweitert" }],

@@ -12,7 +12,8 @@ use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
 use super::stammdaten_laden;
-use super::vermittlung::{Faktor, VorschlagStatus, ZWECK_BEWERBERSUCHE, faktoren};
+use super::vermittlung::{Faktor, ZWECK_BEWERBERSUCHE, faktoren};
+use super::vorschlag::VorschlagStatus;
 use crate::stellen::{Stelle, stelle_laden};
 use crate::{App, AppFehler};
 
@@ -82,7 +83,7 @@ impl App {
             let vorschlag = sql!(&mut tx, zeile<(String,)>
                 "SELECT status FROM vermittlungsvorschlag WHERE kunde_id = $1 AND stellenangebot_id = $2",
                 kunde_id, stelle_id)?
-            .and_then(|(s,)| VorschlagStatus::ALLE.into_iter().find(|v| v.id() == s));
+            .and_then(|(s,)| VorschlagStatus::aus_id(&s));
             bewerber.push(Bewerbertreffer {
                 kunde_id,
                 kundennummer: stamm.kundennummer,

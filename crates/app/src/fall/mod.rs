@@ -20,6 +20,8 @@ mod strategie;
 mod verlauf;
 mod vermerk;
 mod vermittlung;
+mod vermittlungsangaben;
+mod vorschlag;
 mod ziel;
 mod zustaendigkeit;
 
@@ -47,8 +49,9 @@ pub(crate) use verlauf::{Eintrag, verlauf_schreiben, wiedervorlagen_anstossen};
 pub use vermerk::{NachtragEingabe, VermerkEingabe};
 pub use vermittlung::{
     Faktor, Fallmatching, Profilangaben, QUALIFIZIERUNG_AB_PUNKTEN, Qualifizierungsvorschlag, Stellentreffer,
-    TREFFER_JE_FALL, Vermittlungsangaben, Vorschlag, VorschlagAenderung, VorschlagEingabe, VorschlagStatus,
-    ZWECK_BEWERBERSUCHE, ZWECK_MATCHING,
+    TREFFER_JE_FALL, ZWECK_BEWERBERSUCHE, ZWECK_MATCHING,
 };
+pub use vermittlungsangaben::Vermittlungsangaben;
+pub use vorschlag::{Vorschlag, VorschlagAenderung, VorschlagEingabe, VorschlagStatus};
 pub use ziel::ZielEingabe;
 pub use zustaendigkeit::{Sperre, Zustaendigkeit};

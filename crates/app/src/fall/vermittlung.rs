@@ -4,16 +4,17 @@
 //! open strategies; a profile whose Handlungsbedarfe stand against applications is marked only.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use utoipa::ToSchema;
 use vierphasen_domain::datum::de;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Katalog, Rechtskreis};
-use vierphasen_matching::{Bewerberprofil, Erklaerung, Tag, Umkreis, bewerten, gewichte};
+use vierphasen_matching::{Bewerberprofil, Erklaerung, Tag, Umkreis, gewichte};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::{Tx, sql};
 
-use super::{Aenderung, lesezweck, text_pruefen};
+use super::lesezweck;
+use super::vorschlag::{Vorschlag, VorschlagStatus, vorschlaege_laden};
 use crate::stellen::{Stelle, stelle_laden};
 use crate::{App, AppFehler};
 
@@ -73,75 +74,6 @@ pub fn faktoren(e: &Erklaerung, s: &Stelle, heute: NaiveDate) -> Vec<Faktor> {
     ]
 }
 
-/// Lifecycle of a Vermittlungsvorschlag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum VorschlagStatus {
-    Vorgeschlagen,
-    Beworben,
-    Vorstellungsgespraech,
-    Eingestellt,
-    Abgelehnt,
-}
-
-impl VorschlagStatus {
-    pub const ALLE: [VorschlagStatus; 5] = [
-        VorschlagStatus::Vorgeschlagen,
-        VorschlagStatus::Beworben,
-        VorschlagStatus::Vorstellungsgespraech,
-        VorschlagStatus::Eingestellt,
-        VorschlagStatus::Abgelehnt,
-    ];
-    pub fn id(self) -> &'static str {
-        match self {
-            VorschlagStatus::Vorgeschlagen => "vorgeschlagen",
-            VorschlagStatus::Beworben => "beworben",
-            VorschlagStatus::Vorstellungsgespraech => "vorstellungsgespraech",
-            VorschlagStatus::Eingestellt => "eingestellt",
-            VorschlagStatus::Abgelehnt => "abgelehnt",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            VorschlagStatus::Vorgeschlagen => "vorgeschlagen",
-            VorschlagStatus::Beworben => "beworben",
-            VorschlagStatus::Vorstellungsgespraech => "Vorstellungsgespräch",
-            VorschlagStatus::Eingestellt => "eingestellt",
-            VorschlagStatus::Abgelehnt => "abgelehnt",
-        }
-    }
-    fn aus_id(t: &str) -> Option<VorschlagStatus> {
-        VorschlagStatus::ALLE.into_iter().find(|s| s.id() == t)
-    }
-    /// vorgeschlagen → beworben → Vorstellungsgespräch → eingestellt; abgelehnt from every open
-    /// step; eingestellt and abgelehnt are final.
-    pub fn naechste(self) -> &'static [VorschlagStatus] {
-        use VorschlagStatus::*;
-        match self {
-            Vorgeschlagen => &[Beworben, Abgelehnt],
-            Beworben => &[Vorstellungsgespraech, Eingestellt, Abgelehnt],
-            Vorstellungsgespraech => &[Eingestellt, Abgelehnt],
-            Eingestellt | Abgelehnt => &[],
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct Vorschlag {
-    pub id: i64,
-    pub stelle_id: i64,
-    pub titel: String,
-    pub arbeitgeber: String,
-    pub ort: String,
-    pub status: VorschlagStatus,
-    pub ablehnungsgrund: Option<String>,
-    /// The employer's feedback.
-    pub rueckmeldung: Option<String>,
-    pub punkte: u32,
-    pub erstellt_um: DateTime<Utc>,
-    pub geaendert_um: DateTime<Utc>,
-}
-
 /// PK1: a skill gap in a good match suggests a qualifying strategy and its products.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Qualifizierungsvorschlag {
@@ -184,38 +116,6 @@ pub struct Fallmatching {
     pub vorschlaege: Vec<Vorschlag>,
 }
 
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct VorschlagEingabe {
-    pub stelle_id: i64,
-}
-
-#[derive(Debug, Clone, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct VorschlagAenderung {
-    pub status: VorschlagStatus,
-    /// Required for `abgelehnt`.
-    #[serde(default)]
-    pub ablehnungsgrund: Option<String>,
-    /// The employer's feedback.
-    #[serde(default)]
-    pub rueckmeldung: Option<String>,
-}
-
-/// What the Bewerberprofil needs beyond the Fallakte (§8.4).
-#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct Vermittlungsangaben {
-    /// `vz`, `tz`, `snw`, `ho`, `mj`, comma-separated; empty: every working time.
-    #[serde(default)]
-    pub arbeitszeit: Option<String>,
-    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
-    pub verfuegbar_ab: Option<NaiveDate>,
-    /// A commuting radius the customer stated (local goal), 1–500 km.
-    #[serde(default)]
-    pub umkreis_km: Option<u16>,
-}
-
 fn umkreis_text(u: Umkreis) -> String {
     match u {
         Umkreis::Km(k) => format!("{k} km um den Wohnort (Tagespendelbereich, Z6)"),
@@ -251,36 +151,6 @@ fn qualifizierung(katalog: &Katalog, rechtskreis: Rechtskreis) -> Option<Qualifi
     Some(Qualifizierungsvorschlag { strategie: s.id.clone(), strategie_label: s.label.clone(), produkte })
 }
 
-type VorschlagZeile = (i64, i64, String, Option<String>, Option<String>, i64, DateTime<Utc>, DateTime<Utc>, String);
-
-pub(crate) async fn vorschlaege_laden(tx: &mut Tx, kunde_id: i64) -> Result<Vec<Vorschlag>, AppFehler> {
-    let zeilen = sql!(tx, zeilen<VorschlagZeile>
-        "SELECT v.id, v.stellenangebot_id, v.status, v.ablehnungsgrund, v.rueckmeldung, v.punkte, v.erstellt_um,
-                v.geaendert_um, s.inhalt
-         FROM vermittlungsvorschlag v JOIN stellenangebot s ON s.id = v.stellenangebot_id
-         WHERE v.kunde_id = $1 ORDER BY v.erstellt_um DESC, v.id DESC", kunde_id)?;
-    let mut aus = Vec::with_capacity(zeilen.len());
-    for (id, stelle_id, status, ablehnungsgrund, rueckmeldung, punkte, erstellt_um, geaendert_um, inhalt) in zeilen {
-        let s: Stelle = serde_json::from_str(&inhalt)
-            .map_err(|e| AppFehler::Konflikt(format!("Gespeicherte Stelle {stelle_id} ist unlesbar: {e}")))?;
-        aus.push(Vorschlag {
-            id,
-            stelle_id,
-            titel: s.titel,
-            arbeitgeber: s.arbeitgeber,
-            ort: s.ort,
-            status: VorschlagStatus::aus_id(&status)
-                .ok_or_else(|| AppFehler::Konflikt(format!("Vorschlag {id}: unbekannter Status {status}")))?,
-            ablehnungsgrund,
-            rueckmeldung,
-            punkte: u32::try_from(punkte).unwrap_or(0),
-            erstellt_um,
-            geaendert_um,
-        });
-    }
-    Ok(aus)
-}
-
 impl App {
     fn profilangaben(&self, p: &Bewerberprofil) -> Profilangaben {
         let titel = |c: vierphasen_domain::katalog::KldbCode| {
@@ -297,7 +167,7 @@ impl App {
     }
 
     /// Why a case has no Bewerberprofil.
-    fn ohne_profil_grund(&self, fall: &super::Fall) -> String {
+    pub(super) fn ohne_profil_grund(&self, fall: &super::Fall) -> String {
         let plz_ok = fall.stamm.plz.as_deref().is_some_and(|p| self.matching.daten.plz.ort(p).is_some());
         if !plz_ok {
             "Ohne gültige Postleitzahl in den Stammdaten lässt sich kein Umkreis bestimmen (§8.4).".into()
@@ -383,148 +253,5 @@ impl App {
             .await?;
         self.treffer_gesehen(wer, kunde_id, &mut matching).await?;
         Ok(matching)
-    }
-
-    /// Turns a match into a Vermittlungsvorschlag (S12: open strategies never block it).
-    pub async fn vorschlag_anlegen(
-        &self,
-        wer: &Akteur,
-        kunde_id: i64,
-        eingabe: VorschlagEingabe,
-    ) -> Result<Aenderung, AppFehler> {
-        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        let Some((stelle, _)) = stelle_laden(s.tx.as_mut(), eingabe.stelle_id).await? else {
-            return Err(AppFehler::ungueltig("stelle_id", "Diese Stelle gibt es nicht"));
-        };
-        if !stelle.offen(s.heute) {
-            return Err(AppFehler::ungueltig(
-                "stelle_id",
-                format!("Die Stelle ist seit dem {} nicht mehr offen", de(stelle.ablauf)),
-            ));
-        }
-        let profil = self.matching.profil(kunde_id).ok_or_else(|| {
-            AppFehler::Konflikt(format!("Kein Vermittlungsvorschlag möglich: {}", self.ohne_profil_grund(&s.fall)))
-        })?;
-        let angebot = self
-            .matching
-            .angebot(&stelle)
-            .ok_or_else(|| AppFehler::ungueltig("stelle_id", "Die Stelle hat keinen gültigen KldB-Schlüssel"))?;
-        let punkte = bewerten(&profil, &angebot, Tag::aus_datum(s.heute)).map_or(0, |e| e.punkte);
-        let schon = sql!(&mut s.tx, zeile<(i64,)>
-            "SELECT id FROM vermittlungsvorschlag WHERE kunde_id = $1 AND stellenangebot_id = $2", kunde_id, stelle.id)?;
-        if schon.is_some() {
-            return Err(AppFehler::Konflikt("Diese Stelle wurde dem Kunden bereits vorgeschlagen.".into()));
-        }
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO vermittlungsvorschlag (kunde_id, stellenangebot_id, status, punkte, erstellt_von, erstellt_um, geaendert_um)
-             VALUES ($1, $2, 'vorgeschlagen', $3, $4, $5, $6) RETURNING id",
-            kunde_id, stelle.id, i64::from(punkte), s.benutzer_id, s.jetzt, s.jetzt)?;
-        let nachher = serde_json::json!({ "stelle": stelle.refnr, "titel": stelle.titel, "status": "vorgeschlagen", "punkte": punkte });
-        s.verlauf::<(), _>("vermittlungsvorschlag", Some(id), "vorgeschlagen", None, Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id, befunde: Vec::new() })
-    }
-
-    /// The next step of a Vermittlungsvorschlag, with the employer's feedback.
-    pub async fn vorschlag_aendern(
-        &self,
-        wer: &Akteur,
-        kunde_id: i64,
-        vorschlag_id: i64,
-        a: VorschlagAenderung,
-    ) -> Result<Aenderung, AppFehler> {
-        let grund = match a.ablehnungsgrund.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(text_pruefen("ablehnungsgrund", t, 1000)?),
-            None => None,
-        };
-        let rueckmeldung = match a.rueckmeldung.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(text_pruefen("rueckmeldung", t, 2000)?),
-            None => None,
-        };
-        if a.status == VorschlagStatus::Abgelehnt && grund.is_none() {
-            return Err(AppFehler::ungueltig("ablehnungsgrund", "ist bei „abgelehnt“ anzugeben"));
-        }
-        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        let vorher = vorschlaege_laden(s.tx.as_mut(), kunde_id)
-            .await?
-            .into_iter()
-            .find(|v| v.id == vorschlag_id)
-            .ok_or(AppFehler::NichtGefunden("Der Vermittlungsvorschlag"))?;
-        if a.status != vorher.status && !vorher.status.naechste().contains(&a.status) {
-            let erlaubt: Vec<&str> = vorher.status.naechste().iter().map(|n| n.label()).collect();
-            return Err(AppFehler::ungueltig(
-                "status",
-                if erlaubt.is_empty() {
-                    format!("Der Vorschlag ist abgeschlossen ({})", vorher.status.label())
-                } else {
-                    format!("Nach „{}“ folgt {}", vorher.status.label(), erlaubt.join(" oder "))
-                },
-            ));
-        }
-        let grund = grund.or(vorher.ablehnungsgrund.clone()).filter(|_| a.status == VorschlagStatus::Abgelehnt);
-        let rueckmeldung = rueckmeldung.or(vorher.rueckmeldung.clone());
-        sql!(&mut s.tx, ausfuehren
-            "UPDATE vermittlungsvorschlag SET status = $1, ablehnungsgrund = $2, rueckmeldung = $3, geaendert_um = $4
-             WHERE id = $5",
-            a.status.id(), grund.as_deref(), rueckmeldung.as_deref(), s.jetzt, vorschlag_id)?;
-        let nachher = serde_json::json!({ "status": a.status, "ablehnungsgrund": grund, "rueckmeldung": rueckmeldung });
-        let alt = serde_json::json!({ "status": vorher.status, "ablehnungsgrund": vorher.ablehnungsgrund, "rueckmeldung": vorher.rueckmeldung });
-        s.verlauf("vermittlungsvorschlag", Some(vorschlag_id), a.status.label(), Some(&alt), Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id: vorschlag_id, befunde: Vec::new() })
-    }
-
-    /// Working time, availability and commuting radius of the Bewerberprofil.
-    pub async fn vermittlungsangaben_setzen(
-        &self,
-        wer: &Akteur,
-        kunde_id: i64,
-        a: Vermittlungsangaben,
-    ) -> Result<(), AppFehler> {
-        let arbeitszeit = match a.arbeitszeit.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(
-                vierphasen_matching::Arbeitszeit::parse(t)
-                    .ok_or_else(|| {
-                        AppFehler::ungueltig("arbeitszeit", "erwartet vz, tz, snw, ho oder mj (mit Komma getrennt)")
-                    })?
-                    .kuerzel(),
-            ),
-            None => None,
-        };
-        if let Some(k) = a.umkreis_km
-            && !(1..=500).contains(&k)
-        {
-            return Err(AppFehler::ungueltig("umkreis_km", "zwischen 1 und 500 km"));
-        }
-        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        let vorher = sql!(&mut s.tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
-            "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
-        sql!(&mut s.tx, ausfuehren
-            "UPDATE kunde SET arbeitszeit = $1, verfuegbar_ab = $2, umkreis_km = $3 WHERE id = $4",
-            arbeitszeit.as_deref(), a.verfuegbar_ab, a.umkreis_km.map(i64::from), kunde_id)?;
-        let nachher = Vermittlungsangaben { arbeitszeit, ..a };
-        let vorher = vorher.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
-            arbeitszeit,
-            verfuegbar_ab,
-            umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
-        });
-        s.verlauf("vermittlungsangaben", None, "geändert", vorher.as_ref(), Some(&nachher)).await?;
-        s.abschliessen().await
-    }
-
-    /// The Vermittlungsangaben as stored.
-    pub(crate) async fn vermittlungsangaben(
-        &self,
-        tx: &mut Tx,
-        kunde_id: i64,
-    ) -> Result<Vermittlungsangaben, AppFehler> {
-        let z = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
-            "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
-        Ok(z.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
-            arbeitszeit,
-            verfuegbar_ab,
-            umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
-        })
-        .unwrap_or_default())
     }
 }

@@ -18,7 +18,8 @@ use crate::datenbank::laufzeit;
 
 const ZIEL_P95_MS: f64 = 50.0;
 
-/// Every page type; `{id}` is replaced by one of the VFK's cases in turn.
+/// Every page type; `{id}` is replaced by one of the VFK's cases in turn, `{stelle}` by one of
+/// the demo postings.
 const SEITEN: &[(&str, &str)] = &[
     ("Arbeitsliste", "/"),
     ("Kundensuche", "/kunden?suche=a&abgeschickt=1"),
@@ -33,6 +34,8 @@ const SEITEN: &[(&str, &str)] = &[
     ("Termine des Falls", "/kunden/{id}/termine"),
     ("Terminkalender", "/termine"),
     ("Profil", "/profil"),
+    ("Stellenangebote", "/stellen"),
+    ("Bewerber zur Stelle", "/stellen/{stelle}"),
 ];
 
 #[derive(Debug, Args)]
@@ -73,6 +76,11 @@ async fn lauf(o: &SeitenOptionen, url: &str) -> Result<ExitCode, String> {
     if ids.is_empty() {
         return Err(format!("{login} hat keine Fälle"));
     }
+    let stellen = json_holen(&k, adresse, "/api/v1/stellen", &cookie).await?;
+    let stellen: Vec<i64> = stellen.as_array().into_iter().flatten().filter_map(|s| s["id"].as_i64()).collect();
+    if stellen.is_empty() {
+        return Err("die Demo-Daten haben keine Stellenangebote".into());
+    }
     println!(
         "Seiten-Renderzeit: {login}, {} eigene Fälle, {} Anfragen je Seitenart, eine nach der anderen",
         ids.len(),
@@ -84,7 +92,9 @@ async fn lauf(o: &SeitenOptionen, url: &str) -> Result<ExitCode, String> {
     for (name, muster) in SEITEN {
         let mut zeiten = Vec::with_capacity(o.anzahl);
         for i in 0..o.anzahl + 10 {
-            let pfad = muster.replace("{id}", &ids[i % ids.len()].to_string());
+            let pfad = muster
+                .replace("{id}", &ids[i % ids.len()].to_string())
+                .replace("{stelle}", &stellen[i % stellen.len()].to_string());
             let t = Instant::now();
             let a = senden(&k, adresse, Method::GET, &pfad, Some(&cookie), None).await?;
             let ms = t.elapsed().as_secs_f64() * 1000.0;

@@ -241,3 +241,16 @@ pub async fn konten(t: &TestApp) -> Konten {
     }
     Konten { agentur_id, jobcenter_id, team_a, team_b }
 }
+
+/// The Potenzialanalyse of a profiling: a Handlungsbedarf in `merkmal`, none elsewhere.
+pub fn merkmale_mit_bedarf(merkmal: &str) -> Vec<Value> {
+    vierphasen_domain::Katalog::standard()
+        .unwrap()
+        .merkmale
+        .iter()
+        .map(|m| {
+            let status = if m.id == merkmal { "handlungsbedarf" } else { "kein_handlungsbedarf" };
+            serde_json::json!({ "merkmal": m.id, "status": status })
+        })
+        .collect()
+}

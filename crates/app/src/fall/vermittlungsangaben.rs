@@ -1,0 +1,80 @@
+//! What a Bewerberprofil needs beyond the Fallakte (§8.4): working time, availability and the
+//! commuting radius the customer states (Z6).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+use vierphasen_domain::zugriff::{Akteur, Aktion};
+use vierphasen_store::{Tx, sql};
+
+use crate::{App, AppFehler};
+
+/// What the Bewerberprofil needs beyond the Fallakte (§8.4).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Vermittlungsangaben {
+    /// `vz`, `tz`, `snw`, `ho`, `mj`, comma-separated; empty: every working time.
+    #[serde(default)]
+    pub arbeitszeit: Option<String>,
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub verfuegbar_ab: Option<NaiveDate>,
+    /// A commuting radius the customer stated (local goal), 1–500 km.
+    #[serde(default)]
+    pub umkreis_km: Option<u16>,
+}
+
+impl App {
+    /// Working time, availability and commuting radius of the Bewerberprofil.
+    pub async fn vermittlungsangaben_setzen(
+        &self,
+        wer: &Akteur,
+        kunde_id: i64,
+        a: Vermittlungsangaben,
+    ) -> Result<(), AppFehler> {
+        let arbeitszeit = match a.arbeitszeit.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            Some(t) => Some(
+                vierphasen_matching::Arbeitszeit::parse(t)
+                    .ok_or_else(|| {
+                        AppFehler::ungueltig("arbeitszeit", "erwartet vz, tz, snw, ho oder mj (mit Komma getrennt)")
+                    })?
+                    .kuerzel(),
+            ),
+            None => None,
+        };
+        if let Some(k) = a.umkreis_km
+            && !(1..=500).contains(&k)
+        {
+            return Err(AppFehler::ungueltig("umkreis_km", "zwischen 1 und 500 km"));
+        }
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        let vorher = sql!(&mut s.tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
+            "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
+        sql!(&mut s.tx, ausfuehren
+            "UPDATE kunde SET arbeitszeit = $1, verfuegbar_ab = $2, umkreis_km = $3 WHERE id = $4",
+            arbeitszeit.as_deref(), a.verfuegbar_ab, a.umkreis_km.map(i64::from), kunde_id)?;
+        let nachher = Vermittlungsangaben { arbeitszeit, ..a };
+        let vorher = vorher.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
+            arbeitszeit,
+            verfuegbar_ab,
+            umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
+        });
+        s.verlauf("vermittlungsangaben", None, "geändert", vorher.as_ref(), Some(&nachher)).await?;
+        s.abschliessen().await
+    }
+
+    /// The Vermittlungsangaben as stored.
+    pub(crate) async fn vermittlungsangaben(
+        &self,
+        tx: &mut Tx,
+        kunde_id: i64,
+    ) -> Result<Vermittlungsangaben, AppFehler> {
+        let z = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
+            "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
+        Ok(z.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
+            arbeitszeit,
+            verfuegbar_ab,
+            umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
+        })
+        .unwrap_or_default())
+    }
+}

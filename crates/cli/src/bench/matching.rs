@@ -597,12 +597,17 @@ impl Collector for StellenSammler {
     }
 
     fn merge_fruits(&self, teile: Vec<Vec<(u32, u64)>>) -> tantivy::Result<Vec<(u32, u64)>> {
-        let mut b = Beste { k: self.k, v: Vec::new() };
-        for (p, id) in teile.into_iter().flatten() {
-            b.rein(p, id);
-        }
-        Ok(b.v)
+        Ok(beste_aus(self.k, teile))
     }
+}
+
+/// The best `k` of the segments' results (both collectors).
+fn beste_aus(k: usize, teile: Vec<Vec<(u32, u64)>>) -> Vec<(u32, u64)> {
+    let mut b = Beste { k, v: Vec::new() };
+    for (p, id) in teile.into_iter().flatten() {
+        b.rein(p, id);
+    }
+    b.v
 }
 
 impl SegmentCollector for StellenSegment {
@@ -801,11 +806,7 @@ impl Collector for ProfilSammler {
     }
 
     fn merge_fruits(&self, teile: Vec<Vec<(u32, u64)>>) -> tantivy::Result<Vec<(u32, u64)>> {
-        let mut b = Beste { k: self.k, v: Vec::new() };
-        for (p, id) in teile.into_iter().flatten() {
-            b.rein(p, id);
-        }
-        Ok(b.v)
+        Ok(beste_aus(self.k, teile))
     }
 }
 

@@ -25,7 +25,9 @@ use self::dokument::{Aufgabenliste, Version, abschluss_wort, art_name, aus_schlu
 use self::editor::{Auswahl, Bausteine, Gruppe, Zeile};
 use super::formular::{BefundZeile, Feldfehler, befund_zeilen, feld_id};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, nummer, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, nummer, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -234,7 +236,7 @@ async fn anzeigen(
     Path(id): Path<String>,
     Query(p): Query<Seitenparameter>,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let mut s = seite(&b, &a, z.app.katalog, z.app.heute(), Eingaben::default());
     s.gespeichert = gespeichert_text(p.gespeichert.as_deref());
@@ -312,7 +314,7 @@ async fn entwerfen(
     Path(id): Path<String>,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let art = match f.wert("art") {
         None => Ok(None),
         Some("eingliederungsvereinbarung") => Ok(Some(Vereinbarungsart::Eingliederungsvereinbarung)),
@@ -339,7 +341,7 @@ async fn bearbeiten(
     Path((id, ev_id)): Path<(String, String)>,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
     let mut zeilen = editor::aus_formular(&f);
     let gueltig_bis = f.text("gueltig_bis");
@@ -396,7 +398,7 @@ async fn abschliessen(
     Path((id, ev_id)): Path<(String, String)>,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
     let eingaben = Eingaben {
         ev_id: Some(ev_id),

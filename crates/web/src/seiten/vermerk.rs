@@ -18,7 +18,7 @@ use super::akte::vermerkart;
 use super::ev::{Kopf, kopf};
 use super::formular::{Feldfehler, feld_id};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -196,7 +196,7 @@ async fn anzeigen(
     Path(id): Path<String>,
     Query(p): Query<Seitenparameter>,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let heute = z.app.heute();
     let art = p.art.as_deref().and_then(art_aus).unwrap_or_else(|| vermutete_art(&a.fallakte, heute));
@@ -237,7 +237,7 @@ async fn schreiben(
     Path(id): Path<String>,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let art = f.wert("art").and_then(art_aus);
     let datum = f.datum_pflicht("datum", "Datum des Gesprächs");
     let text = f.text("text");
@@ -277,7 +277,7 @@ async fn nachtrag(
     Path((id, vermerk_id)): Path<(String, String)>,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let vermerk_id = nummer(&vermerk_id, "Der Beratungsvermerk")?;
     let text = f.text("text");
     let fehler = match z.app.nachtrag_schreiben(&b.akteur, id, vermerk_id, NachtragEingabe { text: text.clone() }).await

@@ -11,7 +11,7 @@ use vierphasen_domain::Katalog;
 use vierphasen_domain::fallakte::{Fallakte, Vereinbarungsart};
 
 use super::dokument::{Aufgabenliste, abschluss_wort, art_name, gruppieren, status, stelle};
-use super::{Kopf, kopf, nummer, regel_monate, spaetestens};
+use super::{Kopf, fall_id, kopf, nummer, regel_monate, spaetestens};
 use crate::seiten::akte::{beruf_name, strategie_name};
 use crate::seiten::start::datum_text;
 use crate::seiten::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
@@ -91,7 +91,7 @@ pub async fn anzeigen(
     SeitenBenutzer(b): SeitenBenutzer,
     Path((id, ev_id)): Path<(String, String)>,
 ) -> SeitenErgebnis {
-    let id = nummer(&id, "Der Fall")?;
+    let id = fall_id(&id)?;
     let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
     let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let i = a

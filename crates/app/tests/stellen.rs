@@ -96,6 +96,32 @@ async fn import_der_beispieldateien_ist_wiederholbar_und_uebernimmt_die_felder()
 }
 
 #[tokio::test]
+async fn ba_json_als_liste_in_huelle_und_als_einzelnes_objekt() {
+    for t in datenbanken().await {
+        let app = app(t.db.clone()).await;
+        let huelle = r#"{"stellenangebote": [
+  {"refnr": "H-1", "titel": "Koch", "arbeitgeber": "X", "beruf": "Koch/Köchin", "arbeitsort": {"plz": "34117", "ort": "Kassel"},
+   "arbeitszeitmodelle": ["TEILZEIT"], "befristung": 1, "angebotsart": "ARBEIT"}
+], "maxErgebnisse": 1}"#;
+        assert_eq!(app.stellen_importieren("suche.json", huelle).await.unwrap().neu, 1, "{}", t.name);
+        let einzeln = r#"{"referenznummer": "E-1", "titel": "Lager", "arbeitgeber": "Y", "beruf": "51312",
+  "arbeitsorte": [{"plz": "34119"}], "aktuelleVeroeffentlichungsdatum": "2026-11-20T08:00:00"}"#;
+        assert_eq!(app.stellen_importieren("details.json", einzeln).await.unwrap().neu, 1, "{}", t.name);
+        let selbst = r#"{"refnr": "S-1", "titel": "Franchise", "arbeitgeber": "Z", "beruf": "51312",
+  "arbeitsorte": [{"plz": "34119"}], "angebotsart": "SELBSTAENDIGKEIT"}"#;
+        let f = app.stellen_importieren("selbst.json", selbst).await.unwrap_err();
+        assert_eq!((f[0].zeile, f[0].feld.as_str()), (1, "angebotsart"));
+        let u = gemeinsam::umgebung(&app).await;
+        let alle = app.stellen_suchen(&u.vfk, &Stellensuche { beruf: None, alle: true }).await.unwrap();
+        let koch = alle.iter().find(|s| s.refnr == "H-1").unwrap();
+        assert_eq!((koch.beruf.as_str(), koch.arbeitszeit.as_str(), koch.befristet), ("29302", "tz", true));
+        let lager = alle.iter().find(|s| s.refnr == "E-1").unwrap();
+        assert_eq!(lager.veroeffentlicht, NaiveDate::from_ymd_opt(2026, 11, 20).unwrap());
+        assert_eq!(lager.arbeitszeit, "vz,tz,snw,ho,mj", "no model named: every working time");
+    }
+}
+
+#[tokio::test]
 async fn fehlerhafte_zeilen_werden_mit_zeile_und_grund_gemeldet_und_nichts_wird_importiert() {
     for t in datenbanken().await {
         let app = app(t.db.clone()).await;

@@ -45,12 +45,13 @@ impl Arbeitszeit {
     /// Minijob
     pub const MJ: Arbeitszeit = Arbeitszeit(16);
     pub const ALLE: Arbeitszeit = Arbeitszeit(31);
-    const NAMEN: [(&'static str, Arbeitszeit); 5] = [
-        ("vz", Arbeitszeit::VZ),
-        ("tz", Arbeitszeit::TZ),
-        ("snw", Arbeitszeit::SNW),
-        ("ho", Arbeitszeit::HO),
-        ("mj", Arbeitszeit::MJ),
+    /// Short code and German name of every working time.
+    pub const ARTEN: [(&'static str, &'static str, Arbeitszeit); 5] = [
+        ("vz", "Vollzeit", Arbeitszeit::VZ),
+        ("tz", "Teilzeit", Arbeitszeit::TZ),
+        ("snw", "Schicht/Nacht/Wochenende", Arbeitszeit::SNW),
+        ("ho", "Heim-/Telearbeit", Arbeitszeit::HO),
+        ("mj", "Minijob", Arbeitszeit::MJ),
     ];
 
     pub fn und(self, andere: Arbeitszeit) -> Arbeitszeit {
@@ -63,14 +64,21 @@ impl Arbeitszeit {
     pub fn parse(text: &str) -> Option<Arbeitszeit> {
         let mut m = 0u8;
         for teil in text.split(',').map(str::trim).filter(|t| !t.is_empty()) {
-            m |= Arbeitszeit::NAMEN.iter().find(|(n, _)| n.eq_ignore_ascii_case(teil))?.1.0;
+            m |= Arbeitszeit::ARTEN.iter().find(|(n, _, _)| n.eq_ignore_ascii_case(teil))?.2.0;
         }
         (m != 0).then_some(Arbeitszeit(m))
     }
     /// `vz,tz` etc.
     pub fn kuerzel(self) -> String {
-        let teile: Vec<&str> = Arbeitszeit::NAMEN.iter().filter(|(_, a)| self.passt(*a)).map(|(n, _)| *n).collect();
+        let teile: Vec<&str> =
+            Arbeitszeit::ARTEN.iter().filter(|(_, _, a)| self.passt(*a)).map(|(n, _, _)| *n).collect();
         teile.join(",")
+    }
+    /// "Vollzeit, Teilzeit" etc.
+    pub fn text(self) -> String {
+        let teile: Vec<&str> =
+            Arbeitszeit::ARTEN.iter().filter(|(_, _, a)| self.passt(*a)).map(|(_, t, _)| *t).collect();
+        teile.join(", ")
     }
 }
 

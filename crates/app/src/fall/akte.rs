@@ -9,7 +9,9 @@ use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::{Tx, sql};
 
-use super::{Fallansicht, Fallmatching, Vermittlungsangaben, fall_laden, lesezweck, stammdaten_laden};
+use super::{
+    Fallansicht, Fallmatching, Vermittlungsangaben, fall_laden, lesezweck, stammdaten_laden, vermittlungsangaben_laden,
+};
 use crate::{App, AppFehler};
 
 /// Purpose logged for the members of the Bedarfsgemeinschaft shown in a case file.
@@ -89,7 +91,7 @@ impl App {
             None => Vec::new(),
         };
         let mut matching = self.fallmatching(&mut tx, &fall).await?;
-        let vermittlungsangaben = self.vermittlungsangaben(&mut tx, kunde_id).await?;
+        let vermittlungsangaben = vermittlungsangaben_laden(&mut tx, kunde_id).await?;
         drop(tx);
         self.protokoll
             .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })

@@ -92,6 +92,14 @@ pub(crate) fn lesezweck(wer: &Akteur, zweck: Option<&str>) -> Result<String, App
     }
 }
 
+/// An optional text: empty is `None`, anything else is checked like [`text_pruefen`].
+pub(crate) fn text_opt(feld: &str, wert: Option<&str>, max: usize) -> Result<Option<String>, AppFehler> {
+    match wert.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(t) => text_pruefen(feld, t, max).map(Some),
+    }
+}
+
 pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String, AppFehler> {
     let t = wert.trim();
     if t.is_empty() {

@@ -36,7 +36,7 @@ pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};
 pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};
 pub use gespraech::{GespraechEingabe, GespraechErgebnis};
 pub use import::ImportStamm;
-pub(crate) use kunde::{lesezweck, text_pruefen};
+pub(crate) use kunde::{lesezweck, text_opt, text_pruefen};
 pub use laden::{Fall, FallIds, Stammdaten};
 pub(crate) use laden::{akte_laden, fall_laden, freigaben, stammdaten_laden};
 pub use profiling::{ProfilingEingabe, ProfillageVorschlag};
@@ -52,6 +52,7 @@ pub use vermittlung::{
     TREFFER_JE_FALL, ZWECK_BEWERBERSUCHE, ZWECK_MATCHING,
 };
 pub use vermittlungsangaben::Vermittlungsangaben;
+pub(crate) use vermittlungsangaben::vermittlungsangaben_laden;
 pub use vorschlag::{Vorschlag, VorschlagAenderung, VorschlagEingabe, VorschlagStatus};
 pub use ziel::ZielEingabe;
 pub use zustaendigkeit::{Sperre, Zustaendigkeit};

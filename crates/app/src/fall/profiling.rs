@@ -13,7 +13,7 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Befund, Katalog};
 use vierphasen_store::sql;
 
-use super::kunde::text_pruefen;
+use super::kunde::{text_opt, text_pruefen};
 use super::schreiben::{json, nicht_vor};
 use super::{Aenderung, aufloesen, fall_laden};
 use crate::{App, AppFehler};
@@ -70,13 +70,6 @@ pub struct ProfillageVorschlag {
 }
 
 /// An optional free text: trimmed, empty means absent.
-pub(super) fn text_opt(feld: &str, wert: Option<&str>, max: usize) -> Result<Option<String>, AppFehler> {
-    match wert.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => text_pruefen(feld, t, max).map(Some),
-    }
-}
-
 /// A text the rules themselves check for emptiness (so the refusal names the rule): only
 /// length and control characters are checked here.
 fn text_frei(feld: &str, wert: &str, max: usize) -> Result<String, AppFehler> {

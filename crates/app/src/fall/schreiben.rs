@@ -7,9 +7,10 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Befund, Fallakte};
 use vierphasen_store::sql;
 
+use super::vermittlungsangaben_laden;
 use super::{Eintrag, Fall, fall_laden, regeln_anwenden, verlauf_schreiben, wiedervorlagen_anstossen};
 use crate::schreiber::SchreibTx;
-use crate::stellen::zusatzangaben_laden;
+use crate::stellen::Profilquelle;
 use crate::{App, AppFehler};
 
 pub(crate) struct Schreibvorgang<'a> {
@@ -78,11 +79,11 @@ impl Schreibvorgang<'_> {
     pub async fn abschliessen(mut self) -> Result<(), AppFehler> {
         let id = self.fall.stamm.id;
         wiedervorlagen_anstossen(self.tx.as_mut(), id, self.jetzt).await?;
-        let m = &self.app.matching;
-        let angaben =
-            zusatzangaben_laden(self.tx.as_mut(), &m.daten, id, self.fall.stamm.plz.as_deref(), self.heute).await?;
+        let angaben = vermittlungsangaben_laden(self.tx.as_mut(), id).await?;
         self.tx.festschreiben().await?;
-        m.profil_setzen(id, m.profil_aus(self.app.katalog, &self.fall.akte, angaben.as_ref()));
+        let stamm = &self.fall.stamm;
+        let q = Profilquelle { kunde_id: id, plz: stamm.plz.as_deref(), angaben: &angaben, akte: &self.fall.akte };
+        self.app.matching.profil_aktualisieren(self.app.katalog, &q, self.heute);
         Ok(())
     }
 }

@@ -124,21 +124,6 @@ fn umkreis_text(u: Umkreis) -> String {
     }
 }
 
-fn arbeitszeit_text(kuerzel: &str) -> String {
-    let namen: Vec<&str> = kuerzel
-        .split(',')
-        .map(|k| match k {
-            "vz" => "Vollzeit",
-            "tz" => "Teilzeit",
-            "snw" => "Schicht/Nacht/Wochenende",
-            "ho" => "Heim-/Telearbeit",
-            "mj" => "Minijob",
-            anders => anders,
-        })
-        .collect();
-    namen.join(", ")
-}
-
 fn qualifizierung(katalog: &Katalog, rechtskreis: Rechtskreis) -> Option<Qualifizierungsvorschlag> {
     let s = katalog.strategie(katalog.finde_strategie(STRATEGIE_QUALIFIZIERUNG)?);
     let produkte = katalog
@@ -160,7 +145,7 @@ impl App {
             zielberuf: titel(p.zielberuf),
             alternativberufe: p.alternativberufe.iter().map(|c| titel(*c)).collect(),
             umkreis: umkreis_text(p.umkreis),
-            arbeitszeit: arbeitszeit_text(&p.arbeitszeit.kuerzel()),
+            arbeitszeit: p.arbeitszeit.text(),
             verfuegbar_ab: p.verfuegbar_ab.datum(),
             bewerbung_entgegen: p.bewerbung_entgegen,
         }

@@ -7,6 +7,7 @@ use utoipa::ToSchema;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_store::{Tx, sql};
 
+use crate::stellen::arbeitszeit_pruefen;
 use crate::{App, AppFehler};
 
 /// What the Bewerberprofil needs beyond the Fallakte (§8.4).
@@ -23,6 +24,18 @@ pub struct Vermittlungsangaben {
     pub umkreis_km: Option<u16>,
 }
 
+/// The Vermittlungsangaben as stored (all empty for an unknown case).
+pub(crate) async fn vermittlungsangaben_laden(tx: &mut Tx, kunde_id: i64) -> Result<Vermittlungsangaben, AppFehler> {
+    let z = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
+        "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
+    Ok(z.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
+        arbeitszeit,
+        verfuegbar_ab,
+        umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
+    })
+    .unwrap_or_default())
+}
+
 impl App {
     /// Working time, availability and commuting radius of the Bewerberprofil.
     pub async fn vermittlungsangaben_setzen(
@@ -32,13 +45,7 @@ impl App {
         a: Vermittlungsangaben,
     ) -> Result<(), AppFehler> {
         let arbeitszeit = match a.arbeitszeit.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(
-                vierphasen_matching::Arbeitszeit::parse(t)
-                    .ok_or_else(|| {
-                        AppFehler::ungueltig("arbeitszeit", "erwartet vz, tz, snw, ho oder mj (mit Komma getrennt)")
-                    })?
-                    .kuerzel(),
-            ),
+            Some(t) => Some(arbeitszeit_pruefen(t)?),
             None => None,
         };
         if let Some(k) = a.umkreis_km
@@ -47,34 +54,12 @@ impl App {
             return Err(AppFehler::ungueltig("umkreis_km", "zwischen 1 und 500 km"));
         }
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        let vorher = sql!(&mut s.tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
-            "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
+        let vorher = vermittlungsangaben_laden(s.tx.as_mut(), kunde_id).await?;
         sql!(&mut s.tx, ausfuehren
             "UPDATE kunde SET arbeitszeit = $1, verfuegbar_ab = $2, umkreis_km = $3 WHERE id = $4",
             arbeitszeit.as_deref(), a.verfuegbar_ab, a.umkreis_km.map(i64::from), kunde_id)?;
         let nachher = Vermittlungsangaben { arbeitszeit, ..a };
-        let vorher = vorher.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
-            arbeitszeit,
-            verfuegbar_ab,
-            umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
-        });
-        s.verlauf("vermittlungsangaben", None, "geändert", vorher.as_ref(), Some(&nachher)).await?;
+        s.verlauf("vermittlungsangaben", None, "geändert", Some(&vorher), Some(&nachher)).await?;
         s.abschliessen().await
-    }
-
-    /// The Vermittlungsangaben as stored.
-    pub(crate) async fn vermittlungsangaben(
-        &self,
-        tx: &mut Tx,
-        kunde_id: i64,
-    ) -> Result<Vermittlungsangaben, AppFehler> {
-        let z = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
-            "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
-        Ok(z.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
-            arbeitszeit,
-            verfuegbar_ab,
-            umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
-        })
-        .unwrap_or_default())
     }
 }

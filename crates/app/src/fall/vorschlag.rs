@@ -9,8 +9,8 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_matching::{Tag, bewerten};
 use vierphasen_store::{Tx, sql};
 
-use super::{Aenderung, text_pruefen};
-use crate::stellen::{Stelle, stelle_laden};
+use super::{Aenderung, text_opt};
+use crate::stellen::{stelle_aus_json, stelle_laden};
 use crate::{App, AppFehler};
 
 /// Lifecycle of a Vermittlungsvorschlag.
@@ -50,7 +50,7 @@ impl VorschlagStatus {
             VorschlagStatus::Abgelehnt => "abgelehnt",
         }
     }
-    pub(crate) fn aus_id(t: &str) -> Option<VorschlagStatus> {
+    pub fn aus_id(t: &str) -> Option<VorschlagStatus> {
         VorschlagStatus::ALLE.into_iter().find(|s| s.id() == t)
     }
     /// vorgeschlagen → beworben → Vorstellungsgespräch → eingestellt; abgelehnt from every open
@@ -110,8 +110,7 @@ pub(crate) async fn vorschlaege_laden(tx: &mut Tx, kunde_id: i64) -> Result<Vec<
          WHERE v.kunde_id = $1 ORDER BY v.erstellt_um DESC, v.id DESC", kunde_id)?;
     let mut aus = Vec::with_capacity(zeilen.len());
     for (id, stelle_id, status, ablehnungsgrund, rueckmeldung, punkte, erstellt_um, geaendert_um, inhalt) in zeilen {
-        let s: Stelle = serde_json::from_str(&inhalt)
-            .map_err(|e| AppFehler::Konflikt(format!("Gespeicherte Stelle {stelle_id} ist unlesbar: {e}")))?;
+        let s = stelle_aus_json(stelle_id, &inhalt)?;
         aus.push(Vorschlag {
             id,
             stelle_id,
@@ -179,14 +178,8 @@ impl App {
         vorschlag_id: i64,
         a: VorschlagAenderung,
     ) -> Result<Aenderung, AppFehler> {
-        let grund = match a.ablehnungsgrund.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(text_pruefen("ablehnungsgrund", t, 1000)?),
-            None => None,
-        };
-        let rueckmeldung = match a.rueckmeldung.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            Some(t) => Some(text_pruefen("rueckmeldung", t, 2000)?),
-            None => None,
-        };
+        let grund = text_opt("ablehnungsgrund", a.ablehnungsgrund.as_deref(), 1000)?;
+        let rueckmeldung = text_opt("rueckmeldung", a.rueckmeldung.as_deref(), 2000)?;
         if a.status == VorschlagStatus::Abgelehnt && grund.is_none() {
             return Err(AppFehler::ungueltig("ablehnungsgrund", "ist bei „abgelehnt“ anzugeben"));
         }

@@ -8,8 +8,8 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_store::sql;
 
 use super::Aenderung;
-use super::profiling::text_opt;
 use super::schreiben::{json, nicht_vor};
+use super::text_opt;
 use crate::{App, AppFehler};
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]

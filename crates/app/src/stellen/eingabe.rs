@@ -8,7 +8,7 @@ use vierphasen_domain::katalog::{Berufe, KldbCode};
 use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
 
 use crate::AppFehler;
-use crate::fall::text_pruefen;
+use crate::fall::{text_opt, text_pruefen};
 
 /// Days a posting stays open when the source names no end (the BA job details carry none).
 pub const LAUFZEIT_TAGE: u64 = 90;
@@ -94,13 +94,6 @@ impl Stelle {
 
 const INLAND: &str = "Deutschland";
 
-fn text_opt(feld: &str, wert: Option<&str>, max: usize) -> Result<Option<String>, AppFehler> {
-    match wert.map(str::trim) {
-        None | Some("") => Ok(None),
-        Some(t) => text_pruefen(feld, t, max).map(Some),
-    }
-}
-
 /// The KldB code of `beruf`: a five-digit code, else the occupation whose title or example job
 /// title is exactly `beruf` (case-insensitive), else the only occupation the search finds.
 pub fn beruf_zuordnen(berufe: &Berufe, beruf: &str) -> Result<KldbCode, AppFehler> {
@@ -127,6 +120,13 @@ pub fn beruf_zuordnen(berufe: &Berufe, beruf: &str) -> Result<KldbCode, AppFehle
             ),
         )),
     }
+}
+
+/// Working times as codes (`vz,tz`), normalised; field `arbeitszeit`.
+pub fn arbeitszeit_pruefen(text: &str) -> Result<String, AppFehler> {
+    Arbeitszeit::parse(text)
+        .map(Arbeitszeit::kuerzel)
+        .ok_or_else(|| AppFehler::ungueltig("arbeitszeit", "erwartet vz, tz, snw, ho oder mj (mit Komma getrennt)"))
 }
 
 /// Checks an entry; `heute` fills the publication date.
@@ -165,9 +165,7 @@ pub fn stelle_pruefen(
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(AppFehler::ungueltig("lat", "Koordinaten außerhalb von −90…90 / −180…180"));
     }
-    let arbeitszeit = Arbeitszeit::parse(&e.arbeitszeit)
-        .ok_or_else(|| AppFehler::ungueltig("arbeitszeit", "erwartet vz, tz, snw, ho oder mj (mit Komma getrennt)"))?
-        .kuerzel();
+    let arbeitszeit = arbeitszeit_pruefen(&e.arbeitszeit)?;
     let mut faehigkeiten = Vec::new();
     for (i, f) in e.faehigkeiten.iter().enumerate() {
         let f = text_pruefen(&format!("faehigkeiten[{i}]"), f, 300)?;

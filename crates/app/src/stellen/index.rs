@@ -18,7 +18,7 @@ use super::Stelle;
 use super::eingabe::fuer_index;
 use super::speichern::stellen_seit;
 use crate::AppFehler;
-use crate::fall::{akte_laden, stammdaten_laden};
+use crate::fall::{Fall, Vermittlungsangaben, akte_laden, stammdaten_laden, vermittlungsangaben_laden};
 
 /// Months of BAC trend (P6): expired postings stay in the index this long (never matched).
 pub const BAC_MONATE: u16 = 6;
@@ -44,49 +44,50 @@ fn index_fehler(e: impl std::fmt::Display) -> AppFehler {
     AppFehler::Konflikt(format!("Matching-Index: {e}"))
 }
 
-/// What a Bewerberprofil needs beside the Fallakte (columns of `kunde`, the registration).
-pub(crate) async fn zusatzangaben_laden(
-    tx: &mut Tx,
-    daten: &Stammdaten,
-    kunde_id: i64,
-    plz: Option<&str>,
-    heute: NaiveDate,
-) -> Result<Option<Zusatzangaben>, AppFehler> {
-    let Some(ort) = plz.and_then(|p| daten.plz.ort(p)) else { return Ok(None) };
-    let Some((arbeitszeit, verfuegbar_ab, umkreis_km)) = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
-        "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?
-    else {
-        return Ok(None);
-    };
-    let gemeldet_seit = sql!(tx, zeile<(NaiveDate,)>
-        "SELECT beginn FROM meldung WHERE kunde_id = $1 ORDER BY beginn DESC, id DESC LIMIT 1", kunde_id)?;
-    Ok(Some(Zusatzangaben {
-        id: kunde_id as u64,
-        ort,
-        arbeitszeit: arbeitszeit.as_deref().and_then(Arbeitszeit::parse).unwrap_or(Arbeitszeit::ALLE),
-        verfuegbar_ab: verfuegbar_ab.unwrap_or(heute),
-        gemeldet_seit: gemeldet_seit.map_or(heute, |(b,)| b),
-        umkreis_km: umkreis_km.and_then(|k| u16::try_from(k).ok()),
-    }))
+/// What a case's Bewerberprofil is derived from.
+pub(crate) struct Profilquelle<'a> {
+    pub kunde_id: i64,
+    pub plz: Option<&'a str>,
+    pub angaben: &'a Vermittlungsangaben,
+    pub akte: &'a Fallakte,
 }
 
-/// The Bewerberprofil of a case (`None`: takes no part in matching, P9/Z6, or deregistered).
-/// The Stärken join the skill vocabulary, so a posting asking for one later finds them.
+/// The Bewerberprofil of a case (`None`: takes no part in matching — no known PLZ, not
+/// registered, not matchingfähig P9, or a goal without job search Z6). The Stärken join the skill
+/// vocabulary, so a posting asking for one later finds them.
 fn profil_ableiten(
     katalog: &Katalog,
+    daten: &Stammdaten,
     faehigkeiten: &mut Faehigkeiten,
-    akte: &Fallakte,
-    angaben: Option<&Zusatzangaben>,
+    q: &Profilquelle<'_>,
+    heute: NaiveDate,
 ) -> Option<Bewerberprofil> {
-    let angaben = angaben?;
-    if akte.meldungen.last().is_none_or(|m| m.ende.is_some()) {
-        return None;
-    }
-    for s in akte.profiling.last().map(|p| p.staerken.as_slice()).unwrap_or_default() {
+    let ort = q.plz.and_then(|p| daten.plz.ort(p))?;
+    let meldung = q.akte.meldungen.last().filter(|m| m.ende.is_none())?;
+    for s in q.akte.profiling.last().map(|p| p.staerken.as_slice()).unwrap_or_default() {
         faehigkeiten.aufnehmen(&s.bezeichnung);
     }
-    let f = pruefen_und_aufloesen(akte.clone(), katalog).ok()?;
-    bewerberprofil_aus(&f, angaben, faehigkeiten)
+    let angaben = Zusatzangaben {
+        id: q.kunde_id as u64,
+        ort,
+        arbeitszeit: q.angaben.arbeitszeit.as_deref().and_then(Arbeitszeit::parse).unwrap_or(Arbeitszeit::ALLE),
+        verfuegbar_ab: q.angaben.verfuegbar_ab.unwrap_or(heute),
+        gemeldet_seit: meldung.beginn,
+        umkreis_km: q.angaben.umkreis_km,
+    };
+    let f = pruefen_und_aufloesen(q.akte.clone(), katalog).ok()?;
+    bewerberprofil_aus(&f, &angaben, faehigkeiten)
+}
+
+/// A case as its profile needs it, without access decision (start-up, imports).
+async fn fall_fuer_profil(tx: &mut Tx, kunde_id: i64) -> Result<Option<(Fall, Vermittlungsangaben)>, AppFehler> {
+    let Some((stamm, _)) = stammdaten_laden(tx, kunde_id).await? else { return Ok(None) };
+    let angaben = vermittlungsangaben_laden(tx, kunde_id).await?;
+    Ok(Some((akte_laden(tx, stamm).await?, angaben)))
+}
+
+fn quelle<'a>(fall: &'a Fall, angaben: &'a Vermittlungsangaben) -> Profilquelle<'a> {
+    Profilquelle { kunde_id: fall.stamm.id, plz: fall.stamm.plz.as_deref(), angaben, akte: &fall.akte }
 }
 
 impl Matching {
@@ -108,10 +109,9 @@ impl Matching {
             "SELECT DISTINCT m.kunde_id FROM meldung m JOIN profiling p ON p.kunde_id = m.kunde_id
              WHERE m.ende IS NULL ORDER BY m.kunde_id")?;
         for (kunde_id,) in kunden {
-            let Some((stamm, _)) = stammdaten_laden(tx, kunde_id).await? else { continue };
-            let angaben = zusatzangaben_laden(tx, &daten, kunde_id, stamm.plz.as_deref(), heute).await?;
-            let fall = akte_laden(tx, stamm).await?;
-            profile.extend(profil_ableiten(katalog, &mut faehigkeiten, &fall.akte, angaben.as_ref()));
+            if let Some((fall, angaben)) = fall_fuer_profil(tx, kunde_id).await? {
+                profile.extend(profil_ableiten(katalog, &daten, &mut faehigkeiten, &quelle(&fall, &angaben), heute));
+            }
         }
         let index = Profilindex::aufbauen(Arc::clone(&daten), &profile).map_err(index_fehler)?;
         Ok(Matching {
@@ -134,15 +134,13 @@ impl Matching {
         self.faehigkeiten.read().unwrap_or_else(std::sync::PoisonError::into_inner).name(id).to_string()
     }
 
-    /// The case's profile after a change (see [`profil_ableiten`]).
-    pub(crate) fn profil_aus(
-        &self,
-        katalog: &Katalog,
-        akte: &Fallakte,
-        angaben: Option<&Zusatzangaben>,
-    ) -> Option<Bewerberprofil> {
-        let mut f = self.faehigkeiten.write().unwrap_or_else(std::sync::PoisonError::into_inner);
-        profil_ableiten(katalog, &mut f, akte, angaben)
+    /// A changed case: its profile follows (see [`profil_ableiten`]).
+    pub(crate) fn profil_aktualisieren(&self, katalog: &Katalog, q: &Profilquelle<'_>, heute: NaiveDate) {
+        let profil = {
+            let mut f = self.faehigkeiten.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+            profil_ableiten(katalog, &self.daten, &mut f, q, heute)
+        };
+        self.profil_setzen(q.kunde_id, profil);
     }
 
     /// A saved posting (new or changed).
@@ -153,8 +151,8 @@ impl Matching {
         }
     }
 
-    /// A changed case: its new profile, or out of the index.
-    pub(crate) fn profil_setzen(&self, kunde_id: i64, profil: Option<Bewerberprofil>) {
+    /// A new profile, or out of the index.
+    fn profil_setzen(&self, kunde_id: i64, profil: Option<Bewerberprofil>) {
         let mut nach_kunde = self.profile_nach_kunde.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         match profil {
             Some(p) if self.profile.einfuegen(&p).is_ok() => {
@@ -184,13 +182,10 @@ impl Matching {
         kunde_id: i64,
         heute: NaiveDate,
     ) -> Result<(), AppFehler> {
-        let Some((stamm, _)) = stammdaten_laden(tx, kunde_id).await? else {
-            self.profil_setzen(kunde_id, None);
-            return Ok(());
-        };
-        let angaben = zusatzangaben_laden(tx, &self.daten, kunde_id, stamm.plz.as_deref(), heute).await?;
-        let fall = akte_laden(tx, stamm).await?;
-        self.profil_setzen(kunde_id, self.profil_aus(katalog, &fall.akte, angaben.as_ref()));
+        match fall_fuer_profil(tx, kunde_id).await? {
+            Some((fall, angaben)) => self.profil_aktualisieren(katalog, &quelle(&fall, &angaben), heute),
+            None => self.profil_setzen(kunde_id, None),
+        }
         Ok(())
     }
 

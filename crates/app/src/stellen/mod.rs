@@ -14,11 +14,11 @@ use vierphasen_domain::zugriff::{Akteur, Rolle};
 use vierphasen_matching::{Bac, Region, Tag, bac};
 
 pub use datei::{CSV_SPALTEN, Eintraege, Importfehler};
-pub use eingabe::{LAUFZEIT_TAGE, Stelle, StellenEingabe, beruf_zuordnen};
-pub(crate) use index::zusatzangaben_laden;
+pub use eingabe::{LAUFZEIT_TAGE, Stelle, StellenEingabe, arbeitszeit_pruefen, beruf_zuordnen};
+pub(crate) use index::Profilquelle;
 pub use index::{BAC_MONATE, Matching};
-pub(crate) use speichern::stelle_laden;
-use speichern::{Schreibart, stelle_schreiben, stellen_liste};
+use speichern::{Schreibart, stelle_schreiben, stellen_liste, zeile_nach_id, zeile_nach_refnr};
+pub(crate) use speichern::{stelle_aus_json, stelle_laden};
 
 use crate::{App, AppFehler};
 
@@ -71,27 +71,24 @@ impl App {
         let stelle = self.stelle_aus(&eingabe)?;
         let mut tx = self.schreiber.beginnen().await?;
         let bisher = match id {
-            Some(id) => Some(stelle_laden(tx.as_mut(), id).await?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?.0),
+            Some(id) => Some(zeile_nach_id(tx.as_mut(), id).await?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?),
             None => None,
         };
-        let andere = vierphasen_store::sql!(&mut tx, zeile<(i64,)>
-            "SELECT id FROM stellenangebot WHERE refnr = $1", stelle.refnr.as_str())?;
-        if let Some((andere_id,)) = andere
-            && Some(andere_id) != id
+        if let Some(andere) = zeile_nach_refnr(tx.as_mut(), &stelle.refnr).await?
+            && Some(andere.id) != id
         {
             return Err(AppFehler::ungueltig(
                 "refnr",
-                format!("Die Referenznummer {} gehört schon zu Stelle {andere_id}", stelle.refnr),
+                format!("Die Referenznummer {} gehört schon zu Stelle {}", stelle.refnr, andere.id),
             ));
         }
-        if let Some(b) = &bisher
-            && b.refnr != stelle.refnr
-        {
-            vierphasen_store::sql!(&mut tx, ausfuehren "UPDATE stellenangebot SET refnr = $1 WHERE id = $2",
-                stelle.refnr.as_str(), b.id)?;
-        }
-        let quelle = bisher.as_ref().map_or("erfasst".to_string(), |b| b.quelle.clone());
-        let (neu, erstellt_um, _) = stelle_schreiben(tx.as_mut(), &Stelle { quelle, ..stelle }, self.jetzt()).await?;
+        // An edit keeps where the posting came from.
+        let quelle = match &bisher {
+            Some(z) => stelle_aus_json(z.id, &z.inhalt)?.quelle,
+            None => "erfasst".to_string(),
+        };
+        let (neu, erstellt_um, _) =
+            stelle_schreiben(tx.as_mut(), bisher, &Stelle { quelle, ..stelle }, self.jetzt()).await?;
         tx.festschreiben().await?;
         self.matching.stelle_setzen(&neu, erstellt_um);
         Ok(neu)
@@ -149,7 +146,9 @@ impl App {
         let mut bericht = Importbericht::default();
         let mut gespeichert = Vec::with_capacity(stellen.len());
         for (_, s) in &stellen {
-            let (s, erstellt_um, art) = stelle_schreiben(tx.as_mut(), s, jetzt).await.map_err(speicherfehler)?;
+            let bisher = zeile_nach_refnr(tx.as_mut(), &s.refnr).await.map_err(speicherfehler)?;
+            let (s, erstellt_um, art) =
+                stelle_schreiben(tx.as_mut(), bisher, s, jetzt).await.map_err(speicherfehler)?;
             match art {
                 Schreibart::Neu => bericht.neu += 1,
                 Schreibart::Geaendert => bericht.geaendert += 1,

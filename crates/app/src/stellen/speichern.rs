@@ -7,7 +7,8 @@ use super::Stelle;
 use crate::AppFehler;
 use crate::fall::json;
 
-fn lesen(id: i64, inhalt: &str) -> Result<Stelle, AppFehler> {
+/// A stored posting from its JSON and row id.
+pub(crate) fn stelle_aus_json(id: i64, inhalt: &str) -> Result<Stelle, AppFehler> {
     let mut s: Stelle = serde_json::from_str(inhalt)
         .map_err(|e| AppFehler::Konflikt(format!("Gespeicherte Stelle {id} ist unlesbar: {e}")))?;
     s.id = id;
@@ -19,13 +20,13 @@ pub(crate) async fn stellen_seit(tx: &mut Tx, ab: NaiveDate) -> Result<Vec<(Stel
     sql!(tx, zeilen<(i64, String, DateTime<Utc>)>
         "SELECT id, inhalt, erstellt_um FROM stellenangebot WHERE ablauf >= $1 ORDER BY id", ab)?
     .into_iter()
-    .map(|(id, inhalt, um)| Ok((lesen(id, &inhalt)?, um)))
+    .map(|(id, inhalt, um)| Ok((stelle_aus_json(id, &inhalt)?, um)))
     .collect()
 }
 
 pub(crate) async fn stelle_laden(tx: &mut Tx, id: i64) -> Result<Option<(Stelle, DateTime<Utc>)>, AppFehler> {
-    match sql!(tx, zeile<(String, DateTime<Utc>)> "SELECT inhalt, erstellt_um FROM stellenangebot WHERE id = $1", id)? {
-        Some((inhalt, um)) => Ok(Some((lesen(id, &inhalt)?, um))),
+    match zeile_nach_id(tx, id).await? {
+        Some(z) => Ok(Some((stelle_aus_json(id, &z.inhalt)?, z.erstellt_um))),
         None => Ok(None),
     }
 }
@@ -38,28 +39,45 @@ pub enum Schreibart {
     Unveraendert,
 }
 
-/// Inserts or updates by reference number; returns the stored posting with its id.
+/// A stored row as written: its JSON is compared as text (see [`stelle_schreiben`]).
+pub(crate) struct Zeile {
+    pub id: i64,
+    pub inhalt: String,
+    pub erstellt_um: DateTime<Utc>,
+}
+
+pub(crate) async fn zeile_nach_refnr(tx: &mut Tx, refnr: &str) -> Result<Option<Zeile>, AppFehler> {
+    Ok(sql!(tx, zeile<(i64, String, DateTime<Utc>)>
+        "SELECT id, inhalt, erstellt_um FROM stellenangebot WHERE refnr = $1", refnr)?
+    .map(|(id, inhalt, erstellt_um)| Zeile { id, inhalt, erstellt_um }))
+}
+
+pub(crate) async fn zeile_nach_id(tx: &mut Tx, id: i64) -> Result<Option<Zeile>, AppFehler> {
+    Ok(sql!(tx, zeile<(String, DateTime<Utc>)> "SELECT inhalt, erstellt_um FROM stellenangebot WHERE id = $1", id)?
+        .map(|(inhalt, erstellt_um)| Zeile { id, inhalt, erstellt_um }))
+}
+
+/// Writes `stelle` over `bisher` (all columns, the reference number too), or inserts it.
 pub(crate) async fn stelle_schreiben(
     tx: &mut Tx,
+    bisher: Option<Zeile>,
     stelle: &Stelle,
     jetzt: DateTime<Utc>,
 ) -> Result<(Stelle, DateTime<Utc>, Schreibart), AppFehler> {
-    let vorhanden = sql!(tx, zeile<(i64, String, DateTime<Utc>)>
-        "SELECT id, inhalt, erstellt_um FROM stellenangebot WHERE refnr = $1", stelle.refnr.as_str())?;
     // Stored without its id (the column holds it); compared as text, so a float that does not
     // survive a JSON round trip bit for bit never counts as a change.
     let inhalt_neu = json(&Stelle { id: 0, ..stelle.clone() })?;
-    match vorhanden {
-        Some((id, inhalt, erstellt_um)) => {
+    match bisher {
+        Some(Zeile { id, inhalt, erstellt_um }) => {
             let neu = Stelle { id, ..stelle.clone() };
             if inhalt == inhalt_neu {
                 return Ok((neu, erstellt_um, Schreibart::Unveraendert));
             }
             sql!(tx, ausfuehren
-                "UPDATE stellenangebot SET beruf = $1, plz = $2, veroeffentlicht = $3, ablauf = $4, quelle = $5,
-                        inhalt = $6, geaendert_um = $7 WHERE id = $8",
-                neu.beruf.as_str(), neu.plz.as_deref(), neu.veroeffentlicht, neu.ablauf, neu.quelle.as_str(),
-                inhalt_neu, jetzt, id)?;
+                "UPDATE stellenangebot SET refnr = $1, beruf = $2, plz = $3, veroeffentlicht = $4, ablauf = $5,
+                        quelle = $6, inhalt = $7, geaendert_um = $8 WHERE id = $9",
+                neu.refnr.as_str(), neu.beruf.as_str(), neu.plz.as_deref(), neu.veroeffentlicht, neu.ablauf,
+                neu.quelle.as_str(), inhalt_neu, jetzt, id)?;
             Ok((neu, erstellt_um, Schreibart::Geaendert))
         }
         None => {
@@ -89,5 +107,5 @@ pub(crate) async fn stellen_liste(
             "SELECT id, inhalt FROM stellenangebot WHERE beruf LIKE $1 ORDER BY veroeffentlicht DESC, id DESC LIMIT $2",
             muster.as_str(), hoechstens)?,
     };
-    zeilen.into_iter().map(|(id, inhalt)| lesen(id, &inhalt)).collect()
+    zeilen.into_iter().map(|(id, inhalt)| stelle_aus_json(id, &inhalt)).collect()
 }

@@ -8,7 +8,7 @@ use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::{Formular, html, weiter_zu};
+use super::{Formular, html, mit_status, weiter_zu};
 use crate::anmeldung::{cookie, sitzung_beginnen, sitzungscookie};
 use crate::zustand::Zustand;
 
@@ -60,9 +60,7 @@ pub async fn anmelden(
         }
         Err(e) => {
             let status = e.0;
-            let mut antwort = html(&Anmeldeseite { weiter, login, fehler: Some(e.1.detail), abgemeldet: false });
-            *antwort.status_mut() = status;
-            antwort
+            mit_status(&Anmeldeseite { weiter, login, fehler: Some(e.1.detail), abgemeldet: false }, status)
         }
     }
 }

@@ -6,7 +6,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
-use serde::Deserialize;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Akte, Datumsangabe, EinwilligungEingabe};
 use vierphasen_app::konto::Angemeldet;
@@ -14,10 +13,10 @@ use vierphasen_domain::fallakte::Einwilligungsumfang;
 
 use super::akte::{Aktenbild, einwilligung_text};
 use super::formular::{BefundZeile, befund_zeilen};
-use super::kunden::gespeichert_text;
+use super::kunden::Gespeichert;
 use super::start::datum_text;
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, nummer, weiter_zu,
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, mit_status, nummer, weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -26,11 +25,6 @@ pub fn routen() -> Router<Zustand> {
         .route("/kunden/{id}/einwilligungen", get(anzeigen).post(erteilen))
         .route("/kunden/{id}/einwilligungen/{eid}/widerruf", post(widerrufen))
         .route("/kunden/{id}/einwilligungen/bedarfsgemeinschaft", post(bedarfsgemeinschaft))
-}
-
-#[derive(Debug, Deserialize)]
-struct Parameter {
-    gespeichert: Option<String>,
 }
 
 struct Zeile {
@@ -124,36 +118,35 @@ fn seite(
             })
             .collect(),
     });
-    let status = (!r.leer()).then(|| r.status());
-    let mut antwort = html(&Seite {
-        rahmen: Rahmen::neu(b, "kunden"),
-        a: Aktenbild::aus(akte, z.app.katalog, heute),
-        gespeichert,
-        zeilen,
-        befunde: befund_zeilen(&befunde),
-        bg,
-        ort: g.ort,
-        rueckmeldung: r,
-        umfang: g.umfang,
-        datum: g.datum.unwrap_or_else(|| heute.to_string()),
-        heute: heute.to_string(),
-    });
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    Ok(antwort)
+    let status = r.status();
+    Ok(mit_status(
+        &Seite {
+            rahmen: Rahmen::neu(b, "kunden"),
+            a: Aktenbild::aus(akte, z.app.katalog, heute),
+            gespeichert,
+            zeilen,
+            befunde: befund_zeilen(&befunde),
+            bg,
+            ort: g.ort,
+            rueckmeldung: r,
+            umfang: g.umfang,
+            datum: g.datum.unwrap_or_else(|| heute.to_string()),
+            heute: heute.to_string(),
+        },
+        status,
+    ))
 }
 
 async fn anzeigen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
-    Query(p): Query<Parameter>,
+    Query(p): Query<Gespeichert>,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
     let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
     let leer = Getippt { ort: String::new(), umfang: String::new(), datum: None };
-    seite(&b, &z, &akte, leer, Rueckmeldung::default(), gespeichert_text(p.gespeichert.as_deref()))
+    seite(&b, &z, &akte, leer, Rueckmeldung::default(), p.text())
 }
 
 /// After a refusal: the page again with the feedback in the submitted form; `id` renames the

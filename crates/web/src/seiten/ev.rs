@@ -13,7 +13,6 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use serde::Deserialize;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{EvAbschluss, EvBearbeitung, EvEntwurf, Fallansicht};
 use vierphasen_app::konto::Angemeldet;
@@ -24,9 +23,11 @@ use vierphasen_domain::{Katalog, Rechtskreis};
 use self::dokument::{Aufgabenliste, Version, abschluss_wort, art_name, aus_schluessel, gruppieren, version};
 use self::editor::{Auswahl, Bausteine, Gruppe, Zeile};
 use super::formular::{BefundZeile, Feldfehler, befund_zeilen, feld_id};
+use super::kunden::Gespeichert;
 use super::start::datum_text;
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, nummer, weiter_zu,
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, mit_status, nummer,
+    weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -225,21 +226,16 @@ fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
     })
 }
 
-#[derive(Debug, Deserialize)]
-pub struct Seitenparameter {
-    gespeichert: Option<String>,
-}
-
 async fn anzeigen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
-    Query(p): Query<Seitenparameter>,
+    Query(p): Query<Gespeichert>,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
     let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let mut s = seite(&b, &a, z.app.katalog, z.app.heute(), Eingaben::default());
-    s.gespeichert = gespeichert_text(p.gespeichert.as_deref());
+    s.gespeichert = gespeichert_text(p.was());
     Ok(html(&s))
 }
 
@@ -271,9 +267,7 @@ async fn erneut(
         }
     };
     s.formular = formular;
-    let mut antwort = html(&s);
-    *antwort.status_mut() = status;
-    Ok(antwort)
+    Ok(mit_status(&s, status))
 }
 
 #[derive(Debug)]

@@ -22,7 +22,9 @@ pub(crate) use self::ansicht::K1Vorschlag;
 use self::ansicht::{Formularbild, Kontext, Modus};
 use super::akte::Aktenbild;
 use super::vermittlung::bild::Gespraechsbild;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, mit_status, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -73,14 +75,10 @@ fn seite(
     let gf = aufgeloest(akte, katalog)?;
     let k1 = k1_vorschlag(&gf, akte, heute);
     let f = ansicht::bauen(&Kontext { akte, gf: &gf, katalog, heute, k1: &k1 }, form, &rueckmeldung, modus);
-    let status = (!rueckmeldung.leer()).then(|| rueckmeldung.status());
+    let status = rueckmeldung.status();
     let a = Aktenbild::aus(akte, katalog, heute);
     let vermittlung = Gespraechsbild::aus(&akte.matching);
-    let mut antwort = html(&Folgeseite { rahmen: Rahmen::neu(b, "kunden"), a, f, rueckmeldung, vermittlung });
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    Ok(antwort)
+    Ok(mit_status(&Folgeseite { rahmen: Rahmen::neu(b, "kunden"), a, f, rueckmeldung, vermittlung }, status))
 }
 
 async fn formular(

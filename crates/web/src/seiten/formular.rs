@@ -161,8 +161,14 @@ impl Rueckmeldung {
         self.fehler.iter().find(|f| f.id == id).map(|f| f.meldung.as_str())
     }
 
-    /// Status of a page re-rendered with feedback: 422 for input, 409 for rules.
+    /// Status of the page: 200 without feedback, 422 for input, 409 for rules.
     pub fn status(&self) -> StatusCode {
-        if self.fehler.is_empty() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY }
+        if self.leer() {
+            StatusCode::OK
+        } else if self.fehler.is_empty() {
+            StatusCode::CONFLICT
+        } else {
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
     }
 }

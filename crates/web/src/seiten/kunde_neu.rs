@@ -3,12 +3,11 @@
 
 use askama::Template;
 use axum::extract::State;
-use axum::response::Response;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::NeuerKunde;
 use vierphasen_domain::{Rechtskreis, Segment};
 
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, html, mit_status, weiter_zu};
 use crate::zustand::Zustand;
 
 #[derive(Template)]
@@ -76,9 +75,7 @@ pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer
                 f,
                 rueckmeldung,
             };
-            let mut antwort: Response = html(&seite);
-            *antwort.status_mut() = status;
-            Ok(antwort)
+            Ok(mit_status(&seite, status))
         }
     }
 }

@@ -11,7 +11,7 @@ use vierphasen_app::konto::Angemeldet;
 use super::akte::Aktenbild;
 use super::start::datum_text;
 use super::vermittlung::bild::{Abgelehnt, Vermittlungsbild};
-use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, fall_id, html};
+use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status};
 use crate::zustand::Zustand;
 
 #[derive(Debug, Deserialize)]
@@ -92,6 +92,23 @@ struct Aktenseite {
     v: Vermittlungsbild,
 }
 
+/// The query of a page reached by the redirect after a save (`?gespeichert=…`).
+#[derive(Debug, Deserialize)]
+pub struct Gespeichert {
+    gespeichert: Option<String>,
+}
+
+impl Gespeichert {
+    /// What was saved, as the redirect named it.
+    pub fn was(&self) -> Option<&str> {
+        self.gespeichert.as_deref()
+    }
+    /// The confirmation of the case pages.
+    pub fn text(&self) -> Option<&'static str> {
+        gespeichert_text(self.was())
+    }
+}
+
 /// The confirmation shown after a successful save (fixed texts: nothing from the URL is echoed).
 pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
     Some(match was? {
@@ -134,17 +151,16 @@ pub fn aktenseite(
     gespeichert: Option<&'static str>,
     abgelehnt: Abgelehnt,
 ) -> Response {
-    let status = (!abgelehnt.rueckmeldung.leer()).then(|| abgelehnt.rueckmeldung.status());
-    let mut antwort = html(&Aktenseite {
-        rahmen: Rahmen::neu(b, "kunden"),
-        a: Aktenbild::aus(akte, z.app.katalog, z.app.heute()),
-        gespeichert,
-        v: Vermittlungsbild::aus(akte, abgelehnt),
-    });
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    antwort
+    let status = abgelehnt.rueckmeldung.status();
+    mit_status(
+        &Aktenseite {
+            rahmen: Rahmen::neu(b, "kunden"),
+            a: Aktenbild::aus(akte, z.app.katalog, z.app.heute()),
+            gespeichert,
+            v: Vermittlungsbild::aus(akte, abgelehnt),
+        },
+        status,
+    )
 }
 
 pub async fn akte(

@@ -29,7 +29,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub use formular::{Formular, Rueckmeldung, beschriften};
-pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, nummer, weiter_zu};
+pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, mit_status, nummer, weiter_zu};
 
 use crate::zustand::Zustand;
 

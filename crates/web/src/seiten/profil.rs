@@ -6,8 +6,7 @@ use std::time::Instant;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::Response;
+use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use vierphasen_app::AppFehler;
@@ -17,7 +16,7 @@ use vierphasen_app::profil::Passwortwechsel;
 use vierphasen_domain::zugriff::Rolle;
 
 use super::zeitpunkt::zeit_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::anmeldung::cookie;
 use crate::zustand::Zustand;
 
@@ -135,12 +134,6 @@ async fn laden(z: &Zustand, b: &Angemeldet, geheim: &str) -> Result<Profilseite,
 
 fn geheimnis<'a>(z: &Zustand, kopf: &'a HeaderMap) -> &'a str {
     cookie(kopf, z.cookie_name()).unwrap_or_default()
-}
-
-fn mit_status(seite: &Profilseite, status: StatusCode) -> Response {
-    let mut antwort = html(seite);
-    *antwort.status_mut() = status;
-    antwort
 }
 
 pub async fn seite(

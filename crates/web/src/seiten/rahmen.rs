@@ -80,6 +80,13 @@ pub fn html<T: Template>(seite: &T) -> Response {
     }
 }
 
+/// A page with another status than 200 (a refused form: 422/409, with the input kept).
+pub fn mit_status<T: Template>(seite: &T, status: StatusCode) -> Response {
+    let mut antwort = html(seite);
+    *antwort.status_mut() = status;
+    antwort
+}
+
 /// A row id from the path; text that is no number names a row that does not exist (404).
 pub fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
     text.parse().map_err(|_| AppFehler::NichtGefunden(was))
@@ -133,8 +140,6 @@ impl IntoResponse for SeitenFehler {
             }
             f => f.to_string(),
         };
-        let mut antwort = html(&Fehlerseite { titel, text });
-        *antwort.status_mut() = status;
-        antwort
+        mit_status(&Fehlerseite { titel, text }, status)
     }
 }

@@ -14,11 +14,13 @@ use vierphasen_app::fall::Bewerbertreffer;
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_app::stellen::{Stelle, Stellensuche};
 use vierphasen_domain::zugriff::Rolle;
+use vierphasen_matching::Arbeitszeit;
 
 use super::formular::Rueckmeldung;
+use super::kunden::Gespeichert;
 use super::start::datum_text;
 use super::vermittlung::bild::{Arbeitszeitwahl, arbeitszeitwahl, ort_text};
-use super::{Formular, Rahmen, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
+use super::{Formular, Rahmen, SeitenBenutzer, SeitenErgebnis, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -61,7 +63,7 @@ fn zeile(s: &Stelle, heute: chrono::NaiveDate) -> Stellenzeile {
         arbeitgeber: s.arbeitgeber.clone(),
         ort: ort_text(s.plz.as_deref(), &s.ort, &s.land),
         beruf: format!("{} {}", s.beruf, s.beruf_titel),
-        arbeitszeit: formular::arbeitszeit_text(&s.arbeitszeit),
+        arbeitszeit: Arbeitszeit::parse(&s.arbeitszeit).map(Arbeitszeit::text).unwrap_or_default(),
         veroeffentlicht: datum_text(s.veroeffentlicht),
         ablauf: datum_text(s.ablauf),
         offen: s.offen(heute),
@@ -97,19 +99,18 @@ async fn liste(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, Quer
         }
         Err(e) => return Err(e.into()),
     };
-    let status = (!rueckmeldung.leer()).then(|| rueckmeldung.status());
-    let mut antwort = html(&Listenseite {
-        rahmen: Rahmen::neu(&b, "stellen"),
-        beruf: p.beruf,
-        alle,
-        stellen,
-        darf_pflegen: darf_pflegen(&b),
-        rueckmeldung,
-    });
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    Ok(antwort)
+    let status = rueckmeldung.status();
+    Ok(mit_status(
+        &Listenseite {
+            rahmen: Rahmen::neu(&b, "stellen"),
+            beruf: p.beruf,
+            alle,
+            stellen,
+            darf_pflegen: darf_pflegen(&b),
+            rueckmeldung,
+        },
+        status,
+    ))
 }
 
 /// The fields of the posting form (new and edit).
@@ -123,13 +124,9 @@ struct Neuseite {
 }
 
 fn neuseite(b: &Angemeldet, f: Formular, rueckmeldung: Rueckmeldung) -> SeitenErgebnis {
-    let status = (!rueckmeldung.leer()).then(|| rueckmeldung.status());
+    let status = rueckmeldung.status();
     let arbeitszeit = arbeitszeitwahl(&f.alle("arbeitszeit"));
-    let mut antwort = html(&Neuseite { rahmen: Rahmen::neu(b, "stellen"), f, arbeitszeit, rueckmeldung });
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    Ok(antwort)
+    Ok(mit_status(&Neuseite { rahmen: Rahmen::neu(b, "stellen"), f, arbeitszeit, rueckmeldung }, status))
 }
 
 async fn neu(SeitenBenutzer(b): SeitenBenutzer) -> SeitenErgebnis {
@@ -195,7 +192,7 @@ async fn detailseite(b: &Angemeldet, z: &Zustand, id: i64, d: Detail) -> SeitenE
     let liste = z.app.bewerber_zur_stelle(&b.akteur, id).await?;
     let st = &liste.stelle;
     let f = d.f.unwrap_or_else(|| formular::aus_stelle(st));
-    let status = (!d.rueckmeldung.leer()).then(|| d.rueckmeldung.status());
+    let status = d.rueckmeldung.status();
     let seite = Detailseite {
         rahmen: Rahmen::neu(b, "stellen"),
         gespeichert: d.gespeichert,
@@ -219,31 +216,17 @@ async fn detailseite(b: &Angemeldet, z: &Zustand, id: i64, d: Detail) -> SeitenE
         ort: d.ort,
         rueckmeldung: d.rueckmeldung,
     };
-    let mut antwort = html(&seite);
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    Ok(antwort)
-}
-
-#[derive(Debug, Deserialize)]
-struct Detailparameter {
-    gespeichert: Option<String>,
+    Ok(mit_status(&seite, status))
 }
 
 async fn detail(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
-    Query(p): Query<Detailparameter>,
+    Query(p): Query<Gespeichert>,
 ) -> SeitenErgebnis {
     let id = nummer(&id, "Die Stelle")?;
-    let d = Detail {
-        gespeichert: gespeichert_text(p.gespeichert.as_deref()),
-        f: None,
-        ort: "",
-        rueckmeldung: Rueckmeldung::default(),
-    };
+    let d = Detail { gespeichert: gespeichert_text(p.was()), f: None, ort: "", rueckmeldung: Rueckmeldung::default() };
     detailseite(&b, &z, id, d).await
 }
 

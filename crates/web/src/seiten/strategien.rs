@@ -10,7 +10,6 @@ use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
-use serde::Deserialize;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Fallansicht, StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
 use vierphasen_app::konto::Angemeldet;
@@ -20,9 +19,11 @@ use vierphasen_domain::{Gruppen, Katalog, MerkmalStatus, Schluesselgruppe};
 use self::angebote::{Andere, Angebot, Bedarf, Lage, Produktwahl};
 use self::plan::Plan;
 use super::formular::{BefundZeile, befund_zeilen};
-use super::kunden::gespeichert_text;
+use super::kunden::Gespeichert;
 use super::ziel::{Fallkopf, wirksame_profillage};
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, nummer, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status, nummer, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -112,11 +113,6 @@ impl Strategieseite {
     fn fehler_zu(&self, schluessel: &str, feld: &str) -> Option<&str> {
         self.rueckmeldung.zu(&format!("{schluessel}-{feld}"))
     }
-}
-
-#[derive(Debug, Deserialize)]
-struct Parameter {
-    gespeichert: Option<String>,
 }
 
 /// Builds the page; `eingabe` is a refused form to show again with what was typed.
@@ -253,11 +249,11 @@ async fn seite(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
-    Query(p): Query<Parameter>,
+    Query(p): Query<Gespeichert>,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
     let fall = z.app.fall_lesen(&b.akteur, id, None).await?;
-    let gespeichert = gespeichert_text(p.gespeichert.as_deref());
+    let gespeichert = p.text();
     Ok(html(&seite_bauen(&b, &fall, z.app.katalog, z.app.heute(), gespeichert, None, Rueckmeldung::default())))
 }
 
@@ -277,9 +273,7 @@ async fn antwort(
             let fall = z.app.fall_lesen(&b.akteur, id, None).await?;
             let status = r.status();
             let seite = seite_bauen(b, &fall, z.app.katalog, z.app.heute(), None, Some(f), r);
-            let mut antwort = html(&seite);
-            *antwort.status_mut() = status;
-            Ok(antwort)
+            Ok(mit_status(&seite, status))
         }
     }
 }

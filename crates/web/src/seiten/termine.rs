@@ -16,10 +16,11 @@ use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
 
 use super::akte::Aktenbild;
 use super::folgegespraech::{aufgeloest, k1_vorschlag};
-use super::kunden::gespeichert_text;
+use super::kunden::{Gespeichert, gespeichert_text};
 use super::start::{anlass, datum_text};
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, nummer, weiter_zu,
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, mit_status, nummer,
+    weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -180,17 +181,11 @@ async fn kalender(
     };
     let status = if fehler.is_some() { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
     let l = liste(&z, &b, bis, p.erledigte.is_some(), fehler).await?;
-    let mut antwort = if ist_htmx(&kopf) {
-        html(&l)
-    } else {
-        html(&Kalender {
-            rahmen: Rahmen::neu(&b, "termine"),
-            gespeichert: gespeichert_text(p.gespeichert.as_deref()),
-            l,
-        })
-    };
-    *antwort.status_mut() = status;
-    Ok(antwort)
+    if ist_htmx(&kopf) {
+        return Ok(mit_status(&l, status));
+    }
+    let gespeichert = gespeichert_text(p.gespeichert.as_deref());
+    Ok(mit_status(&Kalender { rahmen: Rahmen::neu(&b, "termine"), gespeichert, l }, status))
 }
 
 /// Marks an entry done; back to the case's appointments (`kunde`) or to the calendar with its
@@ -227,11 +222,6 @@ async fn erledigt(
         ziel.push_str("&erledigte=ja");
     }
     Ok(weiter_zu(&ziel))
-}
-
-#[derive(Debug, Deserialize)]
-struct Aktenparameter {
-    gespeichert: Option<String>,
 }
 
 struct Kundentermin {
@@ -290,32 +280,31 @@ fn kundenseite(
             text: t.text.clone(),
         })
         .collect();
-    let status = (!rueckmeldung.leer()).then(|| rueckmeldung.status());
-    let mut antwort = html(&Kundenterminseite {
-        rahmen: Rahmen::neu(b, "kunden"),
-        a: Aktenbild::aus(akte, katalog, heute),
-        gespeichert,
-        termine,
-        k1,
-        datum,
-        text,
-        rueckmeldung,
-    });
-    if let Some(s) = status {
-        *antwort.status_mut() = s;
-    }
-    Ok(antwort)
+    let status = rueckmeldung.status();
+    Ok(mit_status(
+        &Kundenterminseite {
+            rahmen: Rahmen::neu(b, "kunden"),
+            a: Aktenbild::aus(akte, katalog, heute),
+            gespeichert,
+            termine,
+            k1,
+            datum,
+            text,
+            rueckmeldung,
+        },
+        status,
+    ))
 }
 
 async fn kundentermine(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
-    Query(p): Query<Aktenparameter>,
+    Query(p): Query<Gespeichert>,
 ) -> SeitenErgebnis {
     let id = fall_id(&id)?;
     let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
-    kundenseite(&b, &z, &akte, None, Rueckmeldung::default(), gespeichert_text(p.gespeichert.as_deref()))
+    kundenseite(&b, &z, &akte, None, Rueckmeldung::default(), p.text())
 }
 
 async fn anlegen(

@@ -18,7 +18,9 @@ use super::akte::vermerkart;
 use super::ev::{Kopf, kopf};
 use super::formular::{Feldfehler, feld_id};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, nummer, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status, nummer, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -265,9 +267,7 @@ async fn schreiben(
     let status = r.status();
     s.rueckmeldung = r;
     s.neu_abgelehnt = true;
-    let mut antwort = html(&s);
-    *antwort.status_mut() = status;
-    Ok(antwort)
+    Ok(mit_status(&s, status))
 }
 
 /// V3: a dated addendum to a saved Vermerk.
@@ -302,7 +302,5 @@ async fn nachtrag(
     }
     let status = r.status();
     s.rueckmeldung = r;
-    let mut antwort = html(&s);
-    *antwort.status_mut() = status;
-    Ok(antwort)
+    Ok(mit_status(&s, status))
 }

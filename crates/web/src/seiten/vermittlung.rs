@@ -9,10 +9,10 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::routing::post;
 use vierphasen_app::AppFehler;
-use vierphasen_app::fall::{Vermittlungsangaben, VorschlagAenderung, VorschlagEingabe};
+use vierphasen_app::fall::{Vermittlungsangaben, VorschlagAenderung, VorschlagEingabe, VorschlagStatus};
 use vierphasen_app::konto::Angemeldet;
 
-use self::bild::{Abgelehnt, status_aus};
+use self::bild::Abgelehnt;
 use super::{Formular, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
@@ -87,7 +87,7 @@ async fn vorschlag_aendern(
     let id = fall_id(&id)?;
     let vid = nummer(&vid, "Der Vermittlungsvorschlag")?;
     let form = format!("vorschlag-{vid}");
-    let ergebnis = match f.wert("status").and_then(status_aus) {
+    let ergebnis = match f.wert("status").and_then(VorschlagStatus::aus_id) {
         Some(status) => {
             let aenderung = VorschlagAenderung {
                 status,

@@ -10,7 +10,6 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
 use vierphasen_app::AppFehler;
@@ -22,7 +21,7 @@ use vierphasen_domain::zugriff::Rolle;
 
 use super::akte::merkmal_name;
 use super::formular::{Feldfehler, feld_id};
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, nummer, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -266,12 +265,6 @@ async fn laden(z: &Zustand, b: &Angemeldet) -> Result<Verwaltungsseite, AppFehle
              Geben Sie es der Person persönlich; sie ändert es nach der ersten Anmeldung unter „Profil“."
         ),
     })
-}
-
-fn mit_status<T: Template>(seite: &T, status: StatusCode) -> Response {
-    let mut antwort = html(seite);
-    *antwort.status_mut() = status;
-    antwort
 }
 
 /// Points the messages of one field (or of the whole form, `inhalt`) at another input id.

@@ -15,7 +15,7 @@ use vierphasen_domain::{Katalog, Profillage, Rechtskreis};
 use super::akte::{beruf_name, segment_text};
 use super::formular::{BefundZeile, befund_zeilen};
 use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, weiter_zu};
+use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -260,9 +260,7 @@ async fn speichern(
             let r = Rueckmeldung::aus(fehler)?;
             let f = z.app.fall_lesen(&b.akteur, id, None).await?;
             let status = r.status();
-            let mut antwort = html(&seite_bauen(&b, &f, z.app.katalog, formular, r));
-            *antwort.status_mut() = status;
-            Ok(antwort)
+            Ok(mit_status(&seite_bauen(&b, &f, z.app.katalog, formular, r), status))
         }
     }
 }

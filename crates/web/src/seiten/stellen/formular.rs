@@ -6,7 +6,6 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::stellen::{Stelle, StellenEingabe};
 
 use crate::seiten::formular::{Rueckmeldung, feld_id};
-use crate::seiten::vermittlung::bild::ARBEITSZEITEN;
 use crate::seiten::{Formular, beschriften};
 
 /// Input ids with their labels (for the error summary).
@@ -96,13 +95,6 @@ pub fn aus_stelle(s: &Stelle) -> Formular {
     }
     w.extend(s.arbeitszeit.split(',').filter(|k| !k.is_empty()).map(|k| ("arbeitszeit".to_owned(), k.to_owned())));
     Formular(w)
-}
-
-/// The working times in words (`vz,tz` → "Vollzeit, Teilzeit").
-pub fn arbeitszeit_text(kuerzel: &str) -> String {
-    let namen: Vec<&str> =
-        kuerzel.split(',').map(|k| ARBEITSZEITEN.iter().find(|(w, _)| *w == k).map_or(k, |(_, l)| *l)).collect();
-    namen.join(", ")
 }
 
 /// A refusal as the form's feedback: `faehigkeiten[2]` points to the skills box, every message

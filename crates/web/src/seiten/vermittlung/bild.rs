@@ -7,18 +7,11 @@ use vierphasen_app::fall::{
     Akte, Faktor, Fallmatching, Stellentreffer, Vermittlungsangaben, Vorschlag, VorschlagStatus,
 };
 
+use vierphasen_matching::Arbeitszeit;
+
 use crate::seiten::formular::Rueckmeldung;
 use crate::seiten::start::datum_text;
 use crate::seiten::{Formular, beschriften};
-
-/// The working times of postings and profiles (`Arbeitszeit` in vierphasen-matching).
-pub const ARBEITSZEITEN: [(&str, &str); 5] = [
-    ("vz", "Vollzeit"),
-    ("tz", "Teilzeit"),
-    ("snw", "Schicht/Nacht/Wochenende"),
-    ("ho", "Heim-/Telearbeit"),
-    ("mj", "Minijob"),
-];
 
 /// One working-time checkbox; the first one's id is `arbeitszeit` (target of the error link).
 #[derive(Debug, Clone)]
@@ -30,10 +23,10 @@ pub struct Arbeitszeitwahl {
 }
 
 pub fn arbeitszeitwahl(gewaehlt: &[&str]) -> Vec<Arbeitszeitwahl> {
-    ARBEITSZEITEN
+    Arbeitszeit::ARTEN
         .iter()
         .enumerate()
-        .map(|(i, (wert, label))| Arbeitszeitwahl {
+        .map(|(i, (wert, label, _))| Arbeitszeitwahl {
             id: if i == 0 { "arbeitszeit".to_owned() } else { format!("arbeitszeit-{wert}") },
             wert,
             label,
@@ -172,11 +165,6 @@ pub fn ort_text(plz: Option<&str>, ort: &str, land: &str) -> String {
         teile.push(land);
     }
     teile.join(" ")
-}
-
-/// A status field from a form (`vorgeschlagen`, `beworben`, …).
-pub fn status_aus(wert: &str) -> Option<VorschlagStatus> {
-    VorschlagStatus::ALLE.into_iter().find(|s| s.id() == wert)
 }
 
 fn vorschlagzeile(v: &Vorschlag, a: &Abgelehnt) -> Vorschlagzeile {

@@ -77,8 +77,8 @@ impl App {
             ("wiedervorlagen", Some(k)) => {
                 wiedervorlagen_ableiten(self, tx.as_mut(), k).await?;
             }
-            ("wiedervorlagen", None) => return Err(AppFehler::Konflikt("Job ohne Fall".into())),
-            _ => return Err(AppFehler::Konflikt(format!("Unbekannte Jobart „{art}“"))),
+            ("wiedervorlagen", None) => return Err(AppFehler::intern_meldung("Job ohne Fall")),
+            _ => return Err(AppFehler::intern_meldung(format!("Unbekannte Jobart „{art}“"))),
         }
         sql!(&mut tx, ausfuehren "DELETE FROM job WHERE id = $1", id)?;
         tx.festschreiben().await

@@ -169,7 +169,7 @@ impl App {
             wer.dienststelle_id)?;
         let mut liste = Vec::with_capacity(zeilen.len());
         for (id, login, name, rolle, team_id, aktiv) in zeilen {
-            let rolle = rolle.parse().map_err(|_| AppFehler::Konflikt(format!("Unbekannte Rolle „{rolle}“")))?;
+            let rolle = rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
             liste.push(Benutzerzeile { id, login, name, rolle, team_id, aktiv });
         }
         Ok(liste)
@@ -237,5 +237,5 @@ async fn konfiguration_laden(tx: &mut Tx, dienststelle_id: i64) -> Result<Dienst
     let (text,) = sql!(tx, zeile<(String,)> "SELECT konfiguration FROM dienststelle WHERE id = $1", dienststelle_id)?
         .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
     serde_json::from_str(&text)
-        .map_err(|e| AppFehler::Konflikt(format!("Konfiguration der Dienststelle {dienststelle_id} ist unlesbar: {e}")))
+        .map_err(|e| crate::fehler::unlesbar(format_args!("Konfiguration der Dienststelle {dienststelle_id}"), &e))
 }

@@ -54,7 +54,7 @@ async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angeme
     if !aktiv {
         return Ok(None);
     }
-    let rolle: Rolle = rolle.parse().map_err(|_| AppFehler::Konflikt(format!("Unbekannte Rolle „{rolle}“")))?;
+    let rolle: Rolle = rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
     let vertritt = sql!(tx, zeilen<(i64,)> "SELECT vertretener_id FROM vertretung WHERE vertreter_id = $1", id)?
         .into_iter()
         .map(|(v,)| v)
@@ -207,7 +207,7 @@ impl App {
             let p = neu.passwort.clone();
             tokio::task::spawn_blocking(move || passwort::hashen(&p))
                 .await
-                .map_err(|e| AppFehler::Konflikt(e.to_string()))?
+                .map_err(|e| AppFehler::intern("Passwort hashen", e))?
         };
         let mut tx = self.db.begin().await?;
         if let Some(team) = neu.team_id {

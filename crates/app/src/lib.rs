@@ -25,7 +25,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use vierphasen_domain::Katalog;
 use vierphasen_store::Db;
 
-pub use fehler::AppFehler;
+pub use fehler::{AlsIntern, AppFehler, Intern, Kontext};
 pub use protokollierer::Protokollierer;
 pub use schreiber::Schreiber;
 
@@ -53,7 +53,7 @@ impl App {
     /// Migrates the database and starts the access-log writer.
     pub async fn starten(db: Db) -> Result<App, AppFehler> {
         vierphasen_store::migration::anwenden(&db).await?;
-        let katalog = Katalog::standard().map_err(|e| AppFehler::Konflikt(format!("Katalog: {e}")))?;
+        let katalog = Katalog::standard().map_err(|e| AppFehler::intern("Katalog laden", e))?;
         let schreiber = Schreiber::starten(db.clone());
         let protokoll = Protokollierer::starten(schreiber.clone());
         // Fonts and templates of the PDF documents load in the background, not on the first print.

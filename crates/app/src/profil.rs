@@ -74,7 +74,7 @@ impl App {
             let p = w.neu.clone();
             tokio::task::spawn_blocking(move || passwort::hashen(&p))
                 .await
-                .map_err(|e| AppFehler::Konflikt(e.to_string()))?
+                .map_err(|e| AppFehler::intern("Passwort hashen", e))?
         };
         let mut s = self.schreiber.beginnen().await?;
         sql!(&mut s, ausfuehren "UPDATE benutzer SET passwort_hash = $1 WHERE id = $2", neu_hash, wer.benutzer_id)?;

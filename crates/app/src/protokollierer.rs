@@ -28,7 +28,7 @@ impl Protokollierer {
     pub async fn protokollieren(&self, zugriff: Zugriff) -> Result<(), AppFehler> {
         let (fertig, warten) = oneshot::channel();
         let ausfall = || {
-            AppFehler::Konflikt("Das Zugriffsprotokoll ist nicht verfügbar; der Fall wird nicht angezeigt (D3).".into())
+            AppFehler::NichtVerfuegbar(vierphasen_store::StoreFehler::NichtGespeichert)
         };
         self.sender.send((zugriff, fertig)).await.map_err(|_| ausfall())?;
         match warten.await {

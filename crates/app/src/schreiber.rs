@@ -39,7 +39,7 @@ impl AsMut<Tx> for SchreibTx {
 }
 
 fn nicht_gespeichert() -> AppFehler {
-    AppFehler::Speicher(StoreFehler::NichtGespeichert)
+    AppFehler::NichtVerfuegbar(StoreFehler::NichtGespeichert)
 }
 
 impl SchreibTx {

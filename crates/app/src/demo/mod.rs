@@ -155,7 +155,7 @@ async fn dienststelle_einrichten(
             _ => {}
         }
     }
-    let admin = admin.ok_or_else(|| AppFehler::Konflikt("Demo: kein Admin-Konto".into()))?;
+    let admin = admin.ok_or_else(|| AppFehler::intern_meldung("Demo: kein Admin-Konto"))?;
     app.konfiguration_setzen(&admin, d.konfiguration()).await?;
     // The second VFK of each team stands in for the first.
     for paar in vfk.chunks(2) {

@@ -13,8 +13,7 @@ pub const ZWECK_DRUCK_EV: &str = "Druck Eingliederungsvereinbarung";
 pub const ZWECK_DRUCK_VERMERK: &str = "Druck Beratungsvermerk";
 
 fn dokumentfehler(e: dok::DokumentFehler) -> AppFehler {
-    tracing::error!(fehler = %e, "Dokument konnte nicht gesetzt werden");
-    AppFehler::Konflikt("Das Dokument konnte nicht erzeugt werden.".into())
+    AppFehler::intern("Dokument setzen", e)
 }
 
 async fn setzen<F>(f: F) -> Result<Vec<u8>, AppFehler>
@@ -23,7 +22,7 @@ where
 {
     tokio::task::spawn_blocking(f)
         .await
-        .map_err(|_| AppFehler::Konflikt("Das Dokument konnte nicht erzeugt werden.".into()))?
+        .map_err(|e| AppFehler::intern("Dokument setzen", e))?
         .map_err(dokumentfehler)
 }
 

@@ -105,7 +105,7 @@ impl App {
             ));
         }
         let dienststelle: Dienststelle = serde_json::from_str(&konfiguration)
-            .map_err(|e| AppFehler::Konflikt(format!("Konfiguration der Dienststelle unlesbar: {e}")))?;
+            .map_err(|e| crate::fehler::unlesbar("Konfiguration der Dienststelle", &e))?;
 
         // The case as it will be stored and read back.
         let mut gespeichert = akte;

@@ -154,7 +154,7 @@ pub(crate) async fn fall_laden(tx: &mut Tx, wer: &Akteur, kunde_id: i64, aktion:
 
 fn json<T: serde::de::DeserializeOwned>(tabelle: &str, id: i64, text: &str) -> Result<T, AppFehler> {
     serde_json::from_str(text)
-        .map_err(|e| AppFehler::Konflikt(format!("Gespeicherter Eintrag {tabelle}/{id} ist unlesbar: {e}")))
+        .map_err(|e| crate::fehler::unlesbar(format_args!("Gespeicherter Eintrag {tabelle}/{id}"), &e))
 }
 
 fn inhalte<T: serde::de::DeserializeOwned>(

@@ -89,7 +89,7 @@ impl Schreibvorgang<'_> {
 }
 
 pub(crate) fn json<T: Serialize>(wert: &T) -> Result<String, AppFehler> {
-    serde_json::to_string(wert).map_err(|e| AppFehler::Konflikt(e.to_string()))
+    serde_json::to_string(wert).map_err(|e| AppFehler::intern("Eintrag als JSON", e))
 }
 
 /// The Fallakte's date checks see only the stored list; a date that would break the order is

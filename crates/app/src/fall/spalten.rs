@@ -13,7 +13,7 @@ pub(crate) fn als_text<T: Serialize>(wert: &T) -> String {
 /// The enum value of a stored id.
 pub(crate) fn aus_text<T: DeserializeOwned>(feld: &str, text: &str) -> Result<T, AppFehler> {
     serde_json::from_value(serde_json::Value::String(text.to_string()))
-        .map_err(|e| AppFehler::Konflikt(format!("Gespeicherter Wert in `{feld}` unlesbar: {e}")))
+        .map_err(|e| crate::fehler::unlesbar(format_args!("Gespeicherter Wert in `{feld}`"), &e))
 }
 
 /// A pseudonymous, random Kundennummer (`K` + 10 characters); never derived from the person.

@@ -19,7 +19,7 @@ pub(crate) struct Eintrag<'a, V: Serialize, N: Serialize> {
 }
 
 fn als_json<T: Serialize>(wert: Option<&T>) -> Result<Option<String>, AppFehler> {
-    wert.map(|w| serde_json::to_string(w).map_err(|e| AppFehler::Konflikt(e.to_string()))).transpose()
+    wert.map(|w| serde_json::to_string(w).map_err(|e| AppFehler::intern("Verlauf als JSON", e))).transpose()
 }
 
 pub(crate) async fn verlauf_schreiben<V: Serialize, N: Serialize>(

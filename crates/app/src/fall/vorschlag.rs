@@ -118,7 +118,7 @@ pub(crate) async fn vorschlaege_laden(tx: &mut Tx, kunde_id: i64) -> Result<Vec<
             arbeitgeber: s.arbeitgeber,
             ort: s.ort,
             status: VorschlagStatus::aus_id(&status)
-                .ok_or_else(|| AppFehler::Konflikt(format!("Vorschlag {id}: unbekannter Status {status}")))?,
+                .ok_or_else(|| AppFehler::intern_meldung(format!("Vorschlag {id}: unbekannter Status {status}")))?,
             ablehnungsgrund,
             rueckmeldung,
             punkte: u32::try_from(punkte).unwrap_or(0),

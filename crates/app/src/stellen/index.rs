@@ -41,7 +41,7 @@ pub struct Matching {
 }
 
 fn index_fehler(e: impl std::fmt::Display) -> AppFehler {
-    AppFehler::Konflikt(format!("Matching-Index: {e}"))
+    AppFehler::intern_meldung(format!("Matching-Index: {e}"))
 }
 
 /// What a case's Bewerberprofil is derived from.

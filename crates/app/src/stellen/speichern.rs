@@ -10,7 +10,7 @@ use crate::fall::json;
 /// A stored posting from its JSON and row id.
 pub(crate) fn stelle_aus_json(id: i64, inhalt: &str) -> Result<Stelle, AppFehler> {
     let mut s: Stelle = serde_json::from_str(inhalt)
-        .map_err(|e| AppFehler::Konflikt(format!("Gespeicherte Stelle {id} ist unlesbar: {e}")))?;
+        .map_err(|e| crate::fehler::unlesbar(format_args!("Gespeicherte Stelle {id}"), &e))?;
     s.id = id;
     Ok(s)
 }

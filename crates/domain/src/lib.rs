@@ -4,6 +4,7 @@ pub mod befund;
 pub mod datum;
 pub mod fallakte;
 pub mod grundtypen;
+pub mod ids;
 pub mod katalog;
 pub mod pruefung;
 pub mod regeln;
@@ -11,6 +12,7 @@ pub mod zugriff;
 
 pub use befund::{Befund, Schwere};
 pub use fallakte::{EingabeFehler, Fallakte, GepruefteFallakte, einlesen};
+pub use ids::{BenutzerId, DienststelleId, KundeId, StelleId};
 pub use grundtypen::{Gruppen, MerkmalStatus, Profillage, Rechtskreis, Schluesselgruppe, Segment};
 pub use katalog::{Katalog, KatalogFehler};
 pub use pruefung::{Pruefergebnis, pruefen};

@@ -3,6 +3,8 @@
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::regel::Regel;
+
 /// How a finding acts (DOMAIN: `fehler` blocks saving, `warnung` needs confirmation,
 /// `hinweis` informs).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
@@ -18,7 +20,8 @@ pub enum Schwere {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Befund {
     /// Rule id of DOMAIN.md, e.g. `S2`, `PL3`.
-    pub regel: &'static str,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub regel: Regel,
     pub schwere: Schwere,
     /// German message for the placement officer.
     pub meldung: String,
@@ -27,16 +30,29 @@ pub struct Befund {
 }
 
 impl Befund {
-    pub fn fehler(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+    pub fn fehler(regel: Regel, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Self::neu(regel, Schwere::Fehler, bezug, meldung)
     }
-    pub fn warnung(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+    pub fn warnung(regel: Regel, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Self::neu(regel, Schwere::Warnung, bezug, meldung)
     }
-    pub fn hinweis(regel: &'static str, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+    pub fn hinweis(regel: Regel, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Self::neu(regel, Schwere::Hinweis, bezug, meldung)
     }
-    fn neu(regel: &'static str, schwere: Schwere, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
+    fn neu(regel: Regel, schwere: Schwere, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Befund { regel, schwere, meldung: meldung.into(), bezug: bezug.into() }
+    }
+}
+
+impl Befund {
+    /// Whether this finding, brought by a change, refuses the change: every `fehler` except
+    /// those of rules that are reported, never refused (S1, see [`Regel::verweigert_nie`]).
+    pub fn verweigert(&self) -> bool {
+        self.schwere == Schwere::Fehler && !self.regel.verweigert_nie()
+    }
+
+    /// The same finding (rule, severity, reference), whatever its wording.
+    pub fn gleich(&self, anderer: &Befund) -> bool {
+        self.regel == anderer.regel && self.schwere == anderer.schwere && self.bezug == anderer.bezug
     }
 }

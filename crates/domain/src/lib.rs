@@ -7,15 +7,19 @@ pub mod grundtypen;
 pub mod ids;
 pub mod katalog;
 pub mod pruefung;
+pub mod regel;
 pub mod regeln;
+pub mod tor;
 pub mod zugriff;
 
 pub use befund::{Befund, Schwere};
 pub use fallakte::{EingabeFehler, Fallakte, GepruefteFallakte, einlesen};
-pub use ids::{BenutzerId, DienststelleId, KundeId, StelleId};
 pub use grundtypen::{Gruppen, MerkmalStatus, Profillage, Rechtskreis, Schluesselgruppe, Segment};
+pub use ids::{BenutzerId, DienststelleId, KundeId, StelleId};
 pub use katalog::{Katalog, KatalogFehler};
 pub use pruefung::{Pruefergebnis, pruefen};
+pub use regel::Regel;
+pub use tor::{Torentscheid, entscheiden};
 
 /// JSON Schema of the Fallakte (docs/fallakte.schema.json is generated from it).
 pub fn fallakte_schema() -> serde_json::Value {

@@ -8,6 +8,7 @@ use crate::befund::{Befund, Schwere};
 use crate::datum::{de, plus_tage};
 use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{Profillage, Rechtskreis};
+use crate::regel::Regel;
 use crate::regeln::frist::Frist;
 use crate::regeln::profillage::{ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, wahl_pruefen};
 use crate::regeln::{
@@ -135,7 +136,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
         let bis = plus_tage(v.gespeichert_am, f.katalog.parameter.profiling.n_zweitgespraech_tage);
         let spaeter = f.akte.gespraeche.iter().any(|g| g.datum > v.gespeichert_am && g.datum <= stichtag);
         fristen.push(Frist {
-            regel: "P8",
+            regel: Regel::P8,
             art: "zweitgespraech",
             bezeichnung: format!(
                 "Zweitgespräch zur Festlegung der Profillage (Profiling vom {})",

@@ -145,7 +145,7 @@ proptest! {
             prop_assert!(!erg.hinweise.is_empty(), "inkonsistent ohne Hinweis");
         }
         for h in &erg.hinweise {
-            prop_assert!(h.regel.starts_with("PL"), "Hinweis ohne PL-Regel: {:?}", h);
+            prop_assert!(h.regel.id().starts_with("PL"), "Hinweis ohne PL-Regel: {:?}", h);
         }
     }
 
@@ -365,7 +365,7 @@ fn ist_s_regel(regel: &str) -> bool {
 }
 
 fn s_fehler(e: &Pruefergebnis) -> Vec<&Befund> {
-    e.befunde.iter().filter(|b| b.schwere == Schwere::Fehler && ist_s_regel(b.regel)).collect()
+    e.befunde.iter().filter(|b| b.schwere == Schwere::Fehler && ist_s_regel(b.regel.id())).collect()
 }
 
 fn andere(rk: Rechtskreis) -> Rechtskreis {
@@ -590,7 +590,7 @@ proptest! {
             .collect();
         let st = welche.get(&fremde);
         let (nachher, i) = mit_zusaetzlicher(&basis, st, &stelle, &z);
-        let neu: Vec<(&str, &str)> = s_fehler(&nachher).iter().map(|b| (b.regel, b.bezug.as_str())).collect();
+        let neu: Vec<(&str, &str)> = s_fehler(&nachher).iter().map(|b| (b.regel.id(), b.bezug.as_str())).collect();
         let bezug = format!("strategien[{i}]");
         prop_assert_eq!(neu, vec![("S5", bezug.as_str())], "nach Hinzufügen von „{}“", st.id);
     }

@@ -8,6 +8,7 @@ use crate::datum::{de, plus_monate};
 use crate::fallakte::{Eingliederungsvereinbarung, GepruefteFallakte, Vereinbarungsart};
 use crate::grundtypen::{Profillage, Rechtskreis};
 use crate::katalog::EvParameter;
+use crate::regel::Regel;
 
 /// E2: months of validity by Rechtskreis and age at conclusion.
 pub fn gueltigkeit_monate(rechtskreis: Rechtskreis, alter: i32, p: &EvParameter) -> u32 {
@@ -58,11 +59,11 @@ pub fn ev_pruefen(
     };
     for (i, e) in f.akte.eingliederungsvereinbarungen.iter().enumerate() {
         if e.art == Vereinbarungsart::Kooperationsplan && rk == Rechtskreis::SgbIII {
-            b.push(Befund::fehler("E1", format!("eingliederungsvereinbarungen[{i}]"), "Der Kooperationsplan gilt nur im SGB II (§ 15 SGB II); im SGB III bleibt es bei der Eingliederungsvereinbarung (§ 37 SGB III)."));
+            b.push(Befund::fehler(Regel::E1, format!("eingliederungsvereinbarungen[{i}]"), "Der Kooperationsplan gilt nur im SGB II (§ 15 SGB II); im SGB III bleibt es bei der Eingliederungsvereinbarung (§ 37 SGB III)."));
         }
         if e.abgeschlossen_am.is_some() && e.aufgaben.is_empty() {
             b.push(Befund::warnung(
-                "E1",
+                Regel::E1,
                 format!("eingliederungsvereinbarungen[{i}]"),
                 format!("{} ohne konkrete, nachhaltbare Aufgaben.", name(e)),
             ));
@@ -77,7 +78,7 @@ pub fn ev_pruefen(
                 .any(|e| e.abgeschlossen_am.is_none() && e.ersetzt_am.is_none());
             let zusatz = if entwurf { " Ein Entwurf liegt vor, ist aber noch nicht abgeschlossen." } else { "" };
             b.push(Befund::warnung(
-                "E1",
+                Regel::E1,
                 "eingliederungsvereinbarungen",
                 format!("Profiling liegt vor, aber keine gültige Eingliederungsvereinbarung.{zusatz}"),
             ));
@@ -92,7 +93,7 @@ pub fn ev_pruefen(
             let bezug = format!("eingliederungsvereinbarungen[{i}]");
             match status {
                 FristStatus::Ueberfaellig => b.push(Befund::warnung(
-                    "E3",
+                    Regel::E3,
                     &bezug,
                     format!(
                         "{} vom {} hätte spätestens am {} fortgeschrieben werden müssen (überfällig).",
@@ -102,14 +103,14 @@ pub fn ev_pruefen(
                     ),
                 )),
                 FristStatus::Faellig => b.push(Befund::hinweis(
-                    "E3",
+                    Regel::E3,
                     &bezug,
                     format!("{} vom {} ist bis {} zu aktualisieren (fällig).", name(e), de(abgeschlossen), de(bis)),
                 )),
                 _ => {}
             }
             fristen.push(Frist {
-                regel: "E3",
+                regel: Regel::E3,
                 art: "ev_ueberpruefung",
                 bezeichnung: format!(
                     "{} aktualisieren (spätestens nach {} Monaten)",
@@ -126,7 +127,7 @@ pub fn ev_pruefen(
             if let (Some(damals), Some(jetzt)) = (lage_damals, profillage)
                 && damals != jetzt
             {
-                b.push(Befund::hinweis("E1", &bezug, format!("Profillage seit Abschluss geändert ({} → {}): nach dem Zweitgespräch eine neue Eingliederungsvereinbarung abschließen.", damals.label(), jetzt.label())));
+                b.push(Befund::hinweis(Regel::E1, &bezug, format!("Profillage seit Abschluss geändert ({} → {}): nach dem Zweitgespräch eine neue Eingliederungsvereinbarung abschließen.", damals.label(), jetzt.label())));
             }
         }
     }

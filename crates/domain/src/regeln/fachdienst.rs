@@ -7,6 +7,7 @@ use super::zav;
 use crate::befund::Befund;
 use crate::datum::de;
 use crate::fallakte::{Einwilligungsumfang, Fragestellung, GepruefteFallakte};
+use crate::regel::Regel;
 
 /// U6: consent valid on a date.
 pub fn einwilligung_liegt_vor(f: &GepruefteFallakte<'_>, umfang: Einwilligungsumfang, datum: NaiveDate) -> bool {
@@ -31,12 +32,12 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
                 Einwilligungsumfang::BerufspsychologischerService
             };
             if !einwilligung_liegt_vor(f, umfang, a.datum) {
-                b.push(Befund::fehler("U6", &bezug, format!("Auftrag „{}“ ({}) braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
+                b.push(Befund::fehler(Regel::U6, &bezug, format!("Auftrag „{}“ ({}) braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
             }
         }
         // U4
         if dienst.is_some_and(|d| d.vorgespraech_erforderlich) && !f.akte.vermerke.iter().any(|v| v.datum <= a.datum) {
-            b.push(Befund::fehler("U4", &bezug, format!("Die Einschaltung des Ärztlichen Dienstes setzt ein vorab geführtes, dokumentiertes Gespräch voraus (kein Beratungsvermerk bis {}).", de(a.datum))));
+            b.push(Befund::fehler(Regel::U4, &bezug, format!("Die Einschaltung des Ärztlichen Dienstes setzt ein vorab geführtes, dokumentiertes Gespräch voraus (kein Beratungsvermerk bis {}).", de(a.datum))));
         }
         // U2
         let pruefung = match (l.id.as_str(), &a.zav) {
@@ -46,7 +47,7 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
             ("zav_kuenstlervermittlung", Some(z)) => Some(zav::kuenstlervermittlung(z, f.katalog)),
             ("zav_managementvermittlung" | "zav_kuenstlervermittlung", None) => {
                 b.push(Befund::fehler(
-                    "U2",
+                    Regel::U2,
                     &bezug,
                     format!("Für „{}“ die Angaben zu den Aufnahmekriterien machen.", l.label),
                 ));
@@ -65,13 +66,13 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         if let Some(p) = pruefung {
             if !p.zugelassen {
                 b.push(Befund::fehler(
-                    "U2",
+                    Regel::U2,
                     &bezug,
                     format!("Aufnahme in „{}“ nicht möglich, nicht erfüllt: {}.", l.label, p.nicht_erfuellt.join("; ")),
                 ));
             }
             for h in p.hinweise {
-                b.push(Befund::hinweis("U2", &bezug, h));
+                b.push(Befund::hinweis(Regel::U2, &bezug, h));
             }
         }
     }
@@ -80,7 +81,7 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         let bezug = format!("gespraeche[{i}]");
         match &f.akte.kunde.bedarfsgemeinschaft {
             None => b.push(Befund::fehler(
-                "P10",
+                Regel::P10,
                 &bezug,
                 "Gespräch mit der Bedarfsgemeinschaft, aber keine Bedarfsgemeinschaft erfasst.",
             )),
@@ -92,7 +93,7 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
                     .map(|m| m.kundennummer.as_str())
                     .collect();
                 if !fehlend.is_empty() {
-                    b.push(Befund::fehler("P10", &bezug, format!("Ein Gespräch mit der gesamten Bedarfsgemeinschaft bedarf der Einwilligung aller Mitglieder; es fehlt: {}.", fehlend.join(", "))));
+                    b.push(Befund::fehler(Regel::P10, &bezug, format!("Ein Gespräch mit der gesamten Bedarfsgemeinschaft bedarf der Einwilligung aller Mitglieder; es fehlt: {}.", fehlend.join(", "))));
                 }
             }
         }

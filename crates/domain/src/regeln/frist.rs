@@ -4,6 +4,8 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::regel::Regel;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -21,7 +23,8 @@ pub enum FristStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Frist {
-    pub regel: &'static str,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub regel: Regel,
     /// Stable kind, e.g. `ev_ueberpruefung`, `folgegespraech`, `s13_vor_massnahmeende`.
     pub art: &'static str,
     pub bezeichnung: String,

@@ -7,6 +7,7 @@ use crate::befund::Befund;
 use crate::datum::{de, plus_tage};
 use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::Profillage;
+use crate::regel::Regel;
 
 /// Days until the next Folgegespräch for this case (local concept first, then the default).
 pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> u32 {
@@ -53,7 +54,7 @@ pub fn folgegespraech_frist(
         && t > vorschlag
     {
         b.push(Befund::warnung(
-                "K1",
+                Regel::K1,
                 format!("gespraeche[{i}]"),
                 format!("Vereinbarter Termin {} liegt nach dem Kontaktdichtekonzept ({} Tage bei {}: spätestens {}). Engere Taktung ist immer möglich, weitere nicht.", de(t), intervall, profillage.label(), de(vorschlag)),
             ));
@@ -63,14 +64,14 @@ pub fn folgegespraech_frist(
     let status = Frist::status(stichtag, datum, datum, spaeter);
     if status == super::frist::FristStatus::Ueberfaellig {
         b.push(Befund::warnung(
-            "K1",
+            Regel::K1,
             "gespraeche",
             format!("Folgegespräch war am {} fällig (Kontaktdichtekonzept, {}).", de(datum), profillage.label()),
         ));
     }
     (
         Some(Frist {
-            regel: "K1",
+            regel: Regel::K1,
             art: "folgegespraech",
             bezeichnung: format!(
                 "Nächstes Folgegespräch ({} Tage nach dem {} bei {})",

@@ -8,6 +8,7 @@ use crate::befund::Befund;
 use crate::datum::{de, plus_monate};
 use crate::fallakte::{GepruefteFallakte, StrategieErgebnis};
 use crate::grundtypen::{Profillage, Rechtskreis};
+use crate::regel::Regel;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -72,13 +73,13 @@ pub fn lebenslauf_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         for (i, s) in f.akte.strategien.iter().enumerate() {
             let offen_geblieben = s.gewaehlt_am < neu && s.erledigt_am.is_none_or(|e| e >= neu);
             if offen_geblieben && s.ergebnis != Some(StrategieErgebnis::AutomatischErledigt) {
-                b.push(Befund::fehler("C2", format!("strategien[{i}]"), format!("Neue Meldung am {} mehr als {monate} Monate nach der Abmeldung ({}): „{}“ hätte automatisch erledigt werden müssen.", de(neu), de(ab), f.strategie_label(i))));
+                b.push(Befund::fehler(Regel::C2, format!("strategien[{i}]"), format!("Neue Meldung am {} mehr als {monate} Monate nach der Abmeldung ({}): „{}“ hätte automatisch erledigt werden müssen.", de(neu), de(ab), f.strategie_label(i))));
             }
         }
         let alte_lage = f.profiling_vor(neu).and_then(|(_, s)| s.profillage);
         let neues_profiling = f.akte.profiling.iter().any(|v| v.gespeichert_am >= neu);
         if !neues_profiling && alte_lage.is_some_and(|p| p != Profillage::N) {
-            b.push(Befund::fehler("C2", "profiling", format!("Neukunde seit {}: Profiling und Profillage stehen auf der Grundeinstellung N, bis neu profiliert ist.", de(neu))));
+            b.push(Befund::fehler(Regel::C2, "profiling", format!("Neukunde seit {}: Profiling und Profillage stehen auf der Grundeinstellung N, bis neu profiliert ist.", de(neu))));
         }
     }
     b

@@ -4,6 +4,7 @@
 use crate::befund::Befund;
 use crate::fallakte::{GepruefteFallakte, ProfilingVersion};
 use crate::grundtypen::{MerkmalStatus, Schluesselgruppe};
+use crate::regel::Regel;
 
 pub fn profiling_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let mut b = Vec::new();
@@ -14,7 +15,7 @@ pub fn profiling_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         if m.status == MerkmalStatus::ZuKlaeren && m.kommentar.as_deref().is_none_or(|c| c.trim().is_empty()) {
             let label = k.finde_merkmal(&m.merkmal).map_or(m.merkmal.as_str(), |r| k.merkmal(r).label.as_str());
             b.push(Befund::fehler(
-                "P4",
+                Regel::P4,
                 format!("profiling[{i}].merkmale[{j}].kommentar"),
                 format!("„{label}“ ist „zu klären“: Kommentar mit den eingeleiteten Aktivitäten zur Feststellung erforderlich."),
             ));
@@ -23,20 +24,20 @@ pub fn profiling_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     for (j, vd) in v.verdichtung.iter().enumerate() {
         if vd.kommentar.trim().is_empty() {
             b.push(Befund::fehler(
-                "PL2",
+                Regel::PL2,
                 format!("profiling[{i}].verdichtung[{j}].kommentar"),
                 "Eine markierte Verdichtung braucht einen Kommentar.",
             ));
         }
     }
     if s.mit_bedarf().any(|m| k.merkmal(m).gruppe == Schluesselgruppe::Arbeitsmarktbedingungen) {
-        b.push(Befund::hinweis("P5", format!("profiling[{i}]"), "Arbeitsmarktbedingungen führen zu keiner Strategie: Rahmenbedingungen (Örtliche Mobilität, Familiäre Situation) und Motivation besonders aufmerksam analysieren und ggf. den Zielberuf neu ausrichten (BAC)."));
+        b.push(Befund::hinweis(Regel::P5, format!("profiling[{i}]"), "Arbeitsmarktbedingungen führen zu keiner Strategie: Rahmenbedingungen (Örtliche Mobilität, Familiäre Situation) und Motivation besonders aufmerksam analysieren und ggf. den Zielberuf neu ausrichten (BAC)."));
     }
     if v.zielberuf.is_none() && !v.vorlaeufig {
-        b.push(Befund::warnung("P1", format!("profiling[{i}].zielberuf"), "Kein Zielberuf: Profiling wird mit Blick auf einen Zielberuf durchgeführt – sonst als vorläufig kennzeichnen (P1a)."));
+        b.push(Befund::warnung(Regel::P1, format!("profiling[{i}].zielberuf"), "Kein Zielberuf: Profiling wird mit Blick auf einen Zielberuf durchgeführt – sonst als vorläufig kennzeichnen (P1a)."));
     }
     if v.vorlaeufig {
-        b.push(Befund::hinweis("P1", format!("profiling[{i}]"), "Vorläufiges Profiling: möglichst zeitnah ein Folgegespräch terminieren und Zielberuf sowie Stärken- und Potenzialanalyse ergänzen; ein Stellengesuch ist bis dahin nicht zwingend."));
+        b.push(Befund::hinweis(Regel::P1, format!("profiling[{i}]"), "Vorläufiges Profiling: möglichst zeitnah ein Folgegespräch terminieren und Zielberuf sowie Stärken- und Potenzialanalyse ergänzen; ein Stellengesuch ist bis dahin nicht zwingend."));
     }
     b
 }

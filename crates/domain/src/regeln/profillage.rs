@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::befund::Befund;
 use crate::grundtypen::{Gruppen, Profillage, Rechtskreis, Schluesselgruppe as G};
+use crate::regel::Regel;
 
 /// What PL2 reads.
 #[derive(Debug, Clone, Default)]
@@ -129,13 +130,13 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
     if let Some(z) = &e.z {
         if z.nur_rechtskreis.is_some() && e.rechtskreis.is_some() && z.nur_rechtskreis != e.rechtskreis {
             vorab.push(Befund::hinweis(
-                "PL3",
+                Regel::PL3,
                 BEZUG,
                 format!("Der Z-Grund „{}“ gilt nur im {}.", z.grund, z.nur_rechtskreis.map_or("", |r| r.label())),
             ));
         } else if z.nur_ohne_integrationsabsicht && z.integration_angestrebt {
             vorab.push(Befund::hinweis(
-                "PL3",
+                Regel::PL3,
                 BEZUG,
                 format!(
                     "Z (Grund „{}“) gilt nur, wenn eine berufliche Eingliederung tatsächlich nicht angestrebt wird.",
@@ -146,12 +147,12 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Z);
             match z.ende_datum {
                 None if z.ende_datum_erforderlich => erg.hinweise.push(Befund::hinweis(
-                    "PL3",
+                    Regel::PL3,
                     BEZUG,
                     "Für Z nach a) das konkrete Datum angeben, an dem Arbeitslosigkeit bzw. Hilfebedürftigkeit endet.",
                 )),
                 Some(ende) if ende > crate::datum::plus_monate(z.stand, z.regel_monate) => erg.hinweise.push(Befund::hinweis(
-                    "PL3",
+                    Regel::PL3,
                     BEZUG,
                     format!(
                         "Das Ende ({}) liegt mehr als {} Monate nach dem Profiling; Z nach a) gilt i. d. R. nur innerhalb der nächsten {} Monate.",
@@ -167,7 +168,7 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
     }
     if e.i_grund {
         if e.rechtskreis == Some(Rechtskreis::SgbIII) {
-            vorab.push(Befund::hinweis("PL4", BEZUG, "Die Profillage I gibt es nur im SGB II."));
+            vorab.push(Befund::hinweis(Regel::PL4, BEZUG, "Die Profillage I gibt es nur im SGB II."));
         } else {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::I);
             erg.hinweise = vorab;
@@ -178,7 +179,7 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
         let mut erg = ProfillageErgebnis::eindeutig(Profillage::N);
         erg.hinweise = vorab;
         erg.hinweise.push(Befund::hinweis(
-            "PL2a",
+            Regel::PL2a,
             BEZUG,
             "Ohne Standortbestimmung bleibt die Profillage N: Noch nicht festgelegt.",
         ));
@@ -200,7 +201,7 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Markt);
             if p > 6 {
                 erg.hinweise.push(Befund::hinweis(
-                    "PL2",
+                    Regel::PL2,
                     BEZUG,
                     format!("Marktprofil: Integrationsprognose in der Regel bis 6 Monate, hier {p} Monate."),
                 ));
@@ -214,7 +215,7 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
             return ProfillageErgebnis::inkonsistent(
                 Some(Profillage::Aktivierung),
                 Befund::hinweis(
-                    "PL2",
+                    Regel::PL2,
                     BEZUG,
                     format!(
                         "Handlungsbedarf nur in Motivation, aber Prognose {p} Monate: Das Aktivierungsprofil setzt bis 6 Monate voraus. Prognose prüfen; Aktivierungsprofil nur mit Begründung."
@@ -227,7 +228,7 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
         if f.anzahl() >= 2 {
             let namen: Vec<&str> = f.iter().map(G::label).collect();
             erg.hinweise.push(Befund::hinweis(
-                "PL2",
+                Regel::PL2,
                 BEZUG,
                 format!("Handlungsbedarfe in {} Schlüsselgruppen ({}); das Förderprofil nennt eine. Prognose bis 12 Monate prüfen.", f.anzahl(), namen.join(", ")),
             ));
@@ -241,7 +242,7 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
         return ProfillageErgebnis::inkonsistent(
             Some(naechst),
             Befund::hinweis(
-                "PL2",
+                Regel::PL2,
                 BEZUG,
                 format!(
                     "Prognose {p} Monate, aber kein Handlungsbedarf in Qualifikation, Leistungsfähigkeit oder Rahmenbedingungen: Prognose oder Potenzialanalyse prüfen."
@@ -265,7 +266,7 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
             z.sort();
             let mut erg = ProfillageErgebnis::mit(None, z);
             erg.hinweise.push(Befund::hinweis(
-                "PL2",
+                Regel::PL2,
                 BEZUG,
                 "Leistungsfähigkeit und Rahmenbedingungen haben gleich viele Handlungsbedarfe: Bitte den Schwerpunkt wählen.",
             ));
@@ -276,10 +277,10 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
     erg.schwerpunkt_waehlen = waehlen;
     if let (Some(vorschlag), Some(wahrscheinlich)) = (erg.vorschlag, e.heranfuehren_binnen_12) {
         if vorschlag == Profillage::Unterstuetzung && wahrscheinlich {
-            erg.hinweise.push(Befund::hinweis("PL2", BEZUG, "Heranführen binnen 12 Monaten gilt als wahrscheinlich – das spricht eher für ein Stabilisierungsprofil. Schwerpunkt prüfen."));
+            erg.hinweise.push(Befund::hinweis(Regel::PL2, BEZUG, "Heranführen binnen 12 Monaten gilt als wahrscheinlich – das spricht eher für ein Stabilisierungsprofil. Schwerpunkt prüfen."));
         }
         if vorschlag == Profillage::Stabilisierung && !wahrscheinlich {
-            erg.hinweise.push(Befund::hinweis("PL2", BEZUG, "Heranführen binnen 12 Monaten gilt als unwahrscheinlich – das spricht eher für ein Unterstützungsprofil. Schwerpunkt prüfen."));
+            erg.hinweise.push(Befund::hinweis(Regel::PL2, BEZUG, "Heranführen binnen 12 Monaten gilt als unwahrscheinlich – das spricht eher für ein Unterstützungsprofil. Schwerpunkt prüfen."));
         }
     }
     erg
@@ -295,7 +296,7 @@ fn komplex_mit_schwerpunkt(e: &ProfillageEingabe, g: Gruppen, s: G, p: u16) -> P
         return ProfillageErgebnis::inkonsistent(
             Some(Profillage::Foerder),
             Befund::hinweis(
-                "PL2",
+                Regel::PL2,
                 BEZUG,
                 format!(
                     "Prognose {p} Monate bei Handlungsbedarf nur in {} ohne Verdichtung: Förderprofil nur als gesondert begründete, komplexe Förderprofillage (Begründung) – oder Prognose prüfen.",
@@ -331,12 +332,12 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
     if let Some(s) = wahl.schwerpunkt_gewaehlt
         && !e.g().schnitt(Gruppen::foerdergruppen()).enthaelt(s)
     {
-        b.push(Befund::fehler("PL2", "profiling.schwerpunkt", format!("Schwerpunkt {} hat keinen Handlungsbedarf (Schwerpunkt nur unter Qualifikation, Leistungsfähigkeit, Rahmenbedingungen mit Bedarf).", s.label())));
+        b.push(Befund::fehler(Regel::PL2, "profiling.schwerpunkt", format!("Schwerpunkt {} hat keinen Handlungsbedarf (Schwerpunkt nur unter Qualifikation, Leistungsfähigkeit, Rahmenbedingungen mit Bedarf).", s.label())));
     }
     let Some(p) = wahl.profillage else {
         if e.prognose_monate.is_some() {
             b.push(Befund::warnung(
-                "PL1",
+                Regel::PL1,
                 "profiling.profillage",
                 "Standortbestimmung liegt vor, aber keine Profillage gewählt (P8).",
             ));
@@ -346,35 +347,35 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
     match p {
         Profillage::I if e.rechtskreis == Some(Rechtskreis::SgbIII) => {
             b.push(Befund::fehler(
-                "PL4",
+                Regel::PL4,
                 "profiling.profillage",
                 "Die Profillage I: Integriert, aber weiter hilfebedürftig gibt es nur im SGB II.",
             ));
             return b;
         }
         Profillage::I if !e.i_grund => {
-            b.push(Befund::fehler("PL4", "profiling.profillage", "Profillage I erfordert die Angabe, in welcher Form die Kundin bzw. der Kunde erwerbstätig ist (i_grund)."));
+            b.push(Befund::fehler(Regel::PL4, "profiling.profillage", "Profillage I erfordert die Angabe, in welcher Form die Kundin bzw. der Kunde erwerbstätig ist (i_grund)."));
             return b;
         }
         Profillage::Z if e.z.is_none() => {
-            b.push(Befund::fehler("PL3", "profiling.profillage", "Profillage Z erfordert einen Grund (a–d)."));
+            b.push(Befund::fehler(Regel::PL3, "profiling.profillage", "Profillage Z erfordert einen Grund (a–d)."));
             return b;
         }
         Profillage::Z if e.z.as_ref().is_some_and(|z| z.nur_ohne_integrationsabsicht && z.integration_angestrebt) => {
             b.push(Befund::fehler(
-                "PL3",
+                Regel::PL3,
                 "profiling.profillage",
                 "Z ist bei diesem Grund nur zulässig, wenn eine berufliche Eingliederung nicht angestrebt wird.",
             ));
             return b;
         }
         Profillage::N if e.prognose_monate.is_some() => {
-            b.push(Befund::warnung("PL2a", "profiling.profillage", "Standortbestimmung liegt vor, die Profillage ist aber noch N. Auch vorläufig eine Profillage festlegen (P8)."));
+            b.push(Befund::warnung(Regel::PL2a, "profiling.profillage", "Standortbestimmung liegt vor, die Profillage ist aber noch N. Auch vorläufig eine Profillage festlegen (P8)."));
             return b;
         }
         x if e.prognose_monate.is_none() && !matches!(x, Profillage::N | Profillage::Z | Profillage::I) => {
             b.push(Befund::fehler(
-                "PL2a",
+                Regel::PL2a,
                 "profiling.profillage",
                 format!(
                     "{} ohne Standortbestimmung: Solange keine Standortbestimmung vorliegt, ist die Profillage N.",
@@ -388,7 +389,7 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
     if !erg.zulaessig.contains(&p) {
         if begruendet {
             b.push(Befund::hinweis(
-                "PL1",
+                Regel::PL1,
                 "profiling.profillage.begruendung",
                 format!(
                     "{} weicht vom Regelwerk ab und ist begründet; die Abweichung wird in den Kennzahlen gezählt.",
@@ -398,7 +399,7 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
         } else {
             let zul: Vec<&str> = erg.zulaessig.iter().map(|x| x.label()).collect();
             let erlaubt = if zul.is_empty() { "keine ohne Begründung".to_string() } else { zul.join(", ") };
-            b.push(Befund::fehler("PL1", "profiling.profillage.begruendung", format!("{} liegt außerhalb der zulässigen Profillagen ({erlaubt}) und braucht eine schriftliche Begründung.", p.label())));
+            b.push(Befund::fehler(Regel::PL1, "profiling.profillage.begruendung", format!("{} liegt außerhalb der zulässigen Profillagen ({erlaubt}) und braucht eine schriftliche Begründung.", p.label())));
         }
     }
     b

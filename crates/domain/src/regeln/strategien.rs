@@ -7,6 +7,7 @@ use crate::befund::Befund;
 use crate::datum::{de, minus_monate, plus_monate, plus_tage};
 use crate::fallakte::{GepruefteFallakte, StrategieErgebnis};
 use crate::grundtypen::{Gruppen, MerkmalStatus, Profillage, Schluesselgruppe};
+use crate::regel::Regel;
 
 fn bezug(i: usize) -> String {
     format!("strategien[{i}]")
@@ -49,7 +50,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                 ""
             };
             b.push(Befund::fehler(
-                "S1",
+                Regel::S1,
                 format!("profiling.merkmale.{}", merkmal.id),
                 format!(
                     "Handlungsbedarf „{}“ ohne Handlungsstrategie. Zur Wahl: {}.{zusatz}",
@@ -71,7 +72,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
             && rk != kunde.rechtskreis
         {
             b.push(Befund::fehler(
-                "S5",
+                Regel::S5,
                 bezug(i),
                 format!(
                     "„{label}“ gibt es nur im {}, die Kundin bzw. der Kunde ist im {}.",
@@ -84,7 +85,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
             && !seg.contains(&kunde.segment)
         {
             b.push(Befund::fehler(
-                "S6",
+                Regel::S6,
                 bezug(i),
                 format!("„{label}“ nur für Kundinnen und Kunden der Ausbildungsvermittlung und/oder Reha."),
             ));
@@ -97,7 +98,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                 Some(Profillage::Markt) => {
                     gruppe_passt = false;
                     b.push(Befund::fehler(
-                        "S3",
+                        Regel::S3,
                         bezug(i),
                         format!(
                             "Marktprofil: nur übergreifende Strategien wählbar, „{label}“ gehört zu {}.",
@@ -107,7 +108,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                 }
                 Some(Profillage::Aktivierung | Profillage::Foerder) if !g.enthaelt(gr) => {
                     gruppe_passt = false;
-                    b.push(Befund::fehler("S4", bezug(i), format!("{}: nur Strategien der Schlüsselgruppen mit Handlungsbedarf; „{label}“ gehört zu {} ohne Handlungsbedarf.", profillage.map_or("", Profillage::label), gr.label())));
+                    b.push(Befund::fehler(Regel::S4, bezug(i), format!("{}: nur Strategien der Schlüsselgruppen mit Handlungsbedarf; „{label}“ gehört zu {} ohne Handlungsbedarf.", profillage.map_or("", Profillage::label), gr.label())));
                 }
                 _ => {}
             }
@@ -117,7 +118,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                 .any(|m| matches!(status(*m), Some(MerkmalStatus::Handlungsbedarf | MerkmalStatus::ZuKlaeren)));
             if gruppe_passt && !bedarf {
                 let namen: Vec<&str> = geprueft.merkmale.iter().map(|m| k.merkmal(*m).label.as_str()).collect();
-                b.push(Befund::warnung("S1a", bezug(i), format!("„{label}“ ist an „{}“ gebunden, dort ist kein Handlungsbedarf festgestellt. Der individuelle Bedarf entscheidet über Art und Zahl der Strategien.", namen.join(", "))));
+                b.push(Befund::warnung(Regel::S1a, bezug(i), format!("„{label}“ ist an „{}“ gebunden, dort ist kein Handlungsbedarf festgestellt. Der individuelle Bedarf entscheidet über Art und Zahl der Strategien.", namen.join(", "))));
             }
         }
 
@@ -128,13 +129,13 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                 .collect();
             if am.is_empty() {
                 b.push(Befund::fehler(
-                    "S2",
+                    Regel::S2,
                     bezug(i),
                     format!("Zu „{label}“ muss auch „Absolventenmanagement“ gewählt und terminiert werden."),
                 ));
             } else if !am.iter().any(|j| f.akte.strategien[*j].beginn >= w.ende) {
                 b.push(Befund::fehler(
-                    "S2",
+                    Regel::S2,
                     bezug(i),
                     format!(
                         "„Absolventenmanagement“ muss frühestens mit dem Ende von „{label}“ ({}) beginnen.",
@@ -148,15 +149,15 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
         if profillage.is_some_and(Profillage::ist_komplex) {
             let p = &k.parameter.strategie;
             if w.ende > plus_monate(w.gewaehlt_am, p.komplex_horizont_monate) {
-                b.push(Befund::warnung("S7", bezug(i), format!("Komplexe Profillage: Der Umsetzungsfahrplan ist auf höchstens {} Monate auszurichten; „{label}“ endet am {}.", p.komplex_horizont_monate, de(w.ende))));
+                b.push(Befund::warnung(Regel::S7, bezug(i), format!("Komplexe Profillage: Der Umsetzungsfahrplan ist auf höchstens {} Monate auszurichten; „{label}“ endet am {}.", p.komplex_horizont_monate, de(w.ende))));
             } else if !w.produkte.is_empty() && w.ende > plus_monate(w.beginn, p.instrument_horizont_monate) {
-                b.push(Befund::hinweis("S7", bezug(i), format!("Mit arbeitsmarktpolitischen Instrumenten empfiehlt sich ein kürzerer Zeitraum (bis {} Monate), um den Maßnahmeerfolg zu beobachten.", p.instrument_horizont_monate)));
+                b.push(Befund::hinweis(Regel::S7, bezug(i), format!("Mit arbeitsmarktpolitischen Instrumenten empfiehlt sich ein kürzerer Zeitraum (bis {} Monate), um den Maßnahmeerfolg zu beobachten.", p.instrument_horizont_monate)));
             }
         }
 
         // S8: open beyond its window.
         if w.ende < stichtag {
-            b.push(Befund::warnung("S8", bezug(i), format!("„{label}“ ist seit {} über das Zeitfenster hinaus offen: als erledigt kennzeichnen oder Zeitfenster anpassen.", de(w.ende))));
+            b.push(Befund::warnung(Regel::S8, bezug(i), format!("„{label}“ ist seit {} über das Zeitfenster hinaus offen: als erledigt kennzeichnen oder Zeitfenster anpassen.", de(w.ende))));
         }
     }
 
@@ -167,7 +168,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
             && !f.akte.profiling.iter().any(|p| p.gespeichert_am >= e)
         {
             b.push(Befund::hinweis(
-                "S8",
+                Regel::S8,
                 bezug(i),
                 format!(
                     "„{}“ ist {} erledigt ({}): Auswirkungen auf Merkmale und Profillage im Profiling prüfen.",
@@ -212,7 +213,7 @@ fn neuauswahl_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
             }
             if !standorte.iter().any(|d| *d >= ende && *d <= neu.gewaehlt_am) {
                 b.push(Befund::fehler(
-                    "S9",
+                    Regel::S9,
                     bezug(i),
                     format!(
                         "„{}“ wurde am {} gewählt, nachdem „{}“ am {} endete: Eine neue Strategie ist erst nach einer erneuten Standortbestimmung möglich.",
@@ -247,7 +248,7 @@ fn reihenfolge_pruefen(f: &GepruefteFallakte<'_>, offen: &[usize]) -> Vec<Befund
     }
     let gewaehlt: Vec<&str> = mit_gruppe.iter().map(|(_, g)| g.label()).collect();
     vec![Befund::hinweis(
-        "S10",
+        Regel::S10,
         "strategien",
         format!(
             "Empfohlene Reihenfolge: Rahmenbedingungen vor Leistungsfähigkeit vor Motivation vor Qualifikation. Gewählt: {}. Abweichen ist möglich (z. B. Motivation zuerst).",
@@ -277,7 +278,7 @@ pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (
         let nach_bis = plus_tage(w.ende, p.s13_nachlauf_tage);
         let nach_erledigt = kontakte.iter().any(|d| *d >= w.ende && *d <= nach_bis);
         let f_vor = Frist {
-            regel: "S13",
+            regel: Regel::S13,
             art: "s13_vor_massnahmeende",
             bezeichnung: format!("Gespräch vor Ende von „{label}“"),
             datum: vor,
@@ -286,7 +287,7 @@ pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (
             bezug: bezug(i),
         };
         let f_nach = Frist {
-            regel: "S13",
+            regel: Regel::S13,
             art: "s13_nach_massnahmeende",
             bezeichnung: format!("Gespräch unmittelbar nach Ende von „{label}“"),
             datum: w.ende,
@@ -297,7 +298,7 @@ pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (
         for fr in [&f_vor, &f_nach] {
             if fr.status == FristStatus::Ueberfaellig {
                 befunde.push(Befund::warnung(
-                    "S13",
+                    Regel::S13,
                     bezug(i),
                     format!("{}: bis {} nicht dokumentiert.", fr.bezeichnung, de(fr.spaetestens)),
                 ));

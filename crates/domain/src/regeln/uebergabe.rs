@@ -7,6 +7,7 @@ use crate::befund::Befund;
 use crate::datum::{de, minus_monate, plus_tage};
 use crate::fallakte::{GepruefteFallakte, Gespraechsart};
 use crate::grundtypen::Rechtskreis;
+use crate::regel::Regel;
 
 pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec<Frist>, Vec<Befund>) {
     let mut fristen = Vec::new();
@@ -31,7 +32,7 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
             hinweis = " – mit Hinweis auf die Terminvereinbarung zur Antragsausgabe beim Jobcenter".into();
         }
         fristen.push(Frist {
-            regel: "U1",
+            regel: Regel::U1,
             art: "uebergabe_gruppeninformation",
             bezeichnung: "Gruppeninformation bzw. Einzelberatung vor dem Rechtskreiswechsel (ca. 3 Monate vorher)"
                 .into(),
@@ -41,7 +42,7 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
             bezug: "kunde.rechtskreiswechsel".into(),
         });
         fristen.push(Frist {
-            regel: "U1",
+            regel: Regel::U1,
             art: "uebergabe_abschlussgespraech",
             bezeichnung: format!(
                 "Abschlussgespräch zu Integrations- und Abgangsoptionen (ca. 1 Monat vorher){hinweis}"
@@ -56,7 +57,7 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
         let bis = plus_tage(w.datum, p.erstgespraech_sgb2_tage_nachher);
         let ok = gehalten(&[Gespraechsart::ErstgespraechSgb2, Gespraechsart::Erstgespraech], w.datum, bis);
         fristen.push(Frist {
-            regel: "U1",
+            regel: Regel::U1,
             art: "uebergabe_erstgespraech_sgb2",
             bezeichnung:
                 "Zeitnahes Erstgespräch SGB II nach dem Rechtskreiswechsel (Integrationsarbeit nahtlos fortsetzen)"
@@ -70,7 +71,7 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
     for fr in &fristen {
         if fr.status == FristStatus::Ueberfaellig {
             b.push(Befund::warnung(
-                "U1",
+                Regel::U1,
                 &fr.bezug,
                 format!("{}: bis {} nicht durchgeführt.", fr.bezeichnung, de(fr.spaetestens)),
             ));

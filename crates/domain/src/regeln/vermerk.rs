@@ -7,11 +7,13 @@ use serde::Serialize;
 use crate::datum::de;
 use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{MerkmalStatus, Schluesselgruppe};
+use crate::regel::Regel;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Vorbefuellung {
-    pub regel: &'static str,
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub regel: Regel,
     /// Sections in order; each one editable before saving.
     pub abschnitte: Vec<Abschnitt>,
 }
@@ -67,7 +69,7 @@ pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellu
             quelle: format!("Ziel vom {}", de(z.vereinbart_am)),
         });
     }
-    Vorbefuellung { regel: "V1", abschnitte }
+    Vorbefuellung { regel: Regel::V1, abschnitte }
 }
 
 /// V2: after a Folgegespräch — every change to Person (Q, L, M), Umfeld (R, A) and
@@ -139,7 +141,7 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
             });
         }
     }
-    Vorbefuellung { regel: "V2", abschnitte }
+    Vorbefuellung { regel: Regel::V2, abschnitte }
 }
 
 fn status_text(s: Option<MerkmalStatus>) -> &'static str {

@@ -4,6 +4,7 @@ use crate::befund::Befund;
 use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{Profillage, Rechtskreis};
 use crate::katalog::Suchhorizont;
+use crate::regel::Regel;
 
 pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -> Vec<Befund> {
     let mut b = Vec::new();
@@ -12,7 +13,7 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
     for (i, w) in f.akte.ziele.windows(2).enumerate() {
         if w[0].vereinbart_am == w[1].vereinbart_am {
             b.push(Befund::fehler(
-                "Z1",
+                Regel::Z1,
                 format!("ziele[{}]", i + 1),
                 "Zwei Zieloptionen am selben Tag vereinbart: Es gilt immer genau eine Zieloption.",
             ));
@@ -20,7 +21,11 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
     }
     let Some((ziel, option)) = f.aktuelles_ziel() else {
         if profillage.is_some_and(|p| p.ist_integrationsnah() || p.ist_komplex()) {
-            b.push(Befund::warnung("Z1", "ziele", "Profillage festgelegt, aber noch keine Zieloption vereinbart."));
+            b.push(Befund::warnung(
+                Regel::Z1,
+                "ziele",
+                "Profillage festgelegt, aber noch keine Zieloption vereinbart.",
+            ));
         }
         return b;
     };
@@ -29,12 +34,12 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
     if let Some(rk) = option.nur_rechtskreis
         && rk != f.akte.kunde.rechtskreis
     {
-        b.push(Befund::fehler("Z2", &bezug, format!("„{}“ gibt es nur im {}.", option.label, rk.label())));
+        b.push(Befund::fehler(Regel::Z2, &bezug, format!("„{}“ gibt es nur im {}.", option.label, rk.label())));
     }
     // Z3
     if option.fuer_komplexe_profillagen && profillage.is_some_and(Profillage::ist_integrationsnah) {
         b.push(Befund::warnung(
-            "Z3",
+            Regel::Z3,
             &bezug,
             format!(
                 "„{}“ ist für ausgewählte komplexe Profillagen gedacht, die Profillage ist integrationsnah.",
@@ -46,7 +51,7 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
     if profillage.is_some_and(Profillage::ist_komplex) {
         match ziel.horizont_monate {
             Some(h) if u32::from(h) > p.komplex_horizont_monate => b.push(Befund::warnung(
-                "Z4",
+                Regel::Z4,
                 &bezug,
                 format!(
                     "Komplexe Profillage: Zieloption für höchstens {} Monate wählen, hier {h} Monate.",
@@ -54,7 +59,7 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
                 ),
             )),
             None => b.push(Befund::hinweis(
-                "Z4",
+                Regel::Z4,
                 &bezug,
                 format!(
                     "Komplexe Profillage: Zeithorizont des Ziels angeben (höchstens {} Monate).",
@@ -72,7 +77,7 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>) -
             "die Arbeitslosigkeit beendet"
         };
         b.push(Befund::warnung(
-            "Z5",
+            Regel::Z5,
             &bezug,
             format!(
                 "Mini-/Midi-Jobs und kurzfristige Beschäftigung zählen nur, wenn dadurch {was} wird – bitte bestätigen."

@@ -20,6 +20,7 @@ use vierphasen_store::{Tx, sql};
 
 use crate::fall::{fall_laden, stammdaten_laden};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// After this many failed attempts a job stays in the table for inspection and is not run again.
 pub const MAX_VERSUCHE: i64 = 8;
@@ -75,7 +76,7 @@ impl App {
         let mut tx = self.schreiber.beginnen().await?;
         match (art, kunde_id) {
             ("wiedervorlagen", Some(k)) => {
-                wiedervorlagen_ableiten(self, tx.as_mut(), k).await?;
+                wiedervorlagen_ableiten(self, tx.as_mut(), KundeId(k)).await?;
             }
             ("wiedervorlagen", None) => return Err(AppFehler::intern_meldung("Job ohne Fall")),
             _ => return Err(AppFehler::intern_meldung(format!("Unbekannte Jobart „{art}“"))),
@@ -111,12 +112,12 @@ impl App {
 
 /// Derives the case's Wiedervorlagen for its responsible VFK. Generated entries that no longer
 /// correspond to a due date (met, or replaced by a newer date) are closed.
-async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: i64) -> Result<usize, AppFehler> {
+async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: KundeId) -> Result<usize, AppFehler> {
     let jetzt = app.jetzt();
     let heute = app.heute();
     // Serialises with changes to the case (they lock the same row first, see `App::aendern`), so
     // a change committed after this job was claimed enqueues a job of its own.
-    sql!(tx, ausfuehren "UPDATE kunde SET geaendert_um = geaendert_um WHERE id = $1", kunde_id)?;
+    sql!(tx, ausfuehren "UPDATE kunde SET geaendert_um = geaendert_um WHERE id = $1", kunde_id.0)?;
     let Some((stamm, _)) = stammdaten_laden(tx, kunde_id).await? else {
         return Ok(0);
     };
@@ -145,7 +146,7 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: i64) -> Resul
         .iter()
         .filter(|f| f.status != FristStatus::Erledigt)
         .map(|f| Wiedervorlage {
-            regel: f.regel.into(),
+            regel: f.regel.id().into(),
             art: f.art.into(),
             datum: f.datum,
             text: f.bezeichnung.clone(),
@@ -179,12 +180,12 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: i64) -> Resul
             "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, schluessel, erstellt_um)
              VALUES ($1, $2, 'wiedervorlage', $3, $4, $5, $6, $7)
              ON CONFLICT (schluessel) DO NOTHING",
-            kunde_id, vfk_id, w.datum, &w.regel, &w.text, &schluessel, jetzt)?;
+            kunde_id.0, vfk_id, w.datum, &w.regel, &w.text, &schluessel, jetzt)?;
         schluessel_neu.insert(schluessel);
     }
     let offen = sql!(tx, zeilen<(i64, String)>
         "SELECT id, schluessel FROM termin
-         WHERE kunde_id = $1 AND art = 'wiedervorlage' AND schluessel IS NOT NULL AND erledigt_um IS NULL", kunde_id)?;
+         WHERE kunde_id = $1 AND art = 'wiedervorlage' AND schluessel IS NOT NULL AND erledigt_um IS NULL", kunde_id.0)?;
     for (id, schluessel) in offen {
         if !schluessel_neu.contains(&schluessel) {
             sql!(tx, ausfuehren "UPDATE termin SET erledigt_um = $1 WHERE id = $2", jetzt, id)?;

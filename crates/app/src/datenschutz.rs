@@ -10,6 +10,7 @@ use vierphasen_store::sql;
 
 use crate::fall::{Protokolleintrag, stammdaten_laden};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// The access log of one case with the reader's name (when the account is known).
 #[derive(Debug, Clone, Serialize)]
@@ -32,7 +33,7 @@ impl App {
         else {
             return Err(AppFehler::NichtGefunden("Der Fall"));
         };
-        let Some((_, bezug)) = stammdaten_laden(&mut tx, id).await? else {
+        let Some((_, bezug)) = stammdaten_laden(&mut tx, KundeId(id)).await? else {
             return Err(AppFehler::NichtGefunden("Der Fall"));
         };
         match pruefen(wer, Aktion::ProtokollEinsehen, Some(&bezug)) {
@@ -45,14 +46,15 @@ impl App {
     }
 
     /// D3: the access log of a case (access check in `protokoll_lesen`) with the staff names.
-    pub async fn protokoll_mit_namen(&self, wer: &Akteur, kunde_id: i64) -> Result<Protokollansicht, AppFehler> {
+    pub async fn protokoll_mit_namen(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Protokollansicht, AppFehler> {
         let eintraege = self.protokoll_lesen(wer, kunde_id).await?;
         let mut tx = self.db.begin().await?;
-        let (kundennummer,) = sql!(&mut tx, zeile<(String,)> "SELECT kundennummer FROM kunde WHERE id = $1", kunde_id)?
-            .ok_or(AppFehler::NichtGefunden("Der Fall"))?;
+        let (kundennummer,) =
+            sql!(&mut tx, zeile<(String,)> "SELECT kundennummer FROM kunde WHERE id = $1", kunde_id.0)?
+                .ok_or(AppFehler::NichtGefunden("Der Fall"))?;
         let namen: HashMap<i64, String> = sql!(&mut tx, zeilen<(i64, String)>
             "SELECT id, name FROM benutzer
-             WHERE id IN (SELECT DISTINCT benutzer_id FROM zugriffsprotokoll WHERE kunde_id = $1)", kunde_id)?
+             WHERE id IN (SELECT DISTINCT benutzer_id FROM zugriffsprotokoll WHERE kunde_id = $1)", kunde_id.0)?
         .into_iter()
         .collect();
         let eintraege = eintraege

@@ -169,7 +169,9 @@ impl App {
             wer.dienststelle_id)?;
         let mut liste = Vec::with_capacity(zeilen.len());
         for (id, login, name, rolle, team_id, aktiv) in zeilen {
-            let rolle = rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
+            let rolle = rolle
+                .parse()
+                .map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
             liste.push(Benutzerzeile { id, login, name, rolle, team_id, aktiv });
         }
         Ok(liste)

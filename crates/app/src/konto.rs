@@ -54,7 +54,8 @@ async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angeme
     if !aktiv {
         return Ok(None);
     }
-    let rolle: Rolle = rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
+    let rolle: Rolle =
+        rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
     let vertritt = sql!(tx, zeilen<(i64,)> "SELECT vertretener_id FROM vertretung WHERE vertreter_id = $1", id)?
         .into_iter()
         .map(|(v,)| v)

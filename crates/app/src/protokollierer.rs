@@ -27,9 +27,7 @@ impl Protokollierer {
     /// Returns once the row is committed; an error means the read must not be answered.
     pub async fn protokollieren(&self, zugriff: Zugriff) -> Result<(), AppFehler> {
         let (fertig, warten) = oneshot::channel();
-        let ausfall = || {
-            AppFehler::NichtVerfuegbar(vierphasen_store::StoreFehler::NichtGespeichert)
-        };
+        let ausfall = || AppFehler::NichtVerfuegbar(vierphasen_store::StoreFehler::NichtGespeichert);
         self.sender.send((zugriff, fertig)).await.map_err(|_| ausfall())?;
         match warten.await {
             Ok(true) => Ok(()),

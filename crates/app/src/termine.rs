@@ -9,8 +9,9 @@ use utoipa::{IntoParams, ToSchema};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_store::sql;
 
-use crate::fall::{Aenderung, Eintrag, stammdaten_laden, text_pruefen, verlauf_schreiben};
+use crate::fall::{Aenderung, Eintrag, Tor, Verlaufsaktion, stammdaten_laden, text_pruefen, verlauf_schreiben};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -72,7 +73,7 @@ impl App {
             let erlaubt = match darf.get(&kunde_id) {
                 Some(e) => *e,
                 None => {
-                    let e = match stammdaten_laden(&mut tx, kunde_id).await? {
+                    let e = match stammdaten_laden(&mut tx, KundeId(kunde_id)).await? {
                         Some((_, bezug)) => pruefen(wer, Aktion::FallLesen, Some(&bezug)) == Entscheidung::Erlaubt,
                         None => false,
                     };
@@ -102,7 +103,7 @@ impl App {
     pub async fn termin_anlegen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: TerminEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
@@ -111,14 +112,9 @@ impl App {
             return Err(AppFehler::ungueltig("datum", "liegt in der Vergangenheit"));
         }
         let benutzer_id = s.fall.stamm.vfk_id.unwrap_or(s.benutzer_id);
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, text, erstellt_um)
-             VALUES ($1, $2, 'termin', $3, $4, $5) RETURNING id",
-            kunde_id, benutzer_id, eingabe.datum, &text, s.jetzt)?;
-        let nachher = serde_json::json!({ "faellig_am": eingabe.datum, "text": text, "benutzer_id": benutzer_id });
-        s.verlauf::<(), _>("termin", Some(id), "angelegt", None, Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id, befunde: Vec::new() })
+        let id = s.termin_anlegen(Some(benutzer_id), eingabe.datum, None, &text).await?;
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id, befunde })
     }
 
     /// Marks an appointment or Wiedervorlage done: her own (in a case she may still read) or one
@@ -131,7 +127,7 @@ impl App {
         else {
             return Err(AppFehler::NichtGefunden("Der Termin"));
         };
-        let Some((_, bezug)) = stammdaten_laden(&mut tx, kunde_id).await? else {
+        let Some((_, bezug)) = stammdaten_laden(&mut tx, KundeId(kunde_id)).await? else {
             return Err(AppFehler::NichtGefunden("Der Termin"));
         };
         let lesen = pruefen(wer, Aktion::FallLesen, Some(&bezug));
@@ -155,12 +151,12 @@ impl App {
         verlauf_schreiben(
             &mut tx,
             Eintrag::<(), _> {
-                kunde_id,
+                kunde_id: KundeId(kunde_id),
                 benutzer_id: wer.benutzer_id,
                 zeitpunkt: jetzt,
                 entitaet: "termin",
                 entitaet_id: Some(termin_id),
-                aktion: "erledigt",
+                aktion: Verlaufsaktion::Erledigt,
                 vorher: None,
                 nachher: Some(&serde_json::json!({ "erledigt_um": jetzt })),
             },

@@ -39,7 +39,7 @@ async fn gleichzeitige_aenderungen_bleiben_getrennt_erhalten() {
             let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
             let abgemeldet = fall.fallakte.meldungen[0].ende.is_some();
             assert_eq!(abgemeldet, i % 3 != 0, "{}: Kunde {i}", t.name);
-            assert_eq!(verlauf_zeilen(&app, id).await, if i % 3 == 0 { 1 } else { 2 });
+            assert_eq!(verlauf_zeilen(&app, id.0).await, if i % 3 == 0 { 1 } else { 2 });
         }
         assert!(vierphasen_store::protokoll::pruefen(&app.db).await.unwrap().intakt());
         t.aufraeumen().await;

@@ -25,6 +25,7 @@ use vierphasen_store::sql;
 
 pub use vorlagen::{DemoDienststelle, DemoTermin, Demofall, OffenerPunkt, faelle};
 
+use crate::fall::{Verlaufsaktion, termin_einfuegen};
 use crate::konto::NeuerBenutzer;
 use crate::{App, AppFehler};
 
@@ -68,10 +69,8 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
         let kunde_id = app.fall_importieren_in(&mut tx, vfk, f.stamm.clone(), f.akte.clone()).await?;
         kunden.push(kunde_id);
         for t in &f.termine {
-            let id = sql!(&mut tx, wert<i64>
-                "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, erstellt_um)
-                 VALUES ($1, $2, 'termin', $3, $4, $5, $6) RETURNING id",
-                kunde_id, vfk.benutzer_id, t.datum, t.regel, &t.text, jetzt)?;
+            let benutzer = Some(vfk.benutzer_id);
+            let id = termin_einfuegen(&mut tx, kunde_id, benutzer, t.datum, t.regel, &t.text, jetzt).await?;
             let nachher = serde_json::json!({
                 "faellig_am": t.datum, "regel": t.regel, "text": t.text, "benutzer_id": vfk.benutzer_id,
             });
@@ -83,7 +82,7 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
                     zeitpunkt: jetzt,
                     entitaet: "termin",
                     entitaet_id: Some(id),
-                    aktion: "angelegt",
+                    aktion: Verlaufsaktion::Angelegt,
                     vorher: None,
                     nachher: Some(&nachher),
                 },

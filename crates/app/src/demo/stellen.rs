@@ -57,7 +57,10 @@ pub(super) async fn anlegen(app: &App, heute: NaiveDate) -> Result<usize, AppFeh
     }
     let n = eintraege.len();
     app.stellen_uebernehmen(eintraege).await.map_err(|f| {
-        AppFehler::intern_meldung(format!("Demo-Stellen: {}", f.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")))
+        AppFehler::intern_meldung(format!(
+            "Demo-Stellen: {}",
+            f.iter().map(|e| e.to_string()).collect::<Vec<_>>().join("; ")
+        ))
     })?;
     Ok(n)
 }

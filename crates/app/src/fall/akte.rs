@@ -13,6 +13,7 @@ use super::{
     Fallansicht, Fallmatching, Vermittlungsangaben, fall_laden, lesezweck, stammdaten_laden, vermittlungsangaben_laden,
 };
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// Purpose logged for the members of the Bedarfsgemeinschaft shown in a case file.
 pub const ZWECK_BG: &str = "Bedarfsgemeinschaft (P10)";
@@ -65,20 +66,20 @@ pub struct Akte {
 }
 
 impl App {
-    pub async fn akte_lesen(&self, wer: &Akteur, kunde_id: i64, zweck: Option<&str>) -> Result<Akte, AppFehler> {
+    pub async fn akte_lesen(&self, wer: &Akteur, kunde_id: KundeId, zweck: Option<&str>) -> Result<Akte, AppFehler> {
         let zweck = lesezweck(wer, zweck)?;
         let mut tx = self.db.begin().await?;
         let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
         let stamm = &fall.stamm;
         let termine = sql!(&mut tx, zeilen<(i64, String, NaiveDate, Option<String>, String)>
             "SELECT id, art, faellig_am, regel, text FROM termin
-             WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, id LIMIT 100", kunde_id)?
+             WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, id LIMIT 100", kunde_id.0)?
         .into_iter()
         .map(|(id, art, faellig_am, regel, text)| Aktentermin { id, art, faellig_am, regel, text })
         .collect();
         let aenderungen = sql!(&mut tx, zeilen<(DateTime<Utc>, String, String, String)>
             "SELECT v.zeitpunkt, b.name, v.entitaet, v.aktion FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id
-             WHERE v.kunde_id = $1 ORDER BY v.id DESC LIMIT 50", kunde_id)?
+             WHERE v.kunde_id = $1 ORDER BY v.id DESC LIMIT 50", kunde_id.0)?
         .into_iter()
         .map(|(zeitpunkt, benutzer, entitaet, aktion)| Aktenaenderung { zeitpunkt, benutzer, entitaet, aktion })
         .collect();
@@ -87,14 +88,19 @@ impl App {
             None => None,
         };
         let bedarfsgemeinschaft = match stamm.bedarfsgemeinschaft_id {
-            Some(bg) => bg_mitglieder(&mut tx, wer, bg, kunde_id).await?,
+            Some(bg) => bg_mitglieder(&mut tx, wer, bg, kunde_id.0).await?,
             None => Vec::new(),
         };
         let mut matching = self.fallmatching(&mut tx, &fall).await?;
         let vermittlungsangaben = vermittlungsangaben_laden(&mut tx, kunde_id).await?;
         drop(tx);
         self.protokoll
-            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
+            .protokollieren(Zugriff {
+                zeitpunkt: self.jetzt(),
+                benutzer_id: wer.benutzer_id,
+                kunde_id: kunde_id.0,
+                zweck,
+            })
             .await?;
         self.treffer_gesehen(wer, kunde_id, &mut matching).await?;
         // The members' Profillage shown beside the case is a read of their files too (D3).
@@ -131,7 +137,7 @@ async fn bg_mitglieder(tx: &mut Tx, wer: &Akteur, bg: i64, ohne: i64) -> Result<
     let ids = sql!(tx, zeilen<(i64,)> "SELECT id FROM kunde WHERE bedarfsgemeinschaft_id = $1 AND id <> $2 ORDER BY id", bg, ohne)?;
     let mut mitglieder = Vec::with_capacity(ids.len());
     for (id,) in ids {
-        let Some((stamm, bezug)) = stammdaten_laden(tx, id).await? else { continue };
+        let Some((stamm, bezug)) = stammdaten_laden(tx, KundeId(id)).await? else { continue };
         if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
             mitglieder.push(BgMitglied {
                 kunde_id: None,

@@ -6,11 +6,11 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_domain::fallakte::{Auftrag, Fragestellung, ZavAngaben};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::sql;
 
 use super::Aenderung;
-use super::schreiben::json;
+use super::{Tor, Verlaufsaktion, auftrag_erledigen as auftrag_erledigt_setzen};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -33,7 +33,7 @@ impl App {
     pub async fn auftrag_erteilen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: AuftragEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
@@ -52,15 +52,8 @@ impl App {
             fragestellung: eingabe.fragestellung,
             zav: eingabe.zav,
         };
-        let stelle = s.fall.akte.auftraege.partition_point(|a| a.datum <= auftrag.datum);
-        s.fall.akte.auftraege.insert(stelle, auftrag.clone());
-        let befunde = s.regeln(eingabe.bestaetigt)?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO auftrag (kunde_id, datum, leistung, erledigt, erstellt_von, erstellt_um, inhalt)
-             VALUES ($1, $2, $3, FALSE, $4, $5, $6) RETURNING id",
-            kunde_id, auftrag.datum, &auftrag.leistung, s.benutzer_id, s.jetzt, json(&auftrag)?)?;
-        s.verlauf::<(), _>("auftrag", Some(id), "erteilt", None, Some(&auftrag)).await?;
-        s.abschliessen().await?;
+        let (id, _) = s.anfuegen(auftrag, Verlaufsaktion::Erteilt).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt)).await?;
         Ok(Aenderung { id, befunde })
     }
 
@@ -68,27 +61,25 @@ impl App {
     pub async fn auftrag_erledigen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         auftrag_id: i64,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         if !s.fall.ids.auftraege.contains(&auftrag_id) {
             return Err(AppFehler::NichtGefunden("Der Auftrag"));
         }
-        let n = sql!(&mut s.tx, ausfuehren
-            "UPDATE auftrag SET erledigt = TRUE WHERE id = $1 AND kunde_id = $2 AND erledigt = FALSE", auftrag_id, kunde_id)?;
-        if n == 0 {
+        if !auftrag_erledigt_setzen(s.tx.as_mut(), kunde_id, auftrag_id).await? {
             return Err(AppFehler::Konflikt("Der Auftrag ist bereits erledigt.".into()));
         }
         s.verlauf(
             "auftrag",
             Some(auftrag_id),
-            "erledigt",
+            Verlaufsaktion::Erledigt,
             Some(&serde_json::json!({ "erledigt": false })),
             Some(&serde_json::json!({ "erledigt": true })),
         )
         .await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id: auftrag_id, befunde: Vec::new() })
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id: auftrag_id, befunde })
     }
 }

@@ -5,6 +5,7 @@
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
+use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::StrategieWahl;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_matching::Tag;
@@ -75,7 +76,7 @@ impl App {
         let mut weitere = 0;
         for t in treffer {
             let kunde_id = t.id as i64;
-            let Some((stamm, bezug)) = stammdaten_laden(&mut tx, kunde_id).await? else { continue };
+            let Some((stamm, bezug)) = stammdaten_laden(&mut tx, KundeId(kunde_id)).await? else { continue };
             if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
                 weitere += 1;
                 continue;
@@ -121,7 +122,7 @@ impl App {
         let m = &self.matching;
         let mut aus = Vec::new();
         for (kunde_id, kundennummer, vorname, nachname, gesehen) in kunden {
-            let Some(profil) = m.profil(kunde_id) else { continue };
+            let Some(profil) = m.profil(KundeId(kunde_id)) else { continue };
             let neu: Vec<_> = m
                 .stellen
                 .suchen(&profil, heute, super::vermittlung::TREFFER_JE_FALL)

@@ -8,6 +8,7 @@ use vierphasen_store::sql;
 
 use super::{Fall, Stammdaten};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 pub const ZWECK_DRUCK_EV: &str = "Druck Eingliederungsvereinbarung";
 pub const ZWECK_DRUCK_VERMERK: &str = "Druck Beratungsvermerk";
@@ -20,10 +21,7 @@ async fn setzen<F>(f: F) -> Result<Vec<u8>, AppFehler>
 where
     F: FnOnce() -> Result<Vec<u8>, dok::DokumentFehler> + Send + 'static,
 {
-    tokio::task::spawn_blocking(f)
-        .await
-        .map_err(|e| AppFehler::intern("Dokument setzen", e))?
-        .map_err(dokumentfehler)
+    tokio::task::spawn_blocking(f).await.map_err(|e| AppFehler::intern("Dokument setzen", e))?.map_err(dokumentfehler)
 }
 
 fn person(s: &Stammdaten) -> dok::Person {
@@ -50,7 +48,7 @@ impl App {
     }
 
     /// E4/E6: the agreement (or the SGB II Kooperationsplan) as it was agreed or drafted.
-    pub async fn ev_pdf(&self, wer: &Akteur, kunde_id: i64, ev_id: i64) -> Result<Vec<u8>, AppFehler> {
+    pub async fn ev_pdf(&self, wer: &Akteur, kunde_id: KundeId, ev_id: i64) -> Result<Vec<u8>, AppFehler> {
         let Fall { stamm, akte, ids } =
             self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, ZWECK_DRUCK_EV.into()).await?;
         let i = ids
@@ -68,7 +66,7 @@ impl App {
     }
 
     /// V3: a Beratungsvermerk with its Nachträge and their authors.
-    pub async fn vermerk_pdf(&self, wer: &Akteur, kunde_id: i64, vermerk_id: i64) -> Result<Vec<u8>, AppFehler> {
+    pub async fn vermerk_pdf(&self, wer: &Akteur, kunde_id: KundeId, vermerk_id: i64) -> Result<Vec<u8>, AppFehler> {
         let Fall { stamm, akte, ids } =
             self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, ZWECK_DRUCK_VERMERK.into()).await?;
         let i = ids.vermerke.iter().position(|x| *x == vermerk_id).ok_or(AppFehler::NichtGefunden("Der Vermerk"))?;
@@ -91,13 +89,13 @@ impl App {
     }
 
     /// Art. 15 DSGVO: the Auskunft as a document; who changed the case is named by role only.
-    pub async fn auskunft_pdf(&self, wer: &Akteur, kunde_id: i64) -> Result<Vec<u8>, AppFehler> {
+    pub async fn auskunft_pdf(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Vec<u8>, AppFehler> {
         let a = self.auskunft_art15(wer, kunde_id).await?;
         let kopf = self.briefkopf(wer, &a.stammdaten).await?;
         let mut tx = self.db.begin().await?;
         let rollen = sql!(&mut tx, zeilen<(String,)>
             "SELECT b.rolle FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id WHERE v.kunde_id = $1 ORDER BY v.id",
-            kunde_id)?;
+            kunde_id.0)?;
         drop(tx);
         let s = &a.stammdaten;
         let mut stammdaten = vec![

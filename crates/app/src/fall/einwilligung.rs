@@ -6,13 +6,13 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_domain::fallakte::{Einwilligung, Einwilligungsumfang};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::sql;
 
 use super::Aenderung;
 use super::kunde::Datumsangabe;
 use super::schreiben::nicht_vor;
-use super::spalten::als_text;
+use super::{Tor, Verlaufsaktion, bg_einwilligung_setzen};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -34,22 +34,15 @@ impl App {
     pub async fn einwilligung_erteilen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: EinwilligungEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         nicht_in_zukunft("erteilt_am", eingabe.erteilt_am, s.heute)?;
         let neu = Einwilligung { umfang: eingabe.umfang, erteilt_am: eingabe.erteilt_am, widerrufen_am: None };
-        let stelle = s.fall.akte.einwilligungen.partition_point(|e| e.erteilt_am <= neu.erteilt_am);
-        s.fall.akte.einwilligungen.insert(stelle, neu.clone());
+        let (id, _) = s.anfuegen(neu, Verlaufsaktion::Erteilt).await?;
         // A consent only ever removes findings; there is nothing to confirm.
-        let befunde = s.regeln(true)?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO einwilligung (kunde_id, umfang, erteilt_am, erstellt_von, erstellt_um)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            kunde_id, als_text(&neu.umfang), neu.erteilt_am, s.benutzer_id, s.jetzt)?;
-        s.verlauf::<(), _>("einwilligung", Some(id), "erteilt", None, Some(&neu)).await?;
-        s.abschliessen().await?;
+        let befunde = s.abschliessen(Tor::pruefen(true)).await?;
         Ok(Aenderung { id, befunde })
     }
 
@@ -58,7 +51,7 @@ impl App {
     pub async fn einwilligung_widerrufen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         einwilligung_id: i64,
         eingabe: Datumsangabe,
     ) -> Result<Aenderung, AppFehler> {
@@ -72,16 +65,9 @@ impl App {
         }
         nicht_in_zukunft("datum", eingabe.datum, s.heute)?;
         nicht_vor("datum", eingabe.datum, Some(vorher.erteilt_am))?;
-        let nachher = Einwilligung { widerrufen_am: Some(eingabe.datum), ..vorher.clone() };
-        s.fall.akte.einwilligungen[i] = nachher.clone();
-        let befunde = match s.regeln(true) {
-            Ok(b) => b,
-            Err(AppFehler::Regelverstoss(b) | AppFehler::BestaetigungNoetig(b)) => b,
-            Err(e) => return Err(e),
-        };
-        sql!(&mut s.tx, ausfuehren "UPDATE einwilligung SET widerrufen_am = $1 WHERE id = $2", eingabe.datum, einwilligung_id)?;
-        s.verlauf("einwilligung", Some(einwilligung_id), "widerrufen", Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await?;
+        let nachher = Einwilligung { widerrufen_am: Some(eingabe.datum), ..vorher };
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Widerrufen).await?;
+        let befunde = s.abschliessen(Tor::melden()).await?;
         Ok(Aenderung { id: einwilligung_id, befunde })
     }
 
@@ -90,7 +76,7 @@ impl App {
     pub async fn bg_einwilligung_setzen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         erteilt_am: Option<NaiveDate>,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
@@ -102,20 +88,23 @@ impl App {
         }
         let vorher = s.fall.stamm.bg_einwilligung_am;
         if vorher == erteilt_am {
-            return Ok(Aenderung { id: kunde_id, befunde: Vec::new() });
+            return Ok(Aenderung { id: kunde_id.0, befunde: Vec::new() });
         }
-        sql!(&mut s.tx, ausfuehren "UPDATE kunde SET bg_einwilligung_am = $1 WHERE id = $2", erteilt_am, kunde_id)?;
-        let aktion =
-            if erteilt_am.is_some() { "BG-Einwilligung erteilt (P10)" } else { "BG-Einwilligung widerrufen (P10)" };
+        bg_einwilligung_setzen(s.tx.as_mut(), kunde_id, erteilt_am).await?;
+        let aktion = if erteilt_am.is_some() {
+            Verlaufsaktion::BgEinwilligungErteilt
+        } else {
+            Verlaufsaktion::BgEinwilligungWiderrufen
+        };
         s.verlauf(
             "kunde",
-            Some(kunde_id),
+            Some(kunde_id.0),
             aktion,
             Some(&serde_json::json!({ "bg_einwilligung_am": vorher })),
             Some(&serde_json::json!({ "bg_einwilligung_am": erteilt_am })),
         )
         .await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id: kunde_id, befunde: Vec::new() })
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id: kunde_id.0, befunde })
     }
 }

@@ -10,13 +10,14 @@ use vierphasen_domain::fallakte::{
     Aufgabe, Eingliederungsvereinbarung, GepruefteFallakte, Verantwortlich, Vereinbarungsart,
 };
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::sql;
 
 use super::Aenderung;
 use super::aufloesen;
 use super::kunde::text_pruefen;
-use super::schreiben::{Schreibvorgang, json, nicht_vor};
+use super::schreiben::{Schreibvorgang, nicht_vor};
+use super::{Tor, Verlaufsaktion};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -54,7 +55,7 @@ pub struct EvAbschluss {
     pub bestaetigt: bool,
 }
 
-const UNVERAENDERLICH: &str =
+pub(crate) const UNVERAENDERLICH: &str =
     "Eine abgeschlossene Eingliederungsvereinbarung ist unveränderlich (E5); bitte eine neue Version erstellen.";
 
 /// Start of the Kooperationsplan (§ 15 SGB II in the version of 1 July 2023).
@@ -133,7 +134,12 @@ fn aufgaben_pruefen(aufgaben: &[Aufgabe], erstellt_am: NaiveDate) -> Result<Vec<
 
 impl App {
     /// E1/E6: creates a draft dated today, prefilled from the open strategies and their guidance.
-    pub async fn ev_entwerfen(&self, wer: &Akteur, kunde_id: i64, eingabe: EvEntwurf) -> Result<Aenderung, AppFehler> {
+    pub async fn ev_entwerfen(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        eingabe: EvEntwurf,
+    ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         if s.fall
             .akte
@@ -164,15 +170,9 @@ impl App {
             ersetzt_am: None,
             aufgaben: vorbefuellen(&plan, s.heute),
         };
-        let i = s.fall.akte.eingliederungsvereinbarungen.len();
-        s.fall.akte.eingliederungsvereinbarungen.push(ev.clone());
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("eingliederungsvereinbarungen[{i}]."))?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO eingliederungsvereinbarung (kunde_id, erstellt_am, status, erstellt_von, erstellt_um, inhalt)
-             VALUES ($1, $2, 'entwurf', $3, $4, $5) RETURNING id",
-            s.fall.stamm.id, ev.erstellt_am, s.benutzer_id, s.jetzt, json(&ev)?)?;
-        s.verlauf::<(), _>("eingliederungsvereinbarung", Some(id), "entworfen", None, Some(&ev)).await?;
-        s.abschliessen().await?;
+        let (id, i) = s.anfuegen(ev, Verlaufsaktion::Entworfen).await?;
+        let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
+        let befunde = s.abschliessen(tor).await?;
         Ok(Aenderung { id, befunde })
     }
 
@@ -180,7 +180,7 @@ impl App {
     pub async fn ev_bearbeiten(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         ev_id: i64,
         eingabe: EvBearbeitung,
     ) -> Result<Aenderung, AppFehler> {
@@ -189,13 +189,9 @@ impl App {
         let mut nachher = vorher.clone();
         nachher.aufgaben = aufgaben_pruefen(&eingabe.aufgaben, vorher.erstellt_am)?;
         nachher.gueltig_bis = eingabe.gueltig_bis;
-        s.fall.akte.eingliederungsvereinbarungen[i] = nachher.clone();
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("eingliederungsvereinbarungen[{i}]."))?;
-        sql!(&mut s.tx, ausfuehren
-            "UPDATE eingliederungsvereinbarung SET inhalt = $1 WHERE id = $2 AND status = 'entwurf'",
-            json(&nachher)?, ev_id)?;
-        s.verlauf("eingliederungsvereinbarung", Some(ev_id), "bearbeitet", Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await?;
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Bearbeitet).await?;
+        let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
+        let befunde = s.abschliessen(tor).await?;
         Ok(Aenderung { id: ev_id, befunde })
     }
 
@@ -204,7 +200,7 @@ impl App {
     pub async fn ev_abschliessen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         ev_id: i64,
         eingabe: EvAbschluss,
     ) -> Result<Aenderung, AppFehler> {
@@ -240,30 +236,14 @@ impl App {
         let mut nachher = vorher.clone();
         nachher.abgeschlossen_am = Some(am);
         nachher.ausgehaendigt_am = eingabe.ausgehaendigt_am;
-        s.fall.akte.eingliederungsvereinbarungen[i] = nachher.clone();
-        let mut alte = Vec::with_capacity(ersetzt.len());
-        for &j in &ersetzt {
-            let alt = s.fall.akte.eingliederungsvereinbarungen[j].clone();
-            let mut neu = alt.clone();
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Abgeschlossen).await?;
+        for j in ersetzt {
+            let mut neu = s.fall.akte.eingliederungsvereinbarungen[j].clone();
             neu.ersetzt_am = Some(am);
-            s.fall.akte.eingliederungsvereinbarungen[j] = neu.clone();
-            alte.push((s.fall.ids.eingliederungsvereinbarungen[j], alt, neu));
+            s.ueberschreiben(j, neu, Verlaufsaktion::Ersetzt).await?;
         }
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("eingliederungsvereinbarungen[{i}]."))?;
-        let n = sql!(&mut s.tx, ausfuehren
-            "UPDATE eingliederungsvereinbarung SET status = 'abgeschlossen', inhalt = $1 WHERE id = $2 AND status = 'entwurf'",
-            json(&nachher)?, ev_id)?;
-        if n != 1 {
-            return Err(AppFehler::Konflikt(UNVERAENDERLICH.into()));
-        }
-        s.verlauf("eingliederungsvereinbarung", Some(ev_id), "abgeschlossen", Some(&vorher), Some(&nachher)).await?;
-        for (id, alt, neu) in alte {
-            sql!(&mut s.tx, ausfuehren
-                "UPDATE eingliederungsvereinbarung SET status = 'ersetzt', inhalt = $1 WHERE id = $2 AND status = 'abgeschlossen'",
-                json(&neu)?, id)?;
-            s.verlauf("eingliederungsvereinbarung", Some(id), "ersetzt", Some(&alt), Some(&neu)).await?;
-        }
-        s.abschliessen().await?;
+        let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
+        let befunde = s.abschliessen(tor).await?;
         Ok(Aenderung { id: ev_id, befunde })
     }
 }

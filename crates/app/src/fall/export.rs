@@ -12,6 +12,7 @@ use vierphasen_store::sql;
 
 use super::{Fall, Stammdaten, fall_laden, stammdaten_laden};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 pub const ZWECK_EXPORT: &str = "Export Fallakte";
 pub const ZWECK_AUSKUNFT: &str = "Auskunft Art. 15";
@@ -51,21 +52,21 @@ pub struct Protokolleintrag {
 
 impl App {
     /// The case as a Fallakte (the format `vierphasen pruefen` reads); logged as "Export Fallakte".
-    pub async fn fall_exportieren(&self, wer: &Akteur, kunde_id: i64) -> Result<Fallakte, AppFehler> {
+    pub async fn fall_exportieren(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Fallakte, AppFehler> {
         Ok(self.fall_oeffnen(wer, kunde_id, Aktion::FallExportieren, ZWECK_EXPORT.into()).await?.akte)
     }
 
     /// Art. 15 DSGVO Auskunft; logged as "Auskunft Art. 15".
-    pub async fn auskunft_art15(&self, wer: &Akteur, kunde_id: i64) -> Result<Auskunft, AppFehler> {
+    pub async fn auskunft_art15(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Auskunft, AppFehler> {
         let mut tx = self.db.begin().await?;
         let Fall { stamm, akte, .. } = fall_laden(&mut tx, wer, kunde_id, Aktion::AuskunftErstellen).await?;
         let verlauf = sql!(&mut tx, zeilen<(DateTime<Utc>, String, String)>
-            "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id)?
+            "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?
         .into_iter()
         .map(|(zeitpunkt, entitaet, aktion)| VerlaufEintrag { zeitpunkt, entitaet, aktion })
         .collect();
         let zugriffe = sql!(&mut tx, zeilen<(DateTime<Utc>, String)>
-            "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id)?
+            "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?
         .into_iter()
         .map(|(zeitpunkt, zweck)| ZugriffEintrag { zeitpunkt, zweck })
         .collect();
@@ -75,7 +76,7 @@ impl App {
             .protokollieren(Zugriff {
                 zeitpunkt: erstellt_am,
                 benutzer_id: wer.benutzer_id,
-                kunde_id,
+                kunde_id: kunde_id.0,
                 zweck: ZWECK_AUSKUNFT.into(),
             })
             .await?;
@@ -83,7 +84,7 @@ impl App {
     }
 
     /// D3: the access log of one case with user ids (Datenschutz).
-    pub async fn protokoll_lesen(&self, wer: &Akteur, kunde_id: i64) -> Result<Vec<Protokolleintrag>, AppFehler> {
+    pub async fn protokoll_lesen(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Vec<Protokolleintrag>, AppFehler> {
         let mut tx = self.db.begin().await?;
         let Some((_, bezug)) = stammdaten_laden(&mut tx, kunde_id).await? else {
             return Err(AppFehler::NichtGefunden("Der Fall"));
@@ -96,7 +97,7 @@ impl App {
             }
         }
         let zeilen = sql!(&mut tx, zeilen<(i64, DateTime<Utc>, i64, String)>
-            "SELECT id, zeitpunkt, benutzer_id, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id)?;
+            "SELECT id, zeitpunkt, benutzer_id, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
         Ok(zeilen
             .into_iter()
             .map(|(id, zeitpunkt, benutzer_id, zweck)| Protokolleintrag { id, zeitpunkt, benutzer_id, zweck })

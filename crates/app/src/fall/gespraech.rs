@@ -8,11 +8,11 @@ use vierphasen_domain::fallakte::{Folgegespraech, Gespraech, Gespraechsart, prue
 use vierphasen_domain::regeln::kontaktdichte;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Befund, Profillage};
-use vierphasen_store::sql;
 
-use super::schreiben::json;
-use super::spalten::als_text;
+use super::{Tor, Verlaufsaktion};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
+use vierphasen_domain::Regel;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -48,7 +48,7 @@ impl App {
     pub async fn gespraech_erfassen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: GespraechEingabe,
     ) -> Result<GespraechErgebnis, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
@@ -95,27 +95,11 @@ impl App {
             folgegespraech: eingabe.folgegespraech,
             naechster_termin: Some(naechster_termin),
         };
-        // Same place as after reloading (ordered by date, then id), so findings keep their paths.
-        let stelle = s.fall.akte.gespraeche.partition_point(|g| g.datum <= gespraech.datum);
-        s.fall.akte.gespraeche.insert(stelle, gespraech.clone());
-        let befunde = s.regeln(eingabe.bestaetigt)?;
-
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO gespraech (kunde_id, datum, art, erstellt_von, erstellt_um, inhalt)
-             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
-            kunde_id, gespraech.datum, als_text(&gespraech.art), s.benutzer_id, s.jetzt, json(&gespraech)?)?;
-        s.verlauf::<(), _>("gespraech", Some(id), "erfasst", None, Some(&gespraech)).await?;
-
+        let (id, _) = s.anfuegen(gespraech, Verlaufsaktion::Erfasst).await?;
+        // K1: the next appointment in the responsible VFK's calendar.
         let vfk_id = s.fall.stamm.vfk_id;
-        let text = Gespraechsart::Folgegespraech.label();
-        let termin_id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, erstellt_um)
-             VALUES ($1, $2, 'termin', $3, 'K1', $4, $5) RETURNING id",
-            kunde_id, vfk_id, naechster_termin, text, s.jetzt)?;
-        let termin =
-            serde_json::json!({ "faellig_am": naechster_termin, "regel": "K1", "text": text, "benutzer_id": vfk_id });
-        s.verlauf::<(), _>("termin", Some(termin_id), "angelegt", None, Some(&termin)).await?;
-        s.abschliessen().await?;
+        s.termin_anlegen(vfk_id, naechster_termin, Some(Regel::K1), Gespraechsart::Folgegespraech.label()).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt)).await?;
         Ok(GespraechErgebnis { id, naechster_termin, befunde })
     }
 }

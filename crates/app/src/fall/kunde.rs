@@ -11,10 +11,14 @@ use vierphasen_domain::{Pruefergebnis, Rechtskreis, Segment};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
-use super::schreiben::{json, nicht_vor};
-use super::spalten::{als_text, aus_text, neue_kundennummer};
+use super::schreiben::nicht_vor;
+use super::{
+    Eintragsart, Kopf, NeuerKundeZeile, Tor, Verlaufsaktion, bedarfsgemeinschaft, dienststelle_laden, kunde_einfuegen,
+};
 use super::{Fall, FallIds, Stammdaten, fall_laden, freigaben};
+use super::{als_text, aus_text, neue_kundennummer};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -114,9 +118,25 @@ pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String,
     Ok(t.to_string())
 }
 
+/// P10: the Bedarfsgemeinschaft of this number in the user's Dienststelle (created when new);
+/// there is none outside the SGB II.
+pub(crate) async fn bg_finden(
+    tx: &mut vierphasen_store::Tx,
+    wer: &Akteur,
+    rechtskreis: Rechtskreis,
+    nummer: &str,
+    (feld, feld_nummer): (&str, &str),
+) -> Result<i64, AppFehler> {
+    if rechtskreis != Rechtskreis::SgbII {
+        return Err(AppFehler::ungueltig(feld, "gibt es nur im SGB II (P10)"));
+    }
+    let nummer = text_pruefen(feld_nummer, nummer, 30)?;
+    bedarfsgemeinschaft(tx, wer.dienststelle_id, &nummer).await
+}
+
 impl App {
     /// Registers a customer in the caseload of the VFK who registers her.
-    pub async fn kunde_anlegen(&self, wer: &Akteur, neu: NeuerKunde) -> Result<i64, AppFehler> {
+    pub async fn kunde_anlegen(&self, wer: &Akteur, neu: NeuerKunde) -> Result<KundeId, AppFehler> {
         if pruefen(wer, Aktion::KundeAnlegen, None) != Entscheidung::Erlaubt {
             return Err(AppFehler::Verboten("Kunden legt eine Vermittlungsfachkraft an.".into()));
         }
@@ -134,41 +154,37 @@ impl App {
         let meldung_am = neu.meldung_am.unwrap_or(heute);
         let jetzt = self.jetzt();
         let mut tx = self.schreiber.beginnen().await?;
-        let (rechtskreis_dst,) =
-            sql!(&mut tx, zeile<(String,)> "SELECT rechtskreis FROM dienststelle WHERE id = $1", wer.dienststelle_id)?
-                .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
-        if rechtskreis_dst != als_text(&neu.rechtskreis) {
+        let dienststelle = dienststelle_laden(tx.as_mut(), wer.dienststelle_id).await?;
+        if dienststelle.rechtskreis != als_text(&neu.rechtskreis) {
             return Err(AppFehler::ungueltig(
                 "rechtskreis",
-                format!("Die Dienststelle arbeitet im Rechtskreis {}", rechtskreis_dst.replace('_', " ")),
+                format!("Die Dienststelle arbeitet im Rechtskreis {}", dienststelle.rechtskreis.replace('_', " ")),
             ));
         }
+        let felder = ("bedarfsgemeinschaft", "bedarfsgemeinschaft");
         let bg_id = match &neu.bedarfsgemeinschaft {
-            Some(_) if neu.rechtskreis != Rechtskreis::SgbII => {
-                return Err(AppFehler::ungueltig("bedarfsgemeinschaft", "gibt es nur im SGB II (P10)"));
-            }
-            Some(nummer) => {
-                let nummer = text_pruefen("bedarfsgemeinschaft", nummer, 30)?;
-                match sql!(&mut tx, zeile<(i64,)>
-                    "SELECT id FROM bedarfsgemeinschaft WHERE dienststelle_id = $1 AND nummer = $2", wer.dienststelle_id, &nummer)?
-                {
-                    Some((id,)) => Some(id),
-                    None => Some(sql!(&mut tx, wert<i64>
-                        "INSERT INTO bedarfsgemeinschaft (dienststelle_id, nummer) VALUES ($1, $2) RETURNING id",
-                        wer.dienststelle_id, &nummer)?),
-                }
-            }
+            Some(nummer) => Some(bg_finden(tx.as_mut(), wer, neu.rechtskreis, nummer, felder).await?),
             None => None,
         };
         let kundennummer = neue_kundennummer();
-        let id = sql!(&mut tx, wert<i64>
-            "INSERT INTO kunde (kundennummer, dienststelle_id, team_id, vfk_id, vorname, nachname, geburtsdatum, rechtskreis,
-                                segment, plz, bedarfsgemeinschaft_id, arbeitslos_seit, gesperrt, erstellt_um, geaendert_um)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, FALSE, $13, $13) RETURNING id",
-            &kundennummer, wer.dienststelle_id, wer.team_id, wer.benutzer_id, &vorname, &nachname, neu.geburtsdatum,
-            als_text(&neu.rechtskreis), als_text(&neu.segment), &neu.plz, bg_id, neu.arbeitslos_seit, jetzt)?;
-        let meldung_id = sql!(&mut tx, wert<i64>
-            "INSERT INTO meldung (kunde_id, beginn) VALUES ($1, $2) RETURNING id", id, meldung_am)?;
+        let zeile = NeuerKundeZeile {
+            kundennummer: &kundennummer,
+            dienststelle_id: wer.dienststelle_id,
+            team_id: wer.team_id,
+            vfk_id: wer.benutzer_id,
+            vorname: &vorname,
+            nachname: &nachname,
+            geburtsdatum: neu.geburtsdatum,
+            rechtskreis: neu.rechtskreis,
+            segment: neu.segment,
+            plz: neu.plz.as_deref(),
+            bedarfsgemeinschaft_id: bg_id,
+            arbeitslos_seit: neu.arbeitslos_seit,
+            rechtskreiswechsel: None,
+        };
+        let id = kunde_einfuegen(tx.as_mut(), &zeile, jetzt).await?;
+        let kopf = Kopf { kunde_id: id, von: wer.benutzer_id, jetzt };
+        let meldung_id = Meldung { beginn: meldung_am, ende: None }.einfuegen(tx.as_mut(), kopf).await?;
         let nachher = serde_json::json!({
             "kundennummer": kundennummer, "vorname": vorname, "nachname": nachname, "geburtsdatum": neu.geburtsdatum,
             "rechtskreis": neu.rechtskreis, "segment": neu.segment, "plz": neu.plz,
@@ -181,8 +197,8 @@ impl App {
                 benutzer_id: wer.benutzer_id,
                 zeitpunkt: jetzt,
                 entitaet: "kunde",
-                entitaet_id: Some(id),
-                aktion: "angelegt",
+                entitaet_id: Some(id.0),
+                aktion: Verlaufsaktion::Angelegt,
                 vorher: None,
                 nachher: Some(&nachher),
             },
@@ -198,7 +214,7 @@ impl App {
     pub(crate) async fn fall_oeffnen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         aktion: Aktion,
         zweck: String,
     ) -> Result<Fall, AppFehler> {
@@ -206,14 +222,24 @@ impl App {
         let fall = fall_laden(&mut tx, wer, kunde_id, aktion).await?;
         drop(tx);
         self.protokoll
-            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
+            .protokollieren(Zugriff {
+                zeitpunkt: self.jetzt(),
+                benutzer_id: wer.benutzer_id,
+                kunde_id: kunde_id.0,
+                zweck,
+            })
             .await?;
         Ok(fall)
     }
 
     /// Opens a case file: access decision, then the access-log row (durable before the answer,
     /// fail closed), then the content with the Fallprüfung of today.
-    pub async fn fall_lesen(&self, wer: &Akteur, kunde_id: i64, zweck: Option<&str>) -> Result<Fallansicht, AppFehler> {
+    pub async fn fall_lesen(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        zweck: Option<&str>,
+    ) -> Result<Fallansicht, AppFehler> {
         let zweck = lesezweck(wer, zweck)?;
         let fall = self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, zweck).await?;
         self.ansicht(fall)
@@ -252,7 +278,7 @@ impl App {
                 team_id,
                 vfk_id,
                 gesperrt,
-                freigegeben_fuer: if gesperrt { freigaben(&mut tx, id).await? } else { Vec::new() },
+                freigegeben_fuer: if gesperrt { freigaben(&mut tx, KundeId(id)).await? } else { Vec::new() },
                 offener_fachdienstauftrag: auftraege > 0,
             };
             if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
@@ -270,7 +296,7 @@ impl App {
     pub async fn meldung_anlegen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         beginn: NaiveDate,
     ) -> Result<Wiedermeldungsergebnis, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
@@ -284,16 +310,10 @@ impl App {
         let mut zurueckgesetzt = false;
         if let Some(r) = &reaktivierung {
             for &i in &r.automatisch_erledigen {
-                let id = s.fall.ids.strategien[i];
-                let vorher = s.fall.akte.strategien[i].clone();
-                let w = &mut s.fall.akte.strategien[i];
+                let mut w = s.fall.akte.strategien[i].clone();
                 w.ergebnis = Some(StrategieErgebnis::AutomatischErledigt);
                 w.erledigt_am = Some(beginn);
-                let nachher = w.clone();
-                sql!(&mut s.tx, ausfuehren
-                    "UPDATE strategie SET erledigt = TRUE, geaendert_um = $1, inhalt = $2 WHERE id = $3",
-                    s.jetzt, json(&nachher)?, id)?;
-                s.verlauf("strategie", Some(id), "automatisch erledigt (C2)", Some(&vorher), Some(&nachher)).await?;
+                s.ueberschreiben(i, w, Verlaufsaktion::AutomatischErledigt).await?;
                 erledigt += 1;
             }
             if r.profiling_zuruecksetzen
@@ -303,20 +323,13 @@ impl App {
                 neu.gespeichert_am = beginn.max(letzte.gespeichert_am);
                 neu.profillage = None;
                 neu.standortbestimmung = None;
-                let id = sql!(&mut s.tx, wert<i64>
-                    "INSERT INTO profiling (kunde_id, gespeichert_am, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-                    kunde_id, neu.gespeichert_am, s.benutzer_id, s.jetzt, json(&neu)?)?;
-                s.verlauf("profiling", Some(id), "Profillage zurückgesetzt (C2)", Some(&letzte), Some(&neu)).await?;
-                s.fall.akte.profiling.push(neu);
+                s.anfuegen(neu, Verlaufsaktion::ProfillageZurueckgesetzt).await?;
                 zurueckgesetzt = true;
             }
         }
-        let meldung_id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO meldung (kunde_id, beginn) VALUES ($1, $2) RETURNING id", kunde_id, beginn)?;
-        s.verlauf::<(), _>("meldung", Some(meldung_id), "angelegt", None, Some(&Meldung { beginn, ende: None }))
-            .await?;
-        s.fall.akte.meldungen.push(Meldung { beginn, ende: None });
-        s.abschliessen().await?;
+        let (meldung_id, _) = s.anfuegen(Meldung { beginn, ende: None }, Verlaufsaktion::Angelegt).await?;
+        // C1/C2: a registration is a fact; what it causes is shown in the case, never refused.
+        s.abschliessen(Tor::melden()).await?;
         Ok(Wiedermeldungsergebnis {
             meldung_id,
             art: reaktivierung.map(|r| r.art),
@@ -326,21 +339,18 @@ impl App {
     }
 
     /// Ends the current registration episode.
-    pub async fn abmelden_kunde(&self, wer: &Akteur, kunde_id: i64, ende: NaiveDate) -> Result<(), AppFehler> {
+    pub async fn abmelden_kunde(&self, wer: &Akteur, kunde_id: KundeId, ende: NaiveDate) -> Result<(), AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        let (Some(&id), Some(m)) = (s.fall.ids.meldungen.last(), s.fall.akte.meldungen.last().cloned()) else {
+        let Some(m) = s.fall.akte.meldungen.last().cloned() else {
             return Err(AppFehler::Konflikt("Der Kunde hat keine Meldung.".into()));
         };
         if m.ende.is_some() {
             return Err(AppFehler::Konflikt("Der Kunde ist bereits abgemeldet.".into()));
         }
         nicht_vor("datum", ende, Some(m.beginn))?;
-        sql!(&mut s.tx, ausfuehren "UPDATE meldung SET ende = $1 WHERE id = $2", ende, id)?;
-        let abgemeldet = Meldung { beginn: m.beginn, ende: Some(ende) };
-        s.verlauf("meldung", Some(id), "abgemeldet", Some(&m), Some(&abgemeldet)).await?;
-        if let Some(letzte) = s.fall.akte.meldungen.last_mut() {
-            *letzte = abgemeldet;
-        }
-        s.abschliessen().await
+        let letzte = s.fall.akte.meldungen.len() - 1;
+        s.ueberschreiben(letzte, Meldung { beginn: m.beginn, ende: Some(ende) }, Verlaufsaktion::Abgemeldet).await?;
+        s.abschliessen(Tor::melden()).await?;
+        Ok(())
     }
 }

@@ -1,23 +1,21 @@
-//! One case: loading it (with the access decision first), the rule gate every change passes, and
-//! the Verlauf row every change writes.
+//! One case: its use cases; loading and writing it through the storage boundary (`speicher`), the
+//! rule gate every change passes (`regeln`, at commit in `schreiben`).
 
 mod akte;
 mod auftrag;
 mod bewerber;
 mod dokumente;
 mod einwilligung;
-mod ev;
+pub(crate) mod ev;
 mod export;
 mod gespraech;
 mod import;
 mod kunde;
-mod laden;
 mod profiling;
 mod regeln;
 mod schreiben;
-mod spalten;
+mod speicher;
 mod strategie;
-mod verlauf;
 mod vermerk;
 mod vermittlung;
 mod vermittlungsangaben;
@@ -37,15 +35,17 @@ pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};
 pub use gespraech::{GespraechEingabe, GespraechErgebnis};
 pub use import::ImportStamm;
 pub(crate) use kunde::{lesezweck, text_opt, text_pruefen};
-pub use laden::{Fall, FallIds, Stammdaten};
-pub(crate) use laden::{akte_laden, fall_laden, freigaben, stammdaten_laden};
 pub use profiling::{ProfilingEingabe, ProfillageVorschlag};
 pub use regeln::Aenderung;
-pub(crate) use regeln::{aufloesen, regeln_anwenden};
-pub(crate) use schreiben::json;
-pub(crate) use spalten::{als_text, aus_text};
+pub(crate) use regeln::{Tor, aufloesen};
+pub(crate) use speicher::{
+    Eintrag, Eintragsart, Kopf, NeuerKundeZeile, Verlaufsaktion, akte_laden, als_text, auftrag_einfuegen,
+    auftrag_erledigen, aus_text, bedarfsgemeinschaft, bg_einwilligung_setzen, dienststelle_laden, fall_laden,
+    freigaben, json, kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer, sperre_setzen, stammdaten_laden,
+    termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen, zustaendigkeit_setzen,
+};
+pub use speicher::{Fall, FallIds, Stammdaten};
 pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
-pub(crate) use verlauf::{Eintrag, verlauf_schreiben, wiedervorlagen_anstossen};
 pub use vermerk::{NachtragEingabe, VermerkEingabe};
 pub use vermittlung::{
     Faktor, Fallmatching, Profilangaben, QUALIFIZIERUNG_AB_PUNKTEN, Qualifizierungsvorschlag, Stellentreffer,

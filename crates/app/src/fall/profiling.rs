@@ -11,12 +11,13 @@ use vierphasen_domain::pruefung::profillage_eingabe;
 use vierphasen_domain::regeln::profillage::{ProfillageErgebnis, Wahl, ableiten, wahl_pruefen};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Befund, Katalog};
-use vierphasen_store::sql;
 
 use super::kunde::{text_opt, text_pruefen};
-use super::schreiben::{json, nicht_vor};
+use super::schreiben::nicht_vor;
 use super::{Aenderung, aufloesen, fall_laden};
+use super::{Tor, Verlaufsaktion};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// A profiling as the VFK enters it (the fields of `ProfilingVersion`; the date is today).
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -153,22 +154,15 @@ impl App {
     pub async fn profiling_speichern(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: ProfilingEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         let version = version_bauen(self.katalog, &eingabe, s.heute)?;
         let vorher = s.fall.akte.profiling.last().cloned();
         nicht_vor("gespeichert_am", s.heute, vorher.as_ref().map(|v| v.gespeichert_am))?;
-        let i = s.fall.akte.profiling.len();
-        s.fall.akte.profiling.push(version.clone());
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("profiling[{i}]."))?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO profiling (kunde_id, gespeichert_am, erstellt_von, erstellt_um, inhalt)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            s.fall.stamm.id, version.gespeichert_am, s.benutzer_id, s.jetzt, json(&version)?)?;
-        s.verlauf("profiling", Some(id), "gespeichert", vorher.as_ref(), Some(&version)).await?;
-        s.abschliessen().await?;
+        let (id, i) = s.anfuegen(version, Verlaufsaktion::Gespeichert).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt).fuer(format!("profiling[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }
 
@@ -176,7 +170,7 @@ impl App {
     pub async fn profillage_vorschlag(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: ProfilingEingabe,
     ) -> Result<ProfillageVorschlag, AppFehler> {
         let heute = self.heute();

@@ -1,19 +1,12 @@
-//! The rule gate of every change: the whole Fallprüfung before and after; findings the change
-//! introduces decide. A new `fehler` refuses it (rule ids named), a new `warnung` needs an explicit
-//! confirmation, everything else is returned for display.
-//!
-//! - A finding is new only if none of the same rule, severity and reference existed before: a
-//!   problem the case already had is not the change's (E1 words its message differently once a
-//!   draft exists).
-//! - S1 (a Handlungsbedarf without strategy) is reported, never refused: strategies follow the
-//!   profiling, so saving a profiling or closing a strategy leaves a need open until the VFK
-//!   chooses the next one. It stays visible in every Fallprüfung.
+//! The rule gate every change to a case passes when it is committed (`Schreibvorgang::abschliessen`):
+//! the Fallprüfung of the case as loaded and as changed, once each; what the change brings is
+//! decided by the domain (`vierphasen_domain::tor`).
 
 use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
 use vierphasen_domain::fallakte::{GepruefteFallakte, pruefen_und_aufloesen};
-use vierphasen_domain::{Befund, Fallakte, Katalog, Schwere, pruefen};
+use vierphasen_domain::{Befund, Fallakte, Katalog, Torentscheid, entscheiden, pruefen};
 
 use crate::AppFehler;
 
@@ -23,6 +16,35 @@ use crate::AppFehler;
 pub struct Aenderung {
     pub id: i64,
     pub befunde: Vec<Befund>,
+}
+
+/// How the gate treats a change.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tor {
+    bestaetigt: bool,
+    /// A fact that takes effect whatever it causes (a revocation, a registration): the gate
+    /// runs and reports, it refuses nothing.
+    nur_melden: bool,
+    /// Input errors name the field relative to the changed entry (`profiling[3].`).
+    praefix: String,
+}
+
+impl Tor {
+    /// New refusing findings refuse the change; new warnings need `bestaetigt`.
+    pub fn pruefen(bestaetigt: bool) -> Tor {
+        Tor { bestaetigt, ..Tor::default() }
+    }
+
+    /// The change takes effect; its findings are returned for display.
+    pub fn melden() -> Tor {
+        Tor { nur_melden: true, ..Tor::default() }
+    }
+
+    /// Input errors of the entry at `praefix` (e.g. `strategien[2].`) name its field only.
+    pub fn fuer(mut self, praefix: String) -> Tor {
+        self.praefix = praefix;
+        self
+    }
 }
 
 /// Resolves the case against the catalogue; an input error names the field relative to the
@@ -38,30 +60,24 @@ pub(crate) fn aufloesen<'k>(
     })
 }
 
-/// Checks `nachher` against `vorher`; returns the new findings that do not block.
-pub(crate) fn regeln_anwenden(
+/// The gate over `vorher` → `nachher` (both taken, `nachher` handed back unchanged).
+pub(crate) fn tor_pruefen(
     katalog: &Katalog,
-    vorher: &Fallakte,
-    nachher: &Fallakte,
+    vorher: Fallakte,
+    nachher: Fallakte,
     heute: NaiveDate,
-    bestaetigt: bool,
-    praefix: &str,
-) -> Result<Vec<Befund>, AppFehler> {
+    tor: &Tor,
+) -> Result<(Fallakte, Vec<Befund>), AppFehler> {
+    // A case that was unreadable before has no findings the change could keep.
     let alt: Vec<Befund> =
-        pruefen_und_aufloesen(vorher.clone(), katalog).map(|f| pruefen(&f, heute).befunde).unwrap_or_default();
-    let neu: Vec<Befund> = pruefen(&aufloesen(nachher.clone(), katalog, praefix)?, heute)
-        .befunde
-        .into_iter()
-        .filter(|b| !alt.iter().any(|a| a.regel == b.regel && a.schwere == b.schwere && a.bezug == b.bezug))
-        .collect();
-    let blockiert = |b: &Befund| b.schwere == Schwere::Fehler && b.regel != "S1";
-    let fehler: Vec<Befund> = neu.iter().filter(|b| blockiert(b)).cloned().collect();
-    if !fehler.is_empty() {
-        return Err(AppFehler::Regelverstoss(fehler));
+        pruefen_und_aufloesen(vorher, katalog).map(|f| pruefen(&f, heute).befunde).unwrap_or_default();
+    let geprueft = aufloesen(nachher, katalog, &tor.praefix)?;
+    let neu = pruefen(&geprueft, heute).befunde;
+    let akte = geprueft.akte;
+    match entscheiden(&alt, neu, tor.bestaetigt) {
+        Torentscheid::Durchgelassen(b) => Ok((akte, b)),
+        Torentscheid::Verweigert(b) | Torentscheid::BestaetigungNoetig(b) if tor.nur_melden => Ok((akte, b)),
+        Torentscheid::Verweigert(b) => Err(AppFehler::Regelverstoss(b)),
+        Torentscheid::BestaetigungNoetig(b) => Err(AppFehler::BestaetigungNoetig(b)),
     }
-    let warnungen: Vec<Befund> = neu.iter().filter(|b| b.schwere == Schwere::Warnung).cloned().collect();
-    if !warnungen.is_empty() && !bestaetigt {
-        return Err(AppFehler::BestaetigungNoetig(warnungen));
-    }
-    Ok(neu)
 }

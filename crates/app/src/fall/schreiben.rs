@@ -1,14 +1,18 @@
-//! One change to a case: lock the case row, check permission, load, apply the rule gate, write
-//! the Verlauf, commit, enqueue the Wiedervorlagen job.
+//! One change to a case: lock the case row, check permission, load, change the Fallakte and its
+//! rows together (`anfuegen`, `ueberschreiben`), write the Verlauf, and commit through the rule
+//! gate (`abschliessen`), which runs whenever the Fallakte differs from what was loaded.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_domain::{Befund, Fallakte};
+use vierphasen_domain::{Befund, Fallakte, KundeId, Regel};
 use vierphasen_store::sql;
 
-use super::vermittlungsangaben_laden;
-use super::{Eintrag, Fall, fall_laden, regeln_anwenden, verlauf_schreiben, wiedervorlagen_anstossen};
+use super::regeln::{Tor, tor_pruefen};
+use super::speicher::{
+    Eintrag, Eintragsart, Kopf, Verlaufsaktion, termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen,
+};
+use super::{Fall, fall_laden, vermittlungsangaben_laden};
 use crate::schreiber::SchreibTx;
 use crate::stellen::Profilquelle;
 use crate::{App, AppFehler};
@@ -19,7 +23,7 @@ pub(crate) struct Schreibvorgang<'a> {
     pub tx: SchreibTx,
     pub fall: Fall,
     /// The case as loaded, for the rule gate's before/after comparison.
-    pub vorher: Fallakte,
+    vorher: Fallakte,
     pub benutzer_id: i64,
     pub jetzt: DateTime<Utc>,
     pub heute: NaiveDate,
@@ -31,12 +35,12 @@ impl App {
     pub(crate) async fn aendern(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         aktion: Aktion,
     ) -> Result<Schreibvorgang<'_>, AppFehler> {
         let jetzt = self.jetzt();
         let mut tx = self.schreiber.beginnen().await?;
-        sql!(&mut tx, ausfuehren "UPDATE kunde SET geaendert_um = $1 WHERE id = $2", jetzt, kunde_id)?;
+        sql!(&mut tx, ausfuehren "UPDATE kunde SET geaendert_um = $1 WHERE id = $2", jetzt, kunde_id.0)?;
         let fall = fall_laden(tx.as_mut(), wer, kunde_id, aktion).await?;
         let vorher = fall.akte.clone();
         Ok(Schreibvorgang { app: self, tx, fall, vorher, benutzer_id: wer.benutzer_id, jetzt, heute: self.heute() })
@@ -44,26 +48,79 @@ impl App {
 }
 
 impl Schreibvorgang<'_> {
-    /// The rule gate over the changed `fall.akte` (see `regeln_anwenden`).
-    pub fn regeln(&self, bestaetigt: bool) -> Result<Vec<Befund>, AppFehler> {
-        self.regeln_fuer(bestaetigt, "")
+    pub fn kunde_id(&self) -> KundeId {
+        KundeId(self.fall.stamm.id)
     }
 
-    /// The rule gate; input errors name the field relative to `praefix` (the changed entry).
-    pub fn regeln_fuer(&self, bestaetigt: bool, praefix: &str) -> Result<Vec<Befund>, AppFehler> {
-        regeln_anwenden(self.app.katalog, &self.vorher, &self.fall.akte, self.heute, bestaetigt, praefix)
+    pub(crate) fn kopf(&self) -> Kopf {
+        Kopf { kunde_id: self.kunde_id(), von: self.benutzer_id, jetzt: self.jetzt }
     }
 
+    /// Adds an entry to the Fallakte at its place (as it will be read back), writes its row and
+    /// its Verlauf row. A new version of a history (profiling, goal) shows the one before it as
+    /// "vorher". Returns the row id and the entry's index in its list.
+    pub async fn anfuegen<E: Eintragsart>(&mut self, e: E, aktion: Verlaufsaktion) -> Result<(i64, usize), AppFehler> {
+        let liste = E::liste(&mut self.fall.akte);
+        let stelle = match e.ordnung() {
+            Some(d) => liste.partition_point(|x| x.ordnung().is_some_and(|o| o <= d)),
+            None => liste.len(),
+        };
+        let vorige = if E::VERSIONEN && stelle > 0 { liste.get(stelle - 1).cloned() } else { None };
+        let kopf = self.kopf();
+        let id = e.einfuegen(self.tx.as_mut(), kopf).await?;
+        self.verlauf(E::TABELLE, Some(id), aktion, vorige.as_ref(), Some(&e)).await?;
+        E::liste(&mut self.fall.akte).insert(stelle, e);
+        E::ids(&mut self.fall.ids).insert(stelle, id);
+        Ok((id, stelle))
+    }
+
+    /// Replaces the entry at `i` of its list: Fallakte, row and Verlauf row (before → after).
+    pub async fn ueberschreiben<E: Eintragsart>(
+        &mut self,
+        i: usize,
+        e: E,
+        aktion: Verlaufsaktion,
+    ) -> Result<(), AppFehler> {
+        let id = E::ids(&mut self.fall.ids)[i];
+        let vorher = E::liste(&mut self.fall.akte)[i].clone();
+        let kopf = self.kopf();
+        e.ueberschreiben(self.tx.as_mut(), id, kopf).await?;
+        self.verlauf(E::TABELLE, Some(id), aktion, Some(&vorher), Some(&e)).await?;
+        E::liste(&mut self.fall.akte)[i] = e;
+        Ok(())
+    }
+
+    /// An appointment in `benutzer_id`'s calendar for this case, with its Verlauf row.
+    pub async fn termin_anlegen(
+        &mut self,
+        benutzer_id: Option<i64>,
+        faellig_am: NaiveDate,
+        regel: Option<Regel>,
+        text: &str,
+    ) -> Result<i64, AppFehler> {
+        let regel = regel.map(Regel::id);
+        let (kunde_id, jetzt) = (self.kunde_id(), self.jetzt);
+        let id = termin_einfuegen(self.tx.as_mut(), kunde_id, benutzer_id, faellig_am, regel, text, jetzt).await?;
+        let mut termin = serde_json::json!({ "faellig_am": faellig_am, "text": text, "benutzer_id": benutzer_id });
+        if let Some(r) = regel {
+            termin["regel"] = r.into();
+        }
+        self.verlauf::<(), _>("termin", Some(id), Verlaufsaktion::Angelegt, None, Some(&termin)).await?;
+        Ok(id)
+    }
+
+    /// A Verlauf row for a change that is not an entry of the Fallakte (master data, a
+    /// referral's answer, an appointment, a proposal).
     pub async fn verlauf<V: Serialize, N: Serialize>(
         &mut self,
         entitaet: &str,
         entitaet_id: Option<i64>,
-        aktion: &str,
+        aktion: Verlaufsaktion,
         vorher: Option<&V>,
         nachher: Option<&N>,
     ) -> Result<(), AppFehler> {
         let e = Eintrag {
-            kunde_id: self.fall.stamm.id,
+            kunde_id: self.kunde_id(),
             benutzer_id: self.benutzer_id,
             zeitpunkt: self.jetzt,
             entitaet,
@@ -75,21 +132,22 @@ impl Schreibvorgang<'_> {
         verlauf_schreiben(self.tx.as_mut(), e).await
     }
 
-    /// Commits; then the case's Bewerberprofil in the matching index follows the change (§8.4).
-    pub async fn abschliessen(mut self) -> Result<(), AppFehler> {
-        let id = self.fall.stamm.id;
-        wiedervorlagen_anstossen(self.tx.as_mut(), id, self.jetzt).await?;
-        let angaben = vermittlungsangaben_laden(self.tx.as_mut(), id).await?;
-        self.tx.festschreiben().await?;
-        let stamm = &self.fall.stamm;
-        let q = Profilquelle { kunde_id: id, plz: stamm.plz.as_deref(), angaben: &angaben, akte: &self.fall.akte };
-        self.app.matching.profil_aktualisieren(self.app.katalog, &q, self.heute);
-        Ok(())
+    /// Commits through the rule gate: when the Fallakte differs from what was loaded, the
+    /// Fallprüfung of both sides decides (`tor`); a refusal rolls everything back. Afterwards the
+    /// case's Bewerberprofil in the matching index follows the change (§8.4). Returns the
+    /// findings the change brought.
+    pub async fn abschliessen(self, tor: Tor) -> Result<Vec<Befund>, AppFehler> {
+        let Schreibvorgang { app, mut tx, fall: Fall { stamm, akte, ids: _ }, vorher, jetzt, heute, .. } = self;
+        let (akte, befunde) =
+            if akte == vorher { (akte, Vec::new()) } else { tor_pruefen(app.katalog, vorher, akte, heute, &tor)? };
+        let id = KundeId(stamm.id);
+        wiedervorlagen_anstossen(tx.as_mut(), id, jetzt).await?;
+        let angaben = vermittlungsangaben_laden(tx.as_mut(), id).await?;
+        tx.festschreiben().await?;
+        let q = Profilquelle { kunde_id: stamm.id, plz: stamm.plz.as_deref(), angaben: &angaben, akte: &akte };
+        app.matching.profil_aktualisieren(app.katalog, &q, heute);
+        Ok(befunde)
     }
-}
-
-pub(crate) fn json<T: Serialize>(wert: &T) -> Result<String, AppFehler> {
-    serde_json::to_string(wert).map_err(|e| AppFehler::intern("Eintrag als JSON", e))
 }
 
 /// The Fallakte's date checks see only the stored list; a date that would break the order is

@@ -6,12 +6,13 @@ use utoipa::ToSchema;
 use vierphasen_domain::Katalog;
 use vierphasen_domain::fallakte::{StrategieErgebnis, StrategieWahl};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::sql;
 
 use super::Aenderung;
 
-use super::schreiben::{Schreibvorgang, json};
+use super::schreiben::Schreibvorgang;
+use super::{Tor, Verlaufsaktion};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -117,7 +118,7 @@ impl App {
     pub async fn strategie_waehlen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: StrategieEingabe,
     ) -> Result<Aenderung, AppFehler> {
         zeitfenster_pruefen(eingabe.beginn, eingabe.ende)?;
@@ -147,15 +148,8 @@ impl App {
             reihenfolge: eingabe.reihenfolge,
             produkte,
         };
-        let i = s.fall.akte.strategien.len();
-        s.fall.akte.strategien.push(wahl.clone());
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("strategien[{i}]."))?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO strategie (kunde_id, gewaehlt_am, erledigt, erstellt_von, erstellt_um, geaendert_um, inhalt)
-             VALUES ($1, $2, FALSE, $3, $4, $4, $5) RETURNING id",
-            s.fall.stamm.id, wahl.gewaehlt_am, s.benutzer_id, s.jetzt, json(&wahl)?)?;
-        s.verlauf::<(), _>("strategie", Some(id), "gewählt", None, Some(&wahl)).await?;
-        s.abschliessen().await?;
+        let (id, i) = s.anfuegen(wahl, Verlaufsaktion::Gewaehlt).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt).fuer(format!("strategien[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }
 
@@ -163,7 +157,7 @@ impl App {
     pub async fn strategie_anpassen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         strategie_id: i64,
         eingabe: StrategieAnpassung,
     ) -> Result<Aenderung, AppFehler> {
@@ -182,13 +176,8 @@ impl App {
         if let Some(p) = produkte {
             nachher.produkte = p;
         }
-        s.fall.akte.strategien[i] = nachher.clone();
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("strategien[{i}]."))?;
-        sql!(&mut s.tx, ausfuehren
-            "UPDATE strategie SET geaendert_um = $1, inhalt = $2 WHERE id = $3",
-            s.jetzt, json(&nachher)?, strategie_id)?;
-        s.verlauf("strategie", Some(strategie_id), "angepasst", Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await?;
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Angepasst).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt).fuer(format!("strategien[{i}]."))).await?;
         Ok(Aenderung { id: strategie_id, befunde })
     }
 
@@ -197,7 +186,7 @@ impl App {
     pub async fn strategie_abschliessen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         strategie_id: i64,
         eingabe: StrategieAbschluss,
     ) -> Result<Aenderung, AppFehler> {
@@ -222,13 +211,8 @@ impl App {
         let mut nachher = vorher.clone();
         nachher.ergebnis = Some(eingabe.ergebnis);
         nachher.erledigt_am = Some(eingabe.erledigt_am);
-        s.fall.akte.strategien[i] = nachher.clone();
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("strategien[{i}]."))?;
-        sql!(&mut s.tx, ausfuehren
-            "UPDATE strategie SET erledigt = TRUE, geaendert_um = $1, inhalt = $2 WHERE id = $3",
-            s.jetzt, json(&nachher)?, strategie_id)?;
-        s.verlauf("strategie", Some(strategie_id), "erledigt", Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await?;
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Erledigt).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt).fuer(format!("strategien[{i}]."))).await?;
         Ok(Aenderung { id: strategie_id, befunde })
     }
 }

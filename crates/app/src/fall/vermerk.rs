@@ -7,13 +7,14 @@ use utoipa::ToSchema;
 use vierphasen_domain::fallakte::{Beratungsvermerk, Vermerkart};
 use vierphasen_domain::regeln::vermerk::{Vorbefuellung, erstgespraech, folgegespraech};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::sql;
 
 use super::Aenderung;
 use super::aufloesen;
 use super::kunde::text_pruefen;
-use super::schreiben::json;
+use super::{Tor, Verlaufsaktion, nachtrag_einfuegen};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
+use vierphasen_domain::Regel;
 
 /// Longest Vermerk or addendum, in characters.
 const MAX_TEXT: usize = 20_000;
@@ -41,7 +42,7 @@ impl App {
     pub async fn vermerk_vorbefuellung(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         art: Vermerkart,
     ) -> Result<Vorbefuellung, AppFehler> {
         let heute = self.heute();
@@ -50,7 +51,7 @@ impl App {
         Ok(match art {
             Vermerkart::Erstgespraech => erstgespraech(&f, heute),
             Vermerkart::Folgegespraech => folgegespraech(&f, heute),
-            Vermerkart::Sonstiges => Vorbefuellung { regel: "V1", abschnitte: Vec::new() },
+            Vermerkart::Sonstiges => Vorbefuellung { regel: Regel::V1, abschnitte: Vec::new() },
         })
     }
 
@@ -58,7 +59,7 @@ impl App {
     pub async fn vermerk_schreiben(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: VermerkEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let text = text_pruefen("text", &eingabe.text, MAX_TEXT)?;
@@ -70,15 +71,9 @@ impl App {
             ));
         }
         let vermerk = Beratungsvermerk { datum: eingabe.datum, art: eingabe.art, text, nachtraege: Vec::new() };
-        let i = s.fall.akte.vermerke.len();
-        s.fall.akte.vermerke.push(vermerk.clone());
+        let (id, i) = s.anfuegen(vermerk, Verlaufsaktion::Angelegt).await?;
         // A Vermerk records what happened: warnings it brings are shown, not asked about.
-        let befunde = s.regeln_fuer(true, &format!("vermerke[{i}]."))?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO vermerk (kunde_id, datum, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            s.fall.stamm.id, vermerk.datum, s.benutzer_id, s.jetzt, json(&vermerk)?)?;
-        s.verlauf::<(), _>("vermerk", Some(id), "angelegt", None, Some(&vermerk)).await?;
-        s.abschliessen().await?;
+        let befunde = s.abschliessen(Tor::pruefen(true).fuer(format!("vermerke[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }
 
@@ -86,7 +81,7 @@ impl App {
     pub async fn nachtrag_schreiben(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         vermerk_id: i64,
         eingabe: NachtragEingabe,
     ) -> Result<Aenderung, AppFehler> {
@@ -100,14 +95,12 @@ impl App {
             .position(|v| *v == vermerk_id)
             .ok_or(AppFehler::NichtGefunden("Der Beratungsvermerk"))?;
         let nachtrag = vierphasen_domain::fallakte::Nachtrag { datum: s.heute, text };
-        s.fall.akte.vermerke[i].nachtraege.push(nachtrag.clone());
-        let befunde = s.regeln_fuer(true, &format!("vermerke[{i}]."))?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO nachtrag (vermerk_id, datum, text, erstellt_von, erstellt_um) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            vermerk_id, nachtrag.datum, &nachtrag.text, s.benutzer_id, s.jetzt)?;
+        let kopf = s.kopf();
+        let id = nachtrag_einfuegen(s.tx.as_mut(), kopf, vermerk_id, &nachtrag).await?;
         let nachher = serde_json::json!({ "vermerk_id": vermerk_id, "datum": nachtrag.datum, "text": nachtrag.text });
-        s.verlauf::<(), _>("nachtrag", Some(id), "angelegt", None, Some(&nachher)).await?;
-        s.abschliessen().await?;
+        s.verlauf::<(), _>("nachtrag", Some(id), Verlaufsaktion::Angelegt, None, Some(&nachher)).await?;
+        s.fall.akte.vermerke[i].nachtraege.push(nachtrag);
+        let befunde = s.abschliessen(Tor::pruefen(true).fuer(format!("vermerke[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }
 }

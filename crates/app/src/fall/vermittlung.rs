@@ -17,6 +17,7 @@ use super::lesezweck;
 use super::vorschlag::{Vorschlag, VorschlagStatus, vorschlaege_laden};
 use crate::stellen::{Stelle, stelle_laden};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// Purpose logged when a case's matches are shown on their own (API).
 pub const ZWECK_MATCHING: &str = "Matching (§8.4)";
@@ -170,8 +171,8 @@ impl App {
     /// The case's matches, in a transaction that already passed the access decision.
     pub(crate) async fn fallmatching(&self, tx: &mut Tx, fall: &super::Fall) -> Result<Fallmatching, AppFehler> {
         let kunde_id = fall.stamm.id;
-        let vorschlaege = vorschlaege_laden(tx, kunde_id).await?;
-        let Some(profil) = self.matching.profil(kunde_id) else {
+        let vorschlaege = vorschlaege_laden(tx, KundeId(kunde_id)).await?;
+        let Some(profil) = self.matching.profil(KundeId(kunde_id)) else {
             let ohne = self.ohne_profil_grund(fall);
             return Ok(Fallmatching { profil: None, ohne_profil: Some(ohne), treffer: Vec::new(), vorschlaege });
         };
@@ -201,12 +202,12 @@ impl App {
     pub(crate) async fn treffer_gesehen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         matching: &mut Fallmatching,
     ) -> Result<(), AppFehler> {
         let mut tx = self.schreiber.beginnen().await?;
         let zuletzt = sql!(&mut tx, zeile<(DateTime<Utc>,)>
-            "SELECT gesehen_um FROM treffer_gesehen WHERE benutzer_id = $1 AND kunde_id = $2", wer.benutzer_id, kunde_id)?
+            "SELECT gesehen_um FROM treffer_gesehen WHERE benutzer_id = $1 AND kunde_id = $2", wer.benutzer_id, kunde_id.0)?
         .map(|(z,)| z);
         for t in &mut matching.treffer {
             t.neu = zuletzt.is_none_or(|z| self.matching.eingang(t.stelle.id as u64).is_some_and(|e| e > z));
@@ -214,7 +215,7 @@ impl App {
         sql!(&mut tx, ausfuehren
             "INSERT INTO treffer_gesehen (benutzer_id, kunde_id, gesehen_um) VALUES ($1, $2, $3)
              ON CONFLICT (benutzer_id, kunde_id) DO UPDATE SET gesehen_um = excluded.gesehen_um",
-            wer.benutzer_id, kunde_id, self.jetzt())?;
+            wer.benutzer_id, kunde_id.0, self.jetzt())?;
         tx.festschreiben().await
     }
 
@@ -222,7 +223,7 @@ impl App {
     pub async fn treffer_lesen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         zweck: Option<&str>,
     ) -> Result<Fallmatching, AppFehler> {
         let zweck = match zweck {
@@ -234,7 +235,12 @@ impl App {
         let mut matching = self.fallmatching(&mut tx, &fall).await?;
         drop(tx);
         self.protokoll
-            .protokollieren(Zugriff { zeitpunkt: self.jetzt(), benutzer_id: wer.benutzer_id, kunde_id, zweck })
+            .protokollieren(Zugriff {
+                zeitpunkt: self.jetzt(),
+                benutzer_id: wer.benutzer_id,
+                kunde_id: kunde_id.0,
+                zweck,
+            })
             .await?;
         self.treffer_gesehen(wer, kunde_id, &mut matching).await?;
         Ok(matching)

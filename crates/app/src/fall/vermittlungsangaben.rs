@@ -7,8 +7,10 @@ use utoipa::ToSchema;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_store::{Tx, sql};
 
+use super::{Tor, Verlaufsaktion};
 use crate::stellen::arbeitszeit_pruefen;
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// What the Bewerberprofil needs beyond the Fallakte (§8.4).
 #[derive(Debug, Clone, Default, Serialize, Deserialize, ToSchema)]
@@ -25,9 +27,12 @@ pub struct Vermittlungsangaben {
 }
 
 /// The Vermittlungsangaben as stored (all empty for an unknown case).
-pub(crate) async fn vermittlungsangaben_laden(tx: &mut Tx, kunde_id: i64) -> Result<Vermittlungsangaben, AppFehler> {
+pub(crate) async fn vermittlungsangaben_laden(
+    tx: &mut Tx,
+    kunde_id: KundeId,
+) -> Result<Vermittlungsangaben, AppFehler> {
     let z = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
-        "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id)?;
+        "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id.0)?;
     Ok(z.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
         arbeitszeit,
         verfuegbar_ab,
@@ -41,7 +46,7 @@ impl App {
     pub async fn vermittlungsangaben_setzen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         a: Vermittlungsangaben,
     ) -> Result<(), AppFehler> {
         let arbeitszeit = match a.arbeitszeit.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
@@ -57,9 +62,10 @@ impl App {
         let vorher = vermittlungsangaben_laden(s.tx.as_mut(), kunde_id).await?;
         sql!(&mut s.tx, ausfuehren
             "UPDATE kunde SET arbeitszeit = $1, verfuegbar_ab = $2, umkreis_km = $3 WHERE id = $4",
-            arbeitszeit.as_deref(), a.verfuegbar_ab, a.umkreis_km.map(i64::from), kunde_id)?;
+            arbeitszeit.as_deref(), a.verfuegbar_ab, a.umkreis_km.map(i64::from), kunde_id.0)?;
         let nachher = Vermittlungsangaben { arbeitszeit, ..a };
-        s.verlauf("vermittlungsangaben", None, "geändert", Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await
+        s.verlauf("vermittlungsangaben", None, Verlaufsaktion::Geaendert, Some(&vorher), Some(&nachher)).await?;
+        s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(())
     }
 }

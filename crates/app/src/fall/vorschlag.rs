@@ -10,8 +10,10 @@ use vierphasen_matching::{Tag, bewerten};
 use vierphasen_store::{Tx, sql};
 
 use super::{Aenderung, text_opt};
+use super::{Tor, Verlaufsaktion};
 use crate::stellen::{stelle_aus_json, stelle_laden};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 /// Lifecycle of a Vermittlungsvorschlag.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
@@ -102,12 +104,12 @@ pub struct VorschlagAenderung {
 
 type VorschlagZeile = (i64, i64, String, Option<String>, Option<String>, i64, DateTime<Utc>, DateTime<Utc>, String);
 
-pub(crate) async fn vorschlaege_laden(tx: &mut Tx, kunde_id: i64) -> Result<Vec<Vorschlag>, AppFehler> {
+pub(crate) async fn vorschlaege_laden(tx: &mut Tx, kunde_id: KundeId) -> Result<Vec<Vorschlag>, AppFehler> {
     let zeilen = sql!(tx, zeilen<VorschlagZeile>
         "SELECT v.id, v.stellenangebot_id, v.status, v.ablehnungsgrund, v.rueckmeldung, v.punkte, v.erstellt_um,
                 v.geaendert_um, s.inhalt
          FROM vermittlungsvorschlag v JOIN stellenangebot s ON s.id = v.stellenangebot_id
-         WHERE v.kunde_id = $1 ORDER BY v.erstellt_um DESC, v.id DESC", kunde_id)?;
+         WHERE v.kunde_id = $1 ORDER BY v.erstellt_um DESC, v.id DESC", kunde_id.0)?;
     let mut aus = Vec::with_capacity(zeilen.len());
     for (id, stelle_id, status, ablehnungsgrund, rueckmeldung, punkte, erstellt_um, geaendert_um, inhalt) in zeilen {
         let s = stelle_aus_json(stelle_id, &inhalt)?;
@@ -134,7 +136,7 @@ impl App {
     pub async fn vorschlag_anlegen(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         eingabe: VorschlagEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
@@ -156,25 +158,32 @@ impl App {
             .ok_or_else(|| AppFehler::ungueltig("stelle_id", "Die Stelle hat keinen gültigen KldB-Schlüssel"))?;
         let punkte = bewerten(&profil, &angebot, Tag::aus_datum(s.heute)).map_or(0, |e| e.punkte);
         let schon = sql!(&mut s.tx, zeile<(i64,)>
-            "SELECT id FROM vermittlungsvorschlag WHERE kunde_id = $1 AND stellenangebot_id = $2", kunde_id, stelle.id)?;
+            "SELECT id FROM vermittlungsvorschlag WHERE kunde_id = $1 AND stellenangebot_id = $2", kunde_id.0, stelle.id)?;
         if schon.is_some() {
             return Err(AppFehler::Konflikt("Diese Stelle wurde dem Kunden bereits vorgeschlagen.".into()));
         }
         let id = sql!(&mut s.tx, wert<i64>
             "INSERT INTO vermittlungsvorschlag (kunde_id, stellenangebot_id, status, punkte, erstellt_von, erstellt_um, geaendert_um)
              VALUES ($1, $2, 'vorgeschlagen', $3, $4, $5, $6) RETURNING id",
-            kunde_id, stelle.id, i64::from(punkte), s.benutzer_id, s.jetzt, s.jetzt)?;
+            kunde_id.0, stelle.id, i64::from(punkte), s.benutzer_id, s.jetzt, s.jetzt)?;
         let nachher = serde_json::json!({ "stelle": stelle.refnr, "titel": stelle.titel, "status": "vorgeschlagen", "punkte": punkte });
-        s.verlauf::<(), _>("vermittlungsvorschlag", Some(id), "vorgeschlagen", None, Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id, befunde: Vec::new() })
+        s.verlauf::<(), _>(
+            "vermittlungsvorschlag",
+            Some(id),
+            Verlaufsaktion::Vorschlag(VorschlagStatus::Vorgeschlagen),
+            None,
+            Some(&nachher),
+        )
+        .await?;
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id, befunde })
     }
 
     /// The next step of a Vermittlungsvorschlag, with the employer's feedback.
     pub async fn vorschlag_aendern(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         vorschlag_id: i64,
         a: VorschlagAenderung,
     ) -> Result<Aenderung, AppFehler> {
@@ -208,8 +217,15 @@ impl App {
             a.status.id(), grund.as_deref(), rueckmeldung.as_deref(), s.jetzt, vorschlag_id)?;
         let nachher = serde_json::json!({ "status": a.status, "ablehnungsgrund": grund, "rueckmeldung": rueckmeldung });
         let alt = serde_json::json!({ "status": vorher.status, "ablehnungsgrund": vorher.ablehnungsgrund, "rueckmeldung": vorher.rueckmeldung });
-        s.verlauf("vermittlungsvorschlag", Some(vorschlag_id), a.status.label(), Some(&alt), Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id: vorschlag_id, befunde: Vec::new() })
+        s.verlauf(
+            "vermittlungsvorschlag",
+            Some(vorschlag_id),
+            Verlaufsaktion::Vorschlag(a.status),
+            Some(&alt),
+            Some(&nachher),
+        )
+        .await?;
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id: vorschlag_id, befunde })
     }
 }

@@ -5,12 +5,13 @@ use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_domain::fallakte::Ziel;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
-use vierphasen_store::sql;
 
 use super::Aenderung;
-use super::schreiben::{json, nicht_vor};
+use super::schreiben::nicht_vor;
 use super::text_opt;
+use super::{Tor, Verlaufsaktion};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -33,7 +34,12 @@ pub struct ZielEingabe {
 
 impl App {
     /// Z1–Z8: agrees a Zieloption today; it replaces the current one, which stays in the history.
-    pub async fn ziel_setzen(&self, wer: &Akteur, kunde_id: i64, eingabe: ZielEingabe) -> Result<Aenderung, AppFehler> {
+    pub async fn ziel_setzen(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        eingabe: ZielEingabe,
+    ) -> Result<Aenderung, AppFehler> {
         if let Some(h) = eingabe.horizont_monate
             && !(1..=240).contains(&h)
         {
@@ -54,15 +60,8 @@ impl App {
         };
         let vorher = s.fall.akte.ziele.last().cloned();
         nicht_vor("vereinbart_am", s.heute, vorher.as_ref().map(|z| z.vereinbart_am))?;
-        let i = s.fall.akte.ziele.len();
-        s.fall.akte.ziele.push(ziel.clone());
-        let befunde = s.regeln_fuer(eingabe.bestaetigt, &format!("ziele[{i}]."))?;
-        let id = sql!(&mut s.tx, wert<i64>
-            "INSERT INTO ziel (kunde_id, vereinbart_am, erstellt_von, erstellt_um, inhalt)
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-            s.fall.stamm.id, ziel.vereinbart_am, s.benutzer_id, s.jetzt, json(&ziel)?)?;
-        s.verlauf("ziel", Some(id), "vereinbart", vorher.as_ref(), Some(&ziel)).await?;
-        s.abschliessen().await?;
+        let (id, i) = s.anfuegen(ziel, Verlaufsaktion::Vereinbart).await?;
+        let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt).fuer(format!("ziele[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }
 }

@@ -7,7 +7,9 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_store::sql;
 
 use super::Aenderung;
+use super::{Tor, Verlaufsaktion, sperre_setzen, zustaendigkeit_setzen};
 use crate::{App, AppFehler};
+use vierphasen_domain::KundeId;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -47,7 +49,7 @@ impl App {
     pub async fn zustaendigkeit_aendern(
         &self,
         wer: &Akteur,
-        kunde_id: i64,
+        kunde_id: KundeId,
         neu: Zustaendigkeit,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::ZustaendigkeitAendern).await?;
@@ -72,23 +74,17 @@ impl App {
         let vorher = ZustaendigkeitStand { vfk_id: s.fall.stamm.vfk_id, team_id: s.fall.stamm.team_id };
         let nachher = ZustaendigkeitStand { vfk_id: Some(neu.vfk_id), team_id };
         if vorher.vfk_id == nachher.vfk_id && vorher.team_id == nachher.team_id {
-            return Ok(Aenderung { id: kunde_id, befunde: Vec::new() });
+            return Ok(Aenderung { id: kunde_id.0, befunde: Vec::new() });
         }
-        sql!(&mut s.tx, ausfuehren "UPDATE kunde SET vfk_id = $1, team_id = $2 WHERE id = $3", neu.vfk_id, team_id, kunde_id)?;
-        if let Some(alt) = vorher.vfk_id
-            && alt != neu.vfk_id
-        {
-            sql!(&mut s.tx, ausfuehren
-                "UPDATE termin SET benutzer_id = $1 WHERE kunde_id = $2 AND benutzer_id = $3 AND erledigt_um IS NULL",
-                neu.vfk_id, kunde_id, alt)?;
-        }
-        s.verlauf("kunde", Some(kunde_id), "Zuständigkeit geändert", Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id: kunde_id, befunde: Vec::new() })
+        zustaendigkeit_setzen(s.tx.as_mut(), kunde_id, neu.vfk_id, team_id, vorher.vfk_id).await?;
+        s.verlauf("kunde", Some(kunde_id.0), Verlaufsaktion::ZustaendigkeitGeaendert, Some(&vorher), Some(&nachher))
+            .await?;
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id: kunde_id.0, befunde })
     }
 
     /// §35 SGB I: restricts a case to named users, or lifts the restriction (Datenschutz).
-    pub async fn sperre_setzen(&self, wer: &Akteur, kunde_id: i64, sperre: Sperre) -> Result<Aenderung, AppFehler> {
+    pub async fn sperre_setzen(&self, wer: &Akteur, kunde_id: KundeId, sperre: Sperre) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::SperreSetzen).await?;
         let mut freigegeben: Vec<i64> = Vec::new();
         if sperre.gesperrt {
@@ -111,7 +107,7 @@ impl App {
             return Err(AppFehler::ungueltig("freigegeben_fuer", "Freigaben gibt es nur für einen gesperrten Fall"));
         }
         let bisher: Vec<i64> = sql!(&mut s.tx, zeilen<(i64,)>
-            "SELECT benutzer_id FROM kunde_freigabe WHERE kunde_id = $1 ORDER BY benutzer_id", kunde_id)?
+            "SELECT benutzer_id FROM kunde_freigabe WHERE kunde_id = $1 ORDER BY benutzer_id", kunde_id.0)?
         .into_iter()
         .map(|(b,)| b)
         .collect();
@@ -119,16 +115,12 @@ impl App {
         let vorher = SperreStand { gesperrt: s.fall.stamm.gesperrt, freigegeben_fuer: bisher };
         let nachher = SperreStand { gesperrt: sperre.gesperrt, freigegeben_fuer: freigegeben };
         if vorher.gesperrt == nachher.gesperrt && vorher.freigegeben_fuer == nachher.freigegeben_fuer {
-            return Ok(Aenderung { id: kunde_id, befunde: Vec::new() });
+            return Ok(Aenderung { id: kunde_id.0, befunde: Vec::new() });
         }
-        sql!(&mut s.tx, ausfuehren "UPDATE kunde SET gesperrt = $1 WHERE id = $2", nachher.gesperrt, kunde_id)?;
-        sql!(&mut s.tx, ausfuehren "DELETE FROM kunde_freigabe WHERE kunde_id = $1", kunde_id)?;
-        for b in &nachher.freigegeben_fuer {
-            sql!(&mut s.tx, ausfuehren "INSERT INTO kunde_freigabe (kunde_id, benutzer_id) VALUES ($1, $2)", kunde_id, b)?;
-        }
-        let aktion = if nachher.gesperrt { "Sperre gesetzt (§ 35 SGB I)" } else { "Sperre aufgehoben (§ 35 SGB I)" };
-        s.verlauf("kunde", Some(kunde_id), aktion, Some(&vorher), Some(&nachher)).await?;
-        s.abschliessen().await?;
-        Ok(Aenderung { id: kunde_id, befunde: Vec::new() })
+        sperre_setzen(s.tx.as_mut(), kunde_id, nachher.gesperrt, &nachher.freigegeben_fuer).await?;
+        let aktion = if nachher.gesperrt { Verlaufsaktion::SperreGesetzt } else { Verlaufsaktion::SperreAufgehoben };
+        s.verlauf("kunde", Some(kunde_id.0), aktion, Some(&vorher), Some(&nachher)).await?;
+        let befunde = s.abschliessen(Tor::pruefen(false)).await?;
+        Ok(Aenderung { id: kunde_id.0, befunde })
     }
 }

@@ -19,6 +19,7 @@ use super::eingabe::fuer_index;
 use super::speichern::stellen_seit;
 use crate::AppFehler;
 use crate::fall::{Fall, Vermittlungsangaben, akte_laden, stammdaten_laden, vermittlungsangaben_laden};
+use vierphasen_domain::KundeId;
 
 /// Months of BAC trend (P6): expired postings stay in the index this long (never matched).
 pub const BAC_MONATE: u16 = 6;
@@ -80,7 +81,7 @@ fn profil_ableiten(
 }
 
 /// A case as its profile needs it, without access decision (start-up, imports).
-async fn fall_fuer_profil(tx: &mut Tx, kunde_id: i64) -> Result<Option<(Fall, Vermittlungsangaben)>, AppFehler> {
+async fn fall_fuer_profil(tx: &mut Tx, kunde_id: KundeId) -> Result<Option<(Fall, Vermittlungsangaben)>, AppFehler> {
     let Some((stamm, _)) = stammdaten_laden(tx, kunde_id).await? else { return Ok(None) };
     let angaben = vermittlungsangaben_laden(tx, kunde_id).await?;
     Ok(Some((akte_laden(tx, stamm).await?, angaben)))
@@ -109,7 +110,7 @@ impl Matching {
             "SELECT DISTINCT m.kunde_id FROM meldung m JOIN profiling p ON p.kunde_id = m.kunde_id
              WHERE m.ende IS NULL ORDER BY m.kunde_id")?;
         for (kunde_id,) in kunden {
-            if let Some((fall, angaben)) = fall_fuer_profil(tx, kunde_id).await? {
+            if let Some((fall, angaben)) = fall_fuer_profil(tx, KundeId(kunde_id)).await? {
                 profile.extend(profil_ableiten(katalog, &daten, &mut faehigkeiten, &quelle(&fall, &angaben), heute));
             }
         }
@@ -140,7 +141,7 @@ impl Matching {
             let mut f = self.faehigkeiten.write().unwrap_or_else(std::sync::PoisonError::into_inner);
             profil_ableiten(katalog, &self.daten, &mut f, q, heute)
         };
-        self.profil_setzen(q.kunde_id, profil);
+        self.profil_setzen(KundeId(q.kunde_id), profil);
     }
 
     /// A saved posting (new or changed).
@@ -152,25 +153,25 @@ impl Matching {
     }
 
     /// A new profile, or out of the index.
-    fn profil_setzen(&self, kunde_id: i64, profil: Option<Bewerberprofil>) {
+    fn profil_setzen(&self, kunde_id: KundeId, profil: Option<Bewerberprofil>) {
         let mut nach_kunde = self.profile_nach_kunde.write().unwrap_or_else(std::sync::PoisonError::into_inner);
         match profil {
             Some(p) if self.profile.einfuegen(&p).is_ok() => {
                 nach_kunde.insert(p.id, p);
             }
             _ => {
-                self.profile.entfernen(kunde_id as u64);
-                nach_kunde.remove(&(kunde_id as u64));
+                self.profile.entfernen(kunde_id.0 as u64);
+                nach_kunde.remove(&(kunde_id.0 as u64));
             }
         }
     }
 
     /// The current Bewerberprofil of a customer (`None`: not in matching).
-    pub fn profil(&self, kunde_id: i64) -> Option<Bewerberprofil> {
+    pub fn profil(&self, kunde_id: KundeId) -> Option<Bewerberprofil> {
         self.profile_nach_kunde
             .read()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .get(&(kunde_id as u64))
+            .get(&(kunde_id.0 as u64))
             .cloned()
     }
 
@@ -179,7 +180,7 @@ impl Matching {
         &self,
         tx: &mut Tx,
         katalog: &Katalog,
-        kunde_id: i64,
+        kunde_id: KundeId,
         heute: NaiveDate,
     ) -> Result<(), AppFehler> {
         match fall_fuer_profil(tx, kunde_id).await? {

@@ -1,4 +1,5 @@
 //! Loading a case from the store into the Fallakte format (so export and rules see the same).
+//! Reads every list of the Fallakte; the writes are in `eintraege.rs`.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -8,8 +9,12 @@ use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, pruefe
 use vierphasen_domain::{Rechtskreis, Segment};
 use vierphasen_store::{Tx, sql};
 
+use vierphasen_domain::KundeId;
+
 use super::spalten::aus_text;
+use super::zeilen::{BgMitgliedZeile, EinwilligungZeile, Id, InhaltZeile, MeldungZeile, NachtragZeile};
 use crate::AppFehler;
+use crate::fehler::unlesbar;
 
 /// The master data of a customer (not part of the Fallakte, which is pseudonymous).
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -59,61 +64,62 @@ pub struct Fall {
     pub ids: FallIds,
 }
 
-type StammZeile = (
-    String,
-    i64,
-    Option<i64>,
-    Option<i64>,
-    String,
-    String,
-    NaiveDate,
-    String,
-    String,
-    Option<String>,
-    Option<i64>,
-    Option<NaiveDate>,
-    Option<NaiveDate>,
-    Option<String>,
-    bool,
-    i64,
-);
+/// The `kunde` row with what the access decision needs.
+#[derive(sqlx::FromRow)]
+struct KundeZeile {
+    kundennummer: String,
+    dienststelle_id: i64,
+    team_id: Option<i64>,
+    vfk_id: Option<i64>,
+    vorname: String,
+    nachname: String,
+    geburtsdatum: NaiveDate,
+    rechtskreis: String,
+    segment: String,
+    plz: Option<String>,
+    bedarfsgemeinschaft_id: Option<i64>,
+    bedarfsgemeinschaft: Option<String>,
+    bg_einwilligung_am: Option<NaiveDate>,
+    arbeitslos_seit: Option<NaiveDate>,
+    rechtskreiswechsel: Option<String>,
+    gesperrt: bool,
+    offene_fachdienstauftraege: i64,
+}
 
 /// Master data and the facts the access decision needs; `None` when the case does not exist.
-pub(crate) async fn stammdaten_laden(tx: &mut Tx, kunde_id: i64) -> Result<Option<(Stammdaten, FallBezug)>, AppFehler> {
-    let Some(z) = sql!(tx, zeile<StammZeile>
+pub(crate) async fn stammdaten_laden(
+    tx: &mut Tx,
+    kunde_id: KundeId,
+) -> Result<Option<(Stammdaten, FallBezug)>, AppFehler> {
+    let Some(z) = sql!(tx, zeile<KundeZeile>
         "SELECT k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
-                k.rechtskreis, k.segment, k.plz, k.bedarfsgemeinschaft_id, k.bg_einwilligung_am, k.arbeitslos_seit,
-                k.rechtskreiswechsel, k.gesperrt,
-                (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE)
-         FROM kunde k WHERE k.id = $1", kunde_id)?
+                k.rechtskreis, k.segment, k.plz, k.bedarfsgemeinschaft_id, bg.nummer AS bedarfsgemeinschaft,
+                k.bg_einwilligung_am, k.arbeitslos_seit, k.rechtskreiswechsel, k.gesperrt,
+                (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE) AS offene_fachdienstauftraege
+         FROM kunde k LEFT JOIN bedarfsgemeinschaft bg ON bg.id = k.bedarfsgemeinschaft_id
+         WHERE k.id = $1", kunde_id.0)?
     else {
         return Ok(None);
     };
-    let freigegeben_fuer = if z.14 { freigaben(tx, kunde_id).await? } else { Vec::new() };
-    let bedarfsgemeinschaft = match z.10 {
-        Some(bg) => {
-            sql!(tx, zeile<(String,)> "SELECT nummer FROM bedarfsgemeinschaft WHERE id = $1", bg)?.map(|(n,)| n)
-        }
-        None => None,
-    };
+    let freigegeben_fuer = if z.gesperrt { freigaben(tx, kunde_id).await? } else { Vec::new() };
     let stamm = Stammdaten {
-        id: kunde_id,
-        kundennummer: z.0,
-        dienststelle_id: z.1,
-        team_id: z.2,
-        vfk_id: z.3,
-        vorname: z.4,
-        nachname: z.5,
-        geburtsdatum: z.6,
-        rechtskreis: aus_text("rechtskreis", &z.7)?,
-        segment: aus_text("segment", &z.8)?,
-        plz: z.9,
-        bedarfsgemeinschaft_id: z.10,
-        bg_einwilligung_am: z.11,
-        arbeitslos_seit: z.12,
-        rechtskreiswechsel: z.13,
-        gesperrt: z.14,
-        bedarfsgemeinschaft,
+        id: kunde_id.0,
+        kundennummer: z.kundennummer,
+        dienststelle_id: z.dienststelle_id,
+        team_id: z.team_id,
+        vfk_id: z.vfk_id,
+        vorname: z.vorname,
+        nachname: z.nachname,
+        geburtsdatum: z.geburtsdatum,
+        rechtskreis: aus_text("rechtskreis", &z.rechtskreis)?,
+        segment: aus_text("segment", &z.segment)?,
+        plz: z.plz,
+        bedarfsgemeinschaft_id: z.bedarfsgemeinschaft_id,
+        bg_einwilligung_am: z.bg_einwilligung_am,
+        arbeitslos_seit: z.arbeitslos_seit,
+        rechtskreiswechsel: z.rechtskreiswechsel,
+        gesperrt: z.gesperrt,
+        bedarfsgemeinschaft: z.bedarfsgemeinschaft,
     };
     let bezug = FallBezug {
         dienststelle_id: stamm.dienststelle_id,
@@ -121,22 +127,27 @@ pub(crate) async fn stammdaten_laden(tx: &mut Tx, kunde_id: i64) -> Result<Optio
         vfk_id: stamm.vfk_id,
         gesperrt: stamm.gesperrt,
         freigegeben_fuer,
-        offener_fachdienstauftrag: z.15 > 0,
+        offener_fachdienstauftrag: z.offene_fachdienstauftraege > 0,
     };
     Ok(Some((stamm, bezug)))
 }
 
 /// The users a restricted case is released to (§35 SGB I).
-pub(crate) async fn freigaben(tx: &mut Tx, kunde_id: i64) -> Result<Vec<i64>, AppFehler> {
-    Ok(sql!(tx, zeilen<(i64,)> "SELECT benutzer_id FROM kunde_freigabe WHERE kunde_id = $1", kunde_id)?
+pub(crate) async fn freigaben(tx: &mut Tx, kunde_id: KundeId) -> Result<Vec<i64>, AppFehler> {
+    Ok(sql!(tx, zeilen<Id> "SELECT benutzer_id AS id FROM kunde_freigabe WHERE kunde_id = $1", kunde_id.0)?
         .into_iter()
-        .map(|(b,)| b)
+        .map(|z| z.id)
         .collect())
 }
 
 /// Checks the access decision, then loads the whole case. An invisible case answers exactly like
 /// a missing one (D1).
-pub(crate) async fn fall_laden(tx: &mut Tx, wer: &Akteur, kunde_id: i64, aktion: Aktion) -> Result<Fall, AppFehler> {
+pub(crate) async fn fall_laden(
+    tx: &mut Tx,
+    wer: &Akteur,
+    kunde_id: KundeId,
+    aktion: Aktion,
+) -> Result<Fall, AppFehler> {
     let Some((stamm, bezug)) = stammdaten_laden(tx, kunde_id).await? else {
         return Err(AppFehler::NichtGefunden("Der Fall"));
     };
@@ -153,80 +164,82 @@ pub(crate) async fn fall_laden(tx: &mut Tx, wer: &Akteur, kunde_id: i64, aktion:
 }
 
 fn json<T: serde::de::DeserializeOwned>(tabelle: &str, id: i64, text: &str) -> Result<T, AppFehler> {
-    serde_json::from_str(text)
-        .map_err(|e| crate::fehler::unlesbar(format_args!("Gespeicherter Eintrag {tabelle}/{id}"), &e))
+    serde_json::from_str(text).map_err(|e| unlesbar(format_args!("Gespeicherter Eintrag {tabelle}/{id}"), &e))
 }
 
+/// The entries of one list of the Fallakte: row ids and their JSON, in the Fallakte's order.
 fn inhalte<T: serde::de::DeserializeOwned>(
-    zeilen: Vec<(i64, String)>,
+    zeilen: Vec<InhaltZeile>,
     tabelle: &str,
 ) -> Result<(Vec<i64>, Vec<T>), AppFehler> {
     let mut ids = Vec::with_capacity(zeilen.len());
     let mut werte = Vec::with_capacity(zeilen.len());
-    for (id, text) in zeilen {
-        werte.push(json(tabelle, id, &text)?);
-        ids.push(id);
+    for z in zeilen {
+        werte.push(json(tabelle, z.id, &z.inhalt)?);
+        ids.push(z.id);
     }
     Ok((ids, werte))
 }
 
 pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, AppFehler> {
     let k = stamm.id;
-    let (konfiguration,) =
-        sql!(tx, zeile<(String,)> "SELECT konfiguration FROM dienststelle WHERE id = $1", stamm.dienststelle_id)?
-            .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
+    let konfiguration =
+        sql!(tx, wert<String> "SELECT konfiguration FROM dienststelle WHERE id = $1", stamm.dienststelle_id)?;
     let dienststelle: Dienststelle = json("dienststelle", stamm.dienststelle_id, &konfiguration)?;
 
-    let meldungen: Vec<(i64, NaiveDate, Option<NaiveDate>)> = sql!(tx, zeilen<(i64, NaiveDate, Option<NaiveDate>)> "SELECT id, beginn, ende FROM meldung WHERE kunde_id = $1 ORDER BY beginn, id", k)?;
+    let meldungen = sql!(tx, zeilen<MeldungZeile> "SELECT id, beginn, ende FROM meldung WHERE kunde_id = $1 ORDER BY beginn, id", k)?;
     let (profiling_ids, profiling) = inhalte::<ProfilingVersion>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM profiling WHERE kunde_id = $1 ORDER BY gespeichert_am, id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM profiling WHERE kunde_id = $1 ORDER BY gespeichert_am, id", k)?,
         "profiling",
     )?;
     let (ziel_ids, ziele) = inhalte::<Ziel>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM ziel WHERE kunde_id = $1 ORDER BY vereinbart_am, id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM ziel WHERE kunde_id = $1 ORDER BY vereinbart_am, id", k)?,
         "ziel",
     )?;
     let (strategie_ids, strategien) = inhalte::<StrategieWahl>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM strategie WHERE kunde_id = $1 ORDER BY id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM strategie WHERE kunde_id = $1 ORDER BY id", k)?,
         "strategie",
     )?;
     let (ev_ids, evs) = inhalte::<Eingliederungsvereinbarung>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM eingliederungsvereinbarung WHERE kunde_id = $1 ORDER BY erstellt_am, id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM eingliederungsvereinbarung WHERE kunde_id = $1 ORDER BY erstellt_am, id", k)?,
         "eingliederungsvereinbarung",
     )?;
     let (gespraech_ids, gespraeche) = inhalte::<Gespraech>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM gespraech WHERE kunde_id = $1 ORDER BY datum, id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM gespraech WHERE kunde_id = $1 ORDER BY datum, id", k)?,
         "gespraech",
     )?;
     let (vermerk_ids, mut vermerke) = inhalte::<Beratungsvermerk>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM vermerk WHERE kunde_id = $1 ORDER BY datum, id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM vermerk WHERE kunde_id = $1 ORDER BY datum, id", k)?,
         "vermerk",
     )?;
-    let nachtraege: Vec<(i64, NaiveDate, String)> = sql!(tx, zeilen<(i64, NaiveDate, String)>
+    let nachtraege = sql!(tx, zeilen<NachtragZeile>
         "SELECT n.vermerk_id, n.datum, n.text FROM nachtrag n JOIN vermerk v ON v.id = n.vermerk_id
          WHERE v.kunde_id = $1 ORDER BY n.datum, n.id", k)?;
-    for (vermerk_id, datum, text) in nachtraege {
-        if let Some(i) = vermerk_ids.iter().position(|v| *v == vermerk_id) {
-            vermerke[i].nachtraege.push(Nachtrag { datum, text });
+    for n in nachtraege {
+        if let Some(i) = vermerk_ids.iter().position(|v| *v == n.vermerk_id) {
+            vermerke[i].nachtraege.push(Nachtrag { datum: n.datum, text: n.text });
         }
     }
     let (auftrag_ids, auftraege) = inhalte::<Auftrag>(
-        sql!(tx, zeilen<(i64, String)> "SELECT id, inhalt FROM auftrag WHERE kunde_id = $1 ORDER BY datum, id", k)?,
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM auftrag WHERE kunde_id = $1 ORDER BY datum, id", k)?,
         "auftrag",
     )?;
-    let einwilligungen: Vec<(i64, String, NaiveDate, Option<NaiveDate>)> = sql!(tx, zeilen<(i64, String, NaiveDate, Option<NaiveDate>)>
+    let einwilligungen = sql!(tx, zeilen<EinwilligungZeile>
         "SELECT id, umfang, erteilt_am, widerrufen_am FROM einwilligung WHERE kunde_id = $1 ORDER BY erteilt_am, id", k)?;
 
     let bedarfsgemeinschaft = match (stamm.bedarfsgemeinschaft_id, &stamm.bedarfsgemeinschaft) {
         (Some(bg), Some(nummer)) => {
-            let mitglieder: Vec<(String, Option<NaiveDate>)> = sql!(tx, zeilen<(String, Option<NaiveDate>)>
+            let mitglieder = sql!(tx, zeilen<BgMitgliedZeile>
                 "SELECT kundennummer, bg_einwilligung_am FROM kunde WHERE bedarfsgemeinschaft_id = $1 AND id <> $2 ORDER BY id",
                 bg, k)?;
             Some(Bedarfsgemeinschaft {
                 nummer: nummer.clone(),
                 mitglieder: mitglieder
                     .into_iter()
-                    .map(|(kundennummer, e)| BgMitglied { kundennummer, einwilligung_gemeinsames_gespraech: e })
+                    .map(|m| BgMitglied {
+                        kundennummer: m.kundennummer,
+                        einwilligung_gemeinsames_gespraech: m.bg_einwilligung_am,
+                    })
                     .collect(),
             })
         }
@@ -238,12 +251,12 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
     };
     let mut einwilligung_ids = Vec::new();
     let mut einwilligungen_akte = Vec::new();
-    for (id, umfang, erteilt_am, widerrufen_am) in einwilligungen {
-        einwilligung_ids.push(id);
+    for e in einwilligungen {
+        einwilligung_ids.push(e.id);
         einwilligungen_akte.push(Einwilligung {
-            umfang: aus_text("einwilligung.umfang", &umfang)?,
-            erteilt_am,
-            widerrufen_am,
+            umfang: aus_text("einwilligung.umfang", &e.umfang)?,
+            erteilt_am: e.erteilt_am,
+            widerrufen_am: e.widerrufen_am,
         });
     }
     let akte = Fallakte {
@@ -258,7 +271,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
             arbeitslos_seit: stamm.arbeitslos_seit,
         },
         dienststelle,
-        meldungen: meldungen.iter().map(|(_, beginn, ende)| Meldung { beginn: *beginn, ende: *ende }).collect(),
+        meldungen: meldungen.iter().map(|m| Meldung { beginn: m.beginn, ende: m.ende }).collect(),
         profiling,
         ziele,
         strategien,
@@ -269,7 +282,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         einwilligungen: einwilligungen_akte,
     };
     let ids = FallIds {
-        meldungen: meldungen.iter().map(|m| m.0).collect(),
+        meldungen: meldungen.iter().map(|m| m.id).collect(),
         profiling: profiling_ids,
         ziele: ziel_ids,
         strategien: strategie_ids,

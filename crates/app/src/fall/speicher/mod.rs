@@ -1,0 +1,20 @@
+//! The storage boundary of a case: every read and write of the case tables (`kunde`, the
+//! entries of the Fallakte, `verlauf`) goes through here, with named row structs. Use cases
+//! work on the Fallakte and call these functions (mostly through `Schreibvorgang`).
+
+mod eintraege;
+mod kunde;
+mod laden;
+mod spalten;
+mod verlauf;
+mod zeilen;
+
+pub(crate) use eintraege::{Eintragsart, Kopf, auftrag_einfuegen, auftrag_erledigen, json, nachtrag_einfuegen};
+pub(crate) use kunde::{
+    NeuerKundeZeile, bedarfsgemeinschaft, bg_einwilligung_setzen, dienststelle_laden, kunde_einfuegen, sperre_setzen,
+    termin_einfuegen, zustaendigkeit_setzen,
+};
+pub use laden::{Fall, FallIds, Stammdaten};
+pub(crate) use laden::{akte_laden, fall_laden, freigaben, stammdaten_laden};
+pub(crate) use spalten::{als_text, aus_text, neue_kundennummer};
+pub(crate) use verlauf::{Eintrag, Verlaufsaktion, verlauf_schreiben, wiedervorlagen_anstossen};

@@ -1,0 +1,117 @@
+//! D2: the Verlauf row of a change (same transaction), and the job that derives the case's
+//! Wiedervorlagen afterwards.
+
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use vierphasen_domain::KundeId;
+use vierphasen_store::{Tx, sql};
+
+use super::zeilen::Id;
+use crate::AppFehler;
+use crate::fall::VorschlagStatus;
+
+/// What a Verlauf row says was done (the text is what the timeline shows).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verlaufsaktion {
+    Angelegt,
+    Importiert,
+    Gespeichert,
+    Vereinbart,
+    Gewaehlt,
+    Angepasst,
+    Erledigt,
+    Entworfen,
+    Bearbeitet,
+    Abgeschlossen,
+    Ersetzt,
+    Erfasst,
+    Erteilt,
+    Widerrufen,
+    Abgemeldet,
+    Geaendert,
+    /// C2: closed by a re-registration after a long absence.
+    AutomatischErledigt,
+    /// C2: the Profillage back to N.
+    ProfillageZurueckgesetzt,
+    ZustaendigkeitGeaendert,
+    SperreGesetzt,
+    SperreAufgehoben,
+    BgEinwilligungErteilt,
+    BgEinwilligungWiderrufen,
+    /// A Vermittlungsvorschlag reached this step.
+    Vorschlag(VorschlagStatus),
+}
+
+impl Verlaufsaktion {
+    pub fn text(self) -> &'static str {
+        match self {
+            Verlaufsaktion::Angelegt => "angelegt",
+            Verlaufsaktion::Importiert => "importiert",
+            Verlaufsaktion::Gespeichert => "gespeichert",
+            Verlaufsaktion::Vereinbart => "vereinbart",
+            Verlaufsaktion::Gewaehlt => "gewählt",
+            Verlaufsaktion::Angepasst => "angepasst",
+            Verlaufsaktion::Erledigt => "erledigt",
+            Verlaufsaktion::Entworfen => "entworfen",
+            Verlaufsaktion::Bearbeitet => "bearbeitet",
+            Verlaufsaktion::Abgeschlossen => "abgeschlossen",
+            Verlaufsaktion::Ersetzt => "ersetzt",
+            Verlaufsaktion::Erfasst => "erfasst",
+            Verlaufsaktion::Erteilt => "erteilt",
+            Verlaufsaktion::Widerrufen => "widerrufen",
+            Verlaufsaktion::Abgemeldet => "abgemeldet",
+            Verlaufsaktion::Geaendert => "geändert",
+            Verlaufsaktion::AutomatischErledigt => "automatisch erledigt (C2)",
+            Verlaufsaktion::ProfillageZurueckgesetzt => "Profillage zurückgesetzt (C2)",
+            Verlaufsaktion::ZustaendigkeitGeaendert => "Zuständigkeit geändert",
+            Verlaufsaktion::SperreGesetzt => "Sperre gesetzt (§ 35 SGB I)",
+            Verlaufsaktion::SperreAufgehoben => "Sperre aufgehoben (§ 35 SGB I)",
+            Verlaufsaktion::BgEinwilligungErteilt => "BG-Einwilligung erteilt (P10)",
+            Verlaufsaktion::BgEinwilligungWiderrufen => "BG-Einwilligung widerrufen (P10)",
+            Verlaufsaktion::Vorschlag(s) => s.label(),
+        }
+    }
+}
+
+pub(crate) struct Eintrag<'a, V: Serialize, N: Serialize> {
+    pub kunde_id: KundeId,
+    pub benutzer_id: i64,
+    pub zeitpunkt: DateTime<Utc>,
+    pub entitaet: &'a str,
+    pub entitaet_id: Option<i64>,
+    pub aktion: Verlaufsaktion,
+    pub vorher: Option<&'a V>,
+    pub nachher: Option<&'a N>,
+}
+
+fn als_json<T: Serialize>(wert: Option<&T>) -> Result<Option<String>, AppFehler> {
+    wert.map(|w| serde_json::to_string(w).map_err(|e| AppFehler::intern("Verlauf als JSON", e))).transpose()
+}
+
+pub(crate) async fn verlauf_schreiben<V: Serialize, N: Serialize>(
+    tx: &mut Tx,
+    e: Eintrag<'_, V, N>,
+) -> Result<(), AppFehler> {
+    sql!(tx, ausfuehren
+        "INSERT INTO verlauf (kunde_id, benutzer_id, zeitpunkt, entitaet, entitaet_id, aktion, vorher, nachher)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        e.kunde_id.0, e.benutzer_id, e.zeitpunkt, e.entitaet, e.entitaet_id, e.aktion.text(), als_json(e.vorher)?,
+        als_json(e.nachher)?)?;
+    Ok(())
+}
+
+/// Asks the worker to (re)derive the case's Wiedervorlagen; one waiting job per case is enough.
+pub(crate) async fn wiedervorlagen_anstossen(
+    tx: &mut Tx,
+    kunde_id: KundeId,
+    jetzt: DateTime<Utc>,
+) -> Result<(), AppFehler> {
+    let wartet = sql!(tx, zeile<Id>
+        "SELECT id FROM job WHERE art = 'wiedervorlagen' AND kunde_id = $1 AND versuche = 0 LIMIT 1", kunde_id.0)?;
+    if wartet.is_none() {
+        sql!(tx, ausfuehren
+            "INSERT INTO job (art, kunde_id, faellig_um, versuche, erstellt_um) VALUES ('wiedervorlagen', $1, $2, 0, $2)",
+            kunde_id.0, jetzt)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,5 @@
+//! All integration tests of this crate in one test binary (one link of the dependencies
+//! instead of one per file); each former test file is a module here.
+
+mod dokumente;
+mod gemeinsam;

@@ -87,7 +87,7 @@ impl App {
 
     async fn job_zurueckstellen(&self, id: i64, art: &str, versuche: i64, fehler: &AppFehler) -> Result<(), AppFehler> {
         let versuche = (versuche + 1).min(MAX_VERSUCHE);
-        let meldung: String = fehler.to_string().chars().take(1000).collect();
+        let meldung: String = fehler.fuer_das_protokoll().chars().take(1000).collect();
         let jetzt = self.jetzt();
         let naechster = jetzt + TimeDelta::minutes(1i64 << versuche);
         let mut tx = self.schreiber.beginnen().await?;

@@ -85,6 +85,15 @@ impl AppFehler {
         AppFehler::Intern(Intern { kontext: Vec::new(), ursache: Box::new(Meldung(meldung.to_string())) })
     }
 
+    /// The text for operators (log, job table): an internal fault with its whole chain.
+    pub fn fuer_das_protokoll(&self) -> String {
+        match self {
+            AppFehler::Intern(i) => format!("Interner Fehler: {i}"),
+            AppFehler::NichtVerfuegbar(e) => format!("{self} ({e})"),
+            andere => andere.to_string(),
+        }
+    }
+
     /// Adds what was being done to an internal fault; user-facing answers pass unchanged.
     pub fn kontext(self, was: impl Display) -> Self {
         match self {

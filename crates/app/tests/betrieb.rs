@@ -14,7 +14,7 @@ use vierphasen_store::testdb::datenbanken;
 
 fn regeln(f: &AppFehler) -> Vec<&'static str> {
     match f {
-        AppFehler::Regelverstoss(b) | AppFehler::BestaetigungNoetig(b) => b.iter().map(|b| b.regel).collect(),
+        AppFehler::Regelverstoss(b) | AppFehler::BestaetigungNoetig(b) => b.iter().map(|b| b.regel.id()).collect(),
         _ => Vec::new(),
     }
 }
@@ -81,7 +81,7 @@ async fn folgegespraech_mit_vier_schritten_bekommt_den_naechsten_termin_nach_kon
         assert_eq!(fall.fallakte.gespraeche.len(), 1);
         assert_eq!(fall.fallakte.gespraeche[0].naechster_termin, Some(heute + Duration::days(10)));
         assert_eq!(fall.ids.gespraeche, vec![erg.id]);
-        let termine = termine_der_art(&app, id, "termin").await;
+        let termine = termine_der_art(&app, id.0, "termin").await;
         assert_eq!(
             termine,
             vec![(Some(u.vfk.benutzer_id), heute + Duration::days(10), Some("K1".into()), "Folgegespräch".into())],
@@ -91,7 +91,7 @@ async fn folgegespraech_mit_vier_schritten_bekommt_den_naechsten_termin_nach_kon
         let liste = app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap();
         assert_eq!(liste.len(), 1);
         assert_eq!(liste[0].nachname, "Folge");
-        assert!(verlauf_aktionen(&app, id).await.contains(&("gespraech".into(), "erfasst".into())));
+        assert!(verlauf_aktionen(&app, id.0).await.contains(&("gespraech".into(), "erfasst".into())));
 
         // An agreed appointment within the concept is stored as agreed.
         let mut eingabe = folgegespraech(heute);
@@ -122,7 +122,7 @@ async fn unvollstaendiges_folgegespraech_wird_mit_f2_abgelehnt() {
         assert!(regeln(&fehler).contains(&"F2"), "{fehler}");
         // Nothing was stored.
         assert!(app.fall_lesen(&u.vfk, id, None).await.unwrap().fallakte.gespraeche.is_empty());
-        assert!(termine_der_art(&app, id, "termin").await.is_empty());
+        assert!(termine_der_art(&app, id.0, "termin").await.is_empty());
         // Z7 is a warning: the goal not discussed needs a confirmation.
         let mut eingabe = folgegespraech(heute);
         eingabe["folgegespraech"]["schritt2"]["ziel_besprochen"] = json!(false);
@@ -201,7 +201,7 @@ async fn auftrag_braucht_einwilligung_und_oeffnet_den_fall_fuer_den_fachdienst()
         app.auftrag_erledigen(&u.vfk, id, a.id).await.unwrap();
         assert!(matches!(app.fall_lesen(&u.fachdienst, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
         assert!(matches!(app.auftrag_erledigen(&u.vfk, id, a.id).await.unwrap_err(), AppFehler::Konflikt(_)));
-        let aktionen = verlauf_aktionen(&app, id).await;
+        let aktionen = verlauf_aktionen(&app, id.0).await;
         for erwartet in [
             ("einwilligung", "erteilt"),
             ("auftrag", "erteilt"),
@@ -227,7 +227,7 @@ async fn arbeiter_legt_wiedervorlagen_aus_den_fristen_einmal_an() {
         let heute = app.heute();
         profiling_einfuegen(
             &app,
-            id,
+            id.0,
             u.vfk.benutzer_id,
             json!({
                 "gespeichert_am": heute,
@@ -240,7 +240,7 @@ async fn arbeiter_legt_wiedervorlagen_aus_den_fristen_einmal_an() {
 
         let erledigt = app.jobs_abarbeiten(100).await.unwrap();
         assert!(erledigt >= 1, "{}", t.name);
-        let wiedervorlagen = termine_der_art(&app, id, "wiedervorlage").await;
+        let wiedervorlagen = termine_der_art(&app, id.0, "wiedervorlage").await;
         let regeln: Vec<&str> = wiedervorlagen.iter().filter_map(|w| w.2.as_deref()).collect();
         for r in ["K1", "P8", "P4"] {
             assert!(regeln.contains(&r), "{}: Wiedervorlage {r} fehlt: {wiedervorlagen:?}", t.name);
@@ -259,7 +259,7 @@ async fn arbeiter_legt_wiedervorlagen_aus_den_fristen_einmal_an() {
         app.termin_anlegen(&u.vfk, id, termin).await.unwrap();
         assert_eq!(app.jobs_abarbeiten(100).await.unwrap(), 1);
         assert_eq!(app.jobs_abarbeiten(100).await.unwrap(), 0, "nichts mehr fällig");
-        assert_eq!(termine_der_art(&app, id, "wiedervorlage").await, wiedervorlagen, "{}: keine Duplikate", t.name);
+        assert_eq!(termine_der_art(&app, id.0, "wiedervorlage").await, wiedervorlagen, "{}: keine Duplikate", t.name);
 
         // They show in the VFK's list, not in a colleague's.
         let liste = app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap();
@@ -448,7 +448,7 @@ async fn teamleitung_weist_den_fall_neu_zu() {
         // The open appointment moved along.
         assert!(app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap().is_empty());
         assert_eq!(app.termine_liste(&u.kollegin, &TerminFilter::default()).await.unwrap().len(), 2);
-        assert!(verlauf_aktionen(&app, id).await.contains(&("kunde".into(), "Zuständigkeit geändert".into())));
+        assert!(verlauf_aktionen(&app, id.0).await.contains(&("kunde".into(), "Zuständigkeit geändert".into())));
         t.aufraeumen().await;
     }
 }
@@ -473,7 +473,7 @@ async fn gesperrter_fall_verschwindet_fuer_nicht_benannte() {
 
         app.sperre_setzen(&u.datenschutz, id, Sperre { gesperrt: false, freigegeben_fuer: Vec::new() }).await.unwrap();
         app.fall_lesen(&u.kollegin, id, None).await.unwrap();
-        let aktionen = verlauf_aktionen(&app, id).await;
+        let aktionen = verlauf_aktionen(&app, id.0).await;
         assert!(aktionen.iter().any(|(e, a)| e == "kunde" && a.starts_with("Sperre gesetzt")));
         assert!(aktionen.iter().any(|(e, a)| e == "kunde" && a.starts_with("Sperre aufgehoben")));
         t.aufraeumen().await;

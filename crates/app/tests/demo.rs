@@ -9,6 +9,7 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use vierphasen_app::demo::{self, DemoDienststelle, OffenerPunkt};
 use vierphasen_app::fall::ImportStamm;
 use vierphasen_app::{App, AppFehler};
+use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::{Dienststelle, LokaleStrategie, pruefen_und_aufloesen};
 use vierphasen_domain::zugriff::{Akteur, Rolle};
 use vierphasen_domain::{Fallakte, Katalog, Rechtskreis, Schwere};
@@ -103,8 +104,8 @@ async fn importierte_fallakte_liest_sich_unveraendert_zurueck() {
         erwartet.kunde.kundennummer = fall.fallakte.kunde.kundennummer.clone();
         erwartet.dienststelle = Dienststelle::default();
         assert_eq!(fall.fallakte, erwartet, "{}: SGB-III-Fallakte", t.name);
-        assert_eq!(zahl(&app, "verlauf_import", id).await, 1, "{}: ein Verlaufseintrag „importiert“ (D2)", t.name);
-        assert_eq!(zahl(&app, "job", id).await, 1, "{}: Wiedervorlagen angestoßen", t.name);
+        assert_eq!(zahl(&app, "verlauf_import", id.0).await, 1, "{}: ein Verlaufseintrag „importiert“ (D2)", t.name);
+        assert_eq!(zahl(&app, "job", id.0).await, 1, "{}: Wiedervorlagen angestoßen", t.name);
 
         // SGB II: Entwicklungsprofil with Bedarfsgemeinschaft, local strategy, Nachtrag, referrals.
         let mut akte = beispiel("entwicklungsprofil_sgb2.json");
@@ -115,8 +116,8 @@ async fn importierte_fallakte_liest_sich_unveraendert_zurueck() {
         // Members of the Bedarfsgemeinschaft are references to other customers: not imported.
         akte.kunde.bedarfsgemeinschaft.as_mut().unwrap().mitglieder.clear();
         assert_eq!(fall.fallakte, akte, "{}: SGB-II-Fallakte", t.name);
-        assert_eq!(zahl(&app, "nachtrag", id).await, 1, "{}: der Nachtrag ist eine eigene Zeile (V3)", t.name);
-        assert_eq!(zahl(&app, "auftrag_offen", id).await, 2, "{}: Aufträge offen übernommen", t.name);
+        assert_eq!(zahl(&app, "nachtrag", id.0).await, 1, "{}: der Nachtrag ist eine eigene Zeile (V3)", t.name);
+        assert_eq!(zahl(&app, "auftrag_offen", id.0).await, 2, "{}: Aufträge offen übernommen", t.name);
         assert_eq!(fall.stammdaten.bedarfsgemeinschaft.as_deref(), Some("31804BG0047112"));
         t.aufraeumen().await;
     }
@@ -250,7 +251,7 @@ async fn demo_richtet_ein_und_jede_rolle_meldet_sich_an() {
                 team_id: *team_id,
                 vertritt: Vec::new(),
             };
-            let fall = app.fall_lesen(&wer, *id, Some("Test")).await.unwrap();
+            let fall = app.fall_lesen(&wer, KundeId(*id), Some("Test")).await.unwrap();
             assert_eq!(
                 fall.fallakte.kunde.rechtskreis,
                 if rechtskreis == "SGB_II" { Rechtskreis::SgbII } else { Rechtskreis::SgbIII }

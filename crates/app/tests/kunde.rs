@@ -2,6 +2,7 @@
 
 use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
 use vierphasen_app::{App, AppFehler};
+use vierphasen_domain::KundeId;
 use vierphasen_store::testdb::datenbanken;
 
 #[tokio::test]
@@ -10,7 +11,7 @@ async fn angelegter_kunde_ist_im_fall_lesbar_und_der_zugriff_protokolliert() {
         let app = App::starten(t.db.clone()).await.unwrap();
         let u = umgebung(&app).await;
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Mustermann")).await.unwrap();
-        assert_eq!(verlauf_zeilen(&app, id).await, 1, "{}: Anlage steht im Verlauf (D2)", t.name);
+        assert_eq!(verlauf_zeilen(&app, id.0).await, 1, "{}: Anlage steht im Verlauf (D2)", t.name);
 
         let fall = app.fall_lesen(&u.vfk, id, Some("Beratung")).await.unwrap();
         assert_eq!(fall.stammdaten.nachname, "Mustermann");
@@ -33,7 +34,7 @@ async fn fremde_dienststelle_und_admin_sehen_den_fall_nicht() {
             assert!(matches!(fehler, AppFehler::NichtGefunden(_)), "{}: {fehler:?}", t.name);
         }
         // A case that does not exist answers the same way.
-        let fehler = app.fall_lesen(&u.vfk, id + 1000, None).await.unwrap_err();
+        let fehler = app.fall_lesen(&u.vfk, KundeId(id.0 + 1000), None).await.unwrap_err();
         assert!(matches!(fehler, AppFehler::NichtGefunden(_)));
         let bericht = vierphasen_store::protokoll::pruefen(&app.db).await.unwrap();
         assert_eq!(bericht.eintraege, 0, "verweigerte Zugriffe zeigen nichts und protokollieren keinen Lesezugriff");

@@ -50,7 +50,7 @@ fn strategie(name: &str, beginn: NaiveDate, ende: NaiveDate, bestaetigt: bool) -
 /// The rule ids of a refusal (empty for any other error).
 fn regeln(f: &AppFehler) -> Vec<&'static str> {
     match f {
-        AppFehler::Regelverstoss(b) | AppFehler::BestaetigungNoetig(b) => b.iter().map(|x| x.regel).collect(),
+        AppFehler::Regelverstoss(b) | AppFehler::BestaetigungNoetig(b) => b.iter().map(|x| x.regel.id()).collect(),
         _ => Vec::new(),
     }
 }
@@ -102,17 +102,17 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
             .await
             .unwrap();
         assert!(v.wahl.iter().any(|b| b.regel == "PL1"), "{db}: the form shows PL1 before saving: {:?}", v.wahl);
-        assert_eq!(bestand(&app, id).await.profiling, 0, "{db}: the suggestion saves nothing");
+        assert_eq!(bestand(&app, id.0).await.profiling, 0, "{db}: the suggestion saves nothing");
 
         // PL1: a Profillage outside the admissible set without Begründung is refused.
-        let vorher = bestand(&app, id).await;
+        let vorher = bestand(&app, id.0).await;
         let f = app
             .profiling_speichern(vfk, id, profiling(&app, &bedarf, Some(json!({ "wert": "marktprofil" })), true))
             .await
             .unwrap_err();
         assert!(matches!(f, AppFehler::Regelverstoss(_)) && regeln(&f).contains(&"PL1"), "{db}: {f:?}");
         assert!(f.to_string().contains("PL1"), "{db}: the message names the rule: {f}");
-        assert_eq!(bestand(&app, id).await, vorher, "{db}: a refused change stores nothing");
+        assert_eq!(bestand(&app, id.0).await, vorher, "{db}: a refused change stores nothing");
 
         // Warnings of the change (no goal, no EV yet) need a confirmation; then it is saved. The
         // need still without strategy (S1) is reported, not refused: strategies follow.
@@ -120,10 +120,10 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
         let f =
             app.profiling_speichern(vfk, id, profiling(&app, &bedarf, Some(foerder.clone()), false)).await.unwrap_err();
         assert!(matches!(f, AppFehler::BestaetigungNoetig(_)) && regeln(&f).contains(&"E1"), "{db}: {f:?}");
-        assert_eq!(bestand(&app, id).await, vorher, "{db}");
+        assert_eq!(bestand(&app, id.0).await, vorher, "{db}");
         let a = app.profiling_speichern(vfk, id, profiling(&app, &bedarf, Some(foerder), true)).await.unwrap();
         assert!(a.befunde.iter().any(|b| b.regel == "S1"), "{db}: {:?}", a.befunde);
-        let b = bestand(&app, id).await;
+        let b = bestand(&app, id.0).await;
         assert_eq!((b.profiling, b.verlauf), (1, vorher.verlauf + 1), "{db}: saved with a Verlauf row (D2)");
 
         // Someone else's caseload: read yes, write no.
@@ -140,19 +140,19 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
             json!({ "zieloption": "Beschäftigung 1. Arbeitsmarkt lokal (TPB)", "eigene_ziele": "Englisch auffrischen" }),
         );
         app.ziel_setzen(vfk, id, z).await.unwrap();
-        assert_eq!(bestand(&app, id).await.verlauf, vorher.verlauf + 2, "{db}");
+        assert_eq!(bestand(&app, id.0).await.verlauf, vorher.verlauf + 2, "{db}");
 
         // Phase 3. S5: a strategy of the other Rechtskreis; S2: qualification without
         // Absolventenmanagement. Both refused, nothing stored.
         let (in6, in12, in18) = (plus_monate(heute, 6), plus_monate(heute, 12), plus_monate(heute, 18));
-        let vorher = bestand(&app, id).await;
+        let vorher = bestand(&app, id.0).await;
         let f =
             app.strategie_waehlen(vfk, id, strategie("mitwirkung_ueberpruefen", heute, in6, true)).await.unwrap_err();
         assert!(matches!(f, AppFehler::Regelverstoss(_)) && regeln(&f) == ["S5"], "{db}: {f:?}");
         let f =
             app.strategie_waehlen(vfk, id, strategie("berufsabschluss_erwerben", heute, in12, true)).await.unwrap_err();
         assert!(regeln(&f).contains(&"S2"), "{db}: {f:?}");
-        assert_eq!(bestand(&app, id).await, vorher, "{db}");
+        assert_eq!(bestand(&app, id.0).await, vorher, "{db}");
 
         app.strategie_waehlen(vfk, id, strategie("Absolventenmanagement", in12, in18, false)).await.unwrap();
         app.strategie_waehlen(vfk, id, strategie("berufsabschluss_erwerben", heute, in12, false)).await.unwrap();
@@ -168,14 +168,14 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
             .unwrap()
             .id;
         let vermittlung = app.strategie_waehlen(vfk, id, strategie("vermittlung", heute, in6, false)).await.unwrap().id;
-        let b = bestand(&app, id).await;
+        let b = bestand(&app, id.0).await;
         assert_eq!((b.strategien, b.verlauf), (4, vorher.verlauf + 4), "{db}");
 
         let anpassung: StrategieAnpassung = eingabe(json!({ "ende": in12, "reihenfolge": 2 }));
         app.strategie_anpassen(vfk, id, vermittlung, anpassung.clone()).await.unwrap();
         let abschluss: StrategieAbschluss = eingabe(json!({ "ergebnis": "storniert", "erledigt_am": heute }));
         app.strategie_abschliessen(vfk, id, erfahrung, abschluss.clone()).await.unwrap();
-        assert_eq!(bestand(&app, id).await.verlauf, vorher.verlauf + 6, "{db}");
+        assert_eq!(bestand(&app, id.0).await.verlauf, vorher.verlauf + 6, "{db}");
         let f = app.strategie_anpassen(vfk, id, erfahrung, anpassung).await.unwrap_err();
         assert!(matches!(f, AppFehler::Konflikt(_)), "{db}: a closed strategy stays as it is: {f:?}");
         let f = app.strategie_abschliessen(vfk, id, erfahrung, abschluss.clone()).await.unwrap_err();
@@ -190,10 +190,10 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
         assert!(matches!(f, AppFehler::NichtGefunden("Die Handlungsstrategie")), "{db}: {f:?}");
 
         // Phase 4, EV. A Kooperationsplan does not exist in SGB III (E1).
-        let vorher = bestand(&app, id).await;
+        let vorher = bestand(&app, id.0).await;
         let f = app.ev_entwerfen(vfk, id, eingabe(json!({ "art": "kooperationsplan" }))).await.unwrap_err();
         assert!(matches!(f, AppFehler::Regelverstoss(_)) && regeln(&f) == ["E1"], "{db}: {f:?}");
-        assert_eq!(bestand(&app, id).await, vorher, "{db}");
+        assert_eq!(bestand(&app, id.0).await, vorher, "{db}");
 
         // E6: the draft carries the guidance of the open strategies, not of the closed one.
         let entwurf = app.ev_entwerfen(vfk, id, eingabe::<EvEntwurf>(json!({}))).await.unwrap().id;
@@ -218,17 +218,17 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
         let abschluss: EvAbschluss = eingabe(json!({ "abgeschlossen_am": heute, "ausgehaendigt_am": heute }));
         app.ev_abschliessen(vfk, id, entwurf, abschluss.clone()).await.unwrap();
         assert_eq!(ev_status(&app, entwurf).await, "abgeschlossen", "{db}");
-        assert_eq!(bestand(&app, id).await.verlauf, vorher.verlauf + 3, "{db}");
+        assert_eq!(bestand(&app, id.0).await.verlauf, vorher.verlauf + 3, "{db}");
 
         // E5: a signed EV is immutable.
-        let vorher = bestand(&app, id).await;
+        let vorher = bestand(&app, id.0).await;
         for f in [
             app.ev_bearbeiten(vfk, id, entwurf, bearbeitung.clone()).await.unwrap_err(),
             app.ev_abschliessen(vfk, id, entwurf, abschluss.clone()).await.unwrap_err(),
         ] {
             assert!(matches!(&f, AppFehler::Konflikt(m) if m.contains("unveränderlich (E5)")), "{db}: {f:?}");
         }
-        assert_eq!(bestand(&app, id).await, vorher, "{db}");
+        assert_eq!(bestand(&app, id.0).await, vorher, "{db}");
 
         // A new version replaces the signed one.
         let neu = app.ev_entwerfen(vfk, id, eingabe(json!({}))).await.unwrap().id;
@@ -244,7 +244,7 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
             (Some(heute), Some(in6)),
             "{db}: content kept, replacement dated"
         );
-        assert_eq!(bestand(&app, id).await.verlauf, vorher.verlauf + 3, "{db}: draft, conclusion, replacement");
+        assert_eq!(bestand(&app, id.0).await.verlauf, vorher.verlauf + 3, "{db}: draft, conclusion, replacement");
 
         // Beratungsvermerk: prefilled from the plan (V1), immutable, with an addendum (V3).
         let vb = app.vermerk_vorbefuellung(vfk, id, Vermerkart::Erstgespraech).await.unwrap();
@@ -276,7 +276,7 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
         let fall = app.fall_lesen(vfk, id, None).await.unwrap();
         let v = &fall.fallakte.vermerke[0];
         assert!(v.text.contains("Förderprofil") && v.nachtraege.len() == 1 && v.nachtraege[0].datum == heute, "{db}");
-        assert_eq!(bestand(&app, id).await.verlauf, vorher.verlauf + 5, "{db}");
+        assert_eq!(bestand(&app, id.0).await.verlauf, vorher.verlauf + 5, "{db}");
 
         // The stored case exports as a Fallakte the checker reads, without errors.
         let export = serde_json::to_vec(&fall.fallakte).unwrap();
@@ -319,7 +319,7 @@ async fn begruendete_abweichung_und_offener_bedarf_nach_abschluss_werden_gemelde
         assert!(a.befunde.iter().any(|b| b.regel == "S1"), "{db}: {:?}", a.befunde);
         let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
         assert!(fall.fallakte.strategien[0].ergebnis.is_some(), "{db}");
-        assert_eq!(verlauf_zeilen(&app, id).await, 5, "{db}: Anlage, 2 × Profiling, Wahl, Abschluss");
+        assert_eq!(verlauf_zeilen(&app, id.0).await, 5, "{db}: Anlage, 2 × Profiling, Wahl, Abschluss");
         t.aufraeumen().await;
     }
 }
@@ -331,7 +331,7 @@ async fn ungueltige_eingaben_nennen_das_feld_und_speichern_nichts() {
         let u = umgebung(&app).await;
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Feld")).await.unwrap();
         let heute = app.heute();
-        let vorher = bestand(&app, id).await;
+        let vorher = bestand(&app, id.0).await;
 
         let mut p = profiling(&app, &[], None, true);
         p.zielberuf = Some("99999".into());
@@ -356,7 +356,7 @@ async fn ungueltige_eingaben_nennen_das_feld_und_speichern_nichts() {
             eingabe(json!({ "datum": heute.succ_opt().unwrap(), "art": "sonstiges", "text": "x" })),
         );
         assert!(matches!(&f.await.unwrap_err(), AppFehler::Ungueltig { feld, .. } if feld == "datum"), "{}", t.name);
-        assert_eq!(bestand(&app, id).await, vorher, "{}", t.name);
+        assert_eq!(bestand(&app, id.0).await, vorher, "{}", t.name);
         t.aufraeumen().await;
     }
 }

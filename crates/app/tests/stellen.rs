@@ -14,6 +14,7 @@ use vierphasen_app::fall::{ImportStamm, VorschlagAenderung, VorschlagEingabe, Vo
 use vierphasen_app::stellen::{StellenEingabe, Stellensuche};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_domain::Fallakte;
+use vierphasen_domain::KundeId;
 use vierphasen_store::sql;
 use vierphasen_store::testdb::datenbanken;
 
@@ -44,7 +45,7 @@ async fn anzahl_stellen(app: &App) -> i64 {
 async fn elektroniker(app: &App, u: &gemeinsam::Umgebung) -> i64 {
     let akte: Fallakte = serde_json::from_str(&beispiel("foerderprofil_sgb3.json")).unwrap();
     let stamm = ImportStamm { vorname: "Erika".into(), nachname: "Strom".into(), plz: Some("34117".into()) };
-    app.fall_importieren(&u.vfk, stamm, akte).await.unwrap()
+    app.fall_importieren(&u.vfk, stamm, akte).await.unwrap().0
 }
 
 #[tokio::test]
@@ -160,7 +161,7 @@ async fn treffer_erklaert_vorschlag_durchlaeuft_den_lebenszyklus() {
         let liste = app.neue_treffer(&u.vfk).await.unwrap();
         assert_eq!(liste.iter().map(|n| (n.kunde_id, n.neue)).collect::<Vec<_>>(), [(id, 1)], "{}", t.name);
 
-        let m = app.treffer_lesen(&u.vfk, id, None).await.unwrap();
+        let m = app.treffer_lesen(&u.vfk, KundeId(id), None).await.unwrap();
         let p = m.profil.as_ref().expect("matchingfähig (P9)");
         assert!(p.zielberuf.starts_with("26212"), "{}", p.zielberuf);
         assert!(p.umkreis.starts_with("50 km"), "{}", p.umkreis);
@@ -182,16 +183,17 @@ async fn treffer_erklaert_vorschlag_durchlaeuft_den_lebenszyklus() {
         // Seen: the worklist is empty until a new posting arrives.
         assert!(app.neue_treffer(&u.vfk).await.unwrap().is_empty());
 
-        let v = app.vorschlag_anlegen(&u.vfk, id, VorschlagEingabe { stelle_id: tr.stelle.id }).await.unwrap();
-        let doppelt = app.vorschlag_anlegen(&u.vfk, id, VorschlagEingabe { stelle_id: tr.stelle.id }).await;
+        let v = app.vorschlag_anlegen(&u.vfk, KundeId(id), VorschlagEingabe { stelle_id: tr.stelle.id }).await.unwrap();
+        let doppelt = app.vorschlag_anlegen(&u.vfk, KundeId(id), VorschlagEingabe { stelle_id: tr.stelle.id }).await;
         assert!(matches!(doppelt, Err(AppFehler::Konflikt(_))));
         let schritt = |status, grund: Option<&str>| VorschlagAenderung {
             status,
             ablehnungsgrund: grund.map(str::to_string),
             rueckmeldung: Some("Vorstellung am Montag".into()),
         };
-        let sprung =
-            app.vorschlag_aendern(&u.vfk, id, v.id, schritt(VorschlagStatus::Vorstellungsgespraech, None)).await;
+        let sprung = app
+            .vorschlag_aendern(&u.vfk, KundeId(id), v.id, schritt(VorschlagStatus::Vorstellungsgespraech, None))
+            .await;
         match sprung {
             Err(AppFehler::Ungueltig { feld, meldung }) => {
                 assert_eq!(feld, "status");
@@ -199,24 +201,26 @@ async fn treffer_erklaert_vorschlag_durchlaeuft_den_lebenszyklus() {
             }
             anders => panic!("{anders:?}"),
         }
-        app.vorschlag_aendern(&u.vfk, id, v.id, schritt(VorschlagStatus::Beworben, None)).await.unwrap();
-        let ohne_grund = app.vorschlag_aendern(&u.vfk, id, v.id, schritt(VorschlagStatus::Abgelehnt, None)).await;
+        app.vorschlag_aendern(&u.vfk, KundeId(id), v.id, schritt(VorschlagStatus::Beworben, None)).await.unwrap();
+        let ohne_grund =
+            app.vorschlag_aendern(&u.vfk, KundeId(id), v.id, schritt(VorschlagStatus::Abgelehnt, None)).await;
         assert!(matches!(ohne_grund, Err(AppFehler::Ungueltig { ref feld, .. }) if feld == "ablehnungsgrund"));
         app.vorschlag_aendern(
             &u.vfk,
-            id,
+            KundeId(id),
             v.id,
             schritt(VorschlagStatus::Abgelehnt, Some("Stelle anderweitig besetzt")),
         )
         .await
         .unwrap();
-        let m = app.treffer_lesen(&u.vfk, id, None).await.unwrap();
+        let m = app.treffer_lesen(&u.vfk, KundeId(id), None).await.unwrap();
         let vs = &m.vorschlaege[0];
         assert_eq!(vs.status, VorschlagStatus::Abgelehnt);
         assert_eq!(vs.ablehnungsgrund.as_deref(), Some("Stelle anderweitig besetzt"));
         assert_eq!(vs.rueckmeldung.as_deref(), Some("Vorstellung am Montag"));
         assert_eq!(m.treffer[0].vorschlag, Some(VorschlagStatus::Abgelehnt));
-        let danach = app.vorschlag_aendern(&u.vfk, id, v.id, schritt(VorschlagStatus::Eingestellt, None)).await;
+        let danach =
+            app.vorschlag_aendern(&u.vfk, KundeId(id), v.id, schritt(VorschlagStatus::Eingestellt, None)).await;
         assert!(matches!(danach, Err(AppFehler::Ungueltig { ref meldung, .. }) if meldung.contains("abgeschlossen")));
         assert_eq!(gemeinsam::verlauf_zeilen_von(&app, id, "vermittlungsvorschlag").await, 3, "{}", t.name);
     }
@@ -242,7 +246,7 @@ async fn index_folgt_jeder_aenderung_und_bewerber_nur_mit_zugriff() {
         // Entered through the use case: searchable when it returns.
         let s = app.stelle_speichern(&u.vfk, None, stelle("API-1", None)).await.unwrap();
         assert_eq!(s.beruf, "26212");
-        assert_eq!(app.treffer_lesen(&u.vfk, id, None).await.unwrap().treffer.len(), 1);
+        assert_eq!(app.treffer_lesen(&u.vfk, KundeId(id), None).await.unwrap().treffer.len(), 1);
         let neu = app.neue_treffer(&u.vfk).await.unwrap();
         assert!(neu.is_empty(), "seen just now");
         let s2 = app.stelle_speichern(&u.vfk, None, stelle("API-2", None)).await.unwrap();
@@ -267,7 +271,7 @@ async fn index_folgt_jeder_aenderung_und_bewerber_nur_mit_zugriff() {
         let mut e = stelle("API-2", Some(gestern));
         e.veroeffentlicht = Some(gestern);
         app.stelle_speichern(&u.vfk, Some(s2.id), e).await.unwrap();
-        assert_eq!(app.treffer_lesen(&u.vfk, id, None).await.unwrap().treffer.len(), 1);
+        assert_eq!(app.treffer_lesen(&u.vfk, KundeId(id), None).await.unwrap().treffer.len(), 1);
 
         // A refused role, a bad field.
         assert!(matches!(
@@ -285,8 +289,8 @@ async fn index_folgt_jeder_aenderung_und_bewerber_nur_mit_zugriff() {
         );
 
         // The case leaves matching when deregistered.
-        app.abmelden_kunde(&u.vfk, id, heute()).await.unwrap();
-        let m = app.treffer_lesen(&u.vfk, id, None).await.unwrap();
+        app.abmelden_kunde(&u.vfk, KundeId(id), heute()).await.unwrap();
+        let m = app.treffer_lesen(&u.vfk, KundeId(id), None).await.unwrap();
         assert!(m.profil.is_none() && m.treffer.is_empty());
         assert_eq!(m.ohne_profil.as_deref(), Some("Der Kunde ist nicht arbeitsuchend gemeldet."));
         assert!(app.bewerber_zur_stelle(&u.vfk, s.id).await.unwrap().bewerber.is_empty());

@@ -92,16 +92,6 @@ pub fn mit_status<T: Template>(seite: &T, status: StatusCode) -> Response {
     antwort
 }
 
-/// A row id from the path; text that is no number names a row that does not exist (404).
-pub fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
-    text.parse().map_err(|_| AppFehler::NichtGefunden(was))
-}
-
-/// The case id from the path: a bad one is "not found" like a missing case (D1).
-pub fn fall_id(text: &str) -> Result<i64, AppFehler> {
-    nummer(text, "Der Fall")
-}
-
 /// After a successful POST: the browser loads the target with GET (no double submit on reload).
 pub fn weiter_zu(ziel: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, ziel.to_owned())]).into_response()

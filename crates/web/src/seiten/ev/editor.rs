@@ -11,7 +11,7 @@ use vierphasen_domain::{Katalog, Rechtskreis};
 use super::dokument::{REIHENFOLGE, aus_schluessel, gruppentitel, schluessel, wer};
 use crate::fehlerart::einordnen;
 use crate::seiten::Formular;
-use crate::seiten::akte::strategie_name;
+use crate::seiten::anzeige::strategie_name;
 use crate::seiten::formular::{Feldfehler, feld_id};
 
 #[derive(Debug, Clone)]

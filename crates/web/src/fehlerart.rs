@@ -11,6 +11,8 @@ pub struct Einordnung {
     /// The problem type: `urn:vierphasen:problem:<art>`.
     pub art: &'static str,
     pub titel: &'static str,
+    /// The heading of the error page: a refusal the user can act on reads "Nicht möglich".
+    pub seitentitel: &'static str,
     /// German, for the user; never internal details.
     pub text: String,
     /// The request's number, for an internal fault the user should report.
@@ -44,7 +46,11 @@ pub fn einordnen(f: &AppFehler) -> Einordnung {
         }
         andere => (andere.to_string(), None),
     };
-    Einordnung { status, art, titel, text, anfrage }
+    let seitentitel = match f {
+        AppFehler::Regelverstoss(_) | AppFehler::BestaetigungNoetig(_) | AppFehler::Konflikt(_) => "Nicht möglich",
+        _ => titel,
+    };
+    Einordnung { status, art, titel, seitentitel, text, anfrage }
 }
 
 /// The single exception to [`einordnen`]'s statuses: a form shown again with its input answers

@@ -123,10 +123,6 @@ impl IntoResponse for SeitenFehler {
             return Redirect::to("/anmelden").into_response();
         }
         let e = einordnen(&self.0);
-        let titel = match self.0 {
-            AppFehler::Regelverstoss(_) | AppFehler::BestaetigungNoetig(_) | AppFehler::Konflikt(_) => "Nicht möglich",
-            _ => e.titel,
-        };
-        mit_status(&Fehlerseite { titel, text: e.text }, e.status)
+        mit_status(&Fehlerseite { titel: e.seitentitel, text: e.text }, e.status)
     }
 }

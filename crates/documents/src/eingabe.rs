@@ -1,6 +1,6 @@
 //! What every document shows at its top: who writes (Briefkopf) and about whom (Person).
 
-use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// The Dienststelle's letterhead.
@@ -76,21 +76,6 @@ pub(crate) fn de(datum: NaiveDate) -> String {
 
 /// German date and time in Europe/Berlin: 24.11.2026, 14:05 Uhr.
 pub(crate) fn de_zeit(zeit: DateTime<Utc>) -> String {
-    let ortszeit = berlin(zeit);
+    let ortszeit = vierphasen_domain::datum::berlin_ortszeit(zeit);
     format!("{}, {} Uhr", de(ortszeit.date()), ortszeit.format("%H:%M"))
-}
-
-/// Local time in Germany: CET, CEST from the last Sunday of March 01:00 UTC to the last Sunday of
-/// October 01:00 UTC (the EU rule since 1996, as in `vierphasen_domain::datum::berlin_datum`,
-/// which gives only the date).
-fn berlin(zeit: DateTime<Utc>) -> NaiveDateTime {
-    let jahr = zeit.year();
-    let letzter_sonntag = |monat: u32| {
-        let ende = NaiveDate::from_ymd_opt(jahr, monat, 31).unwrap_or(NaiveDate::MIN);
-        ende - chrono::Days::new(u64::from(ende.weekday().num_days_from_sunday()))
-    };
-    let beginn = letzter_sonntag(3).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
-    let ende = letzter_sonntag(10).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
-    let stunden = if zeit >= beginn && zeit < ende { 2 } else { 1 };
-    (zeit + chrono::TimeDelta::hours(stunden)).naive_utc()
 }

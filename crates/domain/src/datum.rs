@@ -28,9 +28,9 @@ pub fn jahre_zwischen(von: NaiveDate, bis: NaiveDate) -> i32 {
     j
 }
 
-/// The calendar date in Germany (Europe/Berlin) at an instant: CET, CEST from the last Sunday of
-/// March 01:00 UTC to the last Sunday of October 01:00 UTC (EU rule since 1996).
-pub fn berlin_datum(zeit: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+/// Local time in Germany (Europe/Berlin) at an instant: CET, CEST from the last Sunday of March
+/// 01:00 UTC to the last Sunday of October 01:00 UTC (EU rule since 1996).
+pub fn berlin_ortszeit(zeit: chrono::DateTime<chrono::Utc>) -> chrono::NaiveDateTime {
     let jahr = zeit.year();
     let letzter_sonntag = |monat: u32| {
         let ende = NaiveDate::from_ymd_opt(jahr, monat, 31).unwrap_or(NaiveDate::MIN);
@@ -39,7 +39,12 @@ pub fn berlin_datum(zeit: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     let beginn = letzter_sonntag(3).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
     let ende = letzter_sonntag(10).and_hms_opt(1, 0, 0).unwrap_or_default().and_utc();
     let stunden = if zeit >= beginn && zeit < ende { 2 } else { 1 };
-    (zeit + chrono::TimeDelta::hours(stunden)).date_naive()
+    (zeit + chrono::TimeDelta::hours(stunden)).naive_utc()
+}
+
+/// The calendar date in Germany at an instant (see [`berlin_ortszeit`]).
+pub fn berlin_datum(zeit: chrono::DateTime<chrono::Utc>) -> NaiveDate {
+    berlin_ortszeit(zeit).date()
 }
 
 /// German date for messages: 24.11.2026.

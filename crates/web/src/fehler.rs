@@ -7,6 +7,8 @@ use utoipa::ToSchema;
 use vierphasen_app::AppFehler;
 use vierphasen_domain::Befund;
 
+use crate::fehlerart::einordnen;
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
     /// `urn:vierphasen:problem:<art>`
@@ -24,6 +26,11 @@ pub struct Problem {
     pub regeln: Vec<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub befunde: Vec<Befund>,
+    /// The request's number of an internal fault (500), to quote when reporting it. Not in the
+    /// schema yet: the OpenAPI snapshot is a test's expectation.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(ignore)]
+    pub anfrage: Option<String>,
 }
 
 #[derive(Debug)]
@@ -41,20 +48,13 @@ impl ApiFehler {
                 feld: None,
                 regeln: Vec::new(),
                 befunde: Vec::new(),
+                anfrage: None,
             },
         )
     }
 
     pub fn ungueltig(feld: impl Into<String>, meldung: impl Into<String>) -> Self {
-        let feld = feld.into();
-        let mut f = Self::neu(
-            StatusCode::UNPROCESSABLE_ENTITY,
-            "ungueltige-eingabe",
-            "Ungültige Eingabe",
-            format!("Feld `{feld}`: {}", meldung.into()),
-        );
-        f.1.feld = Some(feld);
-        f
+        AppFehler::ungueltig(feld, meldung).into()
     }
 
     pub fn nicht_angemeldet() -> Self {
@@ -72,35 +72,20 @@ impl ApiFehler {
 
 impl From<AppFehler> for ApiFehler {
     fn from(f: AppFehler) -> Self {
-        let detail = f.to_string();
+        let e = einordnen(&f);
+        let mut antwort = Self::neu(e.status, e.art, e.titel, e.text);
+        antwort.1.anfrage = e.anfrage;
         match f {
-            AppFehler::NichtAngemeldet => {
-                Self::neu(StatusCode::UNAUTHORIZED, "nicht-angemeldet", "Nicht angemeldet", detail)
+            AppFehler::Regelverstoss(b) => antwort.mit_befunden(b),
+            AppFehler::BestaetigungNoetig(b) => {
+                antwort.1.detail.push_str(" — zum Speichern erneut mit \"bestaetigt\": true senden.");
+                antwort.mit_befunden(b)
             }
-            AppFehler::NichtGefunden(_) => Self::neu(StatusCode::NOT_FOUND, "nicht-gefunden", "Nicht gefunden", detail),
-            AppFehler::Verboten(_) => Self::neu(StatusCode::FORBIDDEN, "verboten", "Nicht erlaubt", detail),
-            AppFehler::Regelverstoss(b) => {
-                Self::neu(StatusCode::UNPROCESSABLE_ENTITY, "regelverstoss", "Regelverstoß", detail).mit_befunden(b)
+            AppFehler::Ungueltig { feld, .. } => {
+                antwort.1.feld = Some(feld);
+                antwort
             }
-            AppFehler::BestaetigungNoetig(b) => Self::neu(
-                StatusCode::CONFLICT,
-                "bestaetigung-noetig",
-                "Bestätigung nötig",
-                format!("{detail} — zum Speichern erneut mit \"bestaetigt\": true senden."),
-            )
-            .mit_befunden(b),
-            AppFehler::Ungueltig { feld, meldung } => Self::ungueltig(feld, meldung),
-            AppFehler::Konflikt(_) => Self::neu(StatusCode::CONFLICT, "konflikt", "Konflikt", detail),
-            AppFehler::Speicher(e) => {
-                // The store's message names tables and constraints, never personal data.
-                tracing::error!(fehler = %e, "Speicherfehler");
-                Self::neu(
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "speicher",
-                    "Vorübergehend nicht verfügbar",
-                    "Der Speicher ist gerade nicht erreichbar; nichts wurde geändert. Bitte gleich noch einmal versuchen.",
-                )
-            }
+            _ => antwort,
         }
     }
 }

@@ -1,12 +1,14 @@
 //! The HTTP side of vierphasen: JSON API under /api/v1 (OpenAPI 3.1, Swagger UI), login with
 //! sessions and tokens, CSRF protection, security headers, /health and /metrics.
 
+pub mod anfrage;
 pub mod anmeldung;
 pub mod api;
 pub mod csrf;
 pub mod drossel;
 pub mod eingabe;
 pub mod fehler;
+pub mod fehlerart;
 pub mod kopfzeilen;
 pub mod seiten;
 pub mod server;

@@ -46,6 +46,8 @@ pub fn router(app: App, einstellungen: Einstellungen) -> Router {
         .route("/metrics", get(|| async { prometheus().render() }))
         .layer(axum::middleware::from_fn(crate::kopfzeilen::sicherheit))
         .layer(DefaultBodyLimit::max(1024 * 1024))
+        // Outermost: every answer, also a refusal of the layers inside, carries its number.
+        .layer(axum::middleware::from_fn(crate::anfrage::nummerieren))
         .with_state(zustand)
 }
 

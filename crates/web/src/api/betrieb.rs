@@ -11,6 +11,7 @@ use utoipa::ToSchema;
 use vierphasen_app::fall::{Aenderung, AuftragEingabe, Auskunft, Datumsangabe, EinwilligungEingabe, Protokolleintrag};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
 use vierphasen_domain::Fallakte;
+use vierphasen_domain::KundeId;
 
 use crate::anmeldung::Benutzer;
 use crate::eingabe::{Abfrage, Eingabe, Pfad};
@@ -24,10 +25,10 @@ use crate::zustand::Zustand;
 pub async fn einwilligung(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<EinwilligungEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.einwilligung_erteilen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.einwilligung_erteilen(&b.akteur, id.into(), e).await?)))
 }
 
 /// Revokes a consent as of the given day.
@@ -38,10 +39,10 @@ pub async fn einwilligung(
 pub async fn einwilligung_widerrufen(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, eid)): Pfad<(i64, i64)>,
+    Pfad((id, eid)): Pfad<(KundeId, i64)>,
     Eingabe(d): Eingabe<Datumsangabe>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.einwilligung_widerrufen(&b.akteur, id, eid, d).await?))
+    Ok(Json(z.app.einwilligung_widerrufen(&b.akteur, id.into(), eid, d).await?))
 }
 
 /// P10: the customer's consent to conversations with the whole Bedarfsgemeinschaft.
@@ -61,10 +62,10 @@ pub struct BgEinwilligung {
 pub async fn bg_einwilligung(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<BgEinwilligung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.bg_einwilligung_setzen(&b.akteur, id, e.datum).await?))
+    Ok(Json(z.app.bg_einwilligung_setzen(&b.akteur, id.into(), e.datum).await?))
 }
 
 /// U2–U8: a referral to a Fachdienst or the ZAV.
@@ -75,10 +76,10 @@ pub async fn bg_einwilligung(
 pub async fn auftrag(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<AuftragEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.auftrag_erteilen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.auftrag_erteilen(&b.akteur, id.into(), e).await?)))
 }
 
 /// Marks a referral done.
@@ -88,9 +89,9 @@ pub async fn auftrag(
 pub async fn auftrag_erledigt(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, aid)): Pfad<(i64, i64)>,
+    Pfad((id, aid)): Pfad<(KundeId, i64)>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.auftrag_erledigen(&b.akteur, id, aid).await?))
+    Ok(Json(z.app.auftrag_erledigen(&b.akteur, id.into(), aid).await?))
 }
 
 /// The user's own appointments and Wiedervorlagen (E2, U1, K1, S13, P4, P8).
@@ -113,10 +114,10 @@ pub async fn termine(
 pub async fn termin(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<TerminEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.termin_anlegen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.termin_anlegen(&b.akteur, id.into(), e).await?)))
 }
 
 /// Marks an appointment or Wiedervorlage done.
@@ -134,8 +135,8 @@ pub async fn termin_erledigt(
 /// The whole Fallakte as JSON (a download; the export is logged before the answer, D3).
 #[utoipa::path(get, path = "/kunden/{id}/export", tag = "Betrieb", params(("id" = i64, Path)),
     responses((status = 200, body = Fallakte), (status = 403, body = Problem), (status = 404, body = Problem)))]
-pub async fn export(State(z): State<Zustand>, Benutzer(b): Benutzer, Pfad(id): Pfad<i64>) -> ApiErgebnis<Response> {
-    let akte = z.app.fall_exportieren(&b.akteur, id).await?;
+pub async fn export(State(z): State<Zustand>, Benutzer(b): Benutzer, Pfad(id): Pfad<KundeId>) -> ApiErgebnis<Response> {
+    let akte = z.app.fall_exportieren(&b.akteur, id.into()).await?;
     let mut antwort = Json(akte).into_response();
     if let Ok(wert) = HeaderValue::from_str(&format!("attachment; filename=\"fallakte-{id}.json\"")) {
         antwort.headers_mut().insert(header::CONTENT_DISPOSITION, wert);
@@ -149,9 +150,9 @@ pub async fn export(State(z): State<Zustand>, Benutzer(b): Benutzer, Pfad(id): P
 pub async fn auskunft(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
 ) -> ApiErgebnis<Json<Auskunft>> {
-    Ok(Json(z.app.auskunft_art15(&b.akteur, id).await?))
+    Ok(Json(z.app.auskunft_art15(&b.akteur, id.into()).await?))
 }
 
 /// D3: the access log of a case (Datenschutz).
@@ -160,7 +161,7 @@ pub async fn auskunft(
 pub async fn protokoll(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
 ) -> ApiErgebnis<Json<Vec<Protokolleintrag>>> {
-    Ok(Json(z.app.protokoll_lesen(&b.akteur, id).await?))
+    Ok(Json(z.app.protokoll_lesen(&b.akteur, id.into()).await?))
 }

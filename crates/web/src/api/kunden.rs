@@ -7,6 +7,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use vierphasen_app::fall::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis};
 
+use vierphasen_domain::KundeId;
+
 use crate::anmeldung::Benutzer;
 use crate::eingabe::{Abfrage, Eingabe, Pfad};
 use crate::fehler::{ApiErgebnis, Problem};
@@ -51,10 +53,10 @@ pub struct Zweck {
 pub async fn lesen(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Abfrage(q): Abfrage<Zweck>,
 ) -> ApiErgebnis<Json<Fallansicht>> {
-    Ok(Json(z.app.fall_lesen(&b.akteur, id, q.zweck.as_deref()).await?))
+    Ok(Json(z.app.fall_lesen(&b.akteur, id.into(), q.zweck.as_deref()).await?))
 }
 
 /// C1/C2: a new registration episode (re-registration).
@@ -63,10 +65,10 @@ pub async fn lesen(
 pub async fn meldung(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(d): Eingabe<Datumsangabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Wiedermeldungsergebnis>)> {
-    Ok((StatusCode::CREATED, Json(z.app.meldung_anlegen(&b.akteur, id, d.datum).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.meldung_anlegen(&b.akteur, id.into(), d.datum).await?)))
 }
 
 #[utoipa::path(post, path = "/kunden/{id}/abmeldung", tag = "Kunden", params(("id" = i64, Path)), request_body = Datumsangabe,
@@ -74,9 +76,9 @@ pub async fn meldung(
 pub async fn abmeldung(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(d): Eingabe<Datumsangabe>,
 ) -> ApiErgebnis<StatusCode> {
-    z.app.abmelden_kunde(&b.akteur, id, d.datum).await?;
+    z.app.abmelden_kunde(&b.akteur, id.into(), d.datum).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -11,6 +11,7 @@ use vierphasen_app::fall::{
     ProfilingEingabe, ProfillageVorschlag, StrategieAbschluss, StrategieAnpassung, StrategieEingabe, VermerkEingabe,
     ZielEingabe,
 };
+use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::Vermerkart;
 use vierphasen_domain::regeln::vermerk::Vorbefuellung;
 
@@ -27,10 +28,10 @@ use crate::zustand::Zustand;
 pub async fn profiling(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<ProfilingEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.profiling_speichern(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.profiling_speichern(&b.akteur, id.into(), e).await?)))
 }
 
 /// PL1–PL4: the Profillage the engine derives for the entered profiling; nothing is saved.
@@ -40,10 +41,10 @@ pub async fn profiling(
 pub async fn profillage_vorschlag(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<ProfilingEingabe>,
 ) -> ApiErgebnis<Json<ProfillageVorschlag>> {
-    Ok(Json(z.app.profillage_vorschlag(&b.akteur, id, e).await?))
+    Ok(Json(z.app.profillage_vorschlag(&b.akteur, id.into(), e).await?))
 }
 
 /// Phase 2: sets the goal (Zieloption).
@@ -53,10 +54,10 @@ pub async fn profillage_vorschlag(
 pub async fn ziel(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<ZielEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.ziel_setzen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.ziel_setzen(&b.akteur, id.into(), e).await?)))
 }
 
 /// Phase 3: chooses a strategy.
@@ -67,10 +68,10 @@ pub async fn ziel(
 pub async fn strategie(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<StrategieEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.strategie_waehlen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.strategie_waehlen(&b.akteur, id.into(), e).await?)))
 }
 
 /// Adjusts an open strategy (time window, order, products).
@@ -81,10 +82,10 @@ pub async fn strategie(
 pub async fn strategie_anpassen(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, sid)): Pfad<(i64, i64)>,
+    Pfad((id, sid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<StrategieAnpassung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.strategie_anpassen(&b.akteur, id, sid, e).await?))
+    Ok(Json(z.app.strategie_anpassen(&b.akteur, id.into(), sid, e).await?))
 }
 
 /// Concludes a strategy with its result.
@@ -95,10 +96,10 @@ pub async fn strategie_anpassen(
 pub async fn strategie_abschliessen(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, sid)): Pfad<(i64, i64)>,
+    Pfad((id, sid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<StrategieAbschluss>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.strategie_abschliessen(&b.akteur, id, sid, e).await?))
+    Ok(Json(z.app.strategie_abschliessen(&b.akteur, id.into(), sid, e).await?))
 }
 
 /// Phase 4: a draft Eingliederungsvereinbarung (or Kooperationsplan), prefilled from the plan.
@@ -108,10 +109,10 @@ pub async fn strategie_abschliessen(
 pub async fn ev_entwerfen(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<EvEntwurf>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.ev_entwerfen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.ev_entwerfen(&b.akteur, id.into(), e).await?)))
 }
 
 /// Edits a draft; a concluded one is immutable (E5, 409).
@@ -122,10 +123,10 @@ pub async fn ev_entwerfen(
 pub async fn ev_bearbeiten(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, evid)): Pfad<(i64, i64)>,
+    Pfad((id, evid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<EvBearbeitung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.ev_bearbeiten(&b.akteur, id, evid, e).await?))
+    Ok(Json(z.app.ev_bearbeiten(&b.akteur, id.into(), evid, e).await?))
 }
 
 /// E5: signature or agreement; the draft becomes immutable.
@@ -136,10 +137,10 @@ pub async fn ev_bearbeiten(
 pub async fn ev_abschliessen(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, evid)): Pfad<(i64, i64)>,
+    Pfad((id, evid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<EvAbschluss>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.ev_abschliessen(&b.akteur, id, evid, e).await?))
+    Ok(Json(z.app.ev_abschliessen(&b.akteur, id.into(), evid, e).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -156,10 +157,10 @@ pub struct Vermerkabfrage {
 pub async fn vorbefuellung(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Abfrage(q): Abfrage<Vermerkabfrage>,
 ) -> ApiErgebnis<Json<Vorbefuellung>> {
-    Ok(Json(z.app.vermerk_vorbefuellung(&b.akteur, id, q.art).await?))
+    Ok(Json(z.app.vermerk_vorbefuellung(&b.akteur, id.into(), q.art).await?))
 }
 
 /// V1/V3: saves a Beratungsvermerk; immutable from then on.
@@ -168,10 +169,10 @@ pub async fn vorbefuellung(
 pub async fn vermerk(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<VermerkEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.vermerk_schreiben(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.vermerk_schreiben(&b.akteur, id.into(), e).await?)))
 }
 
 /// V3: a dated addendum to a saved Vermerk.
@@ -181,10 +182,10 @@ pub async fn vermerk(
 pub async fn nachtrag(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, vid)): Pfad<(i64, i64)>,
+    Pfad((id, vid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<NachtragEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.nachtrag_schreiben(&b.akteur, id, vid, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.nachtrag_schreiben(&b.akteur, id.into(), vid, e).await?)))
 }
 
 /// Records a conversation (Erst-, Folgegespräch F1/F2, Übergabe); the answer names the next
@@ -196,8 +197,8 @@ pub async fn nachtrag(
 pub async fn gespraech(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<GespraechEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<GespraechErgebnis>)> {
-    Ok((StatusCode::CREATED, Json(z.app.gespraech_erfassen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.gespraech_erfassen(&b.akteur, id.into(), e).await?)))
 }

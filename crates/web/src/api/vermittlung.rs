@@ -11,6 +11,8 @@ use vierphasen_app::fall::{
 use vierphasen_app::stellen::{Stelle, StellenEingabe, Stellensuche};
 
 use super::kunden::Zweck;
+use vierphasen_domain::KundeId;
+
 use crate::anmeldung::Benutzer;
 use crate::eingabe::{Abfrage, Eingabe, Pfad};
 use crate::fehler::{ApiErgebnis, Problem};
@@ -74,10 +76,10 @@ pub async fn bewerber(
 pub async fn treffer(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Abfrage(q): Abfrage<Zweck>,
 ) -> ApiErgebnis<Json<Fallmatching>> {
-    Ok(Json(z.app.treffer_lesen(&b.akteur, id, q.zweck.as_deref()).await?))
+    Ok(Json(z.app.treffer_lesen(&b.akteur, id.into(), q.zweck.as_deref()).await?))
 }
 
 /// Turns a match into a Vermittlungsvorschlag (S12: never blocked by open strategies).
@@ -88,10 +90,10 @@ pub async fn treffer(
 pub async fn vorschlag(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<VorschlagEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.vorschlag_anlegen(&b.akteur, id, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.vorschlag_anlegen(&b.akteur, id.into(), e).await?)))
 }
 
 /// The next step of a proposal (vorgeschlagen → beworben → Vorstellungsgespräch → eingestellt,
@@ -102,10 +104,10 @@ pub async fn vorschlag(
 pub async fn vorschlag_aendern(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad((id, vid)): Pfad<(i64, i64)>,
+    Pfad((id, vid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<VorschlagAenderung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.vorschlag_aendern(&b.akteur, id, vid, e).await?))
+    Ok(Json(z.app.vorschlag_aendern(&b.akteur, id.into(), vid, e).await?))
 }
 
 /// Working time, availability and commuting radius of the Bewerberprofil.
@@ -115,10 +117,10 @@ pub async fn vorschlag_aendern(
 pub async fn vermittlungsangaben(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<Vermittlungsangaben>,
 ) -> ApiErgebnis<StatusCode> {
-    z.app.vermittlungsangaben_setzen(&b.akteur, id, e).await?;
+    z.app.vermittlungsangaben_setzen(&b.akteur, id.into(), e).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use vierphasen_app::dienststelle::{Benutzerzeile, Teamzeile};
 use vierphasen_app::fall::{Aenderung, Sperre, Zustaendigkeit};
 use vierphasen_app::konto::NeuerBenutzer;
+use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::Dienststelle;
 
 use super::kunden::Angelegt;
@@ -23,10 +24,10 @@ use crate::zustand::Zustand;
 pub async fn zustaendigkeit(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<Zustaendigkeit>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.zustaendigkeit_aendern(&b.akteur, id, e).await?))
+    Ok(Json(z.app.zustaendigkeit_aendern(&b.akteur, id.into(), e).await?))
 }
 
 /// §35 SGB I: restricts a case to the named users, or lifts the restriction (Datenschutz).
@@ -36,10 +37,10 @@ pub async fn zustaendigkeit(
 pub async fn sperre(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
-    Pfad(id): Pfad<i64>,
+    Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<Sperre>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.sperre_setzen(&b.akteur, id, e).await?))
+    Ok(Json(z.app.sperre_setzen(&b.akteur, id.into(), e).await?))
 }
 
 /// The configuration of the user's Dienststelle (local strategies S11, Kontaktdichtekonzept K1).

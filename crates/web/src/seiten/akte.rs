@@ -5,11 +5,13 @@
 
 use chrono::NaiveDate;
 use vierphasen_app::fall::Akte;
-use vierphasen_domain::fallakte::StrategieWahl;
 use vierphasen_domain::{Fallakte, Katalog, MerkmalStatus, Rechtskreis};
 
+use super::anzeige::{
+    beruf_name, datum_text, einwilligung_text, merkmal_name, profillage_text, segment_text, strategie_name,
+    strategie_status, tag_text, termin_anlass, vermerkart,
+};
 use super::formular::{BefundZeile, befund_zeilen};
-use super::start::{anlass, datum_text};
 
 #[derive(Debug)]
 pub struct Strategiezeile {
@@ -82,32 +84,6 @@ pub struct Aktenbild {
     pub zeitleiste: Vec<Zeitleiste>,
 }
 
-pub fn strategie_name(katalog: &Katalog, id: &str) -> String {
-    katalog.finde_strategie(id).map(|r| katalog.strategie(r).label.clone()).unwrap_or_else(|| id.to_owned())
-}
-
-pub fn merkmal_name(katalog: &Katalog, id: &str) -> String {
-    katalog.finde_merkmal(id).map(|r| katalog.merkmal(r).label.clone()).unwrap_or_else(|| id.to_owned())
-}
-
-pub fn beruf_name(katalog: &Katalog, code: &str) -> String {
-    vierphasen_domain::katalog::KldbCode::parse(code)
-        .and_then(|c| katalog.berufe.get(c))
-        .map(|b| format!("{} ({code})", b.titel))
-        .unwrap_or_else(|| code.to_owned())
-}
-
-pub fn strategie_status(s: &StrategieWahl, heute: NaiveDate) -> String {
-    match s.ergebnis {
-        Some(e) => {
-            format!("{}{}", e.label(), s.erledigt_am.map(|d| format!(" am {}", datum_text(d))).unwrap_or_default())
-        }
-        None if s.ende < heute => "offen – Zeitfenster abgelaufen".to_owned(),
-        None if s.beginn > heute => "geplant".to_owned(),
-        None => "in Umsetzung".to_owned(),
-    }
-}
-
 fn alter(geburt: NaiveDate, heute: NaiveDate) -> i32 {
     heute.years_since(geburt).map(|j| j as i32).unwrap_or(0)
 }
@@ -165,15 +141,12 @@ impl Aktenbild {
                 von: String::new(),
             })
             .collect();
-        zeitleiste.extend(a.aenderungen.iter().map(|v| {
-            let berlin = vierphasen_domain::datum::berlin_datum(v.zeitpunkt);
-            Zeitleiste {
-                datum: datum_text(berlin),
-                sortierung: v.zeitpunkt.format("%Y-%m-%dT%H:%M:%S").to_string(),
-                art: "Änderung".to_owned(),
-                text: format!("{}: {}", v.entitaet, v.aktion),
-                von: v.benutzer.clone(),
-            }
+        zeitleiste.extend(a.aenderungen.iter().map(|v| Zeitleiste {
+            datum: tag_text(v.zeitpunkt),
+            sortierung: v.zeitpunkt.format("%Y-%m-%dT%H:%M:%S").to_string(),
+            art: "Änderung".to_owned(),
+            text: format!("{}: {}", v.entitaet, v.aktion),
+            von: v.benutzer.clone(),
         }));
         zeitleiste.sort_by(|x, y| y.sortierung.cmp(&x.sortierung));
         let (ev_text, ev_entwurf) = ev_zusammenfassung(akte);
@@ -210,9 +183,7 @@ impl Aktenbild {
                 .unwrap_or_default(),
             profillage: profiling
                 .and_then(|p| p.profillage.as_ref())
-                .map(|w| {
-                    katalog.finde_profillage(&w.wert).map(|p| p.label().to_owned()).unwrap_or_else(|| w.wert.clone())
-                })
+                .map(|w| profillage_text(katalog, &w.wert))
                 .unwrap_or_else(|| "noch nicht festgelegt".to_owned()),
             profillage_begruendung: profiling
                 .and_then(|p| p.profillage.as_ref())
@@ -243,7 +214,7 @@ impl Aktenbild {
                 .iter()
                 .map(|t| Terminzeile {
                     datum: datum_text(t.faellig_am),
-                    anlass: if t.art == "termin" { "Termin" } else { anlass(t.regel.as_deref()) },
+                    anlass: termin_anlass(&t.art, t.regel.as_deref()),
                     regel: t.regel.clone().unwrap_or_default(),
                     text: t.text.clone(),
                 })
@@ -275,36 +246,6 @@ impl Aktenbild {
             zeitleiste,
         }
     }
-}
-
-pub fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
-    use vierphasen_domain::fallakte::Vermerkart::*;
-    match a {
-        Erstgespraech => "Erstgespräch",
-        Folgegespraech => "Folgegespräch",
-        Sonstiges => "Sonstiges",
-    }
-}
-
-pub fn segment_text(s: vierphasen_domain::Segment) -> &'static str {
-    match s {
-        vierphasen_domain::Segment::AV => "Allgemeine Vermittlung",
-        vierphasen_domain::Segment::AusbV => "Ausbildungsvermittlung",
-        vierphasen_domain::Segment::Reha => "Rehabilitation",
-    }
-}
-
-pub fn einwilligung_text(u: vierphasen_domain::fallakte::Einwilligungsumfang) -> &'static str {
-    match u {
-        vierphasen_domain::fallakte::Einwilligungsumfang::AerztlicherDienst => "Ärztlicher Dienst",
-        vierphasen_domain::fallakte::Einwilligungsumfang::BerufspsychologischerService => {
-            "Berufspsychologischer Service"
-        }
-    }
-}
-
-pub fn profillage_text(katalog: &Katalog, wert: &str) -> String {
-    katalog.finde_profillage(wert).map(|p| p.label().to_owned()).unwrap_or_else(|| wert.to_owned())
 }
 
 fn einwilligung_bg(am: Option<NaiveDate>) -> String {

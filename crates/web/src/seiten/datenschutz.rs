@@ -4,19 +4,19 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use vierphasen_app::fall::Auskunft;
+use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::{Eingliederungsvereinbarung, Vereinbarungsart};
 use vierphasen_domain::{Katalog, MerkmalStatus};
 
-use super::akte::{
-    Strategiezeile, beruf_name, einwilligung_text, merkmal_name, segment_text, strategie_name, strategie_status,
-    vermerkart,
+use super::akte::Strategiezeile;
+use super::anzeige::{
+    beruf_name, datum_text, einwilligung_text, merkmal_name, segment_text, strategie_name, strategie_status,
+    vermerkart, zeit_text,
 };
-use super::start::datum_text;
-use super::zeitpunkt::zeit_text;
-use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, fall_id, html};
+use super::{FallPfad, Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -34,7 +34,7 @@ pub struct Protokollzeile {
 #[template(path = "protokoll.html")]
 struct Protokollseite {
     rahmen: Rahmen,
-    id: i64,
+    id: KundeId,
     kundennummer: String,
     zeilen: Vec<Protokollzeile>,
 }
@@ -43,10 +43,9 @@ struct Protokollseite {
 pub async fn protokoll(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let p = z.app.protokoll_mit_namen(&b.akteur, id).await?;
+    let p = z.app.protokoll_mit_namen(&b.akteur, id.into()).await?;
     let zeilen = p
         .eintraege
         .into_iter()
@@ -291,9 +290,8 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
 pub async fn auskunft(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let a = z.app.auskunft_art15(&b.akteur, id).await?;
+    let a = z.app.auskunft_art15(&b.akteur, id.into()).await?;
     Ok(html(&auskunftsseite(Rahmen::neu(&b, "kunden"), a, z.app.katalog, z.app.heute())))
 }

@@ -2,12 +2,12 @@
 //! Auskunft nach Art. 15 DSGVO (tagged PDF/UA-1 from crates/documents).
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use super::{SeitenBenutzer, SeitenErgebnis, fall_id, nummer};
+use super::{FallPfad, FallZeile, SeitenBenutzer, SeitenErgebnis};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -30,26 +30,23 @@ fn pdf(inhalt: Vec<u8>, datei: &str) -> Response {
 async fn ev(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, ev_id)): Path<(String, String)>,
+    FallZeile(id, ev_id): FallZeile,
 ) -> SeitenErgebnis {
-    let (id, ev_id) = (fall_id(&id)?, nummer(&ev_id, "Die Vereinbarung")?);
-    Ok(pdf(z.app.ev_pdf(&b.akteur, id, ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}")))
+    Ok(pdf(z.app.ev_pdf(&b.akteur, id.into(), ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}")))
 }
 
 async fn vermerk(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, vermerk_id)): Path<(String, String)>,
+    FallZeile(id, vermerk_id): FallZeile,
 ) -> SeitenErgebnis {
-    let (id, vermerk_id) = (fall_id(&id)?, nummer(&vermerk_id, "Der Vermerk")?);
-    Ok(pdf(z.app.vermerk_pdf(&b.akteur, id, vermerk_id).await?, &format!("Beratungsvermerk-{id}-{vermerk_id}")))
+    Ok(pdf(z.app.vermerk_pdf(&b.akteur, id.into(), vermerk_id).await?, &format!("Beratungsvermerk-{id}-{vermerk_id}")))
 }
 
 async fn auskunft(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    Ok(pdf(z.app.auskunft_pdf(&b.akteur, id).await?, &format!("Auskunft-Art15-{id}")))
+    Ok(pdf(z.app.auskunft_pdf(&b.akteur, id.into()).await?, &format!("Auskunft-Art15-{id}")))
 }

@@ -4,19 +4,21 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Akte, Datumsangabe, EinwilligungEingabe};
 use vierphasen_app::konto::Angemeldet;
+use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::Einwilligungsumfang;
 
-use super::akte::{Aktenbild, einwilligung_text};
+use super::akte::Aktenbild;
+use super::anzeige::{datum_text, einwilligung_text};
 use super::formular::{BefundZeile, befund_zeilen};
-use super::kunden::Gespeichert;
-use super::start::datum_text;
+use super::gespeichert::{Gespeichert, Hinweis};
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, mit_status, nummer, weiter_zu,
+    FallPfad, FallZeile, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, mit_status,
+    weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -140,11 +142,10 @@ fn seite(
 async fn anzeigen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
-    Query(p): Query<Gespeichert>,
+    FallPfad(id): FallPfad,
+    Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
     let leer = Getippt { ort: String::new(), umfang: String::new(), datum: None };
     seite(&b, &z, &akte, leer, Rueckmeldung::default(), p.text())
 }
@@ -154,7 +155,7 @@ async fn anzeigen(
 async fn zurueck(
     b: &Angemeldet,
     z: &Zustand,
-    kunde: i64,
+    kunde: KundeId,
     fehler: AppFehler,
     g: Getippt,
     feld: (&str, &str),
@@ -166,7 +167,7 @@ async fn zurueck(
         }
     }
     let r = beschriften(r, &[("erteilt_am", "Erteilt am"), ("bg_erteilt_am", "Erteilt am"), (feld.1, "Widerrufen am")]);
-    let akte = z.app.akte_lesen(&b.akteur, kunde, None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, kunde.into(), None).await?;
     seite(b, z, &akte, g, r, None)
 }
 
@@ -182,21 +183,22 @@ fn umfang(wert: Option<&str>) -> Option<Einwilligungsumfang> {
 async fn erteilen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let g =
         Getippt { ort: "erteilen".into(), umfang: f.text("umfang"), datum: f.wert("erteilt_am").map(str::to_owned) };
     let ergebnis = match (umfang(f.wert("umfang")), f.datum_pflicht("erteilt_am", "Erteilt am")) {
-        (Some(umfang), Ok(erteilt_am)) => {
-            z.app.einwilligung_erteilen(&b.akteur, id, EinwilligungEingabe { umfang, erteilt_am }).await.map(|_| ())
-        }
+        (Some(umfang), Ok(erteilt_am)) => z
+            .app
+            .einwilligung_erteilen(&b.akteur, id.into(), EinwilligungEingabe { umfang, erteilt_am })
+            .await
+            .map(|_| ()),
         (None, _) => Err(AppFehler::ungueltig("umfang", "Bitte angeben, wofür die Einwilligung gilt.")),
         (_, Err(e)) => Err(e),
     };
     match ergebnis {
-        Ok(()) => Ok(weiter_zu(&format!("/kunden/{id}/einwilligungen?gespeichert=einwilligung"))),
+        Ok(()) => Ok(weiter_zu(&Gespeichert::Einwilligung.nach(format!("/kunden/{id}/einwilligungen")))),
         Err(e) => zurueck(&b, &z, id, e, g, ("erteilt_am", "erteilt_am")).await,
     }
 }
@@ -205,19 +207,17 @@ async fn erteilen(
 async fn widerrufen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, eid)): Path<(String, String)>,
+    FallZeile(id, eid): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let eid = nummer(&eid, "Die Einwilligung")?;
     let ort = format!("widerruf-{eid}");
     let g = Getippt { ort: ort.clone(), umfang: String::new(), datum: f.wert("datum").map(str::to_owned) };
     let ergebnis = match f.datum_pflicht("datum", "Widerrufen am") {
-        Ok(datum) => z.app.einwilligung_widerrufen(&b.akteur, id, eid, Datumsangabe { datum }).await.map(|_| ()),
+        Ok(datum) => z.app.einwilligung_widerrufen(&b.akteur, id.into(), eid, Datumsangabe { datum }).await.map(|_| ()),
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(()) => Ok(weiter_zu(&format!("/kunden/{id}/einwilligungen?gespeichert=widerruf"))),
+        Ok(()) => Ok(weiter_zu(&Gespeichert::Widerruf.nach(format!("/kunden/{id}/einwilligungen")))),
         Err(e) => zurueck(&b, &z, id, e, g, ("datum", &ort)).await,
     }
 }
@@ -227,10 +227,9 @@ async fn widerrufen(
 async fn bedarfsgemeinschaft(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let g = Getippt { ort: "bg".into(), umfang: String::new(), datum: f.wert("erteilt_am").map(str::to_owned) };
     let datum = if f.wert("aktion") == Some("widerrufen") {
         Ok(None)
@@ -238,11 +237,11 @@ async fn bedarfsgemeinschaft(
         f.datum_pflicht("erteilt_am", "Erteilt am").map(Some)
     };
     let ergebnis = match datum {
-        Ok(d) => z.app.bg_einwilligung_setzen(&b.akteur, id, d).await.map(|_| ()),
+        Ok(d) => z.app.bg_einwilligung_setzen(&b.akteur, id.into(), d).await.map(|_| ()),
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(()) => Ok(weiter_zu(&format!("/kunden/{id}/einwilligungen?gespeichert=bg_einwilligung"))),
+        Ok(()) => Ok(weiter_zu(&Gespeichert::BgEinwilligung.nach(format!("/kunden/{id}/einwilligungen")))),
         Err(e) => zurueck(&b, &z, id, e, g, ("erteilt_am", "bg_erteilt_am")).await,
     }
 }

@@ -9,7 +9,7 @@ mod vorschau;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
@@ -18,16 +18,16 @@ use vierphasen_app::fall::{EvAbschluss, EvBearbeitung, EvEntwurf, Fallansicht};
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::{Eingliederungsvereinbarung, Vereinbarungsart};
 use vierphasen_domain::regeln::ev::gueltigkeit_monate;
-use vierphasen_domain::{Katalog, Rechtskreis};
+use vierphasen_domain::{Katalog, KundeId, Rechtskreis};
 
 use self::dokument::{Aufgabenliste, Version, abschluss_wort, art_name, aus_schluessel, gruppieren, version};
 use self::editor::{Auswahl, Bausteine, Gruppe, Zeile};
+use super::anzeige::datum_text;
 use super::formular::{BefundZeile, Feldfehler, befund_zeilen, feld_id};
-use super::kunden::Gespeichert;
-use super::start::datum_text;
+use super::gespeichert::{Gespeichert, Hinweis};
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, mit_status, nummer,
-    weiter_zu,
+    FallPfad, FallZeile, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html,
+    mit_status, weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -212,30 +212,15 @@ fn gueltige(id: i64, ev: &Eingliederungsvereinbarung, rk: Rechtskreis, spaeteste
     }
 }
 
-/// The confirmation after a redirect to this page (fixed texts: nothing from the URL is echoed).
-fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
-    Some(match was? {
-        "entwurf" => {
-            "Der Entwurf wurde aus Ziel und Handlungsstrategien erstellt (E6). Bitte die Aufgaben prüfen, konkretisieren und speichern."
-        }
-        "gespeichert" => "Der Entwurf wurde gespeichert.",
-        "abschluss" => {
-            "Abschluss und Aushändigung wurden erfasst. Diese Version ist jetzt gültig und unveränderlich (E5)."
-        }
-        _ => return None,
-    })
-}
-
 async fn anzeigen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
-    Query(p): Query<Gespeichert>,
+    FallPfad(id): FallPfad,
+    Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let mut s = seite(&b, &a, z.app.katalog, z.app.heute(), Eingaben::default());
-    s.gespeichert = gespeichert_text(p.was());
+    s.gespeichert = p.text();
     Ok(html(&s))
 }
 
@@ -244,14 +229,14 @@ async fn anzeigen(
 async fn erneut(
     z: &Zustand,
     b: &Angemeldet,
-    (id, geladen): (i64, Option<Fallansicht>),
+    (id, geladen): (KundeId, Option<Fallansicht>),
     formular: &'static str,
     ablehnung: Ablehnung,
     eingaben: Eingaben,
 ) -> SeitenErgebnis {
     let a = match geladen {
         Some(a) => a,
-        None => z.app.fall_lesen(&b.akteur, id, None).await?,
+        None => z.app.fall_lesen(&b.akteur, id.into(), None).await?,
     };
     let mut s = seite(b, &a, z.app.katalog, z.app.heute(), eingaben);
     let status = match ablehnung {
@@ -305,10 +290,9 @@ fn ablehnung(fehler: AppFehler, herkunft: &[Zeile]) -> Result<Ablehnung, SeitenF
 async fn entwerfen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let art = match f.wert("art") {
         None => Ok(None),
         Some("eingliederungsvereinbarung") => Ok(Some(Vereinbarungsart::Eingliederungsvereinbarung)),
@@ -316,11 +300,11 @@ async fn entwerfen(
         Some(_) => Err(AppFehler::ungueltig("art", "bitte Eingliederungsvereinbarung oder Kooperationsplan wählen")),
     };
     let ergebnis = match art {
-        Ok(art) => z.app.ev_entwerfen(&b.akteur, id, EvEntwurf { art, bestaetigt: f.bestaetigt() }).await,
+        Ok(art) => z.app.ev_entwerfen(&b.akteur, id.into(), EvEntwurf { art, bestaetigt: f.bestaetigt() }).await,
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}/ev?gespeichert=entwurf"))),
+        Ok(_) => Ok(weiter_zu(&Gespeichert::EvEntwurf.nach(format!("/kunden/{id}/ev")))),
         Err(e) => {
             let eingaben = Eingaben { art: f.wert("art").map(str::to_owned), ..Default::default() };
             erneut(&z, &b, (id, None), "entwurf", ablehnung(e, &[])?, eingaben).await
@@ -332,11 +316,9 @@ async fn entwerfen(
 async fn bearbeiten(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, ev_id)): Path<(String, String)>,
+    FallZeile(id, ev_id): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
     let mut zeilen = editor::aus_formular(&f);
     let gueltig_bis = f.text("gueltig_bis");
     let eingaben = |zeilen: Vec<Zeile>| Eingaben {
@@ -350,7 +332,7 @@ async fn bearbeiten(
         return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Keine, eingaben(zeilen)).await;
     }
     if let Some(schluessel) = f.wert("uebernehmen") {
-        let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+        let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
         let baustein = editor::bausteine(&a.fallakte, z.app.katalog, &zeilen)
             .into_iter()
             .flat_map(|g| g.bausteine)
@@ -379,8 +361,8 @@ async fn bearbeiten(
         return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Rueckmeldung(r), eingaben(zeilen)).await;
     }
     let bearbeitung = EvBearbeitung { aufgaben, gueltig_bis: gueltig, bestaetigt: f.bestaetigt() };
-    match z.app.ev_bearbeiten(&b.akteur, id, ev_id, bearbeitung).await {
-        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}/ev?gespeichert=gespeichert"))),
+    match z.app.ev_bearbeiten(&b.akteur, id.into(), ev_id, bearbeitung).await {
+        Ok(_) => Ok(weiter_zu(&Gespeichert::EvBearbeitet.nach(format!("/kunden/{id}/ev")))),
         Err(e) => erneut(&z, &b, (id, None), "bearbeiten", ablehnung(e, &herkunft)?, eingaben(zeilen)).await,
     }
 }
@@ -389,11 +371,9 @@ async fn bearbeiten(
 async fn abschliessen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, ev_id)): Path<(String, String)>,
+    FallZeile(id, ev_id): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
     let eingaben = Eingaben {
         ev_id: Some(ev_id),
         abgeschlossen_am: Some(f.text("abgeschlossen_am")),
@@ -406,12 +386,12 @@ async fn abschliessen(
     let ergebnis = match daten {
         Ok((abgeschlossen_am, ausgehaendigt_am)) => {
             let abschluss = EvAbschluss { abgeschlossen_am, ausgehaendigt_am, bestaetigt: f.bestaetigt() };
-            z.app.ev_abschliessen(&b.akteur, id, ev_id, abschluss).await
+            z.app.ev_abschliessen(&b.akteur, id.into(), ev_id, abschluss).await
         }
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}/ev?gespeichert=abschluss"))),
+        Ok(_) => Ok(weiter_zu(&Gespeichert::EvAbschluss.nach(format!("/kunden/{id}/ev")))),
         Err(e) => erneut(&z, &b, (id, None), "abschluss", ablehnung(e, &[])?, eingaben).await,
     }
 }

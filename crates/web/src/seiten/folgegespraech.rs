@@ -8,7 +8,7 @@ mod eingabe;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
@@ -16,14 +16,15 @@ use vierphasen_app::fall::Akte;
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::{GepruefteFallakte, pruefen_und_aufloesen};
 use vierphasen_domain::regeln::kontaktdichte;
-use vierphasen_domain::{Katalog, Profillage};
+use vierphasen_domain::{Katalog, KundeId, Profillage};
 
 pub(crate) use self::ansicht::K1Vorschlag;
 use self::ansicht::{Formularbild, Kontext, Modus};
 use super::akte::Aktenbild;
+use super::gespeichert::Gespeichert;
 use super::vermittlung::bild::Gespraechsbild;
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, mit_status, weiter_zu,
+    FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, mit_status, weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -32,8 +33,8 @@ pub fn routen() -> Router<Zustand> {
 }
 
 /// Where the VFK goes after saving: the Beratungsvermerk, prefilled as Folgevermerk (V2).
-fn nach_dem_speichern(id: i64) -> String {
-    format!("/kunden/{id}/vermerk?gespeichert=gespraech")
+fn nach_dem_speichern(id: KundeId) -> String {
+    Gespeichert::Gespraech.nach(format!("/kunden/{id}/vermerk"))
 }
 
 /// K1: the next Folgegespräch after a conversation on `am`, by the Dienststelle's
@@ -84,10 +85,9 @@ fn seite(
 async fn formular(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
     let heute = z.app.heute();
     let k1 = k1_vorschlag(&aufgeloest(&akte, z.app.katalog)?, &akte, heute);
     let vorgabe =
@@ -98,17 +98,16 @@ async fn formular(
 async fn speichern(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     // "Weitere Zeile" in step 4: the same form again with one more row, nothing saved.
     if f.wert("aktion") == Some("zeile") {
-        let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+        let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
         return seite(&b, &z, &akte, &f, Rueckmeldung::default(), Modus::WeitereZeile);
     }
     let rueckmeldung = match eingabe::lesen(&f, z.app.heute()) {
-        Ok(e) => match z.app.gespraech_erfassen(&b.akteur, id, e).await {
+        Ok(e) => match z.app.gespraech_erfassen(&b.akteur, id.into(), e).await {
             Ok(_) => return Ok(weiter_zu(&nach_dem_speichern(id))),
             Err(fehler) => beschriften(
                 ansicht::ids_angleichen(Rueckmeldung::aus(fehler)?),
@@ -117,6 +116,6 @@ async fn speichern(
         },
         Err(fehler) => Rueckmeldung { fehler, ..Rueckmeldung::default() },
     };
-    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
     seite(&b, &z, &akte, &f, rueckmeldung, Modus::Korrektur)
 }

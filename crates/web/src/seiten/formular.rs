@@ -11,6 +11,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_domain::{Befund, Schwere};
 
 use super::SeitenFehler;
+use crate::fehlerart::formular_status;
 
 /// A submitted form as its (name, value) pairs in order; a name may repeat.
 #[derive(Debug, Clone, Default)]
@@ -161,14 +162,8 @@ impl Rueckmeldung {
         self.fehler.iter().find(|f| f.id == id).map(|f| f.meldung.as_str())
     }
 
-    /// Status of the page: 200 without feedback, 422 for input, 409 for rules.
+    /// Status of the page: 200 without feedback, else `fehlerart::formular_status`.
     pub fn status(&self) -> StatusCode {
-        if self.leer() {
-            StatusCode::OK
-        } else if self.fehler.is_empty() {
-            StatusCode::CONFLICT
-        } else {
-            StatusCode::UNPROCESSABLE_ENTITY
-        }
+        if self.leer() { StatusCode::OK } else { formular_status(self.fehler.is_empty()) }
     }
 }

@@ -7,6 +7,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::fall::NeuerKunde;
 use vierphasen_domain::{Rechtskreis, Segment};
 
+use super::gespeichert::Gespeichert;
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, html, mit_status, weiter_zu};
 use crate::zustand::Zustand;
 
@@ -57,7 +58,7 @@ pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(id) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=kunde"))),
+        Ok(id) => Ok(weiter_zu(&Gespeichert::Kunde.nach(format!("/kunden/{id}")))),
         Err(e) => {
             let namen = [
                 ("vorname", "Vorname"),

@@ -1,7 +1,7 @@
 //! Kundensuche (live filter with htmx, a plain GET form without JavaScript) and the Kundenakte.
 
 use askama::Template;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
@@ -9,9 +9,10 @@ use vierphasen_app::fall::{Akte, Kundensuche, Kundenzeile};
 use vierphasen_app::konto::Angemeldet;
 
 use super::akte::Aktenbild;
-use super::start::datum_text;
+use super::anzeige::datum_text;
+use super::gespeichert::{self, Gespeichert};
 use super::vermittlung::bild::{Abgelehnt, Vermittlungsbild};
-use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status};
+use super::{FallPfad, Rahmen, SeitenBenutzer, SeitenErgebnis, html, mit_status};
 use crate::zustand::Zustand;
 
 #[derive(Debug, Deserialize)]
@@ -79,7 +80,8 @@ pub struct Aktenparameter {
     /// Why the file is opened (D3); default by role.
     zweck: Option<String>,
     /// What was just saved (status message after a redirect).
-    gespeichert: Option<String>,
+    #[serde(default, deserialize_with = "gespeichert::lesen")]
+    gespeichert: Option<Gespeichert>,
 }
 
 #[derive(Template)]
@@ -90,56 +92,6 @@ struct Aktenseite {
     gespeichert: Option<&'static str>,
     /// §8.4: Bewerberprofil, matches, Vermittlungsvorschläge.
     v: Vermittlungsbild,
-}
-
-/// The query of a page reached by the redirect after a save (`?gespeichert=…`).
-#[derive(Debug, Deserialize)]
-pub struct Gespeichert {
-    gespeichert: Option<String>,
-}
-
-impl Gespeichert {
-    /// What was saved, as the redirect named it.
-    pub fn was(&self) -> Option<&str> {
-        self.gespeichert.as_deref()
-    }
-    /// The confirmation of the case pages.
-    pub fn text(&self) -> Option<&'static str> {
-        gespeichert_text(self.was())
-    }
-}
-
-/// The confirmation shown after a successful save (fixed texts: nothing from the URL is echoed).
-pub fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
-    Some(match was? {
-        "kunde" => "Die Kundin / der Kunde wurde angelegt. Weiter mit dem Profiling.",
-        "profiling" => "Das Profiling wurde gespeichert.",
-        "ziel" => "Das Ziel wurde gespeichert.",
-        "strategie" => "Die Handlungsstrategie wurde gespeichert.",
-        "strategie_angepasst" => "Die Handlungsstrategie wurde angepasst.",
-        "strategie_erfolgreich" => {
-            "Die Handlungsstrategie ist als „erfolgreich umgesetzt“ erledigt. Auswirkungen auf Merkmale und Profillage im Profiling prüfen (S8)."
-        }
-        "strategie_nicht_erfolgreich" => {
-            "Die Handlungsstrategie ist als „nicht erfolgreich umgesetzt“ erledigt. Auswirkungen auf Merkmale und Profillage im Profiling prüfen (S8); eine neue Strategie folgt einer erneuten Standortbestimmung (S9)."
-        }
-        "strategie_storniert" => {
-            "Die Handlungsstrategie ist als „storniert“ erledigt. Eine neue Strategie folgt einer erneuten Standortbestimmung (S9)."
-        }
-        "ev" => "Die Eingliederungsvereinbarung wurde gespeichert.",
-        "vermerk" => "Der Beratungsvermerk wurde gespeichert.",
-        "gespraech" => "Das Gespräch wurde gespeichert.",
-        "einwilligung" => "Die Einwilligung wurde gespeichert.",
-        "termin" => "Der Termin wurde gespeichert.",
-        "termin_erledigt" => "Der Eintrag wurde als erledigt markiert.",
-        "widerruf" => "Der Widerruf der Einwilligung wurde gespeichert.",
-        "bg_einwilligung" => "Die Einwilligung zum Gespräch mit der Bedarfsgemeinschaft wurde gespeichert.",
-        "auftrag" => "Der Auftrag wurde gespeichert.",
-        "vorschlag" => "Der Vermittlungsvorschlag wurde angelegt (Status: vorgeschlagen).",
-        "vorschlag_status" => "Der Vermittlungsvorschlag wurde aktualisiert.",
-        "vermittlungsangaben" => "Die Angaben für das Matching wurden gespeichert.",
-        _ => return None,
-    })
 }
 
 /// The Kundenakte; after a refused form of the §8.4 section (`abgelehnt`) with its feedback
@@ -166,10 +118,9 @@ pub fn aktenseite(
 pub async fn akte(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     Query(p): Query<Aktenparameter>,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let akte = z.app.akte_lesen(&b.akteur, id, p.zweck.as_deref()).await?;
-    Ok(aktenseite(&b, &z, &akte, gespeichert_text(p.gespeichert.as_deref()), Abgelehnt::default()))
+    let akte = z.app.akte_lesen(&b.akteur, id.into(), p.zweck.as_deref()).await?;
+    Ok(aktenseite(&b, &z, &akte, p.gespeichert.map(Gespeichert::text), Abgelehnt::default()))
 }

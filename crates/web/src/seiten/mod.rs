@@ -3,14 +3,17 @@
 
 mod akte;
 mod anmeldung;
+mod anzeige;
 mod datenschutz;
 mod dokumente;
 mod einwilligungen;
 mod ev;
 mod folgegespraech;
 mod formular;
+mod gespeichert;
 mod kunde_neu;
 mod kunden;
+mod pfad;
 mod profil;
 mod profiling;
 mod rahmen;
@@ -22,14 +25,14 @@ mod termine;
 mod vermerk;
 mod vermittlung;
 mod verwaltung;
-mod zeitpunkt;
 mod ziel;
 
 use axum::Router;
 use axum::routing::{get, post};
 
 pub use formular::{Formular, Rueckmeldung, beschriften};
-pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, mit_status, nummer, weiter_zu};
+pub use pfad::{FallPfad, FallZeile, nummer};
+pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, mit_status, weiter_zu};
 
 use crate::zustand::Zustand;
 

@@ -15,7 +15,7 @@ use vierphasen_app::passwort::{HOECHSTLAENGE, MINDESTLAENGE};
 use vierphasen_app::profil::Passwortwechsel;
 use vierphasen_domain::zugriff::Rolle;
 
-use super::zeitpunkt::zeit_text;
+use super::anzeige::zeit_text;
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::anmeldung::cookie;
 use crate::zustand::Zustand;

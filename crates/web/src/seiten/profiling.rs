@@ -10,13 +10,14 @@ mod formular;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::{get, post};
 use serde::Deserialize;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::Fallansicht;
 use vierphasen_app::konto::Angemeldet;
+use vierphasen_domain::KundeId;
 use vierphasen_domain::Rechtskreis;
 
 use self::ansicht::{
@@ -24,8 +25,9 @@ use self::ansicht::{
     berufsauswahl, gruppen, i_gruende, lageoptionen, staerken, z_gruende,
 };
 use self::formular::Formularstand;
-use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, fall_id, html, weiter_zu};
+use super::anzeige::datum_text;
+use super::gespeichert::Gespeichert;
+use super::{FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
 use crate::zustand::Zustand;
 
 /// Why the case is opened here (D3: written to the access log).
@@ -86,13 +88,18 @@ struct Berufsfragment {
 
 /// The engine's answer for the form as it stands; a form that cannot be read yet gives the
 /// reason instead.
-async fn vorschlag_fuer(z: &Zustand, b: &Angemeldet, id: i64, f: &Formularstand) -> Result<Vorschlagsbox, AppFehler> {
+async fn vorschlag_fuer(
+    z: &Zustand,
+    b: &Angemeldet,
+    id: KundeId,
+    f: &Formularstand,
+) -> Result<Vorschlagsbox, AppFehler> {
     let eingabe = match f.eingabe(false) {
         Ok(e) => e,
         Err(AppFehler::Ungueltig { meldung, .. }) => return Ok(Vorschlagsbox::ohne(meldung)),
         Err(e) => return Err(e),
     };
-    match z.app.profillage_vorschlag(&b.akteur, id, eingabe).await {
+    match z.app.profillage_vorschlag(&b.akteur, id.into(), eingabe).await {
         Ok(v) => Ok(Vorschlagsbox::aus(&v)),
         Err(AppFehler::Ungueltig { feld, meldung }) => {
             let text = match f.feld(&feld) {
@@ -114,7 +121,7 @@ async fn seite(
 ) -> Result<Response, AppFehler> {
     let k = z.app.katalog;
     let s = &a.stammdaten;
-    let v = vorschlag_fuer(z, b, s.id, &f).await?;
+    let v = vorschlag_fuer(z, b, s.id.into(), &f).await?;
     let bac = bac::bacbox(z, b, &f.zielberuf, s.plz.as_deref())?;
     let meldungen = Meldungen::aus(&f, &rueckmeldung);
     let stand = match a.fallakte.profiling.last() {
@@ -155,10 +162,9 @@ async fn seite(
 async fn formular(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let a = z.app.fall_lesen(&b.akteur, id, Some(ZWECK)).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), Some(ZWECK)).await?;
     let f = Formularstand::aus_version(z.app.katalog, a.fallakte.profiling.last(), z.app.heute());
     Ok(seite(&z, &b, &a, f, Rueckmeldung::default()).await?)
 }
@@ -181,26 +187,25 @@ fn rueckmeldung(f: &Formularstand, fehler: AppFehler) -> Result<Rueckmeldung, Se
 async fn absenden(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let aktion = f.text("aktion");
     let stand = Formularstand::aus_formular(z.app.katalog, &f, aktion == "zeile");
     if matches!(aktion.as_str(), "suchen" | "zeile" | "vorschlag") {
-        let a = z.app.fall_lesen(&b.akteur, id, Some(ZWECK)).await?;
+        let a = z.app.fall_lesen(&b.akteur, id.into(), Some(ZWECK)).await?;
         return Ok(seite(&z, &b, &a, stand, Rueckmeldung::default()).await?);
     }
     let fehler = match stand.eingabe(f.bestaetigt()) {
-        Ok(e) => match z.app.profiling_speichern(&b.akteur, id, e).await {
-            Ok(_) => return Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=profiling"))),
+        Ok(e) => match z.app.profiling_speichern(&b.akteur, id.into(), e).await {
+            Ok(_) => return Ok(weiter_zu(&Gespeichert::Profiling.nach(format!("/kunden/{id}")))),
             Err(e) => e,
         },
         Err(e) => e,
     };
     let r = rueckmeldung(&stand, fehler)?;
     let status = r.status();
-    let a = z.app.fall_lesen(&b.akteur, id, Some(ZWECK)).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), Some(ZWECK)).await?;
     let mut antwort = seite(&z, &b, &a, stand, r).await?;
     *antwort.status_mut() = status;
     Ok(antwort)
@@ -210,10 +215,9 @@ async fn absenden(
 async fn vorschlag(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let stand = Formularstand::aus_formular(z.app.katalog, &f, false);
     let v = vorschlag_fuer(&z, &b, id, &stand).await?;
     Ok(html(&Vorschlagsantwort { marken: v.marken(), v }))

@@ -11,6 +11,7 @@ use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::zugriff::Rolle;
 
 use crate::anmeldung::cookie;
+use crate::fehlerart::einordnen;
 use crate::zustand::Zustand;
 
 /// The signed-in user of a page request; without a valid session the browser goes to the login
@@ -69,32 +70,26 @@ impl Rahmen {
     }
 }
 
-/// Renders a page; a template error is a programming error and answers 500 without details.
+/// Renders a page; a template error is a programming error and answers 500 with the request's
+/// number, the details go to the log.
 pub fn html<T: Template>(seite: &T) -> Response {
     match seite.render() {
         Ok(text) => Html(text).into_response(),
         Err(e) => {
-            tracing::error!(fehler = %e, "Seite konnte nicht erzeugt werden");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Die Seite konnte nicht erzeugt werden.").into_response()
+            let nummer = crate::anfrage::nummer();
+            tracing::error!(anfrage = %nummer, fehler = %e, "Seite konnte nicht erzeugt werden");
+            let text = format!("Die Seite konnte nicht erzeugt werden; bitte mit der Anfragenummer {nummer} melden.");
+            (StatusCode::INTERNAL_SERVER_ERROR, text).into_response()
         }
     }
 }
 
-/// A page with another status than 200 (a refused form: 422/409, with the input kept).
+/// A page with another status than 200 (a refused form with the input kept: see
+/// `Rueckmeldung::status`).
 pub fn mit_status<T: Template>(seite: &T, status: StatusCode) -> Response {
     let mut antwort = html(seite);
     *antwort.status_mut() = status;
     antwort
-}
-
-/// A row id from the path; text that is no number names a row that does not exist (404).
-pub fn nummer(text: &str, was: &'static str) -> Result<i64, AppFehler> {
-    text.parse().map_err(|_| AppFehler::NichtGefunden(was))
-}
-
-/// The case id from the path: a bad one is "not found" like a missing case (D1).
-pub fn fall_id(text: &str) -> Result<i64, AppFehler> {
-    nummer(text, "Der Fall")
 }
 
 /// After a successful POST: the browser loads the target with GET (no double submit on reload).
@@ -104,7 +99,8 @@ pub fn weiter_zu(ziel: &str) -> Response {
 
 pub type SeitenErgebnis = Result<Response, SeitenFehler>;
 
-/// An error as a German page. A case the user may not see is "not found" (D1).
+/// An error as a German page with the status of `fehlerart::einordnen`. A case the user may not
+/// see is "not found" (D1); an internal fault shows the request's number.
 #[derive(Debug)]
 pub struct SeitenFehler(pub AppFehler);
 
@@ -123,23 +119,10 @@ struct Fehlerseite {
 
 impl IntoResponse for SeitenFehler {
     fn into_response(self) -> Response {
-        let (status, titel) = match &self.0 {
-            AppFehler::NichtAngemeldet => return Redirect::to("/anmelden").into_response(),
-            AppFehler::NichtGefunden(_) => (StatusCode::NOT_FOUND, "Nicht gefunden"),
-            AppFehler::Verboten(_) => (StatusCode::FORBIDDEN, "Nicht erlaubt"),
-            AppFehler::Ungueltig { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "Ungültige Eingabe"),
-            AppFehler::Regelverstoss(_) | AppFehler::BestaetigungNoetig(_) | AppFehler::Konflikt(_) => {
-                (StatusCode::CONFLICT, "Nicht möglich")
-            }
-            AppFehler::Speicher(_) => (StatusCode::SERVICE_UNAVAILABLE, "Vorübergehend nicht verfügbar"),
-        };
-        let text = match &self.0 {
-            AppFehler::Speicher(e) => {
-                tracing::error!(fehler = %e, "Speicherfehler");
-                "Die Datenbank ist gerade nicht erreichbar. Bitte in einigen Sekunden erneut versuchen.".to_owned()
-            }
-            f => f.to_string(),
-        };
-        mit_status(&Fehlerseite { titel, text }, status)
+        if let AppFehler::NichtAngemeldet = self.0 {
+            return Redirect::to("/anmelden").into_response();
+        }
+        let e = einordnen(&self.0);
+        mit_status(&Fehlerseite { titel: e.seitentitel, text: e.text }, e.status)
     }
 }

@@ -10,6 +10,7 @@ use chrono::{Days, NaiveDate};
 use vierphasen_app::fall::NeueTreffer;
 use vierphasen_app::termine::{TerminFilter, Terminzeile};
 
+use super::anzeige::{datum_text, termin_anlass};
 use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
 
@@ -37,24 +38,6 @@ struct Arbeitsliste {
     neue_treffer: Vec<NeueTreffer>,
 }
 
-/// What a Wiedervorlage is about, by the rule that produced it.
-pub fn anlass(regel: Option<&str>) -> &'static str {
-    match regel {
-        Some("E2" | "E3") => "Eingliederungsvereinbarung überprüfen",
-        Some("K1") => "Folgegespräch nach Kontaktdichtekonzept",
-        Some(r) if r.starts_with('U') => "Übergabe an Fachdienst",
-        Some("P4") => "„zu klären“ im Profiling",
-        Some("P8") => "Zweitgespräch (Profillage N)",
-        Some("S13") => "Anschluss an Qualifizierung",
-        Some(r) if r.starts_with('S') => "Handlungsstrategie überprüfen",
-        _ => "Termin",
-    }
-}
-
-pub fn datum_text(d: NaiveDate) -> String {
-    d.format("%d.%m.%Y").to_string()
-}
-
 fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
     Eintrag {
         kunde_id: t.kunde_id,
@@ -62,7 +45,7 @@ fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
         kundennummer: t.kundennummer,
         datum: datum_text(t.faellig_am),
         ueberfaellig_tage: (heute - t.faellig_am).num_days(),
-        anlass: if t.art == "termin" { "Termin" } else { anlass(t.regel.as_deref()) },
+        anlass: termin_anlass(&t.art, t.regel.as_deref()),
         regel: t.regel.unwrap_or_default(),
         text: t.text,
     }

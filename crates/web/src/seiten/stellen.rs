@@ -16,10 +16,10 @@ use vierphasen_app::stellen::{Stelle, Stellensuche};
 use vierphasen_domain::zugriff::Rolle;
 use vierphasen_matching::Arbeitszeit;
 
+use super::anzeige::{datum_text, ort_text};
 use super::formular::Rueckmeldung;
-use super::kunden::Gespeichert;
-use super::start::datum_text;
-use super::vermittlung::bild::{Arbeitszeitwahl, arbeitszeitwahl, ort_text};
+use super::gespeichert::{Gespeichert, Hinweis};
+use super::vermittlung::bild::{Arbeitszeitwahl, arbeitszeitwahl};
 use super::{Formular, Rahmen, SeitenBenutzer, SeitenErgebnis, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
@@ -33,14 +33,6 @@ pub fn routen() -> Router<Zustand> {
 /// Entering and changing postings: Vermittlung, Teamleitung, Administration (as the use case).
 fn darf_pflegen(b: &Angemeldet) -> bool {
     matches!(b.rolle, Rolle::Vfk | Rolle::Teamleitung | Rolle::Admin)
-}
-
-fn gespeichert_text(was: Option<&str>) -> Option<&'static str> {
-    Some(match was? {
-        "stelle" => "Das Stellenangebot wurde gespeichert; es nimmt ab sofort am Matching teil.",
-        "vorschlag" => "Der Vermittlungsvorschlag wurde angelegt (Status: vorgeschlagen).",
-        _ => return None,
-    })
 }
 
 /// A posting in the list.
@@ -145,7 +137,7 @@ async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, f:
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(s) => Ok(weiter_zu(&format!("/stellen/{}?gespeichert=stelle", s.id))),
+        Ok(s) => Ok(weiter_zu(&Gespeichert::Stelle.nach(format!("/stellen/{}", s.id)))),
         Err(e) => neuseite(&b, f, formular::rueckmeldung(e)?),
     }
 }
@@ -223,10 +215,10 @@ async fn detail(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     Path(id): Path<String>,
-    Query(p): Query<Gespeichert>,
+    Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
     let id = nummer(&id, "Die Stelle")?;
-    let d = Detail { gespeichert: gespeichert_text(p.was()), f: None, ort: "", rueckmeldung: Rueckmeldung::default() };
+    let d = Detail { gespeichert: p.text(), f: None, ort: "", rueckmeldung: Rueckmeldung::default() };
     detailseite(&b, &z, id, d).await
 }
 
@@ -247,7 +239,7 @@ async fn aendern(
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(s) => Ok(weiter_zu(&format!("/stellen/{}?gespeichert=stelle", s.id))),
+        Ok(s) => Ok(weiter_zu(&Gespeichert::Stelle.nach(format!("/stellen/{}", s.id)))),
         Err(e) => {
             let r = formular::rueckmeldung(e)?;
             detailseite(&b, &z, id, Detail { gespeichert: None, f: Some(f), ort: "bearbeiten", rueckmeldung: r }).await

@@ -7,22 +7,22 @@ mod plan;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Fallansicht, StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::{StrategieErgebnis, StrategieWahl};
-use vierphasen_domain::{Gruppen, Katalog, MerkmalStatus, Schluesselgruppe};
+use vierphasen_domain::{Gruppen, Katalog, KundeId, MerkmalStatus, Schluesselgruppe};
 
 use self::angebote::{Andere, Angebot, Bedarf, Lage, Produktwahl};
 use self::plan::Plan;
 use super::formular::{BefundZeile, befund_zeilen};
-use super::kunden::Gespeichert;
+use super::gespeichert::{Gespeichert, Hinweis};
 use super::ziel::{Fallkopf, wirksame_profillage};
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status, nummer, weiter_zu,
+    FallPfad, FallZeile, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -248,11 +248,10 @@ impl Strategieseite {
 async fn seite(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
-    Query(p): Query<Gespeichert>,
+    FallPfad(id): FallPfad,
+    Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let fall = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let fall = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let gespeichert = p.text();
     Ok(html(&seite_bauen(&b, &fall, z.app.katalog, z.app.heute(), gespeichert, None, Rueckmeldung::default())))
 }
@@ -262,15 +261,15 @@ async fn seite(
 async fn antwort(
     z: &Zustand,
     b: &Angemeldet,
-    id: i64,
-    ergebnis: Result<&'static str, AppFehler>,
+    id: KundeId,
+    ergebnis: Result<Gespeichert, AppFehler>,
     f: &Formular,
 ) -> SeitenErgebnis {
     match ergebnis {
-        Ok(was) => Ok(weiter_zu(&format!("/kunden/{id}/strategien?gespeichert={was}"))),
+        Ok(was) => Ok(weiter_zu(&was.nach(format!("/kunden/{id}/strategien")))),
         Err(fehler) => {
             let r = Rueckmeldung::aus(fehler)?;
-            let fall = z.app.fall_lesen(&b.akteur, id, None).await?;
+            let fall = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
             let status = r.status();
             let seite = seite_bauen(b, &fall, z.app.katalog, z.app.heute(), None, Some(f), r);
             Ok(mit_status(&seite, status))
@@ -298,12 +297,11 @@ fn wahl_eingabe(f: &Formular) -> Result<StrategieEingabe, AppFehler> {
 async fn waehlen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let ergebnis = match wahl_eingabe(&f) {
-        Ok(e) => z.app.strategie_waehlen(&b.akteur, id, e).await.map(|_| "strategie"),
+        Ok(e) => z.app.strategie_waehlen(&b.akteur, id.into(), e).await.map(|_| Gespeichert::Strategie),
         Err(e) => Err(e),
     };
     antwort(&z, &b, id, ergebnis, &f).await
@@ -313,11 +311,9 @@ async fn waehlen(
 async fn anpassen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, sid)): Path<(String, String)>,
+    FallZeile(id, sid): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let sid = nummer(&sid, "Die Handlungsstrategie")?;
     let eingabe = || -> Result<StrategieAnpassung, AppFehler> {
         Ok(StrategieAnpassung {
             beginn: Some(f.datum_pflicht("beginn", "Beginn des Zeitfensters")?),
@@ -328,7 +324,7 @@ async fn anpassen(
         })
     };
     let ergebnis = match eingabe() {
-        Ok(e) => z.app.strategie_anpassen(&b.akteur, id, sid, e).await.map(|_| "strategie_angepasst"),
+        Ok(e) => z.app.strategie_anpassen(&b.akteur, id.into(), sid, e).await.map(|_| Gespeichert::StrategieAngepasst),
         Err(e) => Err(e),
     };
     antwort(&z, &b, id, ergebnis, &f).await
@@ -338,25 +334,25 @@ async fn anpassen(
 async fn abschliessen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, sid)): Path<(String, String)>,
+    FallZeile(id, sid): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let sid = nummer(&sid, "Die Handlungsstrategie")?;
-    let eingabe = || -> Result<(StrategieAbschluss, &'static str), AppFehler> {
+    let eingabe = || -> Result<(StrategieAbschluss, Gespeichert), AppFehler> {
         let (ergebnis, gespeichert) = match f.wert("ergebnis") {
-            Some("erfolgreich_umgesetzt") => (StrategieErgebnis::ErfolgreichUmgesetzt, "strategie_erfolgreich"),
-            Some("nicht_erfolgreich_umgesetzt") => {
-                (StrategieErgebnis::NichtErfolgreichUmgesetzt, "strategie_nicht_erfolgreich")
+            Some("erfolgreich_umgesetzt") => {
+                (StrategieErgebnis::ErfolgreichUmgesetzt, Gespeichert::StrategieErfolgreich)
             }
-            Some("storniert") => (StrategieErgebnis::Storniert, "strategie_storniert"),
+            Some("nicht_erfolgreich_umgesetzt") => {
+                (StrategieErgebnis::NichtErfolgreichUmgesetzt, Gespeichert::StrategieNichtErfolgreich)
+            }
+            Some("storniert") => (StrategieErgebnis::Storniert, Gespeichert::StrategieStorniert),
             _ => return Err(AppFehler::ungueltig("ergebnis", "Ergebnis: bitte ein Ergebnis wählen (S8)")),
         };
         let erledigt_am = f.datum_pflicht("erledigt_am", "Erledigt am")?;
         Ok((StrategieAbschluss { ergebnis, erledigt_am, bestaetigt: f.bestaetigt() }, gespeichert))
     };
     let ergebnis = match eingabe() {
-        Ok((e, gespeichert)) => z.app.strategie_abschliessen(&b.akteur, id, sid, e).await.map(|_| gespeichert),
+        Ok((e, gespeichert)) => z.app.strategie_abschliessen(&b.akteur, id.into(), sid, e).await.map(|_| gespeichert),
         Err(e) => Err(e),
     };
     antwort(&z, &b, id, ergebnis, &f).await

@@ -15,11 +15,11 @@ use vierphasen_app::konto::Angemeldet;
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
 
 use super::akte::Aktenbild;
+use super::anzeige::{anlass, datum_text, tag_text};
 use super::folgegespraech::{aufgeloest, k1_vorschlag};
-use super::kunden::{Gespeichert, gespeichert_text};
-use super::start::{anlass, datum_text};
+use super::gespeichert::{self, Gespeichert, Hinweis};
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, html, mit_status, nummer,
+    FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, html, mit_status, nummer,
     weiter_zu,
 };
 use crate::zustand::Zustand;
@@ -38,7 +38,8 @@ pub fn routen() -> Router<Zustand> {
 struct Kalenderparameter {
     bis: Option<String>,
     erledigte: Option<String>,
-    gespeichert: Option<String>,
+    #[serde(default, deserialize_with = "gespeichert::lesen")]
+    gespeichert: Option<Gespeichert>,
 }
 
 struct Eintrag {
@@ -112,7 +113,7 @@ fn eintrag(t: Terminzeile) -> Eintrag {
         anlass: anlass_text(&t.art, t.regel.as_deref()),
         regel: t.regel.unwrap_or_default(),
         text: t.text,
-        erledigt_am: t.erledigt_um.map(|u| datum_text(vierphasen_domain::datum::berlin_datum(u))).unwrap_or_default(),
+        erledigt_am: t.erledigt_um.map(tag_text).unwrap_or_default(),
     }
 }
 
@@ -184,7 +185,7 @@ async fn kalender(
     if ist_htmx(&kopf) {
         return Ok(mit_status(&l, status));
     }
-    let gespeichert = gespeichert_text(p.gespeichert.as_deref());
+    let gespeichert = p.gespeichert.map(Gespeichert::text);
     Ok(mit_status(&Kalender { rahmen: Rahmen::neu(&b, "termine"), gespeichert, l }, status))
 }
 
@@ -204,7 +205,7 @@ async fn erledigt(
         Err(e) => return Err(e.into()),
     }
     if let Some(kunde) = f.wert("kunde").and_then(|k| k.parse::<i64>().ok()) {
-        return Ok(weiter_zu(&format!("/kunden/{kunde}/termine?gespeichert=termin_erledigt")));
+        return Ok(weiter_zu(&Gespeichert::TerminErledigt.nach(format!("/kunden/{kunde}/termine"))));
     }
     let bis = f.datum("bis", "Bis").ok().flatten();
     let erledigte = f.haken("erledigte");
@@ -214,7 +215,7 @@ async fn erledigt(
         l.ansage = format!("Als erledigt markiert. {}", l.ansage);
         return Ok(html(&l));
     }
-    let mut ziel = "/termine?gespeichert=termin_erledigt".to_owned();
+    let mut ziel = Gespeichert::TerminErledigt.nach("/termine");
     if let Some(d) = bis {
         ziel.push_str(&format!("&bis={d}"));
     }
@@ -299,32 +300,30 @@ fn kundenseite(
 async fn kundentermine(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
-    Query(p): Query<Gespeichert>,
+    FallPfad(id): FallPfad,
+    Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
     kundenseite(&b, &z, &akte, None, Rueckmeldung::default(), p.text())
 }
 
 async fn anlegen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let ergebnis = match f.datum_pflicht("datum", "Datum") {
         Ok(datum) => {
-            z.app.termin_anlegen(&b.akteur, id, TerminEingabe { datum, text: f.text("text") }).await.map(|_| ())
+            z.app.termin_anlegen(&b.akteur, id.into(), TerminEingabe { datum, text: f.text("text") }).await.map(|_| ())
         }
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(()) => Ok(weiter_zu(&format!("/kunden/{id}/termine?gespeichert=termin"))),
+        Ok(()) => Ok(weiter_zu(&Gespeichert::Termin.nach(format!("/kunden/{id}/termine")))),
         Err(e) => {
             let r = beschriften(Rueckmeldung::aus(e)?, &[("datum", "Datum"), ("text", "Anlass")]);
-            let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+            let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
             kundenseite(&b, &z, &akte, Some((f.text("datum"), f.text("text"))), r, None)
         }
     }

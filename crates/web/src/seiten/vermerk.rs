@@ -4,7 +4,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use serde::Deserialize;
@@ -14,12 +14,12 @@ use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::{Fallakte, Gespraechsart, Vermerkart};
 use vierphasen_domain::regeln::vermerk::Vorbefuellung;
 
-use super::akte::vermerkart;
+use super::anzeige::{datum_text, vermerkart};
 use super::ev::{Kopf, kopf};
 use super::formular::{Feldfehler, feld_id};
-use super::start::datum_text;
+use super::gespeichert::{self, Gespeichert};
 use super::{
-    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status, nummer, weiter_zu,
+    FallPfad, FallZeile, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, weiter_zu,
 };
 use crate::zustand::Zustand;
 
@@ -189,27 +189,21 @@ async fn seite(z: &Zustand, b: &Angemeldet, a: &Fallansicht, neu: Neu) -> Result
 #[derive(Debug, Deserialize)]
 pub struct Seitenparameter {
     art: Option<String>,
-    gespeichert: Option<String>,
+    #[serde(default, deserialize_with = "gespeichert::lesen")]
+    gespeichert: Option<Gespeichert>,
 }
 
 async fn anzeigen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     Query(p): Query<Seitenparameter>,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let heute = z.app.heute();
     let art = p.art.as_deref().and_then(art_aus).unwrap_or_else(|| vermutete_art(&a.fallakte, heute));
     let mut s = seite(&z, &b, &a, Neu { art, datum: heute.to_string(), text: None }).await?;
-    s.gespeichert = match p.gespeichert.as_deref() {
-        Some("nachtrag") => Some("Der Nachtrag wurde gespeichert."),
-        Some("gespraech") => {
-            Some("Das Folgegespräch wurde gespeichert. Jetzt den Folgevermerk (V2) prüfen und speichern.")
-        }
-        _ => None,
-    };
+    s.gespeichert = p.gespeichert.map(Gespeichert::text);
     Ok(html(&s))
 }
 
@@ -236,17 +230,17 @@ fn feldfehler(fehler: AppFehler) -> Result<Rueckmeldung, super::SeitenFehler> {
 async fn schreiben(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let art = f.wert("art").and_then(art_aus);
     let datum = f.datum_pflicht("datum", "Datum des Gesprächs");
     let text = f.text("text");
     let r = match (art, datum) {
         (Some(art), Ok(datum)) => {
-            match z.app.vermerk_schreiben(&b.akteur, id, VermerkEingabe { datum, art, text: text.clone() }).await {
-                Ok(_) => return Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=vermerk"))),
+            match z.app.vermerk_schreiben(&b.akteur, id.into(), VermerkEingabe { datum, art, text: text.clone() }).await
+            {
+                Ok(_) => return Ok(weiter_zu(&Gespeichert::Vermerk.nach(format!("/kunden/{id}")))),
                 Err(e) => feldfehler(e)?,
             }
         }
@@ -261,7 +255,7 @@ async fn schreiben(
             Rueckmeldung { fehler, ..Default::default() }
         }
     };
-    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let art = art.unwrap_or_else(|| vermutete_art(&a.fallakte, z.app.heute()));
     let mut s = seite(&z, &b, &a, Neu { art, datum: f.text("datum"), text: Some(text) }).await?;
     let status = r.status();
@@ -274,15 +268,20 @@ async fn schreiben(
 async fn nachtrag(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, vermerk_id)): Path<(String, String)>,
+    FallZeile(id, vermerk_id): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let vermerk_id = nummer(&vermerk_id, "Der Beratungsvermerk")?;
     let text = f.text("text");
-    let fehler = match z.app.nachtrag_schreiben(&b.akteur, id, vermerk_id, NachtragEingabe { text: text.clone() }).await
+    let fehler = match z
+        .app
+        .nachtrag_schreiben(&b.akteur, id.into(), vermerk_id, NachtragEingabe { text: text.clone() })
+        .await
     {
-        Ok(_) => return Ok(weiter_zu(&format!("/kunden/{id}/vermerk?gespeichert=nachtrag#vermerk-{vermerk_id}"))),
+        Ok(_) => {
+            return Ok(weiter_zu(
+                &(Gespeichert::Nachtrag.nach(format!("/kunden/{id}/vermerk")) + &format!("#vermerk-{vermerk_id}")),
+            ));
+        }
         Err(e) => e,
     };
     let r = match fehler {
@@ -292,7 +291,7 @@ async fn nachtrag(
         },
         andere => Rueckmeldung::aus(andere)?,
     };
-    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let heute = z.app.heute();
     let art = vermutete_art(&a.fallakte, heute);
     let mut s = seite(&z, &b, &a, Neu { art, datum: heute.to_string(), text: None }).await?;

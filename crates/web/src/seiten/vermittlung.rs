@@ -6,14 +6,16 @@
 pub mod bild;
 
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::post;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Vermittlungsangaben, VorschlagAenderung, VorschlagEingabe, VorschlagStatus};
 use vierphasen_app::konto::Angemeldet;
+use vierphasen_domain::KundeId;
 
 use self::bild::Abgelehnt;
-use super::{Formular, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, fall_id, nummer, weiter_zu};
+use super::gespeichert::Gespeichert;
+use super::{FallPfad, FallZeile, Formular, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -35,13 +37,13 @@ fn ids_der_form(mut r: Rueckmeldung, form: &str) -> Rueckmeldung {
 async fn akte_mit(
     b: &Angemeldet,
     z: &Zustand,
-    kunde: i64,
+    kunde: KundeId,
     fehler: AppFehler,
     ort: String,
     f: Formular,
 ) -> SeitenErgebnis {
     let rueckmeldung = Rueckmeldung::aus(fehler)?;
-    let akte = z.app.akte_lesen(&b.akteur, kunde, None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, kunde.into(), None).await?;
     Ok(super::kunden::aktenseite(b, z, &akte, None, Abgelehnt { ort, rueckmeldung, f }))
 }
 
@@ -50,15 +52,16 @@ async fn akte_mit(
 async fn vorschlagen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let stelle_id = f.zahl::<i64>("stelle_id", "Stelle")?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?;
     let von_stelle = f.wert("von") == Some("stelle");
-    match z.app.vorschlag_anlegen(&b.akteur, id, VorschlagEingabe { stelle_id }).await {
-        Ok(_) if von_stelle => Ok(weiter_zu(&format!("/stellen/{stelle_id}?gespeichert=vorschlag#bewerber"))),
-        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=vorschlag#vorschlaege"))),
+    match z.app.vorschlag_anlegen(&b.akteur, id.into(), VorschlagEingabe { stelle_id }).await {
+        Ok(_) if von_stelle => {
+            Ok(weiter_zu(&(Gespeichert::Vorschlag.nach(format!("/stellen/{stelle_id}")) + "#bewerber")))
+        }
+        Ok(_) => Ok(weiter_zu(&(Gespeichert::Vorschlag.nach(format!("/kunden/{id}")) + "#vorschlaege"))),
         Err(e) => {
             // The summary links to the button of this match.
             let mut r = Rueckmeldung::aus(e)?;
@@ -69,7 +72,7 @@ async fn vorschlagen(
             if von_stelle {
                 return super::stellen::detail_mit(&b, &z, stelle_id, r).await;
             }
-            let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+            let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
             let a = Abgelehnt { ort: "treffer".into(), rueckmeldung: r, f };
             Ok(super::kunden::aktenseite(&b, &z, &akte, None, a))
         }
@@ -81,11 +84,9 @@ async fn vorschlagen(
 async fn vorschlag_aendern(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, vid)): Path<(String, String)>,
+    FallZeile(id, vid): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let vid = nummer(&vid, "Der Vermittlungsvorschlag")?;
     let form = format!("vorschlag-{vid}");
     let ergebnis = match f.wert("status").and_then(VorschlagStatus::aus_id) {
         Some(status) => {
@@ -94,12 +95,12 @@ async fn vorschlag_aendern(
                 ablehnungsgrund: f.wert("ablehnungsgrund").map(str::to_owned),
                 rueckmeldung: f.wert("rueckmeldung").map(str::to_owned),
             };
-            z.app.vorschlag_aendern(&b.akteur, id, vid, aenderung).await.map(|_| ())
+            z.app.vorschlag_aendern(&b.akteur, id.into(), vid, aenderung).await.map(|_| ())
         }
         None => Err(AppFehler::ungueltig("status", "Bitte einen Status aus der Liste wählen")),
     };
     match ergebnis {
-        Ok(()) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=vorschlag_status#vorschlaege"))),
+        Ok(()) => Ok(weiter_zu(&(Gespeichert::VorschlagStatus.nach(format!("/kunden/{id}")) + "#vorschlaege"))),
         Err(e) => {
             let r = ids_der_form(Rueckmeldung::aus(e)?, &form);
             let namen = [
@@ -109,7 +110,7 @@ async fn vorschlag_aendern(
             ];
             let namen: Vec<(&str, &str)> = namen.iter().map(|(i, l)| (i.as_str(), *l)).collect();
             let r = beschriften(r, &namen);
-            let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
+            let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
             Ok(super::kunden::aktenseite(&b, &z, &akte, None, Abgelehnt { ort: form, rueckmeldung: r, f }))
         }
     }
@@ -128,16 +129,15 @@ fn angaben_lesen(f: &Formular) -> Result<Vermittlungsangaben, AppFehler> {
 async fn angaben(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let ergebnis = match angaben_lesen(&f) {
-        Ok(a) => z.app.vermittlungsangaben_setzen(&b.akteur, id, a).await,
+        Ok(a) => z.app.vermittlungsangaben_setzen(&b.akteur, id.into(), a).await,
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(()) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=vermittlungsangaben#vermittlung"))),
+        Ok(()) => Ok(weiter_zu(&(Gespeichert::Vermittlungsangaben.nach(format!("/kunden/{id}")) + "#vermittlung"))),
         Err(e) => akte_mit(&b, &z, id, e, "angaben".into(), f).await,
     }
 }

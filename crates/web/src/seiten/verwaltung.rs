@@ -19,7 +19,7 @@ use vierphasen_domain::Katalog;
 use vierphasen_domain::fallakte::{Dienststelle, LokaleStrategie};
 use vierphasen_domain::zugriff::Rolle;
 
-use super::akte::merkmal_name;
+use super::anzeige::merkmal_name;
 use super::formular::{Feldfehler, feld_id};
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;

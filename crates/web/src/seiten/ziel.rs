@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use axum::routing::get;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Fallansicht, ZielEingabe};
@@ -12,10 +12,10 @@ use vierphasen_domain::fallakte::Ziel;
 use vierphasen_domain::katalog::Suchhorizont;
 use vierphasen_domain::{Katalog, Profillage, Rechtskreis};
 
-use super::akte::{beruf_name, segment_text};
+use super::anzeige::{beruf_name, datum_text, segment_text};
 use super::formular::{BefundZeile, befund_zeilen};
-use super::start::datum_text;
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, fall_id, html, mit_status, weiter_zu};
+use super::gespeichert::Gespeichert;
+use super::{FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, weiter_zu};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -221,9 +221,8 @@ fn seite_bauen(
     }
 }
 
-async fn seite(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, Path(id): Path<String>) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let f = z.app.fall_lesen(&b.akteur, id, None).await?;
+async fn seite(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, FallPfad(id): FallPfad) -> SeitenErgebnis {
+    let f = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let eingabe = formular_aus_ziel(f.fallakte.ziele.last());
     Ok(html(&seite_bauen(&b, &f, z.app.katalog, eingabe, Rueckmeldung::default())))
 }
@@ -246,19 +245,18 @@ fn ziel_eingabe(f: &Formular) -> Result<ZielEingabe, AppFehler> {
 async fn speichern(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path(id): Path<String>,
+    FallPfad(id): FallPfad,
     formular: Formular,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
     let ergebnis = match ziel_eingabe(&formular) {
-        Ok(e) => z.app.ziel_setzen(&b.akteur, id, e).await,
+        Ok(e) => z.app.ziel_setzen(&b.akteur, id.into(), e).await,
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(_) => Ok(weiter_zu(&format!("/kunden/{id}?gespeichert=ziel"))),
+        Ok(_) => Ok(weiter_zu(&Gespeichert::Ziel.nach(format!("/kunden/{id}")))),
         Err(fehler) => {
             let r = Rueckmeldung::aus(fehler)?;
-            let f = z.app.fall_lesen(&b.akteur, id, None).await?;
+            let f = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
             let status = r.status();
             Ok(mit_status(&seite_bauen(&b, &f, z.app.katalog, formular, r), status))
         }

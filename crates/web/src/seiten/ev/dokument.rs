@@ -5,7 +5,7 @@
 use vierphasen_domain::Rechtskreis;
 use vierphasen_domain::fallakte::{Aufgabe, Eingliederungsvereinbarung, Verantwortlich, Vereinbarungsart};
 
-use crate::seiten::start::datum_text;
+use crate::seiten::anzeige::datum_text;
 
 /// The order the document lists the tasks in: the customer's own responsibility first (E4).
 pub const REIHENFOLGE: [Verantwortlich; 3] = [Verantwortlich::Kunde, Verantwortlich::Vfk, Verantwortlich::Dritte];

@@ -9,8 +9,9 @@ use vierphasen_domain::fallakte::{Aufgabe, Fallakte, Verantwortlich, Vereinbarun
 use vierphasen_domain::{Katalog, Rechtskreis};
 
 use super::dokument::{REIHENFOLGE, aus_schluessel, gruppentitel, schluessel, wer};
+use crate::fehlerart::einordnen;
 use crate::seiten::Formular;
-use crate::seiten::akte::strategie_name;
+use crate::seiten::anzeige::strategie_name;
 use crate::seiten::formular::{Feldfehler, feld_id};
 
 #[derive(Debug, Clone)]
@@ -194,7 +195,7 @@ pub fn aufgaben(geordnet: &[Zeile], f: &Formular) -> Result<(Vec<Aufgabe>, Vec<Z
 pub fn feldfehler(e: AppFehler) -> Feldfehler {
     match e {
         AppFehler::Ungueltig { feld, meldung } => Feldfehler { id: feld_id(&feld), meldung },
-        andere => Feldfehler { id: "aufgaben".into(), meldung: andere.to_string() },
+        andere => Feldfehler { id: "aufgaben".into(), meldung: einordnen(&andere).text },
     }
 }
 

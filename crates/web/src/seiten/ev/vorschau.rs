@@ -4,16 +4,15 @@
 //! Schlichtungsverfahren instead. Goal and strategies are those of the version's date.
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::State;
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
 use vierphasen_domain::Katalog;
 use vierphasen_domain::fallakte::{Fallakte, Vereinbarungsart};
 
 use super::dokument::{Aufgabenliste, abschluss_wort, art_name, gruppieren, status, stelle};
-use super::{Kopf, fall_id, kopf, nummer, regel_monate, spaetestens};
-use crate::seiten::akte::{beruf_name, strategie_name};
-use crate::seiten::start::datum_text;
+use super::{FallZeile, Kopf, kopf, regel_monate, spaetestens};
+use crate::seiten::anzeige::{beruf_name, datum_text, strategie_name};
 use crate::seiten::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
 
@@ -89,11 +88,9 @@ fn plan(akte: &Fallakte, katalog: &Katalog, stichtag: NaiveDate) -> Plan {
 pub async fn anzeigen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
-    Path((id, ev_id)): Path<(String, String)>,
+    FallZeile(id, ev_id): FallZeile,
 ) -> SeitenErgebnis {
-    let id = fall_id(&id)?;
-    let ev_id = nummer(&ev_id, "Die Eingliederungsvereinbarung")?;
-    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
     let i = a
         .ids
         .eingliederungsvereinbarungen

@@ -10,9 +10,8 @@ use vierphasen_domain::{Katalog, MerkmalStatus};
 
 use super::eingabe::{VORBEREITUNG, Zeile, vereinbarungen};
 use crate::seiten::Formular;
-use crate::seiten::akte::merkmal_name;
+use crate::seiten::anzeige::{datum_text, merkmal_name};
 use crate::seiten::formular::{BefundZeile, Rueckmeldung, feld_id};
-use crate::seiten::start::datum_text;
 
 /// One input with what was typed and what the rules say about it.
 #[derive(Debug, Clone, Default)]

@@ -11,6 +11,7 @@ use vierphasen_domain::fallakte::{
     Vorbereitung,
 };
 
+use crate::fehlerart::einordnen;
 use crate::seiten::Formular;
 use crate::seiten::formular::{Feldfehler, feld_id};
 
@@ -97,7 +98,7 @@ impl Fehlerliste {
                 None
             }
             Err(e) => {
-                self.neu("inhalt", e.to_string());
+                self.neu("inhalt", einordnen(&e).text);
                 None
             }
         }

@@ -10,7 +10,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_matching::{Bac, Marktlage};
 
-use crate::seiten::start::datum_text;
+use crate::seiten::anzeige::datum_text;
 use crate::seiten::{SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
 

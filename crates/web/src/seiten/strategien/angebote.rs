@@ -186,7 +186,7 @@ impl Lage<'_> {
     pub fn strategie_name(&self, id: &str) -> String {
         match self.lokale().iter().find(|l| l.id == id) {
             Some(l) if self.katalog.finde_strategie(id).is_none() => l.bezeichnung.clone(),
-            _ => crate::seiten::akte::strategie_name(self.katalog, id),
+            _ => crate::seiten::anzeige::strategie_name(self.katalog, id),
         }
     }
 

@@ -6,9 +6,8 @@ use vierphasen_domain::{Befund, Schluesselgruppe};
 
 use super::Formularwerte;
 use super::angebote::{Lage, Produktwahl};
-use crate::seiten::akte::{merkmal_name, strategie_status};
+use crate::seiten::anzeige::{datum_text, merkmal_name, strategie_status};
 use crate::seiten::formular::{BefundZeile, befund_zeilen};
-use crate::seiten::start::datum_text;
 
 /// One chosen strategy with the forms to adjust and close it.
 #[derive(Debug)]

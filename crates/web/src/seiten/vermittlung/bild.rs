@@ -2,15 +2,15 @@
 //! reason for each score, Vermittlungsvorschläge with their lifecycle and the employer's feedback,
 //! and the inputs for matching — filled with what was typed after a refused form.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use vierphasen_app::fall::{
     Akte, Faktor, Fallmatching, Stellentreffer, Vermittlungsangaben, Vorschlag, VorschlagStatus,
 };
 
 use vierphasen_matching::Arbeitszeit;
 
+use crate::seiten::anzeige::{datum_text, ort_text, tag_text};
 use crate::seiten::formular::Rueckmeldung;
-use crate::seiten::start::datum_text;
 use crate::seiten::{Formular, beschriften};
 
 /// One working-time checkbox; the first one's id is `arbeitszeit` (target of the error link).
@@ -130,10 +130,6 @@ pub struct Abgelehnt {
     pub f: Formular,
 }
 
-pub fn zeitpunkt_text(z: DateTime<Utc>) -> String {
-    datum_text(vierphasen_domain::datum::berlin_datum(z))
-}
-
 fn qualifizierung_text(t: &Stellentreffer) -> Option<String> {
     let q = t.qualifizierung.as_ref()?;
     let produkte: Vec<&str> = q.produkte.iter().map(|(_, l)| l.as_str()).collect();
@@ -159,14 +155,6 @@ pub fn trefferzeile(t: &Stellentreffer) -> Trefferzeile {
     }
 }
 
-pub fn ort_text(plz: Option<&str>, ort: &str, land: &str) -> String {
-    let mut teile: Vec<&str> = plz.into_iter().chain([ort]).filter(|t| !t.is_empty()).collect();
-    if land != "Deutschland" {
-        teile.push(land);
-    }
-    teile.join(" ")
-}
-
 fn vorschlagzeile(v: &Vorschlag, a: &Abgelehnt) -> Vorschlagzeile {
     let form = format!("vorschlag-{}", v.id);
     let getippt = a.ort == form;
@@ -190,8 +178,8 @@ fn vorschlagzeile(v: &Vorschlag, a: &Abgelehnt) -> Vorschlagzeile {
         status: v.status.label(),
         abgeschlossen: v.status.naechste().is_empty(),
         punkte: v.punkte,
-        vorgeschlagen_am: zeitpunkt_text(v.erstellt_um),
-        geaendert_am: zeitpunkt_text(v.geaendert_um),
+        vorgeschlagen_am: tag_text(v.erstellt_um),
+        geaendert_am: tag_text(v.geaendert_um),
         rueckmeldung: v.rueckmeldung.clone().unwrap_or_default(),
         ablehnungsgrund: v.ablehnungsgrund.clone().unwrap_or_default(),
         eingabe_rueckmeldung: if getippt {

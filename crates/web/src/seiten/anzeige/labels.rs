@@ -1,0 +1,90 @@
+//! Labels: catalogue entries by their id (the seed's terms), the domain's enums in German.
+
+use chrono::NaiveDate;
+use vierphasen_domain::Katalog;
+use vierphasen_domain::fallakte::StrategieWahl;
+
+use super::datum_text;
+
+/// What a Wiedervorlage is about, by the rule that produced it.
+pub fn anlass(regel: Option<&str>) -> &'static str {
+    match regel {
+        Some("E2" | "E3") => "Eingliederungsvereinbarung überprüfen",
+        Some("K1") => "Folgegespräch nach Kontaktdichtekonzept",
+        Some(r) if r.starts_with('U') => "Übergabe an Fachdienst",
+        Some("P4") => "„zu klären“ im Profiling",
+        Some("P8") => "Zweitgespräch (Profillage N)",
+        Some("S13") => "Anschluss an Qualifizierung",
+        Some(r) if r.starts_with('S') => "Handlungsstrategie überprüfen",
+        _ => "Termin",
+    }
+}
+
+/// An entry of the calendar: an appointment, or a Wiedervorlage by its rule.
+pub fn termin_anlass(art: &str, regel: Option<&str>) -> &'static str {
+    if art == "termin" { "Termin" } else { anlass(regel) }
+}
+
+pub fn strategie_name(katalog: &Katalog, id: &str) -> String {
+    katalog.finde_strategie(id).map(|r| katalog.strategie(r).label.clone()).unwrap_or_else(|| id.to_owned())
+}
+
+pub fn merkmal_name(katalog: &Katalog, id: &str) -> String {
+    katalog.finde_merkmal(id).map(|r| katalog.merkmal(r).label.clone()).unwrap_or_else(|| id.to_owned())
+}
+
+pub fn beruf_name(katalog: &Katalog, code: &str) -> String {
+    vierphasen_domain::katalog::KldbCode::parse(code)
+        .and_then(|c| katalog.berufe.get(c))
+        .map(|b| format!("{} ({code})", b.titel))
+        .unwrap_or_else(|| code.to_owned())
+}
+
+pub fn strategie_status(s: &StrategieWahl, heute: NaiveDate) -> String {
+    match s.ergebnis {
+        Some(e) => {
+            format!("{}{}", e.label(), s.erledigt_am.map(|d| format!(" am {}", datum_text(d))).unwrap_or_default())
+        }
+        None if s.ende < heute => "offen – Zeitfenster abgelaufen".to_owned(),
+        None if s.beginn > heute => "geplant".to_owned(),
+        None => "in Umsetzung".to_owned(),
+    }
+}
+
+pub fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
+    use vierphasen_domain::fallakte::Vermerkart::*;
+    match a {
+        Erstgespraech => "Erstgespräch",
+        Folgegespraech => "Folgegespräch",
+        Sonstiges => "Sonstiges",
+    }
+}
+
+pub fn segment_text(s: vierphasen_domain::Segment) -> &'static str {
+    match s {
+        vierphasen_domain::Segment::AV => "Allgemeine Vermittlung",
+        vierphasen_domain::Segment::AusbV => "Ausbildungsvermittlung",
+        vierphasen_domain::Segment::Reha => "Rehabilitation",
+    }
+}
+
+pub fn einwilligung_text(u: vierphasen_domain::fallakte::Einwilligungsumfang) -> &'static str {
+    match u {
+        vierphasen_domain::fallakte::Einwilligungsumfang::AerztlicherDienst => "Ärztlicher Dienst",
+        vierphasen_domain::fallakte::Einwilligungsumfang::BerufspsychologischerService => {
+            "Berufspsychologischer Service"
+        }
+    }
+}
+
+pub fn profillage_text(katalog: &Katalog, wert: &str) -> String {
+    katalog.finde_profillage(wert).map(|p| p.label().to_owned()).unwrap_or_else(|| wert.to_owned())
+}
+
+pub fn ort_text(plz: Option<&str>, ort: &str, land: &str) -> String {
+    let mut teile: Vec<&str> = plz.into_iter().chain([ort]).filter(|t| !t.is_empty()).collect();
+    if land != "Deutschland" {
+        teile.push(land);
+    }
+    teile.join(" ")
+}

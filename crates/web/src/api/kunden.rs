@@ -27,7 +27,7 @@ pub async fn anlegen(
     Eingabe(neu): Eingabe<NeuerKunde>,
 ) -> ApiErgebnis<(StatusCode, Json<Angelegt>)> {
     let id = z.app.kunde_anlegen(&b.akteur, neu).await?;
-    Ok((StatusCode::CREATED, Json(Angelegt { id })))
+    Ok((StatusCode::CREATED, Json(Angelegt { id: id.0 })))
 }
 
 #[utoipa::path(get, path = "/kunden", tag = "Kunden", params(Kundensuche), responses((status = 200, body = Vec<Kundenzeile>)))]

@@ -21,6 +21,7 @@ use super::{
     weiter_zu,
 };
 use crate::zustand::Zustand;
+use vierphasen_domain::Regel;
 
 pub fn routen() -> Router<Zustand> {
     Router::new()
@@ -100,7 +101,7 @@ fn seite(
         })
         .collect();
     let befunde: Vec<_> =
-        akte.ansicht.pruefung.befunde.iter().filter(|b| matches!(b.regel, "U6" | "P10")).cloned().collect();
+        akte.ansicht.pruefung.befunde.iter().filter(|b| matches!(b.regel, Regel::U6 | Regel::P10)).cloned().collect();
     let stamm = &akte.ansicht.stammdaten;
     let bg = stamm.bedarfsgemeinschaft.as_ref().map(|nummer| Bg {
         nummer: nummer.clone(),

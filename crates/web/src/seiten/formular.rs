@@ -99,7 +99,7 @@ impl From<&Befund> for BefundZeile {
             Schwere::Warnung => ("Warnung", "warning"),
             Schwere::Hinweis => ("Hinweis", "info"),
         };
-        BefundZeile { regel: b.regel, schwere, art, meldung: b.meldung.clone(), bezug: b.bezug.clone() }
+        BefundZeile { regel: b.regel.id(), schwere, art, meldung: b.meldung.clone(), bezug: b.bezug.clone() }
     }
 }
 

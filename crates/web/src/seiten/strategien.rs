@@ -150,7 +150,7 @@ fn seite_bauen(
         .pruefung
         .befunde
         .iter()
-        .filter(|b| b.regel.starts_with('S') && !b.bezug.starts_with("strategien["))
+        .filter(|b| b.regel.id().starts_with('S') && !b.bezug.starts_with("strategien["))
         .cloned()
         .collect();
     let bedarfe = lage.bedarfe();

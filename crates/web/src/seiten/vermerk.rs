@@ -22,6 +22,7 @@ use super::{
     FallPfad, FallZeile, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, weiter_zu,
 };
 use crate::zustand::Zustand;
+use vierphasen_domain::KundeId;
 
 pub fn routen() -> Router<Zustand> {
     Router::new()
@@ -169,13 +170,13 @@ struct Neu {
 }
 
 async fn seite(z: &Zustand, b: &Angemeldet, a: &Fallansicht, neu: Neu) -> Result<Vermerkseite, AppFehler> {
-    let v = z.app.vermerk_vorbefuellung(&b.akteur, a.stammdaten.id, neu.art).await?;
+    let v = z.app.vermerk_vorbefuellung(&b.akteur, KundeId(a.stammdaten.id), neu.art).await?;
     Ok(Vermerkseite {
         rahmen: Rahmen::neu(b, "kunden"),
         k: kopf(a),
         art: wert(neu.art),
         arten: artwahl(),
-        regel: if neu.art == Vermerkart::Sonstiges { "" } else { v.regel },
+        regel: if neu.art == Vermerkart::Sonstiges { "" } else { v.regel.id() },
         herkunft: v.abschnitte.iter().map(|x| Herkunft { titel: x.titel.clone(), quelle: x.quelle.clone() }).collect(),
         text: neu.text.unwrap_or_else(|| vorbefuellter_text(&v)),
         datum: neu.datum,

@@ -2,10 +2,8 @@
 //! Operations around the cycle: conversations and K1, consents and referrals, the Wiedervorlagen
 //! worker, export and Art. 15 Auskunft, responsibility and restriction.
 
-mod gemeinsam;
-
+use crate::gemeinsam::{neuer_kunde, umgebung};
 use chrono::{Duration, NaiveDate};
-use gemeinsam::{neuer_kunde, umgebung};
 use serde_json::json;
 use vierphasen_app::fall::{AuftragEingabe, EinwilligungEingabe, GespraechEingabe, Sperre, Zustaendigkeit};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter};

@@ -2,13 +2,11 @@
 
 //! Sessions: idle 30 min, absolute 10 h, ended when the account is disabled; the password policy.
 
-mod gemeinsam;
-
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};
 
+use crate::gemeinsam::umgebung;
 use chrono::{DateTime, TimeDelta, Utc};
-use gemeinsam::umgebung;
 use vierphasen_app::konto::NeuerBenutzer;
 use vierphasen_app::{App, AppFehler};
 use vierphasen_domain::zugriff::Rolle;

@@ -1,8 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
-use gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
+use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_store::testdb::datenbanken;
 

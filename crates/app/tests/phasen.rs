@@ -3,10 +3,8 @@
 //! Phases 1–3 and the EV/Vermerk of phase 4 as a VFK walks a customer through them: every
 //! refusal names its rule and stores nothing, every change leaves a Verlauf row.
 
-mod gemeinsam;
-
+use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
 use chrono::NaiveDate;
-use gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
 use serde_json::{Value, json};
 use vierphasen_app::fall::{
     EvAbschluss, EvBearbeitung, EvEntwurf, NachtragEingabe, ProfilingEingabe, StrategieAbschluss, StrategieAnpassung,

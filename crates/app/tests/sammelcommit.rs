@@ -2,9 +2,7 @@
 
 //! Group commit: concurrent changes share commits, a refused change rolls back only itself.
 
-mod gemeinsam;
-
-use gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
+use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_store::testdb::datenbanken;
 

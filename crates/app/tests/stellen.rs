@@ -4,7 +4,7 @@
 //! with every change, matches on the case with explanations, Vermittlungsvorschläge and their
 //! lifecycle, candidates for a posting (need-to-know), and the F3 worklist.
 
-mod gemeinsam;
+use crate::gemeinsam;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicI64, Ordering};

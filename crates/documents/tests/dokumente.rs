@@ -2,9 +2,9 @@
 //! The four documents as a reader sees them: text extracted from the PDF, with umlauts, a very
 //! long name and 30 tasks; PDF/UA-1 markers; user text never becomes markup.
 
-mod gemeinsam;
+use crate::gemeinsam;
 
-use gemeinsam::*;
+use crate::gemeinsam::*;
 use vierphasen_documents::{
     DokumentFehler, RECHTSFOLGENBELEHRUNG_SGB3, VermerkKontext, auskunft_pdf, vereinbarung_pdf, vermerk_pdf,
 };

@@ -2,11 +2,9 @@
 //! Index updates under concurrent searches: a reader sees a posting (or profile) either in its
 //! old or in its new state, never a mix; once an update returns, every search sees it.
 
-mod gemeinsam;
-
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use gemeinsam::*;
+use crate::gemeinsam::*;
 use vierphasen_matching::{Arbeitszeit, Profilindex, Stellenangebot, Stellenindex, Umkreis, bewerten};
 
 #[test]
@@ -145,13 +143,13 @@ mod folgen {
     use proptest::prelude::*;
     use vierphasen_matching::{FaehigkeitId, Profilindex, Stellenindex, Umkreis, orakel};
 
-    use super::gemeinsam::*;
+    use crate::gemeinsam::*;
 
     const CODES: [&str; 4] = ["26212", "26213", "26252", "51311"];
 
     fn faehigkeiten(auswahl: &[u8]) -> Vec<FaehigkeitId> {
         let d = daten();
-        let eigene = super::gemeinsam::faehigkeiten(&d, "26212");
+        let eigene = crate::gemeinsam::faehigkeiten(&d, "26212");
         let mut f: Vec<FaehigkeitId> = auswahl
             .iter()
             .map(|a| if *a < 8 { eigene[usize::from(*a) % eigene.len()] } else { FaehigkeitId(u32::from(*a) * 97) })

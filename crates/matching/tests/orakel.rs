@@ -2,7 +2,7 @@
 //! The index against brute force on a generated scale-0.001 workload: the same top 20 (B1) and
 //! top 50 (B2), with the same points, in the same order.
 
-mod gemeinsam;
+use crate::gemeinsam;
 
 use vierphasen_matching::erzeugen::{Lastprofil, bewerberprofile, stellenangebote};
 use vierphasen_matching::{FaehigkeitId, Profilindex, Stellenindex, orakel};

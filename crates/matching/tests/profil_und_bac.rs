@@ -1,9 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! The Bewerberprofil from a Fallakte (P9, Z6, F2 step 3) and the BAC (P6).
 
-mod gemeinsam;
-
-use gemeinsam::*;
+use crate::gemeinsam::*;
 use serde_json::{Value, json};
 use vierphasen_domain::{Katalog, einlesen};
 use vierphasen_matching::{

@@ -1,9 +1,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 //! Ranking properties a user would notice (B1 direction; B2 shares the score).
 
-mod gemeinsam;
-
-use gemeinsam::*;
+use crate::gemeinsam::*;
 use proptest::prelude::*;
 use vierphasen_matching::{
     Arbeitszeit, Berufsbezug, Profilindex, Stellenangebot, Stellenindex, Umkreis, bewerten, einheitsvektor,

@@ -5,10 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
+use crate::gemeinsam::{TestApp, heute, konten, spawn_apps, tag};
 use chrono::Days;
-use gemeinsam::{TestApp, heute, konten, spawn_apps, tag};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_domain::Katalog;

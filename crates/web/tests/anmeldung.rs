@@ -1,8 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
-use gemeinsam::{PASSWORT, konten, spawn_apps};
+use crate::gemeinsam::{PASSWORT, konten, spawn_apps};
 use hyper::{Method, StatusCode};
 use serde_json::json;
 

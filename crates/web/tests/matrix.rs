@@ -4,11 +4,9 @@
 //! (any answer but 401/403 and but the "no such case" answer), `V` = forbidden (403), `U` =
 //! invisible (exactly the answer for a case that does not exist: a denial reveals nothing).
 
-mod gemeinsam;
-
 use std::collections::BTreeMap;
 
-use gemeinsam::{konten, spawn_apps};
+use crate::gemeinsam::{konten, spawn_apps};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_store::sql;

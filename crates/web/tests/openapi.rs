@@ -3,9 +3,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
-use gemeinsam::{konten, spawn_apps};
+use crate::gemeinsam::{konten, spawn_apps};
 use hyper::{Method, StatusCode};
 use serde_json::Value;
 

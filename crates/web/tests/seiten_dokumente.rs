@@ -4,9 +4,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
+use crate::gemeinsam;
 
-use gemeinsam::{TestApp, spawn_apps};
+use crate::gemeinsam::{TestApp, spawn_apps};
 use hyper::{Method, StatusCode};
 
 async fn anmelden(t: &TestApp, login: &str, passwort: &str) -> String {

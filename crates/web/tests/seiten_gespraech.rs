@@ -4,10 +4,10 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
+use crate::gemeinsam;
 
+use crate::gemeinsam::{Seite, TestApp, api, heute, konten, spawn_apps, tag, tag_de};
 use chrono::Days;
-use gemeinsam::{Seite, TestApp, api, heute, konten, spawn_apps, tag, tag_de};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 

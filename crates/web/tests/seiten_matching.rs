@@ -7,9 +7,9 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
+use crate::gemeinsam;
 
-use gemeinsam::{Seite, TestApp, api, konten, spawn_apps, tag};
+use crate::gemeinsam::{Seite, TestApp, api, konten, spawn_apps, tag};
 use hyper::{Method, StatusCode};
 use serde_json::json;
 

@@ -6,9 +6,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
-use gemeinsam::{Seite, TestApp, konten, spawn_apps, tag, tag_de};
+use crate::gemeinsam::{Seite, TestApp, konten, spawn_apps, tag, tag_de};
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
 use vierphasen_domain::{Katalog, Rechtskreis};

@@ -5,10 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
+use crate::gemeinsam::{TestApp, konten, spawn_apps};
 use chrono::{Days, Utc};
-use gemeinsam::{TestApp, konten, spawn_apps};
 use hyper::{Method, StatusCode};
 use serde_json::json;
 use vierphasen_domain::Katalog;

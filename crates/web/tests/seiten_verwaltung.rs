@@ -7,9 +7,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod gemeinsam;
-
-use gemeinsam::{PASSWORT, Seite, TestApp, konten, spawn_apps};
+use crate::gemeinsam::{PASSWORT, Seite, TestApp, konten, spawn_apps};
 use hyper::{Method, StatusCode};
 use serde_json::json;
 

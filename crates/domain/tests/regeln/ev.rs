@@ -6,7 +6,7 @@ use vierphasen_domain::Schwere;
 use vierphasen_domain::regeln::ev::gueltigkeit_monate;
 use vierphasen_domain::regeln::frist::FristStatus;
 
-use crate::basis::*;
+use super::basis::*;
 
 #[test]
 fn e1_profiling_without_valid_agreement_warns_except_for_z() {

@@ -5,7 +5,7 @@ use vierphasen_domain::Schwere;
 use vierphasen_domain::fallakte::ZavAngaben;
 use vierphasen_domain::regeln::zav;
 
-use crate::basis::*;
+use super::basis::*;
 
 fn mit_auftrag(a: Value) -> Value {
     let mut akte = basis();

@@ -4,7 +4,7 @@ use serde_json::{Value, json};
 use vierphasen_domain::Schwere;
 use vierphasen_domain::regeln::frist::FristStatus;
 
-use crate::basis::*;
+use super::basis::*;
 
 fn vollstaendig() -> Value {
     json!({

@@ -3,7 +3,7 @@
 use vierphasen_domain::katalog::{KatalogTexte, KldbCode};
 use vierphasen_domain::{Katalog, Schluesselgruppe};
 
-use crate::basis::katalog;
+use super::basis::katalog;
 
 #[test]
 fn catalogue_holds_the_seed_tables() {

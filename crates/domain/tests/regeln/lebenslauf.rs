@@ -5,7 +5,7 @@ use vierphasen_domain::regeln::frist::FristStatus;
 use vierphasen_domain::regeln::lebenslauf::{Wiedermeldung, reaktivieren, wiedermeldung};
 use vierphasen_domain::{Rechtskreis, Schwere, einlesen};
 
-use crate::basis::*;
+use super::basis::*;
 
 #[test]
 fn c1_c2_six_months_decide() {

@@ -4,7 +4,7 @@ use serde_json::json;
 use vierphasen_domain::regeln::profillage::{ProfillageEingabe, Wahl, ZEingabe, ableiten, wahl_pruefen};
 use vierphasen_domain::{Gruppen, Profillage as P, Rechtskreis, Schluesselgruppe as G, Schwere};
 
-use crate::basis::*;
+use super::basis::*;
 
 /// Needs per group in the order Q, L, M, R, A.
 fn eingabe(bedarfe: [u8; 5], prognose: Option<u16>) -> ProfillageEingabe {

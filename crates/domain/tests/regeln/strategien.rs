@@ -4,7 +4,7 @@ use serde_json::json;
 use vierphasen_domain::Schwere;
 use vierphasen_domain::regeln::frist::FristStatus;
 
-use crate::basis::*;
+use super::basis::*;
 
 #[test]
 fn basis_case_is_valid() {

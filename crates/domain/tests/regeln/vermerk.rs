@@ -4,7 +4,7 @@ use serde_json::json;
 use vierphasen_domain::einlesen;
 use vierphasen_domain::regeln::vermerk;
 
-use crate::basis::*;
+use super::basis::*;
 
 #[test]
 fn v1_erstgespraech_prefill() {

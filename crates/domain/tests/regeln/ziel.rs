@@ -5,7 +5,7 @@ use vierphasen_domain::Schwere;
 use vierphasen_domain::katalog::Suchhorizont as H;
 use vierphasen_domain::regeln::ziel::suchhorizont_stufen;
 
-use crate::basis::*;
+use super::basis::*;
 
 #[test]
 fn z1_one_goal_at_a_time_and_a_goal_once_the_profillage_is_set() {

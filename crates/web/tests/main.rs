@@ -1,0 +1,17 @@
+//! All integration tests of this crate in one test binary (one link of the dependencies
+//! instead of one per file); each former test file is a module here.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
+
+mod ablauf;
+mod anmeldung;
+mod gemeinsam;
+mod matrix;
+mod openapi;
+mod seiten_dokumente;
+mod seiten_ev;
+mod seiten_gespraech;
+mod seiten_grund;
+mod seiten_matching;
+mod seiten_plan;
+mod seiten_profiling;
+mod seiten_verwaltung;

@@ -146,8 +146,9 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
             sql!(&mut tx, ausfuehren "UPDATE kunde SET gesperrt = TRUE WHERE id = $1", fall_g).unwrap();
             sql!(&mut tx, ausfuehren
                 "INSERT INTO auftrag (kunde_id, datum, leistung, erledigt, erstellt_von, erstellt_um, inhalt)
-                 SELECT $1, $2, 'aerztlicher_dienst', FALSE, vfk_id, $3, '{}' FROM kunde WHERE id = $1",
-                fall_b, t.app.heute(), chrono::Utc::now())
+                 SELECT $1, $2, 'aerztlicher_dienst', FALSE, vfk_id, $3, $4 FROM kunde WHERE id = $1",
+                fall_b, t.app.heute(), chrono::Utc::now(),
+                format!(r#"{{"datum":"{}","leistung":"aerztlicher_dienst"}}"#, t.app.heute()))
             .unwrap();
             tx.commit().await.unwrap();
         }

@@ -28,7 +28,7 @@ pub async fn einwilligung(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<EinwilligungEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.einwilligung_erteilen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.einwilligung_erteilen(&b.akteur, id, e).await?)))
 }
 
 /// Revokes a consent as of the given day.
@@ -42,7 +42,7 @@ pub async fn einwilligung_widerrufen(
     Pfad((id, eid)): Pfad<(KundeId, i64)>,
     Eingabe(d): Eingabe<Datumsangabe>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.einwilligung_widerrufen(&b.akteur, id.into(), eid, d).await?))
+    Ok(Json(z.app.einwilligung_widerrufen(&b.akteur, id, eid, d).await?))
 }
 
 /// P10: the customer's consent to conversations with the whole Bedarfsgemeinschaft.
@@ -65,7 +65,7 @@ pub async fn bg_einwilligung(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<BgEinwilligung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.bg_einwilligung_setzen(&b.akteur, id.into(), e.datum).await?))
+    Ok(Json(z.app.bg_einwilligung_setzen(&b.akteur, id, e.datum).await?))
 }
 
 /// U2–U8: a referral to a Fachdienst or the ZAV.
@@ -79,7 +79,7 @@ pub async fn auftrag(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<AuftragEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.auftrag_erteilen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.auftrag_erteilen(&b.akteur, id, e).await?)))
 }
 
 /// Marks a referral done.
@@ -91,7 +91,7 @@ pub async fn auftrag_erledigt(
     Benutzer(b): Benutzer,
     Pfad((id, aid)): Pfad<(KundeId, i64)>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.auftrag_erledigen(&b.akteur, id.into(), aid).await?))
+    Ok(Json(z.app.auftrag_erledigen(&b.akteur, id, aid).await?))
 }
 
 /// The user's own appointments and Wiedervorlagen (E2, U1, K1, S13, P4, P8).
@@ -117,7 +117,7 @@ pub async fn termin(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<TerminEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.termin_anlegen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.termin_anlegen(&b.akteur, id, e).await?)))
 }
 
 /// Marks an appointment or Wiedervorlage done.
@@ -136,7 +136,7 @@ pub async fn termin_erledigt(
 #[utoipa::path(get, path = "/kunden/{id}/export", tag = "Betrieb", params(("id" = i64, Path)),
     responses((status = 200, body = Fallakte), (status = 403, body = Problem), (status = 404, body = Problem)))]
 pub async fn export(State(z): State<Zustand>, Benutzer(b): Benutzer, Pfad(id): Pfad<KundeId>) -> ApiErgebnis<Response> {
-    let akte = z.app.fall_exportieren(&b.akteur, id.into()).await?;
+    let akte = z.app.fall_exportieren(&b.akteur, id).await?;
     let mut antwort = Json(akte).into_response();
     if let Ok(wert) = HeaderValue::from_str(&format!("attachment; filename=\"fallakte-{id}.json\"")) {
         antwort.headers_mut().insert(header::CONTENT_DISPOSITION, wert);
@@ -152,7 +152,7 @@ pub async fn auskunft(
     Benutzer(b): Benutzer,
     Pfad(id): Pfad<KundeId>,
 ) -> ApiErgebnis<Json<Auskunft>> {
-    Ok(Json(z.app.auskunft_art15(&b.akteur, id.into()).await?))
+    Ok(Json(z.app.auskunft_art15(&b.akteur, id).await?))
 }
 
 /// D3: the access log of a case (Datenschutz).
@@ -163,5 +163,5 @@ pub async fn protokoll(
     Benutzer(b): Benutzer,
     Pfad(id): Pfad<KundeId>,
 ) -> ApiErgebnis<Json<Vec<Protokolleintrag>>> {
-    Ok(Json(z.app.protokoll_lesen(&b.akteur, id.into()).await?))
+    Ok(Json(z.app.protokoll_lesen(&b.akteur, id).await?))
 }

@@ -56,7 +56,7 @@ pub async fn lesen(
     Pfad(id): Pfad<KundeId>,
     Abfrage(q): Abfrage<Zweck>,
 ) -> ApiErgebnis<Json<Fallansicht>> {
-    Ok(Json(z.app.fall_lesen(&b.akteur, id.into(), q.zweck.as_deref()).await?))
+    Ok(Json(z.app.fall_lesen(&b.akteur, id, q.zweck.as_deref()).await?))
 }
 
 /// C1/C2: a new registration episode (re-registration).
@@ -68,7 +68,7 @@ pub async fn meldung(
     Pfad(id): Pfad<KundeId>,
     Eingabe(d): Eingabe<Datumsangabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Wiedermeldungsergebnis>)> {
-    Ok((StatusCode::CREATED, Json(z.app.meldung_anlegen(&b.akteur, id.into(), d.datum).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.meldung_anlegen(&b.akteur, id, d.datum).await?)))
 }
 
 #[utoipa::path(post, path = "/kunden/{id}/abmeldung", tag = "Kunden", params(("id" = i64, Path)), request_body = Datumsangabe,
@@ -79,6 +79,6 @@ pub async fn abmeldung(
     Pfad(id): Pfad<KundeId>,
     Eingabe(d): Eingabe<Datumsangabe>,
 ) -> ApiErgebnis<StatusCode> {
-    z.app.abmelden_kunde(&b.akteur, id.into(), d.datum).await?;
+    z.app.abmelden_kunde(&b.akteur, id, d.datum).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -31,7 +31,7 @@ pub async fn profiling(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<ProfilingEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.profiling_speichern(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.profiling_speichern(&b.akteur, id, e).await?)))
 }
 
 /// PL1–PL4: the Profillage the engine derives for the entered profiling; nothing is saved.
@@ -44,7 +44,7 @@ pub async fn profillage_vorschlag(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<ProfilingEingabe>,
 ) -> ApiErgebnis<Json<ProfillageVorschlag>> {
-    Ok(Json(z.app.profillage_vorschlag(&b.akteur, id.into(), e).await?))
+    Ok(Json(z.app.profillage_vorschlag(&b.akteur, id, e).await?))
 }
 
 /// Phase 2: sets the goal (Zieloption).
@@ -57,7 +57,7 @@ pub async fn ziel(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<ZielEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.ziel_setzen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.ziel_setzen(&b.akteur, id, e).await?)))
 }
 
 /// Phase 3: chooses a strategy.
@@ -71,7 +71,7 @@ pub async fn strategie(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<StrategieEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.strategie_waehlen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.strategie_waehlen(&b.akteur, id, e).await?)))
 }
 
 /// Adjusts an open strategy (time window, order, products).
@@ -85,7 +85,7 @@ pub async fn strategie_anpassen(
     Pfad((id, sid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<StrategieAnpassung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.strategie_anpassen(&b.akteur, id.into(), sid, e).await?))
+    Ok(Json(z.app.strategie_anpassen(&b.akteur, id, sid, e).await?))
 }
 
 /// Concludes a strategy with its result.
@@ -99,7 +99,7 @@ pub async fn strategie_abschliessen(
     Pfad((id, sid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<StrategieAbschluss>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.strategie_abschliessen(&b.akteur, id.into(), sid, e).await?))
+    Ok(Json(z.app.strategie_abschliessen(&b.akteur, id, sid, e).await?))
 }
 
 /// Phase 4: a draft Eingliederungsvereinbarung (or Kooperationsplan), prefilled from the plan.
@@ -112,7 +112,7 @@ pub async fn ev_entwerfen(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<EvEntwurf>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.ev_entwerfen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.ev_entwerfen(&b.akteur, id, e).await?)))
 }
 
 /// Edits a draft; a concluded one is immutable (E5, 409).
@@ -126,7 +126,7 @@ pub async fn ev_bearbeiten(
     Pfad((id, evid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<EvBearbeitung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.ev_bearbeiten(&b.akteur, id.into(), evid, e).await?))
+    Ok(Json(z.app.ev_bearbeiten(&b.akteur, id, evid, e).await?))
 }
 
 /// E5: signature or agreement; the draft becomes immutable.
@@ -140,7 +140,7 @@ pub async fn ev_abschliessen(
     Pfad((id, evid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<EvAbschluss>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.ev_abschliessen(&b.akteur, id.into(), evid, e).await?))
+    Ok(Json(z.app.ev_abschliessen(&b.akteur, id, evid, e).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -160,7 +160,7 @@ pub async fn vorbefuellung(
     Pfad(id): Pfad<KundeId>,
     Abfrage(q): Abfrage<Vermerkabfrage>,
 ) -> ApiErgebnis<Json<Vorbefuellung>> {
-    Ok(Json(z.app.vermerk_vorbefuellung(&b.akteur, id.into(), q.art).await?))
+    Ok(Json(z.app.vermerk_vorbefuellung(&b.akteur, id, q.art).await?))
 }
 
 /// V1/V3: saves a Beratungsvermerk; immutable from then on.
@@ -172,7 +172,7 @@ pub async fn vermerk(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<VermerkEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.vermerk_schreiben(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.vermerk_schreiben(&b.akteur, id, e).await?)))
 }
 
 /// V3: a dated addendum to a saved Vermerk.
@@ -185,7 +185,7 @@ pub async fn nachtrag(
     Pfad((id, vid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<NachtragEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.nachtrag_schreiben(&b.akteur, id.into(), vid, e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.nachtrag_schreiben(&b.akteur, id, vid, e).await?)))
 }
 
 /// Records a conversation (Erst-, Folgegespräch F1/F2, Übergabe); the answer names the next
@@ -200,5 +200,5 @@ pub async fn gespraech(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<GespraechEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<GespraechErgebnis>)> {
-    Ok((StatusCode::CREATED, Json(z.app.gespraech_erfassen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.gespraech_erfassen(&b.akteur, id, e).await?)))
 }

@@ -79,7 +79,7 @@ pub async fn treffer(
     Pfad(id): Pfad<KundeId>,
     Abfrage(q): Abfrage<Zweck>,
 ) -> ApiErgebnis<Json<Fallmatching>> {
-    Ok(Json(z.app.treffer_lesen(&b.akteur, id.into(), q.zweck.as_deref()).await?))
+    Ok(Json(z.app.treffer_lesen(&b.akteur, id, q.zweck.as_deref()).await?))
 }
 
 /// Turns a match into a Vermittlungsvorschlag (S12: never blocked by open strategies).
@@ -93,7 +93,7 @@ pub async fn vorschlag(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<VorschlagEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.vorschlag_anlegen(&b.akteur, id.into(), e).await?)))
+    Ok((StatusCode::CREATED, Json(z.app.vorschlag_anlegen(&b.akteur, id, e).await?)))
 }
 
 /// The next step of a proposal (vorgeschlagen → beworben → Vorstellungsgespräch → eingestellt,
@@ -107,7 +107,7 @@ pub async fn vorschlag_aendern(
     Pfad((id, vid)): Pfad<(KundeId, i64)>,
     Eingabe(e): Eingabe<VorschlagAenderung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.vorschlag_aendern(&b.akteur, id.into(), vid, e).await?))
+    Ok(Json(z.app.vorschlag_aendern(&b.akteur, id, vid, e).await?))
 }
 
 /// Working time, availability and commuting radius of the Bewerberprofil.
@@ -120,7 +120,7 @@ pub async fn vermittlungsangaben(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<Vermittlungsangaben>,
 ) -> ApiErgebnis<StatusCode> {
-    z.app.vermittlungsangaben_setzen(&b.akteur, id.into(), e).await?;
+    z.app.vermittlungsangaben_setzen(&b.akteur, id, e).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

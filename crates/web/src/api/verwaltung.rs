@@ -27,7 +27,7 @@ pub async fn zustaendigkeit(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<Zustaendigkeit>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.zustaendigkeit_aendern(&b.akteur, id.into(), e).await?))
+    Ok(Json(z.app.zustaendigkeit_aendern(&b.akteur, id, e).await?))
 }
 
 /// §35 SGB I: restricts a case to the named users, or lifts the restriction (Datenschutz).
@@ -40,7 +40,7 @@ pub async fn sperre(
     Pfad(id): Pfad<KundeId>,
     Eingabe(e): Eingabe<Sperre>,
 ) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.sperre_setzen(&b.akteur, id.into(), e).await?))
+    Ok(Json(z.app.sperre_setzen(&b.akteur, id, e).await?))
 }
 
 /// The configuration of the user's Dienststelle (local strategies S11, Kontaktdichtekonzept K1).

@@ -45,7 +45,7 @@ pub async fn protokoll(
     SeitenBenutzer(b): SeitenBenutzer,
     FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let p = z.app.protokoll_mit_namen(&b.akteur, id.into()).await?;
+    let p = z.app.protokoll_mit_namen(&b.akteur, id).await?;
     let zeilen = p
         .eintraege
         .into_iter()
@@ -292,6 +292,6 @@ pub async fn auskunft(
     SeitenBenutzer(b): SeitenBenutzer,
     FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let a = z.app.auskunft_art15(&b.akteur, id.into()).await?;
+    let a = z.app.auskunft_art15(&b.akteur, id).await?;
     Ok(html(&auskunftsseite(Rahmen::neu(&b, "kunden"), a, z.app.katalog, z.app.heute())))
 }

@@ -32,7 +32,7 @@ async fn ev(
     SeitenBenutzer(b): SeitenBenutzer,
     FallZeile(id, ev_id): FallZeile,
 ) -> SeitenErgebnis {
-    Ok(pdf(z.app.ev_pdf(&b.akteur, id.into(), ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}")))
+    Ok(pdf(z.app.ev_pdf(&b.akteur, id, ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}")))
 }
 
 async fn vermerk(
@@ -40,7 +40,7 @@ async fn vermerk(
     SeitenBenutzer(b): SeitenBenutzer,
     FallZeile(id, vermerk_id): FallZeile,
 ) -> SeitenErgebnis {
-    Ok(pdf(z.app.vermerk_pdf(&b.akteur, id.into(), vermerk_id).await?, &format!("Beratungsvermerk-{id}-{vermerk_id}")))
+    Ok(pdf(z.app.vermerk_pdf(&b.akteur, id, vermerk_id).await?, &format!("Beratungsvermerk-{id}-{vermerk_id}")))
 }
 
 async fn auskunft(
@@ -48,5 +48,5 @@ async fn auskunft(
     SeitenBenutzer(b): SeitenBenutzer,
     FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    Ok(pdf(z.app.auskunft_pdf(&b.akteur, id.into()).await?, &format!("Auskunft-Art15-{id}")))
+    Ok(pdf(z.app.auskunft_pdf(&b.akteur, id).await?, &format!("Auskunft-Art15-{id}")))
 }

@@ -146,7 +146,7 @@ async fn anzeigen(
     FallPfad(id): FallPfad,
     Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
     let leer = Getippt { ort: String::new(), umfang: String::new(), datum: None };
     seite(&b, &z, &akte, leer, Rueckmeldung::default(), p.text())
 }
@@ -168,7 +168,7 @@ async fn zurueck(
         }
     }
     let r = beschriften(r, &[("erteilt_am", "Erteilt am"), ("bg_erteilt_am", "Erteilt am"), (feld.1, "Widerrufen am")]);
-    let akte = z.app.akte_lesen(&b.akteur, kunde.into(), None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, kunde, None).await?;
     seite(b, z, &akte, g, r, None)
 }
 
@@ -190,11 +190,9 @@ async fn erteilen(
     let g =
         Getippt { ort: "erteilen".into(), umfang: f.text("umfang"), datum: f.wert("erteilt_am").map(str::to_owned) };
     let ergebnis = match (umfang(f.wert("umfang")), f.datum_pflicht("erteilt_am", "Erteilt am")) {
-        (Some(umfang), Ok(erteilt_am)) => z
-            .app
-            .einwilligung_erteilen(&b.akteur, id.into(), EinwilligungEingabe { umfang, erteilt_am })
-            .await
-            .map(|_| ()),
+        (Some(umfang), Ok(erteilt_am)) => {
+            z.app.einwilligung_erteilen(&b.akteur, id, EinwilligungEingabe { umfang, erteilt_am }).await.map(|_| ())
+        }
         (None, _) => Err(AppFehler::ungueltig("umfang", "Bitte angeben, wofür die Einwilligung gilt.")),
         (_, Err(e)) => Err(e),
     };
@@ -214,7 +212,7 @@ async fn widerrufen(
     let ort = format!("widerruf-{eid}");
     let g = Getippt { ort: ort.clone(), umfang: String::new(), datum: f.wert("datum").map(str::to_owned) };
     let ergebnis = match f.datum_pflicht("datum", "Widerrufen am") {
-        Ok(datum) => z.app.einwilligung_widerrufen(&b.akteur, id.into(), eid, Datumsangabe { datum }).await.map(|_| ()),
+        Ok(datum) => z.app.einwilligung_widerrufen(&b.akteur, id, eid, Datumsangabe { datum }).await.map(|_| ()),
         Err(e) => Err(e),
     };
     match ergebnis {
@@ -238,7 +236,7 @@ async fn bedarfsgemeinschaft(
         f.datum_pflicht("erteilt_am", "Erteilt am").map(Some)
     };
     let ergebnis = match datum {
-        Ok(d) => z.app.bg_einwilligung_setzen(&b.akteur, id.into(), d).await.map(|_| ()),
+        Ok(d) => z.app.bg_einwilligung_setzen(&b.akteur, id, d).await.map(|_| ()),
         Err(e) => Err(e),
     };
     match ergebnis {

@@ -218,7 +218,7 @@ async fn anzeigen(
     FallPfad(id): FallPfad,
     Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let mut s = seite(&b, &a, z.app.katalog, z.app.heute(), Eingaben::default());
     s.gespeichert = p.text();
     Ok(html(&s))
@@ -236,7 +236,7 @@ async fn erneut(
 ) -> SeitenErgebnis {
     let a = match geladen {
         Some(a) => a,
-        None => z.app.fall_lesen(&b.akteur, id.into(), None).await?,
+        None => z.app.fall_lesen(&b.akteur, id, None).await?,
     };
     let mut s = seite(b, &a, z.app.katalog, z.app.heute(), eingaben);
     let status = match ablehnung {
@@ -300,7 +300,7 @@ async fn entwerfen(
         Some(_) => Err(AppFehler::ungueltig("art", "bitte Eingliederungsvereinbarung oder Kooperationsplan wählen")),
     };
     let ergebnis = match art {
-        Ok(art) => z.app.ev_entwerfen(&b.akteur, id.into(), EvEntwurf { art, bestaetigt: f.bestaetigt() }).await,
+        Ok(art) => z.app.ev_entwerfen(&b.akteur, id, EvEntwurf { art, bestaetigt: f.bestaetigt() }).await,
         Err(e) => Err(e),
     };
     match ergebnis {
@@ -332,7 +332,7 @@ async fn bearbeiten(
         return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Keine, eingaben(zeilen)).await;
     }
     if let Some(schluessel) = f.wert("uebernehmen") {
-        let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+        let a = z.app.fall_lesen(&b.akteur, id, None).await?;
         let baustein = editor::bausteine(&a.fallakte, z.app.katalog, &zeilen)
             .into_iter()
             .flat_map(|g| g.bausteine)
@@ -361,7 +361,7 @@ async fn bearbeiten(
         return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Rueckmeldung(r), eingaben(zeilen)).await;
     }
     let bearbeitung = EvBearbeitung { aufgaben, gueltig_bis: gueltig, bestaetigt: f.bestaetigt() };
-    match z.app.ev_bearbeiten(&b.akteur, id.into(), ev_id, bearbeitung).await {
+    match z.app.ev_bearbeiten(&b.akteur, id, ev_id, bearbeitung).await {
         Ok(_) => Ok(weiter_zu(&Gespeichert::EvBearbeitet.nach(format!("/kunden/{id}/ev")))),
         Err(e) => erneut(&z, &b, (id, None), "bearbeiten", ablehnung(e, &herkunft)?, eingaben(zeilen)).await,
     }
@@ -386,7 +386,7 @@ async fn abschliessen(
     let ergebnis = match daten {
         Ok((abgeschlossen_am, ausgehaendigt_am)) => {
             let abschluss = EvAbschluss { abgeschlossen_am, ausgehaendigt_am, bestaetigt: f.bestaetigt() };
-            z.app.ev_abschliessen(&b.akteur, id.into(), ev_id, abschluss).await
+            z.app.ev_abschliessen(&b.akteur, id, ev_id, abschluss).await
         }
         Err(e) => Err(e),
     };

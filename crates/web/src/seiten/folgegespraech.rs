@@ -87,7 +87,7 @@ async fn formular(
     SeitenBenutzer(b): SeitenBenutzer,
     FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
     let heute = z.app.heute();
     let k1 = k1_vorschlag(&aufgeloest(&akte, z.app.katalog)?, &akte, heute);
     let vorgabe =
@@ -103,11 +103,11 @@ async fn speichern(
 ) -> SeitenErgebnis {
     // "Weitere Zeile" in step 4: the same form again with one more row, nothing saved.
     if f.wert("aktion") == Some("zeile") {
-        let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+        let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
         return seite(&b, &z, &akte, &f, Rueckmeldung::default(), Modus::WeitereZeile);
     }
     let rueckmeldung = match eingabe::lesen(&f, z.app.heute()) {
-        Ok(e) => match z.app.gespraech_erfassen(&b.akteur, id.into(), e).await {
+        Ok(e) => match z.app.gespraech_erfassen(&b.akteur, id, e).await {
             Ok(_) => return Ok(weiter_zu(&nach_dem_speichern(id))),
             Err(fehler) => beschriften(
                 ansicht::ids_angleichen(Rueckmeldung::aus(fehler)?),
@@ -116,6 +116,6 @@ async fn speichern(
         },
         Err(fehler) => Rueckmeldung { fehler, ..Rueckmeldung::default() },
     };
-    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
     seite(&b, &z, &akte, &f, rueckmeldung, Modus::Korrektur)
 }

@@ -121,6 +121,6 @@ pub async fn akte(
     FallPfad(id): FallPfad,
     Query(p): Query<Aktenparameter>,
 ) -> SeitenErgebnis {
-    let akte = z.app.akte_lesen(&b.akteur, id.into(), p.zweck.as_deref()).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id, p.zweck.as_deref()).await?;
     Ok(aktenseite(&b, &z, &akte, p.gespeichert.map(Gespeichert::text), Abgelehnt::default()))
 }

@@ -99,7 +99,7 @@ async fn vorschlag_fuer(
         Err(AppFehler::Ungueltig { meldung, .. }) => return Ok(Vorschlagsbox::ohne(meldung)),
         Err(e) => return Err(e),
     };
-    match z.app.profillage_vorschlag(&b.akteur, id.into(), eingabe).await {
+    match z.app.profillage_vorschlag(&b.akteur, id, eingabe).await {
         Ok(v) => Ok(Vorschlagsbox::aus(&v)),
         Err(AppFehler::Ungueltig { feld, meldung }) => {
             let text = match f.feld(&feld) {
@@ -164,7 +164,7 @@ async fn formular(
     SeitenBenutzer(b): SeitenBenutzer,
     FallPfad(id): FallPfad,
 ) -> SeitenErgebnis {
-    let a = z.app.fall_lesen(&b.akteur, id.into(), Some(ZWECK)).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, Some(ZWECK)).await?;
     let f = Formularstand::aus_version(z.app.katalog, a.fallakte.profiling.last(), z.app.heute());
     Ok(seite(&z, &b, &a, f, Rueckmeldung::default()).await?)
 }
@@ -193,11 +193,11 @@ async fn absenden(
     let aktion = f.text("aktion");
     let stand = Formularstand::aus_formular(z.app.katalog, &f, aktion == "zeile");
     if matches!(aktion.as_str(), "suchen" | "zeile" | "vorschlag") {
-        let a = z.app.fall_lesen(&b.akteur, id.into(), Some(ZWECK)).await?;
+        let a = z.app.fall_lesen(&b.akteur, id, Some(ZWECK)).await?;
         return Ok(seite(&z, &b, &a, stand, Rueckmeldung::default()).await?);
     }
     let fehler = match stand.eingabe(f.bestaetigt()) {
-        Ok(e) => match z.app.profiling_speichern(&b.akteur, id.into(), e).await {
+        Ok(e) => match z.app.profiling_speichern(&b.akteur, id, e).await {
             Ok(_) => return Ok(weiter_zu(&Gespeichert::Profiling.nach(format!("/kunden/{id}")))),
             Err(e) => e,
         },
@@ -205,7 +205,7 @@ async fn absenden(
     };
     let r = rueckmeldung(&stand, fehler)?;
     let status = r.status();
-    let a = z.app.fall_lesen(&b.akteur, id.into(), Some(ZWECK)).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, Some(ZWECK)).await?;
     let mut antwort = seite(&z, &b, &a, stand, r).await?;
     *antwort.status_mut() = status;
     Ok(antwort)

@@ -251,7 +251,7 @@ async fn seite(
     FallPfad(id): FallPfad,
     Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let fall = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let fall = z.app.fall_lesen(&b.akteur, id, None).await?;
     let gespeichert = p.text();
     Ok(html(&seite_bauen(&b, &fall, z.app.katalog, z.app.heute(), gespeichert, None, Rueckmeldung::default())))
 }
@@ -269,7 +269,7 @@ async fn antwort(
         Ok(was) => Ok(weiter_zu(&was.nach(format!("/kunden/{id}/strategien")))),
         Err(fehler) => {
             let r = Rueckmeldung::aus(fehler)?;
-            let fall = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+            let fall = z.app.fall_lesen(&b.akteur, id, None).await?;
             let status = r.status();
             let seite = seite_bauen(b, &fall, z.app.katalog, z.app.heute(), None, Some(f), r);
             Ok(mit_status(&seite, status))
@@ -301,7 +301,7 @@ async fn waehlen(
     f: Formular,
 ) -> SeitenErgebnis {
     let ergebnis = match wahl_eingabe(&f) {
-        Ok(e) => z.app.strategie_waehlen(&b.akteur, id.into(), e).await.map(|_| Gespeichert::Strategie),
+        Ok(e) => z.app.strategie_waehlen(&b.akteur, id, e).await.map(|_| Gespeichert::Strategie),
         Err(e) => Err(e),
     };
     antwort(&z, &b, id, ergebnis, &f).await
@@ -324,7 +324,7 @@ async fn anpassen(
         })
     };
     let ergebnis = match eingabe() {
-        Ok(e) => z.app.strategie_anpassen(&b.akteur, id.into(), sid, e).await.map(|_| Gespeichert::StrategieAngepasst),
+        Ok(e) => z.app.strategie_anpassen(&b.akteur, id, sid, e).await.map(|_| Gespeichert::StrategieAngepasst),
         Err(e) => Err(e),
     };
     antwort(&z, &b, id, ergebnis, &f).await
@@ -352,7 +352,7 @@ async fn abschliessen(
         Ok((StrategieAbschluss { ergebnis, erledigt_am, bestaetigt: f.bestaetigt() }, gespeichert))
     };
     let ergebnis = match eingabe() {
-        Ok((e, gespeichert)) => z.app.strategie_abschliessen(&b.akteur, id.into(), sid, e).await.map(|_| gespeichert),
+        Ok((e, gespeichert)) => z.app.strategie_abschliessen(&b.akteur, id, sid, e).await.map(|_| gespeichert),
         Err(e) => Err(e),
     };
     antwort(&z, &b, id, ergebnis, &f).await

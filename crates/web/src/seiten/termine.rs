@@ -303,7 +303,7 @@ async fn kundentermine(
     FallPfad(id): FallPfad,
     Query(p): Query<Hinweis>,
 ) -> SeitenErgebnis {
-    let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
     kundenseite(&b, &z, &akte, None, Rueckmeldung::default(), p.text())
 }
 
@@ -315,7 +315,7 @@ async fn anlegen(
 ) -> SeitenErgebnis {
     let ergebnis = match f.datum_pflicht("datum", "Datum") {
         Ok(datum) => {
-            z.app.termin_anlegen(&b.akteur, id.into(), TerminEingabe { datum, text: f.text("text") }).await.map(|_| ())
+            z.app.termin_anlegen(&b.akteur, id, TerminEingabe { datum, text: f.text("text") }).await.map(|_| ())
         }
         Err(e) => Err(e),
     };
@@ -323,7 +323,7 @@ async fn anlegen(
         Ok(()) => Ok(weiter_zu(&Gespeichert::Termin.nach(format!("/kunden/{id}/termine")))),
         Err(e) => {
             let r = beschriften(Rueckmeldung::aus(e)?, &[("datum", "Datum"), ("text", "Anlass")]);
-            let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+            let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
             kundenseite(&b, &z, &akte, Some((f.text("datum"), f.text("text"))), r, None)
         }
     }

@@ -200,7 +200,7 @@ async fn anzeigen(
     FallPfad(id): FallPfad,
     Query(p): Query<Seitenparameter>,
 ) -> SeitenErgebnis {
-    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let heute = z.app.heute();
     let art = p.art.as_deref().and_then(art_aus).unwrap_or_else(|| vermutete_art(&a.fallakte, heute));
     let mut s = seite(&z, &b, &a, Neu { art, datum: heute.to_string(), text: None }).await?;
@@ -239,8 +239,7 @@ async fn schreiben(
     let text = f.text("text");
     let r = match (art, datum) {
         (Some(art), Ok(datum)) => {
-            match z.app.vermerk_schreiben(&b.akteur, id.into(), VermerkEingabe { datum, art, text: text.clone() }).await
-            {
+            match z.app.vermerk_schreiben(&b.akteur, id, VermerkEingabe { datum, art, text: text.clone() }).await {
                 Ok(_) => return Ok(weiter_zu(&Gespeichert::Vermerk.nach(format!("/kunden/{id}")))),
                 Err(e) => feldfehler(e)?,
             }
@@ -256,7 +255,7 @@ async fn schreiben(
             Rueckmeldung { fehler, ..Default::default() }
         }
     };
-    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let art = art.unwrap_or_else(|| vermutete_art(&a.fallakte, z.app.heute()));
     let mut s = seite(&z, &b, &a, Neu { art, datum: f.text("datum"), text: Some(text) }).await?;
     let status = r.status();
@@ -273,10 +272,7 @@ async fn nachtrag(
     f: Formular,
 ) -> SeitenErgebnis {
     let text = f.text("text");
-    let fehler = match z
-        .app
-        .nachtrag_schreiben(&b.akteur, id.into(), vermerk_id, NachtragEingabe { text: text.clone() })
-        .await
+    let fehler = match z.app.nachtrag_schreiben(&b.akteur, id, vermerk_id, NachtragEingabe { text: text.clone() }).await
     {
         Ok(_) => {
             return Ok(weiter_zu(
@@ -292,7 +288,7 @@ async fn nachtrag(
         },
         andere => Rueckmeldung::aus(andere)?,
     };
-    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let heute = z.app.heute();
     let art = vermutete_art(&a.fallakte, heute);
     let mut s = seite(&z, &b, &a, Neu { art, datum: heute.to_string(), text: None }).await?;

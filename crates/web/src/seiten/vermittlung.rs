@@ -43,7 +43,7 @@ async fn akte_mit(
     f: Formular,
 ) -> SeitenErgebnis {
     let rueckmeldung = Rueckmeldung::aus(fehler)?;
-    let akte = z.app.akte_lesen(&b.akteur, kunde.into(), None).await?;
+    let akte = z.app.akte_lesen(&b.akteur, kunde, None).await?;
     Ok(super::kunden::aktenseite(b, z, &akte, None, Abgelehnt { ort, rueckmeldung, f }))
 }
 
@@ -57,7 +57,7 @@ async fn vorschlagen(
 ) -> SeitenErgebnis {
     let stelle_id = f.zahl::<i64>("stelle_id", "Stelle")?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?;
     let von_stelle = f.wert("von") == Some("stelle");
-    match z.app.vorschlag_anlegen(&b.akteur, id.into(), VorschlagEingabe { stelle_id }).await {
+    match z.app.vorschlag_anlegen(&b.akteur, id, VorschlagEingabe { stelle_id }).await {
         Ok(_) if von_stelle => {
             Ok(weiter_zu(&(Gespeichert::Vorschlag.nach(format!("/stellen/{stelle_id}")) + "#bewerber")))
         }
@@ -72,7 +72,7 @@ async fn vorschlagen(
             if von_stelle {
                 return super::stellen::detail_mit(&b, &z, stelle_id, r).await;
             }
-            let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+            let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
             let a = Abgelehnt { ort: "treffer".into(), rueckmeldung: r, f };
             Ok(super::kunden::aktenseite(&b, &z, &akte, None, a))
         }
@@ -95,7 +95,7 @@ async fn vorschlag_aendern(
                 ablehnungsgrund: f.wert("ablehnungsgrund").map(str::to_owned),
                 rueckmeldung: f.wert("rueckmeldung").map(str::to_owned),
             };
-            z.app.vorschlag_aendern(&b.akteur, id.into(), vid, aenderung).await.map(|_| ())
+            z.app.vorschlag_aendern(&b.akteur, id, vid, aenderung).await.map(|_| ())
         }
         None => Err(AppFehler::ungueltig("status", "Bitte einen Status aus der Liste wählen")),
     };
@@ -110,7 +110,7 @@ async fn vorschlag_aendern(
             ];
             let namen: Vec<(&str, &str)> = namen.iter().map(|(i, l)| (i.as_str(), *l)).collect();
             let r = beschriften(r, &namen);
-            let akte = z.app.akte_lesen(&b.akteur, id.into(), None).await?;
+            let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
             Ok(super::kunden::aktenseite(&b, &z, &akte, None, Abgelehnt { ort: form, rueckmeldung: r, f }))
         }
     }
@@ -133,7 +133,7 @@ async fn angaben(
     f: Formular,
 ) -> SeitenErgebnis {
     let ergebnis = match angaben_lesen(&f) {
-        Ok(a) => z.app.vermittlungsangaben_setzen(&b.akteur, id.into(), a).await,
+        Ok(a) => z.app.vermittlungsangaben_setzen(&b.akteur, id, a).await,
         Err(e) => Err(e),
     };
     match ergebnis {

@@ -222,7 +222,7 @@ fn seite_bauen(
 }
 
 async fn seite(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, FallPfad(id): FallPfad) -> SeitenErgebnis {
-    let f = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let f = z.app.fall_lesen(&b.akteur, id, None).await?;
     let eingabe = formular_aus_ziel(f.fallakte.ziele.last());
     Ok(html(&seite_bauen(&b, &f, z.app.katalog, eingabe, Rueckmeldung::default())))
 }
@@ -249,14 +249,14 @@ async fn speichern(
     formular: Formular,
 ) -> SeitenErgebnis {
     let ergebnis = match ziel_eingabe(&formular) {
-        Ok(e) => z.app.ziel_setzen(&b.akteur, id.into(), e).await,
+        Ok(e) => z.app.ziel_setzen(&b.akteur, id, e).await,
         Err(e) => Err(e),
     };
     match ergebnis {
         Ok(_) => Ok(weiter_zu(&Gespeichert::Ziel.nach(format!("/kunden/{id}")))),
         Err(fehler) => {
             let r = Rueckmeldung::aus(fehler)?;
-            let f = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+            let f = z.app.fall_lesen(&b.akteur, id, None).await?;
             let status = r.status();
             Ok(mit_status(&seite_bauen(&b, &f, z.app.katalog, formular, r), status))
         }

@@ -90,7 +90,7 @@ pub async fn anzeigen(
     SeitenBenutzer(b): SeitenBenutzer,
     FallZeile(id, ev_id): FallZeile,
 ) -> SeitenErgebnis {
-    let a = z.app.fall_lesen(&b.akteur, id.into(), None).await?;
+    let a = z.app.fall_lesen(&b.akteur, id, None).await?;
     let i = a
         .ids
         .eingliederungsvereinbarungen

@@ -1,4 +1,5 @@
-//! Persistent jobs and the worker that runs them. Every change to a case enqueues a
+//! Persistent jobs and the worker that runs them. A signed EV or a saved Vermerk enqueues a
+//! `dokumente` job that makes the PDF of the kept document (E5/V3). Every change to a case enqueues a
 //! `wiedervorlagen` job (fall/verlauf.rs); the worker derives the case's Wiedervorlagen from the
 //! rules' due dates: EV review (E2), Übergabe steps (U1), next Folgegespräch (K1), conversations
 //! around qualifying measures (S13), N profiles awaiting the Zweitgespräch (P8), and Merkmale
@@ -18,7 +19,7 @@ use vierphasen_domain::regeln::frist::FristStatus;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 use vierphasen_store::{Tx, sql};
 
-use crate::fall::{fall_laden, stammdaten_laden};
+use crate::fall::{JOB_DOKUMENTE, fall_laden, stammdaten_laden};
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -73,13 +74,17 @@ impl App {
     /// Writes go through the batching writer like every change (on SQLite a transaction that
     /// reads first and writes later would fail at once under concurrent writers).
     async fn job_ausfuehren(&self, id: i64, art: &str, kunde_id: Option<i64>) -> Result<(), AppFehler> {
+        if art != "wiedervorlagen" && art != JOB_DOKUMENTE {
+            return Err(AppFehler::intern_meldung(format!("Unbekannte Jobart „{art}“")));
+        }
+        let kunde_id = KundeId(kunde_id.ok_or_else(|| AppFehler::intern_meldung("Job ohne Fall"))?);
+        if art == JOB_DOKUMENTE {
+            // Typesetting takes a while: in its own transactions, not in the writer's.
+            self.dokumente_setzen(kunde_id).await?;
+        }
         let mut tx = self.schreiber.beginnen().await?;
-        match (art, kunde_id) {
-            ("wiedervorlagen", Some(k)) => {
-                wiedervorlagen_ableiten(self, tx.as_mut(), KundeId(k)).await?;
-            }
-            ("wiedervorlagen", None) => return Err(AppFehler::intern_meldung("Job ohne Fall")),
-            _ => return Err(AppFehler::intern_meldung(format!("Unbekannte Jobart „{art}“"))),
+        if art == "wiedervorlagen" {
+            wiedervorlagen_ableiten(self, tx.as_mut(), kunde_id).await?;
         }
         sql!(&mut tx, ausfuehren "DELETE FROM job WHERE id = $1", id)?;
         tx.festschreiben().await

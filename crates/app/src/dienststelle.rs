@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 use utoipa::ToSchema;
 use vierphasen_domain::Rechtskreis;
-use vierphasen_domain::fallakte::{Dienststelle, LokaleStrategie, StrategieWahl};
+use vierphasen_domain::fallakte::{Dienststelle, Kontaktangaben, LokaleStrategie, StrategieWahl};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::{Tx, sql};
 
-use crate::fall::{als_text, json, text_pruefen};
+use crate::fall::{als_text, json, text_opt, text_pruefen};
 use crate::{App, AppFehler};
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -146,7 +146,8 @@ impl App {
                 return Err(AppFehler::ungueltig(feld, format!("{} ist doppelt angegeben", p.label())));
             }
         }
-        Ok(Dienststelle { name, lokale_strategien: lokale, kontaktdichte_tage: kontaktdichte })
+        let kontakt = kontakt_pruefen(&neu.kontakt)?;
+        Ok(Dienststelle { name, lokale_strategien: lokale, kontaktdichte_tage: kontaktdichte, kontakt })
     }
 
     /// The teams of the Dienststelle (Administration, Teamleitung).
@@ -240,4 +241,34 @@ async fn konfiguration_laden(tx: &mut Tx, dienststelle_id: i64) -> Result<Dienst
         .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
     serde_json::from_str(&text)
         .map_err(|e| crate::fehler::unlesbar(format_args!("Konfiguration der Dienststelle {dienststelle_id}"), &e))
+}
+
+/// The contact data of the letters: short plain texts, the address as up to four lines.
+fn kontakt_pruefen(k: &Kontaktangaben) -> Result<Kontaktangaben, AppFehler> {
+    let zeilen: Vec<String> =
+        k.anschrift.iter().map(|z| z.trim()).filter(|z| !z.is_empty()).map(str::to_owned).collect();
+    if zeilen.len() > 4 {
+        return Err(AppFehler::ungueltig("kontakt.anschrift", "höchstens vier Zeilen"));
+    }
+    let mut anschrift = Vec::with_capacity(zeilen.len());
+    for z in &zeilen {
+        anschrift.push(text_pruefen("kontakt.anschrift", z, 100)?);
+    }
+    let email = text_opt("kontakt.email", k.email.as_deref(), 200)?;
+    if let Some(e) = &email
+        && (!e.contains('@') || e.contains(char::is_whitespace))
+    {
+        return Err(AppFehler::ungueltig("kontakt.email", "keine E-Mail-Adresse (name@beispiel.de)"));
+    }
+    Ok(Kontaktangaben {
+        anschrift,
+        telefon: text_opt("kontakt.telefon", k.telefon.as_deref(), 50)?,
+        email,
+        ort: text_opt("kontakt.ort", k.ort.as_deref(), 100)?,
+        datenschutzbeauftragter: text_opt(
+            "kontakt.datenschutzbeauftragter",
+            k.datenschutzbeauftragter.as_deref(),
+            300,
+        )?,
+    })
 }

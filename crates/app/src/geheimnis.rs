@@ -2,7 +2,6 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
 
 /// A new secret: 32 random bytes, base64 URL-safe without padding (43 characters).
 ///
@@ -18,7 +17,7 @@ pub fn neu() -> String {
 
 /// SHA-256 of the secret as 64 lower-case hex characters.
 pub fn hash(geheimnis: &str) -> String {
-    Sha256::digest(geheimnis.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    vierphasen_store::sha256_hex(geheimnis)
 }
 
 #[cfg(test)]

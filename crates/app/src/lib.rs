@@ -11,6 +11,7 @@ pub mod fehler;
 pub mod geheimnis;
 pub mod konto;
 pub mod passwort;
+pub mod plz;
 pub mod profil;
 pub mod protokollierer;
 pub mod schreiber;

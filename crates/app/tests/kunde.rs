@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
+use crate::gemeinsam::{abmeldung, neuer_kunde, umgebung, verlauf_zeilen};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_domain::KundeId;
 use vierphasen_store::testdb::datenbanken;
@@ -50,9 +50,9 @@ async fn kollegin_liest_aber_schreibt_nicht() {
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Schmidt")).await.unwrap();
         app.fall_lesen(&u.kollegin, id, None).await.unwrap();
         let heute = app.heute();
-        let fehler = app.abmelden_kunde(&u.kollegin, id, heute).await.unwrap_err();
+        let fehler = app.abmelden_kunde(&u.kollegin, id, abmeldung(heute)).await.unwrap_err();
         assert!(matches!(fehler, AppFehler::Verboten(_)), "{fehler:?}");
-        app.abmelden_kunde(&u.vfk, id, heute).await.unwrap();
+        app.abmelden_kunde(&u.vfk, id, abmeldung(heute)).await.unwrap();
         t.aufraeumen().await;
     }
 }

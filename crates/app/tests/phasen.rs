@@ -13,7 +13,7 @@ use vierphasen_app::fall::{
 use vierphasen_app::{App, AppFehler};
 use vierphasen_domain::Profillage;
 use vierphasen_domain::datum::plus_monate;
-use vierphasen_domain::fallakte::{Verantwortlich, Vereinbarungsart, Vermerkart};
+use vierphasen_domain::fallakte::{Dienststelle, Kontaktangaben, Verantwortlich, Vereinbarungsart, Vermerkart};
 use vierphasen_store::sql;
 use vierphasen_store::testdb::datenbanken;
 
@@ -55,7 +55,7 @@ fn regeln(f: &AppFehler) -> Vec<&'static str> {
     }
 }
 
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq, Eq, sqlx::FromRow)]
 struct Bestand {
     profiling: i64,
     ziele: i64,
@@ -67,15 +67,16 @@ struct Bestand {
 
 async fn bestand(app: &App, kunde_id: i64) -> Bestand {
     let mut tx = app.db.begin().await.unwrap();
-    let z = sql!(&mut tx, zeile<(i64, i64, i64, i64, i64, i64)>
-        "SELECT (SELECT COUNT(*) FROM profiling WHERE kunde_id = $1), (SELECT COUNT(*) FROM ziel WHERE kunde_id = $1),
-                (SELECT COUNT(*) FROM strategie WHERE kunde_id = $1),
-                (SELECT COUNT(*) FROM eingliederungsvereinbarung WHERE kunde_id = $1),
-                (SELECT COUNT(*) FROM vermerk WHERE kunde_id = $1), (SELECT COUNT(*) FROM verlauf WHERE kunde_id = $1)",
+    sql!(&mut tx, zeile<Bestand>
+        "SELECT (SELECT COUNT(*) FROM profiling WHERE kunde_id = $1) AS profiling,
+                (SELECT COUNT(*) FROM ziel WHERE kunde_id = $1) AS ziele,
+                (SELECT COUNT(*) FROM strategie WHERE kunde_id = $1) AS strategien,
+                (SELECT COUNT(*) FROM eingliederungsvereinbarung WHERE kunde_id = $1) AS evs,
+                (SELECT COUNT(*) FROM vermerk WHERE kunde_id = $1) AS vermerke,
+                (SELECT COUNT(*) FROM verlauf WHERE kunde_id = $1) AS verlauf",
         kunde_id)
     .unwrap()
-    .unwrap();
-    Bestand { profiling: z.0, ziele: z.1, strategien: z.2, evs: z.3, vermerke: z.4, verlauf: z.5 }
+    .unwrap()
 }
 
 async fn ev_status(app: &App, ev_id: i64) -> String {
@@ -358,5 +359,97 @@ async fn ungueltige_eingaben_nennen_das_feld_und_speichern_nichts() {
         assert!(matches!(&f.await.unwrap_err(), AppFehler::Ungueltig { feld, .. } if feld == "datum"), "{}", t.name);
         assert_eq!(bestand(&app, id.0).await, vorher, "{}", t.name);
         t.aufraeumen().await;
+    }
+}
+
+/// The data kept at signing for the document of an EV.
+async fn festgehaltene_daten(app: &App, ev_id: i64) -> String {
+    let mut tx = app.db.begin().await.unwrap();
+    sql!(&mut tx, wert<String>
+        "SELECT daten FROM dokument WHERE art = 'eingliederungsvereinbarung' AND bezug_id = $1", ev_id)
+    .unwrap()
+}
+
+/// The SHA-256 of every document the Verlauf says was kept.
+async fn festgehaltene_sha256(app: &App, kunde_id: i64) -> Vec<String> {
+    let mut tx = app.db.begin().await.unwrap();
+    let zeilen = sql!(&mut tx, zeilen<(Option<String>,)>
+        "SELECT nachher FROM verlauf WHERE kunde_id = $1 AND entitaet = 'dokument' ORDER BY id", kunde_id)
+    .unwrap();
+    zeilen
+        .into_iter()
+        .filter_map(|(n,)| serde_json::from_str::<Value>(&n?).ok())
+        .map(|n| n["sha256"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+/// E5: the EV "ist … zu unterschreiben und … auszuhändigen"; V3: a Vermerk is not changed after
+/// saving. A signed agreement and a saved Vermerk are kept as handed over: a goal and strategy
+/// changed afterwards do not change the download, byte for byte; the Verlauf names its SHA-256.
+#[tokio::test]
+async fn unterschriebene_ev_und_vermerk_bleiben_wie_ausgehaendigt() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let vfk = &u.vfk;
+        let db = t.name;
+        // E4: the letterhead and the place of signing come from the Dienststelle's configuration.
+        let kontakt: Kontaktangaben = eingabe(json!({
+            "anschrift": ["Grüner Weg 46", "34117 Kassel"], "telefon": "0561 701-0", "ort": "Kassel",
+        }));
+        let konfiguration = app.konfiguration_lesen(&u.admin).await.unwrap();
+        app.konfiguration_setzen(&u.admin, Dienststelle { kontakt, ..konfiguration }).await.unwrap();
+        let id = app.kunde_anlegen(vfk, neuer_kunde("Dokument")).await.unwrap();
+        let heute = app.heute();
+        let (in6, in12, in18) = (plus_monate(heute, 6), plus_monate(heute, 12), plus_monate(heute, 18));
+        let foerder = Some(json!({ "wert": "foerderprofil" }));
+        app.profiling_speichern(vfk, id, profiling(&app, &["berufliche_qualifikation"], foerder, true)).await.unwrap();
+        let ziel = |option: &str| eingabe::<ZielEingabe>(json!({ "zieloption": option, "bestaetigt": true }));
+        app.ziel_setzen(vfk, id, ziel("beschaeftigung_lokal")).await.unwrap();
+        app.strategie_waehlen(vfk, id, strategie("Absolventenmanagement", in12, in18, true)).await.unwrap();
+        app.strategie_waehlen(vfk, id, strategie("berufsabschluss_erwerben", heute, in12, true)).await.unwrap();
+        let ev = app.ev_entwerfen(vfk, id, eingabe::<EvEntwurf>(json!({}))).await.unwrap().id;
+        let entwurf = app.ev_pdf(vfk, id, ev).await.unwrap();
+        let abschluss = json!({ "abgeschlossen_am": heute, "ausgehaendigt_am": heute, "bestaetigt": true });
+        app.ev_abschliessen(vfk, id, ev, eingabe(abschluss)).await.unwrap();
+        let daten = festgehaltene_daten(&app, ev).await;
+        assert!(
+            daten.contains("Grüner Weg 46") && daten.contains("0561 701-0") && daten.contains("Kassel"),
+            "{db}: {daten}"
+        );
+        let unterschrieben = app.ev_pdf(vfk, id, ev).await.unwrap();
+        assert!(unterschrieben.starts_with(b"%PDF"), "{db}");
+        assert_ne!(unterschrieben, entwurf, "{db}: the signed document is not the draft");
+        let sha = vierphasen_store::sha256_hex(&unterschrieben);
+        assert_eq!(
+            festgehaltene_sha256(&app, id.0).await,
+            std::slice::from_ref(&sha),
+            "{db}: the Verlauf names the kept document"
+        );
+
+        // Z1: a second goal on the same day corrects the first (one Zieloption per day).
+        app.ziel_setzen(vfk, id, ziel("beschaeftigung_ueberregional")).await.unwrap();
+        let ziele = app.fall_lesen(vfk, id, None).await.unwrap().fallakte.ziele;
+        assert_eq!(ziele.len(), 1, "{db}");
+        assert_eq!(ziele[0].zieloption, "beschaeftigung_ueberregional", "{db}");
+        let vermittlung = app.strategie_waehlen(vfk, id, strategie("vermittlung", heute, in6, true)).await;
+        assert!(vermittlung.is_ok(), "{db}: {vermittlung:?}");
+        assert!(app.ev_pdf(vfk, id, ev).await.unwrap() == unterschrieben, "{db}: the download is what was signed");
+
+        // V3: the Vermerk as saved; a Nachtrag keeps a new version, the first one stays in the record.
+        let vermerk: VermerkEingabe = eingabe(
+            json!({ "datum": heute, "art": "erstgespraech", "text": "Ausbildung zur Mechatronikerin besprochen." }),
+        );
+        let vermerk_id = app.vermerk_schreiben(vfk, id, vermerk).await.unwrap().id;
+        let gespeichert = app.vermerk_pdf(vfk, id, vermerk_id).await.unwrap();
+        let nachtrag: NachtragEingabe = eingabe(json!({ "text": "Unterlagen wurden nachgereicht." }));
+        app.nachtrag_schreiben(vfk, id, vermerk_id, nachtrag).await.unwrap();
+        let mit_nachtrag = app.vermerk_pdf(vfk, id, vermerk_id).await.unwrap();
+        assert_ne!(mit_nachtrag, gespeichert, "{db}: the Nachtrag is in the document");
+        let shas = festgehaltene_sha256(&app, id.0).await;
+        let erwartet = [sha, vierphasen_store::sha256_hex(&gespeichert), vierphasen_store::sha256_hex(&mit_nachtrag)];
+        assert_eq!(shas, erwartet, "{db}");
+        app.ziel_setzen(vfk, id, ziel("beschaeftigung_lokal")).await.unwrap();
+        assert!(app.vermerk_pdf(vfk, id, vermerk_id).await.unwrap() == mit_nachtrag, "{db}");
     }
 }

@@ -2,7 +2,7 @@
 
 //! Group commit: concurrent changes share commits, a refused change rolls back only itself.
 
-use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
+use crate::gemeinsam::{abmeldung, neuer_kunde, umgebung, verlauf_zeilen};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_store::testdb::datenbanken;
 
@@ -22,7 +22,7 @@ async fn gleichzeitige_aenderungen_bleiben_getrennt_erhalten() {
             let vfk = u.vfk.clone();
             // Every third one is refused after the case row was already touched (date before the registration).
             let ende = if i % 3 == 0 { heute - chrono::Days::new(400) } else { heute };
-            laeufe.push(tokio::spawn(async move { app.abmelden_kunde(&vfk, id, ende).await }));
+            laeufe.push(tokio::spawn(async move { app.abmelden_kunde(&vfk, id, abmeldung(ende)).await }));
         }
         let mut ok = 0;
         for l in laeufe {

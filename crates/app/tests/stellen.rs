@@ -289,7 +289,7 @@ async fn index_folgt_jeder_aenderung_und_bewerber_nur_mit_zugriff() {
         );
 
         // The case leaves matching when deregistered.
-        app.abmelden_kunde(&u.vfk, KundeId(id), heute()).await.unwrap();
+        app.abmelden_kunde(&u.vfk, KundeId(id), gemeinsam::abmeldung(heute())).await.unwrap();
         let m = app.treffer_lesen(&u.vfk, KundeId(id), None).await.unwrap();
         assert!(m.profil.is_none() && m.treffer.is_empty());
         assert_eq!(m.ohne_profil.as_deref(), Some("Der Kunde ist nicht arbeitsuchend gemeldet."));

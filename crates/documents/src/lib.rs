@@ -13,6 +13,7 @@ pub use eingabe::{Briefkopf, Person};
 pub use fehler::DokumentFehler;
 pub use vereinbarung::{
     Eigenbemuehungen, EvKontext, RECHTSFOLGENBELEHRUNG_SGB2, RECHTSFOLGENBELEHRUNG_SGB3, Turnus, vereinbarung_pdf,
+    vereinbarung_satzdaten,
 };
-pub use vermerk::{VermerkKontext, vermerk_pdf};
-pub use welt::vorbereiten;
+pub use vermerk::{VermerkKontext, vermerk_pdf, vermerk_satzdaten};
+pub use welt::{Satzdaten, setzen_aus, vorbereiten};

@@ -24,7 +24,7 @@ use vierphasen_domain::{Katalog, Rechtskreis};
 
 use crate::eingabe::{Briefkopf, KopfDaten, Person, de};
 use crate::namen;
-use crate::welt::{Vorlage, setzen};
+use crate::welt::{Satzdaten, Vorlage, satzdaten, setzen_aus};
 use crate::{DokumentFehler, namen::absaetze};
 
 /// E4: the default Rechtsfolgenbelehrung of an EV in SGB III (Sperrzeit bei unzureichenden
@@ -198,6 +198,17 @@ pub fn vereinbarung_pdf(
     kontext: &EvKontext<'_>,
     katalog: &Katalog,
 ) -> Result<Vec<u8>, DokumentFehler> {
+    setzen_aus(&vereinbarung_satzdaten(kopf, person, ev, kontext, katalog)?)
+}
+
+/// The data [`vereinbarung_pdf`] sets (E5: kept at signing, set later with [`crate::setzen_aus`]).
+pub fn vereinbarung_satzdaten(
+    kopf: &Briefkopf,
+    person: &Person,
+    ev: &Eingliederungsvereinbarung,
+    kontext: &EvKontext<'_>,
+    katalog: &Katalog,
+) -> Result<Satzdaten, DokumentFehler> {
     let (vorlage, titel) = match ev.art {
         Vereinbarungsart::Eingliederungsvereinbarung => {
             (Vorlage::Eingliederungsvereinbarung, "Eingliederungsvereinbarung")
@@ -205,7 +216,7 @@ pub fn vereinbarung_pdf(
         Vereinbarungsart::Kooperationsplan => (Vorlage::Kooperationsplan, "Kooperationsplan"),
     };
     let daten = daten(titel, kopf, person, ev, kontext, katalog);
-    setzen(vorlage, &daten)
+    satzdaten(vorlage, &daten)
 }
 
 fn daten<'a>(

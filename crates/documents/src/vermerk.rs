@@ -8,7 +8,7 @@ use vierphasen_domain::fallakte::Beratungsvermerk;
 use crate::DokumentFehler;
 use crate::eingabe::{Briefkopf, KopfDaten, Person, de, de_zeit};
 use crate::namen::{self, absaetze};
-use crate::welt::{Vorlage, setzen};
+use crate::welt::{Satzdaten, Vorlage, satzdaten, setzen_aus};
 
 /// Who wrote the Vermerk and its Nachträge (the domain record keeps only dates and texts; the
 /// store knows the authors).
@@ -49,6 +49,16 @@ pub fn vermerk_pdf(
     vermerk: &Beratungsvermerk,
     kontext: &VermerkKontext,
 ) -> Result<Vec<u8>, DokumentFehler> {
+    setzen_aus(&vermerk_satzdaten(kopf, person, vermerk, kontext)?)
+}
+
+/// The data [`vermerk_pdf`] sets (V3: kept when the Vermerk is saved, set later with [`crate::setzen_aus`]).
+pub fn vermerk_satzdaten(
+    kopf: &Briefkopf,
+    person: &Person,
+    vermerk: &Beratungsvermerk,
+    kontext: &VermerkKontext,
+) -> Result<Satzdaten, DokumentFehler> {
     if kontext.nachtrag_verfasser.len() != vermerk.nachtraege.len() {
         return Err(DokumentFehler::Eingabe(format!(
             "Zu jedem Nachtrag gehört sein Verfasser (V3): {} Nachträge, {} Verfasser.",
@@ -76,5 +86,5 @@ pub fn vermerk_pdf(
             })
             .collect(),
     };
-    setzen(Vorlage::Beratungsvermerk, &daten)
+    satzdaten(Vorlage::Beratungsvermerk, &daten)
 }

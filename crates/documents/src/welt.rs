@@ -165,12 +165,39 @@ pub fn vorbereiten() -> Result<(), DokumentFehler> {
 
 /// Sets `daten` with the template and exports a tagged PDF/UA-1.
 pub(crate) fn setzen<T: Serialize>(vorlage: Vorlage, daten: &T) -> Result<Vec<u8>, DokumentFehler> {
+    setzen_aus(&satzdaten(vorlage, daten)?)
+}
+
+/// A document before typesetting: its template and the exact data the template is filled with.
+/// Kept for a signed document (E5/V3): [`setzen_aus`] makes the same document from it later.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Satzdaten {
+    /// The template's file name (`eingliederungsvereinbarung.typ`, …).
+    pub vorlage: String,
+    /// JSON, with text the fonts cannot show already replaced.
+    pub daten: String,
+}
+
+pub(crate) fn satzdaten<T: Serialize>(vorlage: Vorlage, daten: &T) -> Result<Satzdaten, DokumentFehler> {
     let basis = basis()?;
     let fehler = |e: serde_json::Error| DokumentFehler::Daten { vorlage: vorlage.name(), meldung: e.to_string() };
     let mut wert = serde_json::to_value(daten).map_err(fehler)?;
     darstellbar_machen(&mut wert, &basis.abgedeckt);
-    let json = serde_json::to_vec(&wert).map_err(fehler)?;
-    let welt = Welt { basis, haupt: datei_id(&format!("/{}", vorlage.name()))?, daten: Bytes::new(json) };
+    Ok(Satzdaten { vorlage: vorlage.name().to_owned(), daten: serde_json::to_string(&wert).map_err(fehler)? })
+}
+
+/// Sets prepared data with its template and exports a tagged PDF/UA-1.
+pub fn setzen_aus(s: &Satzdaten) -> Result<Vec<u8>, DokumentFehler> {
+    let basis = basis()?;
+    let vorlage = Vorlage::ALLE
+        .into_iter()
+        .find(|v| v.name() == s.vorlage)
+        .ok_or_else(|| DokumentFehler::Eingabe(format!("Unbekannte Vorlage „{}“", s.vorlage)))?;
+    let welt = Welt {
+        basis,
+        haupt: datei_id(&format!("/{}", vorlage.name()))?,
+        daten: Bytes::new(s.daten.clone().into_bytes()),
+    };
 
     let Warned { output, warnings: _ } = typst::compile::<PagedDocument>(&welt);
     let dokument =

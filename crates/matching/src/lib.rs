@@ -21,6 +21,6 @@ pub use bewertung::{
 };
 pub use profil::{MOBILITAET_EINGESCHRAENKT_ANTEIL_PROZENT, Zusatzangaben, bewerberprofil_aus};
 pub use profile::Profilindex;
-pub use stammdaten::{Berufsraum, Faehigkeiten, PlzEintrag, PlzTabelle, Stammdaten, StammdatenFehler};
+pub use stammdaten::{Berufsraum, Faehigkeiten, Plz, PlzEintrag, PlzTabelle, Stammdaten, StammdatenFehler};
 pub use stellen::{IndexFehler, Stellenindex, berufsplan};
 pub use typen::{Arbeitszeit, Bewerberprofil, FaehigkeitId, Ort, Stellenangebot, Tag, Umkreis};

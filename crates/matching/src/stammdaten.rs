@@ -110,6 +110,33 @@ fn taetigkeiten_aus(text: &str) -> impl Iterator<Item = String> + '_ {
     teile.into_iter()
 }
 
+/// A German postal code that exists (it is in the PLZ table): the only way to get one is
+/// [`PlzTabelle::bekannt`], so a customer's or a posting's PLZ always has a place for the Umkreis.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plz(String, Ort);
+
+impl Plz {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The centroid (distance of the Umkreis).
+    pub fn ort(&self) -> Ort {
+        self.1
+    }
+}
+
+impl std::fmt::Display for Plz {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Plz> for String {
+    fn from(p: Plz) -> String {
+        p.0
+    }
+}
+
 /// One PLZ with its centroid.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlzEintrag {
@@ -152,7 +179,14 @@ impl PlzTabelle {
         Ok(PlzTabelle { eintraege, nach_plz })
     }
     pub fn ort(&self, plz: &str) -> Option<Ort> {
-        self.nach_plz.get(plz.trim()).map(|i| self.eintraege[*i].ort)
+        self.eintrag(plz).map(|e| e.ort)
+    }
+    pub fn eintrag(&self, plz: &str) -> Option<&PlzEintrag> {
+        self.nach_plz.get(plz.trim()).map(|i| &self.eintraege[*i])
+    }
+    /// The PLZ if it is in the table (leading and trailing spaces ignored).
+    pub fn bekannt(&self, plz: &str) -> Option<Plz> {
+        self.eintrag(plz).map(|e| Plz(e.plz.clone(), e.ort))
     }
     pub fn eintraege(&self) -> &[PlzEintrag] {
         &self.eintraege

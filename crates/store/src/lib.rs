@@ -19,10 +19,11 @@ pub use verbinden::{Backend, Db};
 #[doc(hidden)]
 pub use sqlx;
 
-/// SHA-256 as lower-case hex (migration checksums, the access log's chain).
-pub(crate) fn sha256_hex(text: &str) -> String {
+/// SHA-256 as lower-case hex (migration checksums, the access log's chain, token hashes, kept
+/// documents).
+pub fn sha256_hex(daten: impl AsRef<[u8]>) -> String {
     use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Sha256::digest(daten.as_ref()).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Runs the same block on whichever pool the database has (the SQL text is the same for both).

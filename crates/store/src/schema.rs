@@ -8,7 +8,7 @@ use crate::{Db, StoreFehler};
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Spalte {
     pub name: String,
-    /// Canonical type: bigint, smallint, text, boolean, date, timestamptz, double.
+    /// Canonical type: bigint, smallint, text, boolean, date, timestamptz, double, bytes.
     pub typ: String,
     pub nicht_null: bool,
     pub primaerschluessel: bool,
@@ -40,6 +40,7 @@ pub fn kanonischer_typ(typ: &str) -> String {
         "date" => "date",
         "timestamptz" | "timestamp with time zone" => "timestamptz",
         "real" | "double precision" | "float8" | "double" => "double",
+        "blob" | "bytea" => "bytes",
         _ => return t,
     }
     .to_string()

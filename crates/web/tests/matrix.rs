@@ -19,7 +19,7 @@ const AKTIONEN: [&str; 7] = ["lesen", "bearbeiten", "exportieren", "auskunft", "
 /// matters for the other rows (sub-resources 999999 do not exist).
 fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
     let d = json!({ "datum": heute });
-    let alt = json!({ "datum": "1900-01-01" });
+    let alt = json!({ "datum": "1900-01-01", "grund": "sonstiger_abgang" });
     vec![
         (Method::GET, "/kunden/{id}".into(), None, "lesen"),
         (Method::GET, "/kunden/{id}/vermerke/vorbefuellung?art=sonstiges".into(), None, "lesen"),

@@ -34,7 +34,7 @@ async fn fall_mit_plan(t: &TestApp, cookie: &str) -> i64 {
         "/api/v1/kunden",
         Some(json!({
             "vorname": "Erika", "nachname": "Musterfrau", "geburtsdatum": "1986-05-04", "rechtskreis": "SGB_III",
-            "plz": "12345", "arbeitslos_seit": vor_zwei_wochen, "meldung_am": vor_zwei_wochen
+            "plz": "34117", "arbeitslos_seit": vor_zwei_wochen, "meldung_am": vor_zwei_wochen
         })),
         cookie,
     )

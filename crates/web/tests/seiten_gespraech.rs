@@ -17,7 +17,7 @@ fn gestern() -> String {
 
 fn kunde(nachname: &str, rechtskreis: &str, bg: Option<&str>) -> Value {
     let mut k = json!({ "vorname": "Erika", "nachname": nachname, "geburtsdatum": "1986-05-04",
-                        "rechtskreis": rechtskreis, "plz": "12345", "arbeitslos_seit": tag(0) });
+                        "rechtskreis": rechtskreis, "plz": "34117", "arbeitslos_seit": tag(0) });
     if let Some(bg) = bg {
         k["bedarfsgemeinschaft"] = json!(bg);
     }

@@ -85,6 +85,16 @@ impl DemoDienststelle {
                     merkmal: Some("oertliche_mobilitaet".into()),
                 }],
                 kontaktdichte_tage: Default::default(),
+                kontakt: Kontaktangaben {
+                    anschrift: vec!["Bahnhofstraße 12".into(), "12345 Musterstadt".into()],
+                    telefon: Some("01234 567-0".into()),
+                    email: Some("musterstadt@arbeitsagentur.example".into()),
+                    ort: Some("Musterstadt".into()),
+                    datenschutzbeauftragter: Some(
+                        "Datenschutzbeauftragte der Agentur für Arbeit Musterstadt, Bahnhofstraße 12, 12345 Musterstadt, datenschutz.musterstadt@arbeitsagentur.example"
+                            .into(),
+                    ),
+                },
             },
             DemoDienststelle::Jobcenter => Dienststelle {
                 name: Some(self.name().into()),
@@ -97,6 +107,16 @@ impl DemoDienststelle {
                 kontaktdichte_tage: [("entwicklungsprofil".to_string(), 49), ("stabilisierungsprofil".to_string(), 56)]
                     .into_iter()
                     .collect(),
+                kontakt: Kontaktangaben {
+                    anschrift: vec!["Rathausplatz 3".into(), "12345 Musterstadt".into()],
+                    telefon: Some("01234 890-0".into()),
+                    email: Some("jobcenter-musterstadt@jobcenter-ge.example".into()),
+                    ort: Some("Musterstadt".into()),
+                    datenschutzbeauftragter: Some(
+                        "Datenschutzbeauftragter des Jobcenters Musterstadt, Rathausplatz 3, 12345 Musterstadt, datenschutz@jobcenter-ge.example"
+                            .into(),
+                    ),
+                },
             },
         }
     }
@@ -658,9 +678,13 @@ impl<'a> Bau<'a> {
         if !self.sgb2() && self.ja(0.12) {
             // C1: a Reaktivierungskunde (deregistered less than six months before).
             let ende = tag(meldung, -self.zahl(20, 120));
-            meldungen.push(Meldung { beginn: tag(ende, -self.zahl(90, 300)), ende: Some(ende) });
+            meldungen.push(Meldung {
+                beginn: tag(ende, -self.zahl(90, 300)),
+                ende: Some(ende),
+                abmeldegrund: Some(Abmeldegrund::Arbeitsaufnahme),
+            });
         }
-        meldungen.push(Meldung { beginn: meldung, ende: None });
+        meldungen.push(Meldung { beginn: meldung, ende: None, abmeldegrund: None });
         Fallakte {
             format: 1,
             kunde: self.kunde(segment, meldung),

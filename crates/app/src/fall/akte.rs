@@ -18,7 +18,7 @@ use vierphasen_domain::KundeId;
 /// Purpose logged for the members of the Bedarfsgemeinschaft shown in a case file.
 pub const ZWECK_BG: &str = "Bedarfsgemeinschaft (P10)";
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Aktentermin {
     pub id: i64,
     /// `termin` or `wiedervorlage`.
@@ -28,7 +28,7 @@ pub struct Aktentermin {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, sqlx::FromRow)]
 pub struct Aktenaenderung {
     pub zeitpunkt: DateTime<Utc>,
     pub benutzer: String,
@@ -71,18 +71,12 @@ impl App {
         let mut tx = self.db.begin().await?;
         let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
         let stamm = &fall.stamm;
-        let termine = sql!(&mut tx, zeilen<(i64, String, NaiveDate, Option<String>, String)>
+        let termine = sql!(&mut tx, zeilen<Aktentermin>
             "SELECT id, art, faellig_am, regel, text FROM termin
-             WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, id LIMIT 100", kunde_id.0)?
-        .into_iter()
-        .map(|(id, art, faellig_am, regel, text)| Aktentermin { id, art, faellig_am, regel, text })
-        .collect();
-        let aenderungen = sql!(&mut tx, zeilen<(DateTime<Utc>, String, String, String)>
-            "SELECT v.zeitpunkt, b.name, v.entitaet, v.aktion FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id
-             WHERE v.kunde_id = $1 ORDER BY v.id DESC LIMIT 50", kunde_id.0)?
-        .into_iter()
-        .map(|(zeitpunkt, benutzer, entitaet, aktion)| Aktenaenderung { zeitpunkt, benutzer, entitaet, aktion })
-        .collect();
+             WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, id LIMIT 100", kunde_id.0)?;
+        let aenderungen = sql!(&mut tx, zeilen<Aktenaenderung>
+            "SELECT v.zeitpunkt, b.name AS benutzer, v.entitaet, v.aktion FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id
+             WHERE v.kunde_id = $1 ORDER BY v.id DESC LIMIT 50", kunde_id.0)?;
         let vfk_name = match stamm.vfk_id {
             Some(id) => sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", id)?.map(|(n,)| n),
             None => None,

@@ -58,6 +58,16 @@ pub struct NeueTreffer {
     pub vermittlungsstrategie: bool,
 }
 
+/// A customer of the user with the time she last looked at its matches (F3).
+#[derive(sqlx::FromRow)]
+struct EigenerKunde {
+    id: i64,
+    kundennummer: String,
+    vorname: String,
+    nachname: String,
+    gesehen_um: Option<DateTime<Utc>>,
+}
+
 impl App {
     /// B2 for the user: the best candidates for a posting among the cases she may read.
     pub async fn bewerber_zur_stelle(&self, wer: &Akteur, stelle_id: i64) -> Result<Bewerberliste, AppFehler> {
@@ -114,14 +124,14 @@ impl App {
     /// with the strategy "Vermittlung" first, then by number of new matches.
     pub async fn neue_treffer(&self, wer: &Akteur) -> Result<Vec<NeueTreffer>, AppFehler> {
         let mut tx = self.db.begin().await?;
-        let kunden = sql!(&mut tx, zeilen<(i64, String, String, String, Option<DateTime<Utc>>)>
+        let kunden = sql!(&mut tx, zeilen<EigenerKunde>
             "SELECT k.id, k.kundennummer, k.vorname, k.nachname, g.gesehen_um
              FROM kunde k LEFT JOIN treffer_gesehen g ON g.kunde_id = k.id AND g.benutzer_id = $1
              WHERE k.vfk_id = $1 ORDER BY k.nachname, k.id", wer.benutzer_id)?;
         let heute = Tag::aus_datum(self.heute());
         let m = &self.matching;
         let mut aus = Vec::new();
-        for (kunde_id, kundennummer, vorname, nachname, gesehen) in kunden {
+        for EigenerKunde { id: kunde_id, kundennummer, vorname, nachname, gesehen_um: gesehen } in kunden {
             let Some(profil) = m.profil(KundeId(kunde_id)) else { continue };
             let neu: Vec<_> = m
                 .stellen

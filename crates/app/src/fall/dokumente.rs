@@ -1,11 +1,19 @@
 //! The case's documents as PDF (crates/documents): Eingliederungsvereinbarung / Kooperationsplan,
 //! Beratungsvermerk, Art. 15 Auskunft. Opening the case for a document is a read logged with its
-//! purpose (D3); the typesetting runs on a blocking thread.
+//! purpose (D3); the typesetting runs on a blocking thread. A signed agreement and a saved
+//! Vermerk are kept as handed over (E5/V3): their download returns the kept bytes.
 
+use chrono::NaiveDate;
 use vierphasen_documents as dok;
+use vierphasen_domain::fallakte::Kontaktangaben;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
-use vierphasen_store::sql;
+use vierphasen_domain::{Fallakte, Katalog};
+use vierphasen_store::{Tx, sql};
 
+use super::schreiben::Schreibvorgang;
+use super::speicher::{
+    DokumentZeile, Dokumentart, dokument_festhalten, dokument_laden, dokumente_ohne_pdf, pdf_festhalten, pdf_laden,
+};
 use super::{Fall, Stammdaten};
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -17,9 +25,10 @@ fn dokumentfehler(e: dok::DokumentFehler) -> AppFehler {
     AppFehler::intern("Dokument setzen", e)
 }
 
-async fn setzen<F>(f: F) -> Result<Vec<u8>, AppFehler>
+async fn setzen<T, F>(f: F) -> Result<T, AppFehler>
 where
-    F: FnOnce() -> Result<Vec<u8>, dok::DokumentFehler> + Send + 'static,
+    T: Send + 'static,
+    F: FnOnce() -> Result<T, dok::DokumentFehler> + Send + 'static,
 {
     tokio::task::spawn_blocking(f).await.map_err(|e| AppFehler::intern("Dokument setzen", e))?.map_err(dokumentfehler)
 }
@@ -33,21 +42,115 @@ fn person(s: &Stammdaten) -> dok::Person {
     }
 }
 
+/// Letterhead: the Dienststelle with its address, phone and e-mail (its configuration), and the
+/// responsible VFK (or the user) as contact person.
+async fn briefkopf(
+    tx: &mut Tx,
+    wer: &Akteur,
+    s: &Stammdaten,
+    kontakt: &Kontaktangaben,
+) -> Result<dok::Briefkopf, AppFehler> {
+    let (dienststelle,) = sql!(tx, zeile<(String,)> "SELECT name FROM dienststelle WHERE id = $1", s.dienststelle_id)?
+        .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
+    let ansprechperson = s.vfk_id.unwrap_or(wer.benutzer_id);
+    let ansprechpartner = sql!(tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", ansprechperson)?
+        .map(|(n,)| n)
+        .unwrap_or_default();
+    Ok(dok::Briefkopf {
+        dienststelle,
+        anschrift: kontakt.anschrift.clone(),
+        ansprechpartner,
+        telefon: kontakt.telefon.clone(),
+        email: kontakt.email.clone(),
+    })
+}
+
+/// E4: the plan part of the agreement from the case, signed at the Dienststelle's place.
+fn ev_kontext<'a>(akte: &'a Fallakte, katalog: &Katalog, stand: NaiveDate) -> dok::EvKontext<'a> {
+    dok::EvKontext { ort: akte.dienststelle.kontakt.ort.clone(), ..dok::EvKontext::aus_fallakte(akte, katalog, stand) }
+}
+
+/// V3: who wrote the Vermerk and its Nachträge, and when it was saved.
+async fn vermerk_kontext(tx: &mut Tx, vermerk_id: i64) -> Result<dok::VermerkKontext, AppFehler> {
+    let (verfasst_von, gespeichert_um) = sql!(tx, zeile<(String, String, chrono::DateTime<chrono::Utc>)>
+        "SELECT b.name, b.rolle, v.erstellt_um FROM vermerk v JOIN benutzer b ON b.id = v.erstellt_von WHERE v.id = $1",
+        vermerk_id)?
+    .map(|(name, rolle, um)| (format!("{name} ({})", rolle_text(&rolle)), Some(um)))
+    .ok_or(AppFehler::NichtGefunden("Der Vermerk"))?;
+    let nachtrag_verfasser = sql!(tx, zeilen<(String,)>
+        "SELECT b.name FROM nachtrag n JOIN benutzer b ON b.id = n.erstellt_von WHERE n.vermerk_id = $1 ORDER BY n.id",
+        vermerk_id)?
+    .into_iter()
+    .map(|(n,)| n)
+    .collect();
+    Ok(dok::VermerkKontext { verfasst_von, gespeichert_um, nachtrag_verfasser })
+}
+
 impl App {
-    /// Letterhead: the Dienststelle and the responsible VFK (or the user) as contact person.
-    async fn briefkopf(&self, wer: &Akteur, s: &Stammdaten) -> Result<dok::Briefkopf, AppFehler> {
-        let mut tx = self.db.begin().await?;
-        let (dienststelle,) =
-            sql!(&mut tx, zeile<(String,)> "SELECT name FROM dienststelle WHERE id = $1", s.dienststelle_id)?
-                .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
-        let kontakt = s.vfk_id.unwrap_or(wer.benutzer_id);
-        let ansprechpartner = sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", kontakt)?
-            .map(|(n,)| n)
-            .unwrap_or_default();
-        Ok(dok::Briefkopf { dienststelle, anschrift: Vec::new(), ansprechpartner, telefon: None, email: None })
+    /// E5: keeps the data of the agreement at `i` as signed and handed over, in the signing
+    /// transaction (the PDF follows from exactly this data).
+    pub(super) async fn ev_festhalten(
+        &self,
+        s: &mut Schreibvorgang<'_>,
+        wer: &Akteur,
+        i: usize,
+    ) -> Result<(), AppFehler> {
+        let akte = &s.fall.akte;
+        let kopf = briefkopf(s.tx.as_mut(), wer, &s.fall.stamm, &akte.dienststelle.kontakt).await?;
+        let kontext = ev_kontext(akte, self.katalog, s.heute);
+        let ev = &akte.eingliederungsvereinbarungen[i];
+        let satz = dok::vereinbarung_satzdaten(&kopf, &person(&s.fall.stamm), ev, &kontext, self.katalog)
+            .map_err(dokumentfehler)?;
+        let ev_id = s.fall.ids.eingliederungsvereinbarungen[i];
+        let k = s.kopf();
+        dokument_festhalten(s.tx.as_mut(), k, Dokumentart::Eingliederungsvereinbarung, ev_id, &satz).await
     }
 
-    /// E4/E6: the agreement (or the SGB II Kooperationsplan) as it was agreed or drafted.
+    /// V3: keeps the data of the Vermerk at `i` as saved (again after each Nachtrag).
+    pub(super) async fn vermerk_festhalten(
+        &self,
+        s: &mut Schreibvorgang<'_>,
+        wer: &Akteur,
+        i: usize,
+    ) -> Result<(), AppFehler> {
+        let vermerk_id = s.fall.ids.vermerke[i];
+        let kopf = briefkopf(s.tx.as_mut(), wer, &s.fall.stamm, &s.fall.akte.dienststelle.kontakt).await?;
+        let kontext = vermerk_kontext(s.tx.as_mut(), vermerk_id).await?;
+        let satz = dok::vermerk_satzdaten(&kopf, &person(&s.fall.stamm), &s.fall.akte.vermerke[i], &kontext)
+            .map_err(dokumentfehler)?;
+        let k = s.kopf();
+        dokument_festhalten(s.tx.as_mut(), k, Dokumentart::Vermerk, vermerk_id, &satz).await
+    }
+
+    /// The PDF of a kept document: the kept bytes, or made once from the kept data and kept.
+    async fn festgehaltenes_pdf(&self, d: DokumentZeile) -> Result<Vec<u8>, AppFehler> {
+        if let Some(pdf) = d.pdf {
+            return Ok(pdf);
+        }
+        let satz = d.satzdaten();
+        let pdf = setzen(move || dok::setzen_aus(&satz)).await?;
+        let mut tx = self.schreiber.beginnen().await?;
+        if pdf_festhalten(tx.as_mut(), &d, &pdf, self.jetzt()).await? {
+            tx.festschreiben().await?;
+            return Ok(pdf);
+        }
+        // Kept by the worker or another instance meanwhile: those are the bytes.
+        pdf_laden(tx.as_mut(), d.id).await?.ok_or(AppFehler::NichtGefunden("Das Dokument"))
+    }
+
+    /// The worker's job: the PDFs of the case's kept documents that have none yet.
+    pub(crate) async fn dokumente_setzen(&self, kunde_id: KundeId) -> Result<(), AppFehler> {
+        let mut tx = self.db.begin().await?;
+        let offen = dokumente_ohne_pdf(&mut tx, kunde_id).await?;
+        drop(tx);
+        for d in offen {
+            self.festgehaltenes_pdf(d).await?;
+        }
+        Ok(())
+    }
+
+    /// E4/E6: the agreement (or the SGB II Kooperationsplan): a signed one exactly as kept at
+    /// signing (E5), a draft as it stands today.
     pub async fn ev_pdf(&self, wer: &Akteur, kunde_id: KundeId, ev_id: i64) -> Result<Vec<u8>, AppFehler> {
         let Fall { stamm, akte, ids } =
             self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, ZWECK_DRUCK_EV.into()).await?;
@@ -56,43 +159,42 @@ impl App {
             .iter()
             .position(|x| *x == ev_id)
             .ok_or(AppFehler::NichtGefunden("Die Vereinbarung"))?;
-        let kopf = self.briefkopf(wer, &stamm).await?;
+        let mut tx = self.db.begin().await?;
+        if let Some(d) = dokument_laden(&mut tx, kunde_id, Dokumentart::Eingliederungsvereinbarung, ev_id).await? {
+            drop(tx);
+            return self.festgehaltenes_pdf(d).await;
+        }
+        let kopf = briefkopf(&mut tx, wer, &stamm, &akte.dienststelle.kontakt).await?;
+        drop(tx);
         let (katalog, heute) = (self.katalog, self.heute());
         setzen(move || {
-            let kontext = dok::EvKontext::aus_fallakte(&akte, katalog, heute);
+            let kontext = ev_kontext(&akte, katalog, heute);
             dok::vereinbarung_pdf(&kopf, &person(&stamm), &akte.eingliederungsvereinbarungen[i], &kontext, katalog)
         })
         .await
     }
 
-    /// V3: a Beratungsvermerk with its Nachträge and their authors.
+    /// V3: a Beratungsvermerk with its Nachträge and their authors, as kept when last saved.
     pub async fn vermerk_pdf(&self, wer: &Akteur, kunde_id: KundeId, vermerk_id: i64) -> Result<Vec<u8>, AppFehler> {
         let Fall { stamm, akte, ids } =
             self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, ZWECK_DRUCK_VERMERK.into()).await?;
         let i = ids.vermerke.iter().position(|x| *x == vermerk_id).ok_or(AppFehler::NichtGefunden("Der Vermerk"))?;
-        let kopf = self.briefkopf(wer, &stamm).await?;
         let mut tx = self.db.begin().await?;
-        let (verfasst_von, gespeichert_um) = sql!(&mut tx, zeile<(String, String, chrono::DateTime<chrono::Utc>)>
-            "SELECT b.name, b.rolle, v.erstellt_um FROM vermerk v JOIN benutzer b ON b.id = v.erstellt_von WHERE v.id = $1",
-            vermerk_id)?
-        .map(|(name, rolle, um)| (format!("{name} ({})", rolle_text(&rolle)), Some(um)))
-        .ok_or(AppFehler::NichtGefunden("Der Vermerk"))?;
-        let nachtrag_verfasser = sql!(&mut tx, zeilen<(String,)>
-            "SELECT b.name FROM nachtrag n JOIN benutzer b ON b.id = n.erstellt_von WHERE n.vermerk_id = $1 ORDER BY n.id",
-            vermerk_id)?
-        .into_iter()
-        .map(|(n,)| n)
-        .collect();
+        if let Some(d) = dokument_laden(&mut tx, kunde_id, Dokumentart::Vermerk, vermerk_id).await? {
+            drop(tx);
+            return self.festgehaltenes_pdf(d).await;
+        }
+        let kopf = briefkopf(&mut tx, wer, &stamm, &akte.dienststelle.kontakt).await?;
+        let kontext = vermerk_kontext(&mut tx, vermerk_id).await?;
         drop(tx);
-        let kontext = dok::VermerkKontext { verfasst_von, gespeichert_um, nachtrag_verfasser };
         setzen(move || dok::vermerk_pdf(&kopf, &person(&stamm), &akte.vermerke[i], &kontext)).await
     }
 
     /// Art. 15 DSGVO: the Auskunft as a document; who changed the case is named by role only.
     pub async fn auskunft_pdf(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Vec<u8>, AppFehler> {
         let a = self.auskunft_art15(wer, kunde_id).await?;
-        let kopf = self.briefkopf(wer, &a.stammdaten).await?;
         let mut tx = self.db.begin().await?;
+        let kopf = briefkopf(&mut tx, wer, &a.stammdaten, &a.fallakte.dienststelle.kontakt).await?;
         let rollen = sql!(&mut tx, zeilen<(String,)>
             "SELECT b.rolle FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id WHERE v.kunde_id = $1 ORDER BY v.id",
             kunde_id.0)?;
@@ -125,7 +227,10 @@ impl App {
         let dokument = dok::AuskunftDokument {
             erstellt_am: a.erstellt_am,
             stammdaten,
-            rechtsinformationen: dok::Rechtsinformationen::standard(s.rechtskreis),
+            rechtsinformationen: dok::Rechtsinformationen {
+                datenschutzbeauftragter: a.fallakte.dienststelle.kontakt.datenschutzbeauftragter.clone(),
+                ..dok::Rechtsinformationen::standard(s.rechtskreis)
+            },
             fallakte: a.fallakte,
             verlauf,
             zugriffe,

@@ -242,6 +242,7 @@ impl App {
             neu.ersetzt_am = Some(am);
             s.ueberschreiben(j, neu, Verlaufsaktion::Ersetzt).await?;
         }
+        self.ev_festhalten(&mut s, wer, i).await?;
         let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
         let befunde = s.abschliessen(tor).await?;
         Ok(Aenderung { id: ev_id, befunde })

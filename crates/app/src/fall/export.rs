@@ -28,21 +28,21 @@ pub struct Auskunft {
     pub zugriffe: Vec<ZugriffEintrag>,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
 pub struct VerlaufEintrag {
     pub zeitpunkt: DateTime<Utc>,
     pub entitaet: String,
     pub aktion: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
 pub struct ZugriffEintrag {
     pub zeitpunkt: DateTime<Utc>,
     pub zweck: String,
 }
 
 /// One row of the access log as the Datenschutz sees it.
-#[derive(Debug, Clone, Serialize, ToSchema)]
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
 pub struct Protokolleintrag {
     pub id: i64,
     pub zeitpunkt: DateTime<Utc>,
@@ -60,16 +60,10 @@ impl App {
     pub async fn auskunft_art15(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Auskunft, AppFehler> {
         let mut tx = self.db.begin().await?;
         let Fall { stamm, akte, .. } = fall_laden(&mut tx, wer, kunde_id, Aktion::AuskunftErstellen).await?;
-        let verlauf = sql!(&mut tx, zeilen<(DateTime<Utc>, String, String)>
-            "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?
-        .into_iter()
-        .map(|(zeitpunkt, entitaet, aktion)| VerlaufEintrag { zeitpunkt, entitaet, aktion })
-        .collect();
-        let zugriffe = sql!(&mut tx, zeilen<(DateTime<Utc>, String)>
-            "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?
-        .into_iter()
-        .map(|(zeitpunkt, zweck)| ZugriffEintrag { zeitpunkt, zweck })
-        .collect();
+        let verlauf = sql!(&mut tx, zeilen<VerlaufEintrag>
+            "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
+        let zugriffe = sql!(&mut tx, zeilen<ZugriffEintrag>
+            "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
         drop(tx);
         let erstellt_am = self.jetzt();
         self.protokoll
@@ -96,11 +90,7 @@ impl App {
                 return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
             }
         }
-        let zeilen = sql!(&mut tx, zeilen<(i64, DateTime<Utc>, i64, String)>
-            "SELECT id, zeitpunkt, benutzer_id, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
-        Ok(zeilen
-            .into_iter()
-            .map(|(id, zeitpunkt, benutzer_id, zweck)| Protokolleintrag { id, zeitpunkt, benutzer_id, zweck })
-            .collect())
+        Ok(sql!(&mut tx, zeilen<Protokolleintrag>
+            "SELECT id, zeitpunkt, benutzer_id, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?)
     }
 }

@@ -29,6 +29,7 @@ use super::{
     Eintrag, Eintragsart, Kopf, NeuerKundeZeile, Verlaufsaktion, als_text, auftrag_einfuegen, dienststelle_laden, json,
     kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer, verlauf_schreiben, wiedervorlagen_anstossen,
 };
+use crate::plz::plz_optional;
 use crate::{App, AppFehler};
 
 /// The master data of an imported customer (the Fallakte itself is pseudonymous).
@@ -73,11 +74,7 @@ impl App {
         }
         let vorname = text_pruefen("vorname", &stamm.vorname, 100)?;
         let nachname = text_pruefen("nachname", &stamm.nachname, 100)?;
-        if let Some(p) = &stamm.plz
-            && (p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Err(AppFehler::ungueltig("plz", "fünf Ziffern"));
-        }
+        let plz = plz_optional(&self.matching.daten.plz, "plz", stamm.plz.as_deref())?;
         let heute = self.heute();
         let geburtsdatum = akte.kunde.geburtsdatum;
         if geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(geburtsdatum, heute) > 120 {
@@ -138,7 +135,7 @@ impl App {
             geburtsdatum: k.geburtsdatum,
             rechtskreis,
             segment: k.segment,
-            plz: stamm.plz.as_deref(),
+            plz: plz.as_ref(),
             bedarfsgemeinschaft_id: bg_id,
             arbeitslos_seit: k.arbeitslos_seit,
             rechtskreiswechsel: k.rechtskreiswechsel.as_ref().map(json).transpose()?,

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use vierphasen_domain::fallakte::{Meldung, StrategieErgebnis, pruefen_und_aufloesen};
+use vierphasen_domain::fallakte::{Abmeldegrund, Meldung, StrategieErgebnis, pruefen_und_aufloesen};
 use vierphasen_domain::regeln::lebenslauf::{Wiedermeldung, reaktivieren};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, pruefen, standardzweck};
 use vierphasen_domain::{Pruefergebnis, Rechtskreis, Segment};
@@ -17,8 +17,10 @@ use super::{
 };
 use super::{Fall, FallIds, Stammdaten, fall_laden, freigaben};
 use super::{als_text, aus_text, neue_kundennummer};
+use crate::plz::plz_optional;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
+use vierphasen_matching::Plz;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -30,7 +32,7 @@ pub struct NeuerKunde {
     pub rechtskreis: Rechtskreis,
     #[serde(default)]
     pub segment: Segment,
-    /// Five digits.
+    /// A known German PLZ (five digits).
     pub plz: Option<String>,
     /// SGB II: number of the Bedarfsgemeinschaft (created when new).
     pub bedarfsgemeinschaft: Option<String>,
@@ -77,6 +79,15 @@ pub struct Kundensuche {
 pub struct Datumsangabe {
     #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
+}
+
+/// C1/C2: the end of a registration episode and why.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Abmeldung {
+    #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
+    pub datum: NaiveDate,
+    pub grund: Abmeldegrund,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -146,11 +157,7 @@ impl App {
         if neu.geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, heute) > 120 {
             return Err(AppFehler::ungueltig("geburtsdatum", "liegt in der Zukunft oder mehr als 120 Jahre zurück"));
         }
-        if let Some(p) = &neu.plz
-            && (p.len() != 5 || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Err(AppFehler::ungueltig("plz", "fünf Ziffern"));
-        }
+        let plz = plz_optional(&self.matching.daten.plz, "plz", neu.plz.as_deref())?;
         let meldung_am = neu.meldung_am.unwrap_or(heute);
         let jetzt = self.jetzt();
         let mut tx = self.schreiber.beginnen().await?;
@@ -177,17 +184,18 @@ impl App {
             geburtsdatum: neu.geburtsdatum,
             rechtskreis: neu.rechtskreis,
             segment: neu.segment,
-            plz: neu.plz.as_deref(),
+            plz: plz.as_ref(),
             bedarfsgemeinschaft_id: bg_id,
             arbeitslos_seit: neu.arbeitslos_seit,
             rechtskreiswechsel: None,
         };
         let id = kunde_einfuegen(tx.as_mut(), &zeile, jetzt).await?;
         let kopf = Kopf { kunde_id: id, von: wer.benutzer_id, jetzt };
-        let meldung_id = Meldung { beginn: meldung_am, ende: None }.einfuegen(tx.as_mut(), kopf).await?;
+        let meldung_id =
+            Meldung { beginn: meldung_am, ende: None, abmeldegrund: None }.einfuegen(tx.as_mut(), kopf).await?;
         let nachher = serde_json::json!({
             "kundennummer": kundennummer, "vorname": vorname, "nachname": nachname, "geburtsdatum": neu.geburtsdatum,
-            "rechtskreis": neu.rechtskreis, "segment": neu.segment, "plz": neu.plz,
+            "rechtskreis": neu.rechtskreis, "segment": neu.segment, "plz": plz.as_ref().map(Plz::as_str),
             "bedarfsgemeinschaft": neu.bedarfsgemeinschaft, "meldung": { "id": meldung_id, "beginn": meldung_am },
         });
         super::verlauf_schreiben(
@@ -327,7 +335,8 @@ impl App {
                 zurueckgesetzt = true;
             }
         }
-        let (meldung_id, _) = s.anfuegen(Meldung { beginn, ende: None }, Verlaufsaktion::Angelegt).await?;
+        let (meldung_id, _) =
+            s.anfuegen(Meldung { beginn, ende: None, abmeldegrund: None }, Verlaufsaktion::Angelegt).await?;
         // C1/C2: a registration is a fact; what it causes is shown in the case, never refused.
         s.abschliessen(Tor::melden()).await?;
         Ok(Wiedermeldungsergebnis {
@@ -338,8 +347,12 @@ impl App {
         })
     }
 
-    /// Ends the current registration episode.
-    pub async fn abmelden_kunde(&self, wer: &Akteur, kunde_id: KundeId, ende: NaiveDate) -> Result<(), AppFehler> {
+    /// Ends the current registration episode, with the reason.
+    pub async fn abmelden_kunde(&self, wer: &Akteur, kunde_id: KundeId, abmeldung: Abmeldung) -> Result<(), AppFehler> {
+        let Abmeldung { datum: ende, grund } = abmeldung;
+        if ende > self.heute() {
+            return Err(AppFehler::ungueltig("datum", "liegt in der Zukunft: abgemeldet wird, wer abgegangen ist"));
+        }
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         let Some(m) = s.fall.akte.meldungen.last().cloned() else {
             return Err(AppFehler::Konflikt("Der Kunde hat keine Meldung.".into()));
@@ -349,7 +362,8 @@ impl App {
         }
         nicht_vor("datum", ende, Some(m.beginn))?;
         let letzte = s.fall.akte.meldungen.len() - 1;
-        s.ueberschreiben(letzte, Meldung { beginn: m.beginn, ende: Some(ende) }, Verlaufsaktion::Abgemeldet).await?;
+        let abgemeldet = Meldung { beginn: m.beginn, ende: Some(ende), abmeldegrund: Some(grund) };
+        s.ueberschreiben(letzte, abgemeldet, Verlaufsaktion::Abgemeldet).await?;
         s.abschliessen(Tor::melden()).await?;
         Ok(())
     }

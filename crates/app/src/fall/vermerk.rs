@@ -72,6 +72,7 @@ impl App {
         }
         let vermerk = Beratungsvermerk { datum: eingabe.datum, art: eingabe.art, text, nachtraege: Vec::new() };
         let (id, i) = s.anfuegen(vermerk, Verlaufsaktion::Angelegt).await?;
+        self.vermerk_festhalten(&mut s, wer, i).await?;
         // A Vermerk records what happened: warnings it brings are shown, not asked about.
         let befunde = s.abschliessen(Tor::pruefen(true).fuer(format!("vermerke[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
@@ -100,6 +101,7 @@ impl App {
         let nachher = serde_json::json!({ "vermerk_id": vermerk_id, "datum": nachtrag.datum, "text": nachtrag.text });
         s.verlauf::<(), _>("nachtrag", Some(id), Verlaufsaktion::Angelegt, None, Some(&nachher)).await?;
         s.fall.akte.vermerke[i].nachtraege.push(nachtrag);
+        self.vermerk_festhalten(&mut s, wer, i).await?;
         let befunde = s.abschliessen(Tor::pruefen(true).fuer(format!("vermerke[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }

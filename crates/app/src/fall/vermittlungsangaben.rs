@@ -26,17 +26,24 @@ pub struct Vermittlungsangaben {
     pub umkreis_km: Option<u16>,
 }
 
+#[derive(sqlx::FromRow)]
+struct VermittlungsangabenZeile {
+    arbeitszeit: Option<String>,
+    verfuegbar_ab: Option<NaiveDate>,
+    umkreis_km: Option<i64>,
+}
+
 /// The Vermittlungsangaben as stored (all empty for an unknown case).
 pub(crate) async fn vermittlungsangaben_laden(
     tx: &mut Tx,
     kunde_id: KundeId,
 ) -> Result<Vermittlungsangaben, AppFehler> {
-    let z = sql!(tx, zeile<(Option<String>, Option<NaiveDate>, Option<i64>)>
+    let z = sql!(tx, zeile<VermittlungsangabenZeile>
         "SELECT arbeitszeit, verfuegbar_ab, umkreis_km FROM kunde WHERE id = $1", kunde_id.0)?;
-    Ok(z.map(|(arbeitszeit, verfuegbar_ab, k)| Vermittlungsangaben {
-        arbeitszeit,
-        verfuegbar_ab,
-        umkreis_km: k.and_then(|k| u16::try_from(k).ok()),
+    Ok(z.map(|z| Vermittlungsangaben {
+        arbeitszeit: z.arbeitszeit,
+        verfuegbar_ab: z.verfuegbar_ab,
+        umkreis_km: z.umkreis_km.and_then(|k| u16::try_from(k).ok()),
     })
     .unwrap_or_default())
 }

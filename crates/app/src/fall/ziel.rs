@@ -33,7 +33,8 @@ pub struct ZielEingabe {
 }
 
 impl App {
-    /// Z1–Z8: agrees a Zieloption today; it replaces the current one, which stays in the history.
+    /// Z1–Z8: agrees a Zieloption today; it replaces the current one, which stays in the history
+    /// (a second agreement on the same day corrects the first).
     pub async fn ziel_setzen(
         &self,
         wer: &Akteur,
@@ -60,7 +61,15 @@ impl App {
         };
         let vorher = s.fall.akte.ziele.last().cloned();
         nicht_vor("vereinbart_am", s.heute, vorher.as_ref().map(|z| z.vereinbart_am))?;
-        let (id, i) = s.anfuegen(ziel, Verlaufsaktion::Vereinbart).await?;
+        // Z1: exactly one Zieloption per day, so a second one on the same day corrects the first
+        // (the Verlauf keeps both); on a later day the new one replaces it and both stay.
+        let (id, i) = match s.fall.akte.ziele.len().checked_sub(1) {
+            Some(i) if vorher.as_ref().is_some_and(|z| z.vereinbart_am == s.heute) => {
+                s.ueberschreiben(i, ziel, Verlaufsaktion::Korrigiert).await?;
+                (s.fall.ids.ziele[i], i)
+            }
+            _ => s.anfuegen(ziel, Verlaufsaktion::Vereinbart).await?,
+        };
         let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt).fuer(format!("ziele[{i}]."))).await?;
         Ok(Aenderung { id, befunde })
     }

@@ -9,6 +9,7 @@ use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
 
 use crate::AppFehler;
 use crate::fall::{text_opt, text_pruefen};
+use crate::plz::plz_pruefen;
 
 /// Days a posting stays open when the source names no end (the BA job details carry none).
 pub const LAUFZEIT_TAGE: u64 = 90;
@@ -142,25 +143,23 @@ pub fn stelle_pruefen(
     let code = beruf_zuordnen(berufe, &e.beruf)?;
     let beruf_titel = berufe.get(code).map(|b| b.titel.clone()).unwrap_or_default();
     let land = text_opt("land", e.land.as_deref(), 100)?.unwrap_or_else(|| INLAND.to_string());
-    let plz = text_opt("plz", e.plz.as_deref(), 5)?;
     let ort_name = text_opt("ort", e.ort.as_deref(), 200)?;
-    let (lat, lon, ort) = if land == INLAND {
-        let Some(p) = plz.as_deref() else {
+    let (plz, lat, lon, ort) = if land == INLAND {
+        let Some(p) = e.plz.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
             return Err(AppFehler::ungueltig("plz", "fehlt: Stellen in Deutschland brauchen die Postleitzahl"));
         };
-        let o = plz_tabelle
-            .ort(p)
-            .ok_or_else(|| AppFehler::ungueltig("plz", format!("{p} ist keine deutsche Postleitzahl")))?;
+        let plz = plz_pruefen(plz_tabelle, "plz", p)?;
         let ort = ort_name.unwrap_or_else(|| {
-            let eintrag = plz_tabelle.eintraege().iter().find(|x| x.plz == p);
-            eintrag.map(|x| x.orte.split('|').next().unwrap_or_default().to_string()).unwrap_or_default()
+            let orte = plz_tabelle.eintrag(plz.as_str()).map(|e| e.orte.as_str()).unwrap_or_default();
+            orte.split('|').next().unwrap_or_default().to_string()
         });
-        (e.lat.unwrap_or(f64::from(o.lat)), e.lon.unwrap_or(f64::from(o.lon)), ort)
+        let o = plz.ort();
+        (Some(plz.into()), e.lat.unwrap_or(f64::from(o.lat)), e.lon.unwrap_or(f64::from(o.lon)), ort)
     } else {
         let (Some(lat), Some(lon)) = (e.lat, e.lon) else {
             return Err(AppFehler::ungueltig("lat", "fehlt: Stellen im Ausland brauchen Koordinaten (lat, lon)"));
         };
-        (lat, lon, ort_name.unwrap_or_default())
+        (text_opt("plz", e.plz.as_deref(), 5)?, lat, lon, ort_name.unwrap_or_default())
     };
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return Err(AppFehler::ungueltig("lat", "Koordinaten außerhalb von −90…90 / −180…180"));

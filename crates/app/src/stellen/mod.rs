@@ -168,14 +168,9 @@ impl App {
         darf_stellen_sehen(wer)?;
         let code = KldbCode::parse(beruf.trim())
             .ok_or_else(|| AppFehler::ungueltig("beruf", "erwartet einen fünfstelligen KldB-Schlüssel"))?;
-        let region = match plz.map(str::trim).filter(|p| !p.is_empty()) {
+        let region = match crate::plz::plz_optional(&self.matching.daten.plz, "plz", plz)? {
             Some(p) => Region::Umkreis {
-                ort: self
-                    .matching
-                    .daten
-                    .plz
-                    .ort(p)
-                    .ok_or_else(|| AppFehler::ungueltig("plz", format!("{p} ist keine deutsche Postleitzahl")))?,
+                ort: p.ort(),
                 km: u16::try_from(self.katalog.parameter.matching.tagespendelbereich_km).unwrap_or(u16::MAX),
             },
             None => Region::Bundesweit,

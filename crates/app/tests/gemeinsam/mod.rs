@@ -82,6 +82,11 @@ pub fn neuer_kunde(nachname: &str) -> vierphasen_app::fall::NeuerKunde {
     .unwrap()
 }
 
+/// A deregistration on `datum` because the customer took up work.
+pub fn abmeldung(datum: chrono::NaiveDate) -> vierphasen_app::fall::Abmeldung {
+    vierphasen_app::fall::Abmeldung { datum, grund: vierphasen_domain::fallakte::Abmeldegrund::Arbeitsaufnahme }
+}
+
 /// Number of Verlauf rows of a case.
 pub async fn verlauf_zeilen(app: &App, kunde_id: i64) -> i64 {
     let mut tx = app.db.begin().await.unwrap();

@@ -210,7 +210,7 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
             arbeitslos_seit: Some(beginn),
         },
         dienststelle: Dienststelle::default(),
-        meldungen: vec![Meldung { beginn, ende: None }],
+        meldungen: vec![Meldung { beginn, ende: None, abmeldegrund: None }],
         profiling: vec![profiling],
         ziele: vec![Ziel {
             zieloption: "beschaeftigung_lokal".into(),

@@ -124,6 +124,36 @@ pub struct Dienststelle {
     /// K1: the local Kontaktdichtekonzept in days per Profillage id (overrides the default).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub kontaktdichte_tage: std::collections::BTreeMap<String, u32>,
+    /// What the documents print about the Dienststelle (letterhead, place of signing, data
+    /// protection officer); no rule reads it.
+    #[serde(default, skip_serializing_if = "Kontaktangaben::ist_leer")]
+    pub kontakt: Kontaktangaben,
+}
+
+/// The Dienststelle as its letters show it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Kontaktangaben {
+    /// Address lines of the letterhead ("Musterstraße 1", "34117 Kassel").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub anschrift: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub telefon: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    /// Place of signing on the Eingliederungsvereinbarung ("Kassel").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ort: Option<String>,
+    /// Contact of the data protection officer (Art. 15 Auskunft).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub datenschutzbeauftragter: Option<String>,
+}
+
+impl Kontaktangaben {
+    pub fn ist_leer(&self) -> bool {
+        self == &Kontaktangaben::default()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -149,6 +179,53 @@ pub struct Meldung {
         skip_serializing_if = "Option::is_none"
     )]
     pub ende: Option<NaiveDate>,
+    /// Why the registration ended (recorded with the deregistration).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub abmeldegrund: Option<Abmeldegrund>,
+}
+
+/// Why a registration ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Abmeldegrund {
+    /// Arbeitsaufnahme auf dem 1. Arbeitsmarkt.
+    Arbeitsaufnahme,
+    Ausbildung,
+    Selbstaendigkeit,
+    SonstigerAbgang,
+}
+
+impl Abmeldegrund {
+    pub const ALLE: [Abmeldegrund; 4] = [
+        Abmeldegrund::Arbeitsaufnahme,
+        Abmeldegrund::Ausbildung,
+        Abmeldegrund::Selbstaendigkeit,
+        Abmeldegrund::SonstigerAbgang,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Abmeldegrund::Arbeitsaufnahme => "Arbeitsaufnahme auf dem 1. Arbeitsmarkt",
+            Abmeldegrund::Ausbildung => "Aufnahme einer Ausbildung",
+            Abmeldegrund::Selbstaendigkeit => "Aufnahme einer Selbständigkeit",
+            Abmeldegrund::SonstigerAbgang => "Sonstiger Abgang",
+        }
+    }
+
+    /// The value in forms and the database (as in JSON).
+    pub fn id(self) -> &'static str {
+        match self {
+            Abmeldegrund::Arbeitsaufnahme => "arbeitsaufnahme",
+            Abmeldegrund::Ausbildung => "ausbildung",
+            Abmeldegrund::Selbstaendigkeit => "selbstaendigkeit",
+            Abmeldegrund::SonstigerAbgang => "sonstiger_abgang",
+        }
+    }
+
+    pub fn aus_id(id: &str) -> Option<Abmeldegrund> {
+        Abmeldegrund::ALLE.into_iter().find(|g| g.id() == id)
+    }
 }
 
 /// One saved version of the profiling.

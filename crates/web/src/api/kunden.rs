@@ -5,7 +5,9 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use vierphasen_app::fall::{Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis};
+use vierphasen_app::fall::{
+    Abmeldung, Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis,
+};
 
 use vierphasen_domain::KundeId;
 
@@ -71,14 +73,14 @@ pub async fn meldung(
     Ok((StatusCode::CREATED, Json(z.app.meldung_anlegen(&b.akteur, id, d.datum).await?)))
 }
 
-#[utoipa::path(post, path = "/kunden/{id}/abmeldung", tag = "Kunden", params(("id" = i64, Path)), request_body = Datumsangabe,
+#[utoipa::path(post, path = "/kunden/{id}/abmeldung", tag = "Kunden", params(("id" = i64, Path)), request_body = Abmeldung,
     responses((status = 204), (status = 409, body = Problem)))]
 pub async fn abmeldung(
     State(z): State<Zustand>,
     Benutzer(b): Benutzer,
     Pfad(id): Pfad<KundeId>,
-    Eingabe(d): Eingabe<Datumsangabe>,
+    Eingabe(a): Eingabe<Abmeldung>,
 ) -> ApiErgebnis<StatusCode> {
-    z.app.abmelden_kunde(&b.akteur, id, d.datum).await?;
+    z.app.abmelden_kunde(&b.akteur, id, a).await?;
     Ok(StatusCode::NO_CONTENT)
 }

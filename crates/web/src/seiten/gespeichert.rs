@@ -1,29 +1,42 @@
-//! The notice after a save: the POST redirects with `?gespeichert=<schlüssel>`, the page shows
-//! the fixed text of that key (nothing from the URL is echoed; an unknown key shows nothing).
+//! The notice after a save: the POST redirects with `?gespeichert=<schlüssel>` (or `?erledigt=` in
+//! the administration and the profile), the page shows the fixed text of that key (nothing from
+//! the URL is echoed; an unknown key shows nothing).
 
 use std::fmt::Display;
 
 use serde::{Deserialize, Deserializer};
 
-macro_rules! gespeichert {
-    ($($variante:ident = $schluessel:literal => $text:literal,)*) => {
-        /// What was just saved.
+/// A notice key in the URL: the fixed text of a variant (nothing from the URL is echoed).
+pub trait Notiz: Sized + Copy {
+    fn aus(schluessel: &str) -> Option<Self>;
+}
+
+macro_rules! notizen {
+    ($name:ident, $parameter:literal, $doku:literal, {
+        $($variante:ident = $schluessel:literal => $text:literal,)*
+    }) => {
+        #[doc = $doku]
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-        pub enum Gespeichert {
+        pub enum $name {
             $($variante,)*
         }
 
-        impl Gespeichert {
+        impl $name {
             /// The value in the URL.
             pub fn schluessel(self) -> &'static str {
                 match self {
-                    $(Gespeichert::$variante => $schluessel,)*
+                    $($name::$variante => $schluessel,)*
                 }
             }
 
-            pub fn aus(schluessel: &str) -> Option<Gespeichert> {
+            /// The address to redirect to: `pfad?<parameter>=<schlüssel>`.
+            pub fn nach(self, pfad: impl Display) -> String {
+                format!("{pfad}?{}={}", $parameter, self.schluessel())
+            }
+
+            pub fn aus(schluessel: &str) -> Option<$name> {
                 match schluessel {
-                    $($schluessel => Some(Gespeichert::$variante),)*
+                    $($schluessel => Some($name::$variante),)*
                     _ => None,
                 }
             }
@@ -31,14 +44,20 @@ macro_rules! gespeichert {
             /// The German notice.
             pub fn text(self) -> &'static str {
                 match self {
-                    $(Gespeichert::$variante => $text,)*
+                    $($name::$variante => $text,)*
                 }
+            }
+        }
+
+        impl Notiz for $name {
+            fn aus(schluessel: &str) -> Option<$name> {
+                $name::aus(schluessel)
             }
         }
     };
 }
 
-gespeichert! {
+notizen! { Gespeichert, "gespeichert", "What was just saved in a case or a list (`?gespeichert=`).", {
     Kunde = "kunde" => "Die Kundin / der Kunde wurde angelegt. Weiter mit dem Profiling.",
     Profiling = "profiling" => "Das Profiling wurde gespeichert.",
     Ziel = "ziel" => "Das Ziel wurde gespeichert.",
@@ -62,14 +81,24 @@ gespeichert! {
     VorschlagStatus = "vorschlag_status" => "Der Vermittlungsvorschlag wurde aktualisiert.",
     Vermittlungsangaben = "vermittlungsangaben" => "Die Angaben für das Matching wurden gespeichert.",
     Stelle = "stelle" => "Das Stellenangebot wurde gespeichert; es nimmt ab sofort am Matching teil.",
-}
+    Abmeldung = "abmeldung" => "Die Abmeldung wurde gespeichert. Die Kundin / der Kunde nimmt nicht mehr am Matching teil.",
+    Wiedermeldung = "wiedermeldung" => "Die Meldung wurde gespeichert.",
+    WiedermeldungC1 = "wiedermeldung_c1" => "Die Wiedermeldung wurde gespeichert: Reaktivierungskunde (C1). Das letzte Profiling und die Profillage gelten weiter; bitte im Gespräch prüfen, ob sich etwas geändert hat.",
+    WiedermeldungC2 = "wiedermeldung_c2" => "Die Wiedermeldung wurde gespeichert: nach mehr als sechs Monaten wie eine Neukundin / ein Neukunde (C2). Die Profillage ist „noch nicht festgelegt“ (N); im SGB III sind noch offene Handlungsstrategien automatisch erledigt. Bitte ein neues Profiling durchführen.",
+}}
 
-impl Gespeichert {
-    /// The address to redirect to: `pfad?gespeichert=<schlüssel>`.
-    pub fn nach(self, pfad: impl Display) -> String {
-        format!("{pfad}?gespeichert={}", self.schluessel())
-    }
-}
+notizen! { Erledigt, "erledigt", "What was just done in the administration or one's own profile (`?erledigt=`).", {
+    Benutzer = "benutzer" => "Der Benutzer wurde angelegt. Er kann sich jetzt mit dem vergebenen Passwort anmelden.",
+    Deaktiviert = "deaktiviert" => "Der Benutzer wurde deaktiviert. Seine Sitzungen und API-Tokens sind beendet.",
+    Team = "team" => "Das Team wurde angelegt.",
+    Kontaktdichte = "kontaktdichte" => "Das Kontaktdichtekonzept wurde gespeichert.",
+    LokaleStrategien = "strategien" => "Die lokalen Strategien wurden gespeichert.",
+    Briefkopf = "briefkopf" => "Briefkopf und Datenschutzangaben wurden gespeichert. Sie gelten für alle ab jetzt erstellten Dokumente.",
+    Passwort = "passwort" => "Das Passwort wurde geändert. Ihre anderen Sitzungen wurden beendet.",
+    Sitzung = "sitzung" => "Die Sitzung wurde beendet.",
+    AndereSitzungen = "andere" => "Alle anderen Sitzungen wurden beendet.",
+    TokenWiderrufen = "widerrufen" => "Das Token wurde widerrufen. Es kann nicht mehr verwendet werden.",
+}}
 
 /// The query of a page reached by the redirect after a save.
 #[derive(Debug, Default, Deserialize)]
@@ -87,8 +116,8 @@ impl Hinweis {
 
 /// For `#[serde(deserialize_with)]` on a page's own query: an unknown key is no notice (never a
 /// refused request).
-pub fn lesen<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Gespeichert>, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.as_deref().and_then(Gespeichert::aus))
+pub fn lesen<'de, D: Deserializer<'de>, N: Notiz>(d: D) -> Result<Option<N>, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.as_deref().and_then(N::aus))
 }
 
 #[cfg(test)]
@@ -102,5 +131,7 @@ mod tests {
         }
         assert_eq!(Gespeichert::aus("<script>"), None);
         assert_eq!(Gespeichert::Ziel.nach("/kunden/7"), "/kunden/7?gespeichert=ziel");
+        assert_eq!(Erledigt::Sitzung.nach("/profil"), "/profil?erledigt=sitzung");
+        assert_eq!(Erledigt::aus("sitzung"), Some(Erledigt::Sitzung));
     }
 }

@@ -4,6 +4,7 @@
 mod akte;
 mod anmeldung;
 mod anzeige;
+mod briefkopf;
 mod datenschutz;
 mod dokumente;
 mod einwilligungen;
@@ -13,6 +14,7 @@ mod formular;
 mod gespeichert;
 mod kunde_neu;
 mod kunden;
+mod meldung;
 mod pfad;
 mod profil;
 mod profiling;
@@ -49,6 +51,7 @@ pub fn router() -> Router<Zustand> {
         .merge(profiling::routen())
         .merge(profil::routen())
         .merge(verwaltung::routen())
+        .merge(briefkopf::routen())
         .merge(datenschutz::routen())
         .merge(ev::routen())
         .merge(vermerk::routen())
@@ -56,6 +59,7 @@ pub fn router() -> Router<Zustand> {
         .merge(ziel::routen())
         .merge(folgegespraech::routen())
         .merge(einwilligungen::routen())
+        .merge(meldung::routen())
         .merge(termine::routen())
         .merge(stellen::routen())
         .merge(vermittlung::routen())

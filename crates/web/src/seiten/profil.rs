@@ -16,6 +16,7 @@ use vierphasen_app::profil::Passwortwechsel;
 use vierphasen_domain::zugriff::Rolle;
 
 use super::anzeige::zeit_text;
+use super::gespeichert::{self, Erledigt};
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::anmeldung::cookie;
 use crate::zustand::Zustand;
@@ -74,18 +75,8 @@ struct Profilseite {
 
 #[derive(Debug, Deserialize)]
 pub struct Parameter {
-    erledigt: Option<String>,
-}
-
-/// The confirmation after a redirect (fixed texts: nothing from the URL is echoed).
-fn erledigt_text(was: Option<&str>) -> Option<&'static str> {
-    Some(match was? {
-        "passwort" => "Das Passwort wurde geändert. Ihre anderen Sitzungen wurden beendet.",
-        "sitzung" => "Die Sitzung wurde beendet.",
-        "andere" => "Alle anderen Sitzungen wurden beendet.",
-        "widerrufen" => "Das Token wurde widerrufen. Es kann nicht mehr verwendet werden.",
-        _ => return None,
-    })
+    #[serde(default, deserialize_with = "gespeichert::lesen")]
+    erledigt: Option<Erledigt>,
 }
 
 /// The page with what is stored now; the caller fills in feedback of a refused form.
@@ -143,7 +134,7 @@ pub async fn seite(
     Query(p): Query<Parameter>,
 ) -> SeitenErgebnis {
     let mut seite = laden(&z, &b, geheimnis(&z, &kopf)).await?;
-    seite.erledigt = erledigt_text(p.erledigt.as_deref());
+    seite.erledigt = p.erledigt.map(Erledigt::text);
     Ok(html(&seite))
 }
 
@@ -170,7 +161,7 @@ pub async fn passwort(
     match ergebnis {
         Ok(()) => {
             z.drossel_konto.zuruecksetzen(&b.login);
-            Ok(weiter_zu("/profil?erledigt=passwort"))
+            Ok(weiter_zu(&Erledigt::Passwort.nach("/profil")))
         }
         Err(e) => {
             let rm = Rueckmeldung::aus(e)?;
@@ -188,7 +179,7 @@ pub async fn sitzung_beenden(
     Path(sid): Path<String>,
 ) -> SeitenErgebnis {
     z.app.sitzung_beenden(&b, &sid).await?;
-    Ok(weiter_zu("/profil?erledigt=sitzung"))
+    Ok(weiter_zu(&Erledigt::Sitzung.nach("/profil")))
 }
 
 pub async fn andere_beenden(
@@ -197,7 +188,7 @@ pub async fn andere_beenden(
     kopf: HeaderMap,
 ) -> SeitenErgebnis {
     z.app.andere_sitzungen_beenden(&b, geheimnis(&z, &kopf)).await?;
-    Ok(weiter_zu("/profil?erledigt=andere"))
+    Ok(weiter_zu(&Erledigt::AndereSitzungen.nach("/profil")))
 }
 
 /// Answers with the page itself (200): the secret is shown this once and never put in a URL.
@@ -233,5 +224,5 @@ pub async fn token_widerrufen(
 ) -> SeitenErgebnis {
     let id = nummer(&id, "Das Token")?;
     z.app.token_widerrufen(&b, id).await?;
-    Ok(weiter_zu("/profil?erledigt=widerrufen"))
+    Ok(weiter_zu(&Erledigt::TokenWiderrufen.nach("/profil")))
 }

@@ -21,6 +21,7 @@ use vierphasen_domain::zugriff::Rolle;
 
 use super::anzeige::merkmal_name;
 use super::formular::{Feldfehler, feld_id};
+use super::gespeichert::{self, Erledigt};
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
@@ -130,19 +131,8 @@ struct Deaktivierenseite {
 
 #[derive(Debug, Deserialize)]
 pub struct Parameter {
-    erledigt: Option<String>,
-}
-
-/// The confirmation after a redirect (fixed texts: nothing from the URL is echoed).
-fn erledigt_text(was: Option<&str>) -> Option<&'static str> {
-    Some(match was? {
-        "benutzer" => "Der Benutzer wurde angelegt. Er kann sich jetzt mit dem vergebenen Passwort anmelden.",
-        "deaktiviert" => "Der Benutzer wurde deaktiviert. Seine Sitzungen und API-Tokens sind beendet.",
-        "team" => "Das Team wurde angelegt.",
-        "kontaktdichte" => "Das Kontaktdichtekonzept wurde gespeichert.",
-        "strategien" => "Die lokalen Strategien wurden gespeichert.",
-        _ => return None,
-    })
+    #[serde(default, deserialize_with = "gespeichert::lesen")]
+    erledigt: Option<Erledigt>,
 }
 
 fn rollen() -> Vec<Auswahl> {
@@ -288,7 +278,7 @@ pub async fn seite(
         return Ok(html(&datenschutzseite(&b, String::new(), Rueckmeldung::default())));
     }
     let mut seite = laden(&z, &b).await?;
-    seite.erledigt = erledigt_text(p.erledigt.as_deref());
+    seite.erledigt = p.erledigt.map(Erledigt::text);
     Ok(html(&seite))
 }
 
@@ -313,7 +303,7 @@ pub async fn benutzer_anlegen(
     }
     .await;
     match ergebnis {
-        Ok(_) => Ok(weiter_zu("/verwaltung?erledigt=benutzer#h-benutzer")),
+        Ok(_) => Ok(weiter_zu(&format!("{}#h-benutzer", Erledigt::Benutzer.nach("/verwaltung")))),
         Err(e) => {
             // A login that is taken is a correction of the field "Benutzername".
             let rm = umlenken(Rueckmeldung::aus(e)?, &["inhalt"], "login");
@@ -364,13 +354,13 @@ pub async fn deaktivieren(
 ) -> SeitenErgebnis {
     let bid = nummer(&bid, "Der Benutzer")?;
     z.app.benutzer_deaktivieren(&b.akteur, bid).await?;
-    Ok(weiter_zu("/verwaltung?erledigt=deaktiviert#h-benutzer"))
+    Ok(weiter_zu(&format!("{}#h-benutzer", Erledigt::Deaktiviert.nach("/verwaltung"))))
 }
 
 pub async fn team_anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, f: Formular) -> SeitenErgebnis {
     let name = f.text("team_name");
     match z.app.team_anlegen_als(&b.akteur, &name).await {
-        Ok(_) => Ok(weiter_zu("/verwaltung?erledigt=team#h-teams")),
+        Ok(_) => Ok(weiter_zu(&format!("{}#h-teams", Erledigt::Team.nach("/verwaltung")))),
         Err(e) => {
             let rm = umlenken(Rueckmeldung::aus(e)?, &["name", "inhalt"], "team_name");
             let mut seite = laden(&z, &b).await?;
@@ -407,7 +397,7 @@ pub async fn kontaktdichte_speichern(
     }
     .await;
     match ergebnis {
-        Ok(_) => Ok(weiter_zu("/verwaltung?erledigt=kontaktdichte#h-kontaktdichte")),
+        Ok(_) => Ok(weiter_zu(&format!("{}#h-kontaktdichte", Erledigt::Kontaktdichte.nach("/verwaltung")))),
         Err(e) => {
             let rm = Rueckmeldung::aus(e)?;
             let mut seite = laden(&z, &b).await?;
@@ -462,7 +452,7 @@ pub async fn strategien_speichern(
     }
     .await;
     match ergebnis {
-        Ok(_) => Ok(weiter_zu("/verwaltung?erledigt=strategien#h-strategien")),
+        Ok(_) => Ok(weiter_zu(&format!("{}#h-strategien", Erledigt::LokaleStrategien.nach("/verwaltung")))),
         Err(e) => {
             // A strategy still chosen in cases cannot go (S11): the message belongs to the group.
             let rm = umlenken(Rueckmeldung::aus(e)?, &["inhalt"], "lokale_strategien");

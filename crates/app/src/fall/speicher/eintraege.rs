@@ -8,7 +8,7 @@ use serde::Serialize;
 use vierphasen_domain::Fallakte;
 use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::{
-    Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
+    Abmeldegrund, Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
     ProfilingVersion, StrategieWahl, Ziel,
 };
 use vierphasen_store::{Tx, sql};
@@ -63,11 +63,13 @@ impl Eintragsart for Meldung {
         Some(self.beginn)
     }
     async fn einfuegen(&self, tx: &mut Tx, k: Kopf) -> Result<i64, AppFehler> {
-        Ok(sql!(tx, wert<i64> "INSERT INTO meldung (kunde_id, beginn, ende) VALUES ($1, $2, $3) RETURNING id",
-            k.kunde_id.0, self.beginn, self.ende)?)
+        Ok(sql!(tx, wert<i64>
+            "INSERT INTO meldung (kunde_id, beginn, ende, abmeldegrund) VALUES ($1, $2, $3, $4) RETURNING id",
+            k.kunde_id.0, self.beginn, self.ende, self.abmeldegrund.map(Abmeldegrund::id))?)
     }
     async fn ueberschreiben(&self, tx: &mut Tx, id: i64, _: Kopf) -> Result<(), AppFehler> {
-        sql!(tx, ausfuehren "UPDATE meldung SET beginn = $1, ende = $2 WHERE id = $3", self.beginn, self.ende, id)?;
+        sql!(tx, ausfuehren "UPDATE meldung SET beginn = $1, ende = $2, abmeldegrund = $3 WHERE id = $4",
+            self.beginn, self.ende, self.abmeldegrund.map(Abmeldegrund::id), id)?;
         Ok(())
     }
 }
@@ -113,9 +115,13 @@ impl Eintragsart for Ziel {
             "INSERT INTO ziel (kunde_id, vereinbart_am, erstellt_von, erstellt_um, inhalt) VALUES ($1, $2, $3, $4, $5) RETURNING id",
             k.kunde_id.0, self.vereinbart_am, k.von, k.jetzt, json(self)?)?)
     }
-    /// Z: the goal has a history; a new agreement is a new entry.
-    async fn ueberschreiben(&self, _: &mut Tx, _: i64, _: Kopf) -> Result<(), AppFehler> {
-        Err(unveraenderlich(Self::TABELLE))
+    /// Z1: the goal has a history (a later agreement is a new entry); only the agreement of the
+    /// same day is corrected in place.
+    async fn ueberschreiben(&self, tx: &mut Tx, id: i64, k: Kopf) -> Result<(), AppFehler> {
+        sql!(tx, ausfuehren
+            "UPDATE ziel SET vereinbart_am = $1, erstellt_von = $2, erstellt_um = $3, inhalt = $4 WHERE id = $5",
+            self.vereinbart_am, k.von, k.jetzt, json(self)?, id)?;
+        Ok(())
     }
 }
 

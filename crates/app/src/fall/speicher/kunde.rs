@@ -7,6 +7,7 @@ use vierphasen_store::{Tx, sql};
 use super::spalten::als_text;
 use super::zeilen::Id;
 use crate::AppFehler;
+use vierphasen_matching::Plz;
 
 /// A new `kunde` row: in the caseload (team, VFK) of the one who registers or imports her.
 #[derive(Debug)]
@@ -20,7 +21,8 @@ pub(crate) struct NeuerKundeZeile<'a> {
     pub geburtsdatum: NaiveDate,
     pub rechtskreis: Rechtskreis,
     pub segment: Segment,
-    pub plz: Option<&'a str>,
+    /// A known PLZ (`crate::plz`).
+    pub plz: Option<&'a Plz>,
     pub bedarfsgemeinschaft_id: Option<i64>,
     pub arbeitslos_seit: Option<NaiveDate>,
     /// U1: the Übergabe as stored JSON.
@@ -38,7 +40,7 @@ pub(crate) async fn kunde_einfuegen(
                             erstellt_um, geaendert_um)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $14) RETURNING id",
         k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
-        als_text(&k.rechtskreis), als_text(&k.segment), k.plz, k.bedarfsgemeinschaft_id, k.arbeitslos_seit,
+        als_text(&k.rechtskreis), als_text(&k.segment), k.plz.map(Plz::as_str), k.bedarfsgemeinschaft_id, k.arbeitslos_seit,
         k.rechtskreiswechsel.as_deref(), jetzt)?;
     Ok(KundeId(id))
 }

@@ -187,7 +187,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         sql!(tx, wert<String> "SELECT konfiguration FROM dienststelle WHERE id = $1", stamm.dienststelle_id)?;
     let dienststelle: Dienststelle = json("dienststelle", stamm.dienststelle_id, &konfiguration)?;
 
-    let meldungen = sql!(tx, zeilen<MeldungZeile> "SELECT id, beginn, ende FROM meldung WHERE kunde_id = $1 ORDER BY beginn, id", k)?;
+    let meldungen = sql!(tx, zeilen<MeldungZeile> "SELECT id, beginn, ende, abmeldegrund FROM meldung WHERE kunde_id = $1 ORDER BY beginn, id", k)?;
     let (profiling_ids, profiling) = inhalte::<ProfilingVersion>(
         sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM profiling WHERE kunde_id = $1 ORDER BY gespeichert_am, id", k)?,
         "profiling",
@@ -271,7 +271,14 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
             arbeitslos_seit: stamm.arbeitslos_seit,
         },
         dienststelle,
-        meldungen: meldungen.iter().map(|m| Meldung { beginn: m.beginn, ende: m.ende }).collect(),
+        meldungen: meldungen
+            .iter()
+            .map(|m| Meldung {
+                beginn: m.beginn,
+                ende: m.ende,
+                abmeldegrund: m.abmeldegrund.as_deref().and_then(Abmeldegrund::aus_id),
+            })
+            .collect(),
         profiling,
         ziele,
         strategien,

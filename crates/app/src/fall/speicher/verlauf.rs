@@ -17,6 +17,8 @@ pub(crate) enum Verlaufsaktion {
     Importiert,
     Gespeichert,
     Vereinbart,
+    /// Z1: the goal of the same day corrected.
+    Korrigiert,
     Gewaehlt,
     Angepasst,
     Erledigt,
@@ -38,6 +40,8 @@ pub(crate) enum Verlaufsaktion {
     SperreAufgehoben,
     BgEinwilligungErteilt,
     BgEinwilligungWiderrufen,
+    /// E5/V3: a document kept as handed over (with its SHA-256).
+    Festgehalten,
     /// A Vermittlungsvorschlag reached this step.
     Vorschlag(VorschlagStatus),
 }
@@ -49,12 +53,14 @@ impl Verlaufsaktion {
             Verlaufsaktion::Importiert => "importiert",
             Verlaufsaktion::Gespeichert => "gespeichert",
             Verlaufsaktion::Vereinbart => "vereinbart",
+            Verlaufsaktion::Korrigiert => "korrigiert",
             Verlaufsaktion::Gewaehlt => "gewählt",
             Verlaufsaktion::Angepasst => "angepasst",
             Verlaufsaktion::Erledigt => "erledigt",
             Verlaufsaktion::Entworfen => "entworfen",
             Verlaufsaktion::Bearbeitet => "bearbeitet",
             Verlaufsaktion::Abgeschlossen => "abgeschlossen",
+            Verlaufsaktion::Festgehalten => "als Dokument festgehalten",
             Verlaufsaktion::Ersetzt => "ersetzt",
             Verlaufsaktion::Erfasst => "erfasst",
             Verlaufsaktion::Erteilt => "erteilt",
@@ -106,12 +112,22 @@ pub(crate) async fn wiedervorlagen_anstossen(
     kunde_id: KundeId,
     jetzt: DateTime<Utc>,
 ) -> Result<(), AppFehler> {
+    job_anstossen(tx, "wiedervorlagen", kunde_id, jetzt).await
+}
+
+/// Enqueues a job of this kind for the case unless one is waiting already.
+pub(crate) async fn job_anstossen(
+    tx: &mut Tx,
+    art: &str,
+    kunde_id: KundeId,
+    jetzt: DateTime<Utc>,
+) -> Result<(), AppFehler> {
     let wartet = sql!(tx, zeile<Id>
-        "SELECT id FROM job WHERE art = 'wiedervorlagen' AND kunde_id = $1 AND versuche = 0 LIMIT 1", kunde_id.0)?;
+        "SELECT id FROM job WHERE art = $1 AND kunde_id = $2 AND versuche = 0 LIMIT 1", art, kunde_id.0)?;
     if wartet.is_none() {
         sql!(tx, ausfuehren
-            "INSERT INTO job (art, kunde_id, faellig_um, versuche, erstellt_um) VALUES ('wiedervorlagen', $1, $2, 0, $2)",
-            kunde_id.0, jetzt)?;
+            "INSERT INTO job (art, kunde_id, faellig_um, versuche, erstellt_um) VALUES ($1, $2, $3, 0, $3)",
+            art, kunde_id.0, jetzt)?;
     }
     Ok(())
 }

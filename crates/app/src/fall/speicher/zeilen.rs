@@ -20,6 +20,7 @@ pub(crate) struct MeldungZeile {
     pub id: i64,
     pub beginn: NaiveDate,
     pub ende: Option<NaiveDate>,
+    pub abmeldegrund: Option<String>,
 }
 
 #[derive(Debug, sqlx::FromRow)]

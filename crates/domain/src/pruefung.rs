@@ -10,9 +10,11 @@ use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{Profillage, Rechtskreis};
 use crate::regel::Regel;
 use crate::regeln::frist::Frist;
-use crate::regeln::profillage::{ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, wahl_pruefen};
+use crate::regeln::profillage::{
+    ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, absolventenmanagement_laeuft, wahl_pruefen,
+};
 use crate::regeln::{
-    ev, fachdienst, folgegespraech, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel,
+    ev, fachdienst, folgegespraech, geltungsbereich, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel,
 };
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -68,11 +70,7 @@ pub fn profillage_eingabe(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pro
         e.fbw_ueber_9_monate = sb.fbw_ueber_9_monate;
         e.heranfuehren_binnen_12 = sb.heranfuehren_binnen_12_monaten;
     }
-    e.absolventenmanagement_laeuft = f.akte.strategien.iter().enumerate().any(|(i, w)| {
-        w.ergebnis.is_none()
-            && w.beginn <= stichtag
-            && f.nationale_strategie(i).is_some_and(|s| s.id == "absolventenmanagement")
-    });
+    e.absolventenmanagement_laeuft = (0..f.akte.strategien.len()).any(|i| absolventenmanagement_laeuft(f, i, stichtag));
     if let (Some(zi), Some(za)) = (s.z_grund, &v.z_grund) {
         let g = &k.z_gruende[zi];
         e.z = Some(ZEingabe {
@@ -111,7 +109,8 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     let wirksam = gewaehlt.or(ergebnis.vorschlag).or(aktuell.map(|_| Profillage::N));
 
     befunde.extend(profiling::profiling_pruefen(f));
-    befunde.extend(ziel::ziel_pruefen(f, wirksam));
+    befunde.extend(geltungsbereich::geltungsbereich_pruefen(f));
+    befunde.extend(ziel::ziel_pruefen(f, wirksam, stichtag));
     befunde.extend(strategien::plan_pruefen(f, wirksam, stichtag));
     let (fr, b) = strategien::massnahme_gespraeche(f, stichtag);
     fristen.extend(fr);

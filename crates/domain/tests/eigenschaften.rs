@@ -334,6 +334,7 @@ fn akte(
             bedarfsgemeinschaft: None,
             rechtskreiswechsel: None,
             arbeitslos_seit: None,
+            erwerbstaetigkeit: None,
         },
         dienststelle: Dienststelle { lokale_strategien: lokale, ..Dienststelle::default() },
         meldungen: Vec::new(),

@@ -71,6 +71,23 @@ pub struct Kunde {
         skip_serializing_if = "Option::is_none"
     )]
     pub arbeitslos_seit: Option<NaiveDate>,
+    /// Z2: the customer is employed or self-employed (a "leistungsberechtigte Beschäftigte bzw.
+    /// Selbständige"); none = neither recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
+}
+
+/// Z2: the kind of work of a customer who works (seed 2.1.2: "Für die Gruppe der
+/// leistungsberechtigten Beschäftigten und Selbständigen gilt die Zieloption „Stabilisierung
+/// bestehender Beschäftigung/Selbständigkeit“").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Erwerbstaetigkeit {
+    /// Employed (also part-time, Mini-/Midi-Job).
+    Beschaeftigt,
+    /// Self-employed.
+    Selbstaendig,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

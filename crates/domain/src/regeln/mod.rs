@@ -4,6 +4,7 @@ pub mod ev;
 pub mod fachdienst;
 pub mod folgegespraech;
 pub mod frist;
+pub mod geltungsbereich;
 pub mod kontaktdichte;
 pub mod lebenslauf;
 pub mod profiling;

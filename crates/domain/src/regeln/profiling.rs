@@ -33,13 +33,30 @@ pub fn profiling_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     if s.mit_bedarf().any(|m| k.merkmal(m).gruppe == Schluesselgruppe::Arbeitsmarktbedingungen) {
         b.push(Befund::hinweis(Regel::P5, format!("profiling[{i}]"), "Arbeitsmarktbedingungen führen zu keiner Strategie: Rahmenbedingungen (Örtliche Mobilität, Familiäre Situation) und Motivation besonders aufmerksam analysieren und ggf. den Zielberuf neu ausrichten (BAC)."));
     }
-    if v.zielberuf.is_none() && !v.vorlaeufig {
+    // A version with nothing assessed is a profiling reset to the default (C2), not yet one
+    // without Zielberuf.
+    if v.zielberuf.is_none() && !v.vorlaeufig && !zurueckgesetzt(v) {
         b.push(Befund::warnung(Regel::P1, format!("profiling[{i}].zielberuf"), "Kein Zielberuf: Profiling wird mit Blick auf einen Zielberuf durchgeführt – sonst als vorläufig kennzeichnen (P1a)."));
     }
     if v.vorlaeufig {
         b.push(Befund::hinweis(Regel::P1, format!("profiling[{i}]"), "Vorläufiges Profiling: möglichst zeitnah ein Folgegespräch terminieren und Zielberuf sowie Stärken- und Potenzialanalyse ergänzen; ein Stellengesuch ist bis dahin nicht zwingend."));
     }
     b
+}
+
+/// C2: a version with nothing in it (as a reset to the default leaves it): no Zielberuf, Stärke,
+/// Merkmal, Verdichtung, Standortbestimmung, Z-/I-Grund or Profillage.
+pub fn zurueckgesetzt(v: &ProfilingVersion) -> bool {
+    v.zielberuf.is_none()
+        && v.alternativberufe.is_empty()
+        && v.staerken.is_empty()
+        && v.merkmale.is_empty()
+        && v.verdichtung.is_empty()
+        && v.schwerpunkt.is_none()
+        && v.standortbestimmung.is_none()
+        && v.z_grund.is_none()
+        && v.i_grund.is_none()
+        && v.profillage.is_none()
 }
 
 /// P9: after a complete Stärken- und Potenzialanalyse the profile is matchingfähig.

@@ -5,6 +5,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::befund::Befund;
+use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::{Gruppen, Profillage, Rechtskreis, Schluesselgruppe as G};
 use crate::regel::Regel;
 
@@ -38,6 +39,23 @@ pub struct ZEingabe {
     /// Date of the profiling (for "i. d. R. innerhalb der nächsten 2 Monate").
     pub stand: NaiveDate,
     pub regel_monate: u32,
+}
+
+impl ZEingabe {
+    /// PL3 a): the reason needs the concrete date the unemployment or need ends, and it is missing.
+    pub fn ohne_konkretes_ende(&self) -> bool {
+        self.ende_datum_erforderlich && self.ende_datum.is_none()
+    }
+}
+
+/// PL2/S3: whether strategy `i` of the case is an Absolventenmanagement running on `stichtag`
+/// (open and begun). Seed 2.1.1: "Auch nach absolvierter Förderung ist eine Kundin bzw. ein Kunde
+/// im Rahmen der Handlungsstrategie „Absolventenmanagement“ immer noch als Förderprofil zu führen."
+pub fn absolventenmanagement_laeuft(f: &GepruefteFallakte<'_>, i: usize, stichtag: NaiveDate) -> bool {
+    let w = &f.akte.strategien[i];
+    w.ergebnis.is_none()
+        && w.beginn <= stichtag
+        && f.nationale_strategie(i).is_some_and(|s| s.id == "absolventenmanagement")
 }
 
 /// PL1: the engine's answer.
@@ -143,15 +161,24 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
                     z.grund
                 ),
             ));
+        } else if z.ohne_konkretes_ende() {
+            // PL3 a): "wenn das Ende … bereits zu einem konkreten Zeitpunkt feststeht". Decision:
+            // without that date the reason does not hold, so the Profillage is derived as if there
+            // were no Z-Grund (I, N or PL2); the hint says what is missing for Z.
+            vorab.push(Befund::hinweis(
+                Regel::PL3,
+                BEZUG,
+                format!(
+                    "Z (Grund „{}“) nur, wenn das Ende der Arbeitslosigkeit bzw. Hilfebedürftigkeit zu einem konkreten Zeitpunkt feststeht: das Datum angeben. Bis dahin wird die Profillage aus dem Profiling abgeleitet.",
+                    z.grund
+                ),
+            ));
         } else {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Z);
-            match z.ende_datum {
-                None if z.ende_datum_erforderlich => erg.hinweise.push(Befund::hinweis(
-                    Regel::PL3,
-                    BEZUG,
-                    "Für Z nach a) das konkrete Datum angeben, an dem Arbeitslosigkeit bzw. Hilfebedürftigkeit endet.",
-                )),
-                Some(ende) if ende > crate::datum::plus_monate(z.stand, z.regel_monate) => erg.hinweise.push(Befund::hinweis(
+            if let Some(ende) = z.ende_datum
+                && ende > crate::datum::plus_monate(z.stand, z.regel_monate)
+            {
+                erg.hinweise.push(Befund::hinweis(
                     Regel::PL3,
                     BEZUG,
                     format!(
@@ -160,8 +187,7 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
                         z.regel_monate,
                         z.regel_monate
                     ),
-                )),
-                _ => {}
+                ));
             }
             return erg;
         }
@@ -197,6 +223,17 @@ fn abgeleitet(e: &ProfillageEingabe, p: u16) -> ProfillageErgebnis {
     let nur_motivation = g == Gruppen::leer().mit(G::Motivation);
 
     if p <= 12 {
+        // PL2: a running Absolventenmanagement keeps the Förderprofil even when no need in Q, L or
+        // R is left (seed: "immer noch als Förderprofil zu führen"); Motivation may be present.
+        if f.ist_leer() && e.absolventenmanagement_laeuft {
+            let mut erg = ProfillageErgebnis::eindeutig(Profillage::Foerder);
+            erg.hinweise.push(Befund::hinweis(
+                Regel::PL2,
+                BEZUG,
+                "Absolventenmanagement läuft: Auch nach absolvierter Förderung ist die Kundin bzw. der Kunde weiter als Förderprofil zu führen.",
+            ));
+            return erg;
+        }
         if g.ist_leer() {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Markt);
             if p > 6 {
@@ -366,6 +403,14 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
                 Regel::PL3,
                 "profiling.profillage",
                 "Z ist bei diesem Grund nur zulässig, wenn eine berufliche Eingliederung nicht angestrebt wird.",
+            ));
+            return b;
+        }
+        Profillage::Z if e.z.as_ref().is_some_and(ZEingabe::ohne_konkretes_ende) => {
+            b.push(Befund::fehler(
+                Regel::PL3,
+                "profiling.profillage",
+                "Z nach a) setzt voraus, dass das Ende der Arbeitslosigkeit bzw. Hilfebedürftigkeit zu einem konkreten Zeitpunkt feststeht: bitte das Datum angeben.",
             ));
             return b;
         }

@@ -92,8 +92,11 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
         }
 
         // S3 / S4 / S1a: strategy fits the Profillage and the needs.
+        // A running Absolventenmanagement keeps the Förderprofil after the measure (PL2), so it is
+        // neither refused by S3/S4 nor bound to a need that the measure has resolved (S1a).
+        let am_laeuft = super::profillage::absolventenmanagement_laeuft(f, i, stichtag);
         let mut gruppe_passt = true;
-        if let Some(gr) = geprueft.gruppe {
+        if let Some(gr) = geprueft.gruppe.filter(|_| !am_laeuft) {
             match profillage {
                 Some(Profillage::Markt) => {
                     gruppe_passt = false;

@@ -62,6 +62,103 @@ fn pl2_fbw_over_nine_months_and_absolventenmanagement_keep_foerder() {
     assert_eq!(ableiten(&e).vorschlag, Some(P::Foerder));
 }
 
+/// PL2 (seed 2.1.1, Förderprofile): "Auch nach absolvierter Förderung ist eine Kundin bzw. ein
+/// Kunde im Rahmen der Handlungsstrategie „Absolventenmanagement“ immer noch als Förderprofil zu
+/// führen." With a running Absolventenmanagement and a prognosis up to 12 months, the Förderprofil
+/// is suggested even when no need (or only Motivation) is left.
+#[test]
+fn pl2_running_absolventenmanagement_keeps_foerder_without_need() {
+    // (needs Q L M R A, prognosis)
+    let faelle: &[([u8; 5], u16)] = &[
+        ([0, 0, 0, 0, 0], 3),  // would be Markt
+        ([0, 0, 0, 0, 0], 10), // would be Markt with the "bis 6 Monate" hint
+        ([0, 0, 0, 0, 1], 2),  // A never counts
+        ([0, 0, 1, 0, 0], 4),  // would be Aktivierung
+        ([0, 0, 1, 0, 0], 9),  // would be inconsistent
+        ([1, 0, 0, 0, 0], 9),  // Förder anyway
+    ];
+    for (bedarfe, p) in faelle {
+        let mut e = eingabe(*bedarfe, Some(*p));
+        e.absolventenmanagement_laeuft = true;
+        let erg = ableiten(&e);
+        assert_eq!(erg.vorschlag, Some(P::Foerder), "Vorschlag für {bedarfe:?}, {p} Monate");
+        assert_eq!(erg.zulaessig, vec![P::Foerder], "zulässig für {bedarfe:?}, {p} Monate");
+        assert!(erg.konsistent, "konsistent für {bedarfe:?}, {p} Monate");
+    }
+}
+
+/// PL2, S3, S4, S1a through the whole case: the qualification is done, no need is left, the
+/// Absolventenmanagement runs. It stays Förderprofil, and the Absolventenmanagement is not
+/// rejected — neither for the Förderprofil nor for a (begründetes) Marktprofil.
+#[test]
+fn pl2_s3_absolventenmanagement_after_the_measure_in_the_whole_case() {
+    let mut akte = basis();
+    akte["strategien"][0]["ende"] = json!("2026-10-31");
+    akte["strategien"][0]["ergebnis"] = json!("erfolgreich_umgesetzt");
+    akte["strategien"][0]["erledigt_am"] = json!("2026-10-31");
+    akte["strategien"][1]["beginn"] = json!("2026-10-31");
+    akte["strategien"][1]["ende"] = json!("2027-01-31");
+    let mut neu = akte["profiling"][0].clone();
+    neu["gespeichert_am"] = json!("2026-11-02");
+    neu["merkmale"] = alle_merkmale(&[]);
+    neu["standortbestimmung"] = json!({ "datum": "2026-11-02", "prognose_monate": 3, "fazit": "Abschluss erreicht." });
+    akte["profiling"].as_array_mut().unwrap().push(neu);
+    let am_abgelehnt = |e: &vierphasen_domain::Pruefergebnis| {
+        e.befunde.iter().any(|b| b.bezug == "strategien[1]" && ["S3", "S4", "S1a"].contains(&b.regel.id()))
+    };
+    // (chosen Profillage, Begründung)
+    let faelle: &[(&str, Option<&str>)] =
+        &[("foerderprofil", None), ("marktprofil", Some("Absolventenmanagement endet im Januar"))];
+    for (wert, begruendung) in faelle {
+        akte["profiling"][1]["profillage"] = json!({ "wert": wert, "begruendung": begruendung });
+        let e = pruefe(&akte, STICHTAG);
+        assert_eq!(e.profillage.ergebnis.vorschlag, Some(P::Foerder), "{wert}");
+        assert!(!am_abgelehnt(&e), "{wert}: {:#?}", e.befunde);
+        assert!(!hat(&e, "PL1", Schwere::Fehler), "{wert}: {:#?}", e.befunde);
+    }
+}
+
+/// PL3 a): "wenn das Ende der Arbeitslosigkeit bzw. der Hilfebedürftigkeit bereits zu einem
+/// konkreten Zeitpunkt feststeht (i. d. R. innerhalb der nächsten 2 Monate)". Without that date
+/// the reason does not hold: no Z; the Profillage is derived as if there were no Z-Grund, with a
+/// PL3 hint, and choosing Z is refused until the date is given.
+#[test]
+fn pl3_a_without_a_concrete_end_date_is_no_z() {
+    // (end date, needs Q L M R A, prognosis, suggestion)
+    type ZFall = (Option<&'static str>, [u8; 5], Option<u16>, Option<P>);
+    let faelle: &[ZFall] = &[
+        (None, [1, 0, 0, 0, 0], Some(8), Some(P::Foerder)),
+        (None, [0, 0, 0, 0, 0], Some(3), Some(P::Markt)),
+        (None, [0, 0, 0, 0, 0], None, Some(P::N)),
+        (Some("2026-12-15"), [1, 0, 0, 0, 0], Some(8), Some(P::Z)),
+        (Some("2027-06-01"), [1, 0, 0, 0, 0], Some(8), Some(P::Z)), // later than 2 months: hint only
+    ];
+    for (ende, bedarfe, p, vorschlag) in faelle {
+        let mut e = eingabe(*bedarfe, *p);
+        e.z = Some(ZEingabe {
+            grund: "a".into(),
+            nur_ohne_integrationsabsicht: false,
+            integration_angestrebt: false,
+            nur_rechtskreis: None,
+            ende_datum_erforderlich: true,
+            ende_datum: ende.map(tag),
+            stand: tag("2026-11-01"),
+            regel_monate: 2,
+        });
+        let erg = ableiten(&e);
+        assert_eq!(erg.vorschlag, *vorschlag, "{ende:?} {bedarfe:?} {p:?}");
+        let wahl = Wahl { profillage: Some(P::Z), begruendung: None, schwerpunkt_gewaehlt: None };
+        let z_verweigert =
+            wahl_pruefen(&e, &erg, wahl).iter().any(|b| b.regel == "PL3" && b.schwere == Schwere::Fehler);
+        if ende.is_none() {
+            assert!(erg.hinweise.iter().any(|h| h.regel == "PL3" && h.meldung.contains("konkret")), "{erg:?}");
+            assert!(z_verweigert, "Z ohne Datum nach a)");
+        } else {
+            assert!(!z_verweigert, "Z mit Datum nach a)");
+        }
+    }
+}
+
 #[test]
 fn pl2_schwerpunkt_default_and_choice() {
     // Tie Q/R with 1 each, complex: R before L before Q → R, with one further group → Entwicklung.

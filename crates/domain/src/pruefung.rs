@@ -70,7 +70,7 @@ pub fn profillage_eingabe(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pro
     }
     e.absolventenmanagement_laeuft = f.akte.strategien.iter().enumerate().any(|(i, w)| {
         w.ergebnis.is_none()
-            && w.beginn <= stichtag
+            && w.beginn.unwrap_or(w.gewaehlt_am) <= stichtag
             && f.nationale_strategie(i).is_some_and(|s| s.id == "absolventenmanagement")
     });
     if let (Some(zi), Some(za)) = (s.z_grund, &v.z_grund) {
@@ -120,6 +120,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     fristen.extend(fr);
     befunde.extend(b);
     befunde.extend(folgegespraech::folgegespraeche_pruefen(f));
+    befunde.extend(folgegespraech::schritt4_in_ev_pruefen(f, stichtag));
     if let Some(p) = wirksam {
         let (fr, b) = kontaktdichte::folgegespraech_frist(f, p, stichtag);
         fristen.extend(fr);

@@ -119,6 +119,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     fristen.extend(fr);
     befunde.extend(b);
     befunde.extend(folgegespraech::folgegespraeche_pruefen(f));
+    befunde.extend(folgegespraech::schritt4_in_ev_pruefen(f, stichtag));
     if let Some(p) = wirksam {
         let (fr, b) = kontaktdichte::folgegespraech_frist(f, p, stichtag);
         fristen.extend(fr);

@@ -257,8 +257,9 @@ fn wahl(strategie: &str, merkmal: Option<String>, z: &Zug) -> StrategieWahl {
         strategie: strategie.to_string(),
         merkmal,
         gewaehlt_am: gewaehlt,
-        beginn,
-        ende: beginn + Days::new(z.dauer),
+        beginn: Some(beginn),
+        ende: Some(beginn + Days::new(z.dauer)),
+        geaendert_am: None,
         ergebnis,
         erledigt_am,
         reihenfolge: None,
@@ -454,7 +455,7 @@ fn plan_akte(p: &Plan) -> Fallakte {
             a.strategie = "absolventenmanagement".into();
             a.merkmal = None;
             a.beginn = w.ende;
-            a.ende = w.ende + Days::new(90);
+            a.ende = w.ende.map(|e| e + Days::new(90));
             am.push(a);
         }
     }
@@ -552,7 +553,9 @@ proptest! {
 
     /// S1–S13 (S3/S4: übergreifende strategies may always be added; S12): a plan without
     /// S-`fehler` stays without them when an übergreifende strategy available in the customer's
-    /// Rechtskreis is added (vermittlung, uebergang_selbstaendigkeit or the Rechtskreis' own).
+    /// Rechtskreis is added (vermittlung, uebergang_selbstaendigkeit or the Rechtskreis' own) –
+    /// unless S9 applies (a strategy chosen after another one ended, seed: "nur nach einer
+    /// erneuten Standortbestimmung").
     #[test]
     fn s_uebergreifende_strategie_macht_keinen_fehler(
         p in plan(),
@@ -568,11 +571,12 @@ proptest! {
             katalog().strategien.iter().filter(|s| s.uebergreifend && s.nur_rechtskreis.is_none_or(|r| r == p.rechtskreis)).collect();
         let st = welche.get(&passende);
         let (nachher, _) = mit_zusaetzlicher(&basis, st, &stelle, &z);
+        prop_assume!(!s9_anwendbar(&mit_zusaetzlicher_akte(&basis, st, &stelle, &z).0));
         prop_assert!(s_fehler(&nachher).is_empty(), "nach Hinzufügen von „{}“: {:#?}", st.id, s_fehler(&nachher));
     }
 
     /// S5: adding an übergreifende strategy of the other Rechtskreis to an S-error-free plan adds
-    /// exactly one S-`fehler`: S5 on that strategy.
+    /// exactly one S-`fehler`: S5 on that strategy (unless S9 applies, see above).
     #[test]
     fn s5_uebergreifende_strategie_des_anderen_rechtskreises(
         p in plan(),
@@ -591,6 +595,7 @@ proptest! {
             .collect();
         let st = welche.get(&fremde);
         let (nachher, i) = mit_zusaetzlicher(&basis, st, &stelle, &z);
+        prop_assume!(!s9_anwendbar(&mit_zusaetzlicher_akte(&basis, st, &stelle, &z).0));
         let neu: Vec<(&str, &str)> = s_fehler(&nachher).iter().map(|b| (b.regel.id(), b.bezug.as_str())).collect();
         let bezug = format!("strategien[{i}]");
         prop_assert_eq!(neu, vec![("S5", bezug.as_str())], "nach Hinzufügen von „{}“", st.id);
@@ -1162,8 +1167,26 @@ proptest! {
 
 /// The check after inserting strategy `st` at a random position; returns the result and the position.
 fn mit_zusaetzlicher(basis: &Fallakte, st: &Strategie, stelle: &Index, z: &Zug) -> (Pruefergebnis, usize) {
+    let (mit, i) = mit_zusaetzlicher_akte(basis, st, stelle, z);
+    (pruefe(&mit), i)
+}
+
+fn mit_zusaetzlicher_akte(basis: &Fallakte, st: &Strategie, stelle: &Index, z: &Zug) -> (Fallakte, usize) {
     let mut mit = basis.clone();
     let i = stelle.index(mit.strategien.len() + 1);
     mit.strategien.insert(i, nationale_wahl(st, z));
-    (pruefe(&mit), i)
+    (mit, i)
+}
+
+/// S9, stated independently of the rule: some strategy is chosen on or after the end of another
+/// one (erledigt, or its window passed) without a Standortbestimmung between that end and the choice.
+fn s9_anwendbar(akte: &Fallakte) -> bool {
+    let standorte: Vec<NaiveDate> =
+        akte.profiling.iter().filter_map(|p| p.standortbestimmung.as_ref().map(|s| s.datum)).collect();
+    akte.strategien.iter().any(|neu| {
+        akte.strategien.iter().filter(|alt| !std::ptr::eq(*alt, neu) && alt.gewaehlt_am <= neu.gewaehlt_am).any(|alt| {
+            let ende = alt.erledigt_am.or(alt.ende.filter(|e| *e < neu.gewaehlt_am));
+            ende.is_some_and(|e| e <= neu.gewaehlt_am && !standorte.iter().any(|d| *d >= e && *d <= neu.gewaehlt_am))
+        })
+    })
 }

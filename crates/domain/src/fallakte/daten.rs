@@ -422,11 +422,27 @@ pub struct StrategieWahl {
     pub merkmal: Option<String>,
     #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
     pub gewaehlt_am: NaiveDate,
-    /// S7: Zeitfenster.
-    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
-    pub beginn: NaiveDate,
-    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
-    pub ende: NaiveDate,
+    /// S7: Zeitfenster (start, planned end). Missing is not bad input but an S7 finding.
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub beginn: Option<NaiveDate>,
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub ende: Option<NaiveDate>,
+    /// E3: last change of the entry (window, order, products) after it was chosen; a change
+    /// after the EV in force is an occasion to update it.
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub geaendert_am: Option<NaiveDate>,
     /// S8: set when erledigt.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ergebnis: Option<StrategieErgebnis>,
@@ -442,6 +458,13 @@ pub struct StrategieWahl {
     /// PK1: products used (ids).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub produkte: Vec<String>,
+}
+
+impl StrategieWahl {
+    /// S7: the Zeitfenster (start, planned end), if both are recorded.
+    pub fn zeitfenster(&self) -> Option<(NaiveDate, NaiveDate)> {
+        self.beginn.zip(self.ende)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -248,7 +248,13 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
     let mut strategien = Vec::with_capacity(akte.strategien.len());
     for (i, s) in akte.strategien.iter().enumerate() {
         let feld = |f: &str| format!("strategien[{i}].{f}");
-        datum_folge(feld("ende"), s.beginn, s.ende, "Ende des Zeitfensters")?;
+        // S7: a missing window is a finding of the rules, not bad input.
+        if let Some((beginn, ende)) = s.zeitfenster() {
+            datum_folge(feld("ende"), beginn, ende, "Ende des Zeitfensters")?;
+        }
+        if let Some(g) = s.geaendert_am {
+            datum_folge(feld("geaendert_am"), s.gewaehlt_am, g, "Änderung")?;
+        }
         if s.ergebnis.is_some() != s.erledigt_am.is_some() {
             return Err(fehler(feld("erledigt_am"), "Ergebnis und Erledigungsdatum gehören zusammen (S8)"));
         }

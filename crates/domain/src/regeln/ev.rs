@@ -1,11 +1,14 @@
-//! E1–E3: who needs an Eingliederungsvereinbarung, how long it holds, when it is due.
+//! E1–E3, E5: who needs an Eingliederungsvereinbarung, how long it holds, when it is due, and
+//! its handover.
 
 use chrono::NaiveDate;
 
 use super::frist::{Frist, FristStatus};
 use crate::befund::Befund;
 use crate::datum::{de, plus_monate};
-use crate::fallakte::{Eingliederungsvereinbarung, GepruefteFallakte, Vereinbarungsart};
+use crate::fallakte::{
+    Eingliederungsvereinbarung, GepruefteFallakte, Gespraechsart, StrategieErgebnis, Vereinbarungsart,
+};
 use crate::grundtypen::{Profillage, Rechtskreis};
 use crate::katalog::EvParameter;
 use crate::regel::Regel;
@@ -61,6 +64,24 @@ pub fn ev_pruefen(
         if e.art == Vereinbarungsart::Kooperationsplan && rk == Rechtskreis::SgbIII {
             b.push(Befund::fehler(Regel::E1, format!("eingliederungsvereinbarungen[{i}]"), "Der Kooperationsplan gilt nur im SGB II (§ 15 SGB II); im SGB III bleibt es bei der Eingliederungsvereinbarung (§ 37 SGB III)."));
         }
+        // E5: "zu unterschreiben und der Kundin bzw. dem Kunden in einfacher Ausfertigung
+        // auszuhändigen". Interpretation: only the agreement in force is checked (replaced
+        // versions are history); the Kooperationsplan is not signed and not covered by the seed.
+        if e.art == Vereinbarungsart::Eingliederungsvereinbarung
+            && let Some(a) = e.abgeschlossen_am
+            && a <= stichtag
+            && e.ersetzt_am.is_none_or(|r| r > stichtag)
+            && e.ausgehaendigt_am.is_none()
+        {
+            b.push(Befund::warnung(
+                Regel::E5,
+                format!("eingliederungsvereinbarungen[{i}].ausgehaendigt_am"),
+                format!(
+                    "Die Eingliederungsvereinbarung vom {} ist unterschrieben, aber nicht als ausgehändigt vermerkt: Der Kundin bzw. dem Kunden ist eine Ausfertigung auszuhändigen.",
+                    de(a)
+                ),
+            ));
+        }
         if e.abgeschlossen_am.is_some() && e.aufgaben.is_empty() {
             b.push(Befund::warnung(
                 Regel::E1,
@@ -88,7 +109,11 @@ pub fn ev_pruefen(
             let e = &f.akte.eingliederungsvereinbarungen[i];
             let alter = f.alter_am(abgeschlossen);
             let bis = ueberpruefung_bis(e, abgeschlossen, rk, alter, p);
-            let ab = crate::datum::minus_tage(bis, p.faellig_vorlauf_tage);
+            let vorlauf = crate::datum::minus_tage(bis, p.faellig_vorlauf_tage);
+            // E3: "in der Regel jedoch anlassbezogen": a strategy chosen, changed or ended after
+            // the agreement makes it due from that day.
+            let anlaesse = anlaesse(f, abgeschlossen, stichtag);
+            let ab = anlaesse.first().map_or(vorlauf, |(d, _)| (*d).min(vorlauf));
             let status = Frist::status(stichtag, ab, bis, false);
             let bezug = format!("eingliederungsvereinbarungen[{i}]");
             match status {
@@ -102,6 +127,20 @@ pub fn ev_pruefen(
                         de(bis)
                     ),
                 )),
+                FristStatus::Faellig if !anlaesse.is_empty() => {
+                    let texte: Vec<&str> = anlaesse.iter().map(|(_, t)| t.as_str()).collect();
+                    b.push(Befund::hinweis(
+                        Regel::E3,
+                        &bezug,
+                        format!(
+                            "Anlass, die {} vom {} fortzuschreiben: {}. Spätestens bis {} zu aktualisieren.",
+                            name(e),
+                            de(abgeschlossen),
+                            texte.join("; "),
+                            de(bis)
+                        ),
+                    ));
+                }
                 FristStatus::Faellig => b.push(Befund::hinweis(
                     Regel::E3,
                     &bezug,
@@ -122,9 +161,32 @@ pub fn ev_pruefen(
                 status,
                 bezug: bezug.clone(),
             });
-            // E1: a complex profile finished after the EV (Zweitgespräch) needs a new EV.
+            // E1: "Nach Abschluss des Zweitgesprächs ist hier eine neuerliche
+            // Eingliederungsvereinbarung für den sich anschließenden Integrationsprozess zu
+            // erstellen" – for a complex profile, whether or not the Profillage changed.
             let lage_damals = f.profiling_am(abgeschlossen).and_then(|(_, s)| s.profillage);
-            if let (Some(damals), Some(jetzt)) = (lage_damals, profillage)
+            let komplex = lage_damals.is_none_or(|l| l == Profillage::N || l.ist_komplex())
+                || profillage.is_some_and(Profillage::ist_komplex);
+            let zweitgespraech = f
+                .akte
+                .gespraeche
+                .iter()
+                .filter(|g| g.art == Gespraechsart::Zweitgespraech && g.datum > abgeschlossen && g.datum <= stichtag)
+                .map(|g| g.datum)
+                .max();
+            if let Some(d) = zweitgespraech.filter(|_| komplex) {
+                b.push(Befund::warnung(
+                    Regel::E1,
+                    &bezug,
+                    format!(
+                        "Zweitgespräch am {} nach Abschluss der {} vom {}: Nach dem Zweitgespräch ist eine neue {} für den weiteren Integrationsprozess abzuschließen.",
+                        de(d),
+                        name(e),
+                        de(abgeschlossen),
+                        name(e)
+                    ),
+                ));
+            } else if let (Some(damals), Some(jetzt)) = (lage_damals, profillage)
                 && damals != jetzt
             {
                 b.push(Befund::hinweis(Regel::E1, &bezug, format!("Profillage seit Abschluss geändert ({} → {}): nach dem Zweitgespräch eine neue Eingliederungsvereinbarung abschließen.", damals.label(), jetzt.label())));
@@ -132,4 +194,28 @@ pub fn ev_pruefen(
         }
     }
     (fristen, b)
+}
+
+/// E3: occasions to update the agreement concluded on `abgeschlossen`, up to `stichtag`: a
+/// strategy chosen anew, changed or ended (not by C2) after it; earliest first, worded for staff.
+pub fn anlaesse(f: &GepruefteFallakte<'_>, abgeschlossen: NaiveDate, stichtag: NaiveDate) -> Vec<(NaiveDate, String)> {
+    let danach = |d: NaiveDate| d > abgeschlossen && d <= stichtag;
+    let mut liste = Vec::new();
+    for (i, w) in f.akte.strategien.iter().enumerate() {
+        let label = f.strategie_label(i);
+        if danach(w.gewaehlt_am) {
+            liste.push((w.gewaehlt_am, format!("„{label}“ am {} neu gewählt", de(w.gewaehlt_am))));
+        }
+        if let Some(g) = w.geaendert_am.filter(|g| danach(*g)) {
+            liste.push((g, format!("„{label}“ am {} geändert", de(g))));
+        }
+        if let (Some(e), Some(erg)) = (w.erledigt_am, w.ergebnis)
+            && erg != StrategieErgebnis::AutomatischErledigt
+            && danach(e)
+        {
+            liste.push((e, format!("„{label}“ am {} erledigt ({})", de(e), erg.label())));
+        }
+    }
+    liste.sort();
+    liste
 }

@@ -1,7 +1,10 @@
-//! F1/F2: completeness of a Folgegespräch (four steps), with Z7 and P4 where they meet it.
+//! F1/F2: preparation and completeness of a Folgegespräch (four steps), with Z7 and P4 where they
+//! meet it, and the step-4 agreements that belong into the EV.
+
+use chrono::NaiveDate;
 
 use crate::befund::Befund;
-use crate::fallakte::{GepruefteFallakte, Gespraech, Gespraechsart};
+use crate::fallakte::{Aufgabe, GepruefteFallakte, Gespraech, Gespraechsart, Vereinbarungsart};
 use crate::grundtypen::MerkmalStatus;
 use crate::regel::Regel;
 
@@ -14,6 +17,7 @@ pub fn folgegespraeche_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let mut b = Vec::new();
     for (i, g) in f.akte.gespraeche.iter().enumerate() {
         if g.art == Gespraechsart::Folgegespraech {
+            b.extend(vorbereitung_pruefen(f, i, g));
             b.extend(vollstaendigkeit(f, i, g));
         }
     }
@@ -159,4 +163,120 @@ pub fn vollstaendigkeit(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> V
         }
     }
     b
+}
+
+/// F1: "Eine Sichtung des Stärken- und Potenzialprofils, der Standortbestimmung und der
+/// Eingliederungsvereinbarung sind unabdingbare Voraussetzungen." Each sighting is required only
+/// when there is something to sight at the conversation's date.
+/// Interpretation: missing sightings are a `warnung` (confirmed, never refusing: the record of a
+/// conversation held must stay saveable); the further points of the checklist (documents,
+/// feedback, candidate search) a `hinweis`. A candidate search done in step 3 counts; none is
+/// expected when Handlungsbedarfe stand against applications (step 3 skipped).
+pub fn vorbereitung_pruefen(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> Vec<Befund> {
+    let mut b = Vec::new();
+    let Some(fg) = &g.folgegespraech else { return b }; // F2 reports the missing record
+    let v = &fg.vorbereitung;
+    let bezug = format!("gespraeche[{i}].folgegespraech.vorbereitung");
+    let profiling = f.akte.profiling.iter().filter(|p| p.gespeichert_am <= g.datum);
+    let mit_standort = profiling.clone().any(|p| p.standortbestimmung.is_some());
+    let ev = crate::regeln::ev::gueltige(f, g.datum).map(|(e, _)| f.akte.eingliederungsvereinbarungen[e].art);
+    let mut pflicht: Vec<&str> = Vec::new();
+    if !v.profil_gesichtet && profiling.count() > 0 {
+        pflicht.push("Stärken- und Potenzialprofil");
+    }
+    if !v.standortbestimmung_gesichtet && mit_standort {
+        pflicht.push("Standortbestimmung");
+    }
+    match ev {
+        Some(art) if !v.ev_gesichtet => pflicht.push(match art {
+            Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
+            Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
+        }),
+        _ => {}
+    }
+    if !pflicht.is_empty() {
+        b.push(Befund::warnung(
+            Regel::F1,
+            &bezug,
+            format!(
+                "Vorbereitung des Folgegesprächs: Sichtung von {} nicht vermerkt. Sie ist unabdingbare Voraussetzung des Gesprächs.",
+                pflicht.join(", ")
+            ),
+        ));
+    }
+    let schritt3 = fg.schritt3.as_ref();
+    let suchlauf =
+        v.suchlauf_durchgefuehrt || schritt3.is_some_and(|s| s.suchlauf_durchgefuehrt || !s.entfaellt_wegen.is_empty());
+    let mut weitere: Vec<&str> = Vec::new();
+    if !v.unterlagen_ausgewertet {
+        weitere.push("Auswertung eingereichter Unterlagen (z. B. Eigenbemühungen, Bewerbungsunterlagen)");
+    }
+    if !v.rueckmeldungen_gesichtet {
+        weitere.push("Sichtung der Rückmeldungen zu Vermittlungsvorschlägen bzw. von Trägern");
+    }
+    if !suchlauf {
+        weitere.push("bewerberorientierter Suchlauf");
+    }
+    if !weitere.is_empty() {
+        b.push(Befund::hinweis(
+            Regel::F1,
+            &bezug,
+            format!("Vorbereitung des Folgegesprächs: nicht vermerkt sind {}.", weitere.join("; ")),
+        ));
+    }
+    b
+}
+
+/// Text of an agreement as compared with the EV's tasks: case and spacing do not matter.
+fn normalisiert(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+/// F2 step 4: the agreements of the latest Folgegespräch up to `stichtag` (its index, the
+/// agreement's index) that the agreement in force at `stichtag` does not hold.
+fn schritt4_offen<'a>(f: &'a GepruefteFallakte<'_>, stichtag: NaiveDate) -> Vec<(usize, usize, &'a Aufgabe)> {
+    let letztes = f
+        .akte
+        .gespraeche
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| g.art == Gespraechsart::Folgegespraech && g.datum <= stichtag)
+        .filter_map(|(i, g)| g.folgegespraech.as_ref().and_then(|fg| fg.schritt4.as_ref()).map(|s| (i, g.datum, s)))
+        .max_by_key(|(i, d, _)| (*d, *i));
+    let Some((i, _, s4)) = letztes else { return Vec::new() };
+    let in_ev: Vec<String> = crate::regeln::ev::gueltige(f, stichtag)
+        .map(|(e, _)| f.akte.eingliederungsvereinbarungen[e].aufgaben.iter().map(|a| normalisiert(&a.text)).collect())
+        .unwrap_or_default();
+    s4.vereinbarungen
+        .iter()
+        .enumerate()
+        .filter(|(_, a)| !a.text.trim().is_empty() && !in_ev.contains(&normalisiert(&a.text)))
+        .map(|(j, a)| (i, j, a))
+        .collect()
+}
+
+/// F2 step 4 → E6: the agreements of the latest Folgegespräch not yet in the agreement in force
+/// at `stichtag` (compared by text, ignoring case and spacing), for the next EV draft.
+pub fn vereinbarungen_ohne_ev(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Vec<Aufgabe> {
+    schritt4_offen(f, stichtag).into_iter().map(|(_, _, a)| a.clone()).collect()
+}
+
+/// F2 step 4: "… zielführende Folgeaktivitäten, die sofern nicht bereits geschehen, in einer
+/// Eingliederungsvereinbarung festgeschrieben werden." An agreement of the latest Folgegespräch
+/// missing from the agreement in force is a `hinweis` (the normal state right after the
+/// conversation, until the EV is updated; E6 offers it in the next draft).
+pub fn schritt4_in_ev_pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Vec<Befund> {
+    schritt4_offen(f, stichtag)
+        .into_iter()
+        .map(|(i, j, a)| {
+            Befund::hinweis(
+                Regel::F2,
+                format!("gespraeche[{i}].folgegespraech.schritt4.vereinbarungen[{j}]"),
+                format!(
+                    "Schritt 4: „{}“ ist noch in keiner geltenden Eingliederungsvereinbarung festgeschrieben – bei der Fortschreibung übernehmen.",
+                    a.text
+                ),
+            )
+        })
+        .collect()
 }

@@ -54,7 +54,7 @@ impl ZEingabe {
 pub fn absolventenmanagement_laeuft(f: &GepruefteFallakte<'_>, i: usize, stichtag: NaiveDate) -> bool {
     let w = &f.akte.strategien[i];
     w.ergebnis.is_none()
-        && w.beginn <= stichtag
+        && w.beginn.unwrap_or(w.gewaehlt_am) <= stichtag
         && f.nationale_strategie(i).is_some_and(|s| s.id == "absolventenmanagement")
 }
 

@@ -61,6 +61,24 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
         }
     }
 
+    // S7: every chosen strategy has a Zeitfenster (start and planned end).
+    for (i, w) in f.akte.strategien.iter().enumerate() {
+        let fehlt = match (w.beginn, w.ende) {
+            (None, None) => "Beginn und Ende",
+            (None, Some(_)) => "Beginn",
+            (Some(_), None) => "Ende",
+            (Some(_), Some(_)) => continue,
+        };
+        b.push(Befund::fehler(
+            Regel::S7,
+            bezug(i),
+            format!(
+                "„{}“ hat kein vollständiges Zeitfenster ({fehlt} fehlt): Jede Handlungsstrategie ist mit einem Zeitfenster der Umsetzung zu versehen.",
+                f.strategie_label(i)
+            ),
+        ));
+    }
+
     for &i in &offen {
         let w = &f.akte.strategien[i];
         let geprueft = &f.strategien[i];
@@ -136,31 +154,38 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                     bezug(i),
                     format!("Zu „{label}“ muss auch „Absolventenmanagement“ gewählt und terminiert werden."),
                 ));
-            } else if !am.iter().any(|j| f.akte.strategien[*j].beginn >= w.ende) {
+            } else if let Some(ende) = w.ende
+                && !am.iter().any(|j| f.akte.strategien[*j].beginn.is_some_and(|b| b >= ende))
+            {
+                // Without an end of the qualification (S7) the order cannot be checked.
                 b.push(Befund::fehler(
                     Regel::S2,
                     bezug(i),
                     format!(
                         "„Absolventenmanagement“ muss frühestens mit dem Ende von „{label}“ ({}) beginnen.",
-                        de(w.ende)
+                        de(ende)
                     ),
                 ));
             }
         }
 
         // S7: two-year horizon for complex profiles; shorter with instruments.
-        if profillage.is_some_and(Profillage::ist_komplex) {
+        if profillage.is_some_and(Profillage::ist_komplex)
+            && let Some((beginn, ende)) = w.zeitfenster()
+        {
             let p = &k.parameter.strategie;
-            if w.ende > plus_monate(w.gewaehlt_am, p.komplex_horizont_monate) {
-                b.push(Befund::warnung(Regel::S7, bezug(i), format!("Komplexe Profillage: Der Umsetzungsfahrplan ist auf höchstens {} Monate auszurichten; „{label}“ endet am {}.", p.komplex_horizont_monate, de(w.ende))));
-            } else if !w.produkte.is_empty() && w.ende > plus_monate(w.beginn, p.instrument_horizont_monate) {
+            if ende > plus_monate(w.gewaehlt_am, p.komplex_horizont_monate) {
+                b.push(Befund::warnung(Regel::S7, bezug(i), format!("Komplexe Profillage: Der Umsetzungsfahrplan ist auf höchstens {} Monate auszurichten; „{label}“ endet am {}.", p.komplex_horizont_monate, de(ende))));
+            } else if !w.produkte.is_empty() && ende > plus_monate(beginn, p.instrument_horizont_monate) {
                 b.push(Befund::hinweis(Regel::S7, bezug(i), format!("Mit arbeitsmarktpolitischen Instrumenten empfiehlt sich ein kürzerer Zeitraum (bis {} Monate), um den Maßnahmeerfolg zu beobachten.", p.instrument_horizont_monate)));
             }
         }
 
         // S8: open beyond its window.
-        if w.ende < stichtag {
-            b.push(Befund::warnung(Regel::S8, bezug(i), format!("„{label}“ ist seit {} über das Zeitfenster hinaus offen: als erledigt kennzeichnen oder Zeitfenster anpassen.", de(w.ende))));
+        if let Some(ende) = w.ende
+            && ende < stichtag
+        {
+            b.push(Befund::warnung(Regel::S8, bezug(i), format!("„{label}“ ist seit {} über das Zeitfenster hinaus offen: als erledigt kennzeichnen oder Zeitfenster anpassen.", de(ende))));
         }
     }
 
@@ -193,21 +218,24 @@ fn beendet_am(f: &GepruefteFallakte<'_>, j: usize, bis: NaiveDate) -> Option<Nai
     let w = &f.akte.strategien[j];
     match w.erledigt_am {
         Some(e) => Some(e),
-        None if w.ende < bis => Some(w.ende),
-        None => None,
+        None => w.ende.filter(|e| *e < bis),
     }
 }
 
-/// S9: after a strategy for a Merkmal ended, a new one for it needs a new Standortbestimmung.
-/// Interpretation: re-selection concerns the same Merkmal; übergreifende strategies are free.
+/// S9: "Nach Ablauf oder Abbruch einer Handlungsstrategie kann eine neue Handlungsstrategie nur
+/// nach einer erneuten Standortbestimmung … ausgewählt werden": any new strategy (whatever its
+/// Merkmal, übergreifende included) chosen on or after the end of any other one needs a
+/// Standortbestimmung dated between that end and the choice.
+/// Interpretation: every ending counts. Ablauf = the strategy ran its course (erfolgreich or
+/// nicht erfolgreich umgesetzt, or its window passed while open); Abbruch = storniert, or closed
+/// automatically (C2, which resets the profiling anyway).
 fn neuauswahl_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let mut b = Vec::new();
     let standorte: Vec<NaiveDate> =
         f.akte.profiling.iter().filter_map(|p| p.standortbestimmung.as_ref().map(|s| s.datum)).collect();
     for (i, neu) in f.akte.strategien.iter().enumerate() {
-        let mi = &f.strategien[i].merkmale;
         for (j, alt) in f.akte.strategien.iter().enumerate() {
-            if i == j || alt.gewaehlt_am > neu.gewaehlt_am || !f.strategien[j].merkmale.iter().any(|m| mi.contains(m)) {
+            if i == j || alt.gewaehlt_am > neu.gewaehlt_am {
                 continue;
             }
             let Some(ende) = beendet_am(f, j, neu.gewaehlt_am) else { continue };
@@ -275,27 +303,29 @@ pub fn massnahme_gespraeche(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (
         {
             continue;
         }
+        // Without a planned end (S7) there is no date to schedule the conversations by.
+        let Some(ende) = w.ende else { continue };
         let label = f.strategie_label(i);
-        let vor = minus_monate(w.ende, p.s13_vorlauf_monate);
-        let vor_erledigt = kontakte.iter().any(|d| *d >= minus_monate(vor, 1) && *d < w.ende);
-        let nach_bis = plus_tage(w.ende, p.s13_nachlauf_tage);
-        let nach_erledigt = kontakte.iter().any(|d| *d >= w.ende && *d <= nach_bis);
+        let vor = minus_monate(ende, p.s13_vorlauf_monate);
+        let vor_erledigt = kontakte.iter().any(|d| *d >= minus_monate(vor, 1) && *d < ende);
+        let nach_bis = plus_tage(ende, p.s13_nachlauf_tage);
+        let nach_erledigt = kontakte.iter().any(|d| *d >= ende && *d <= nach_bis);
         let f_vor = Frist {
             regel: Regel::S13,
             art: "s13_vor_massnahmeende",
             bezeichnung: format!("Gespräch vor Ende von „{label}“"),
             datum: vor,
-            spaetestens: w.ende,
-            status: Frist::status(stichtag, vor, w.ende, vor_erledigt),
+            spaetestens: ende,
+            status: Frist::status(stichtag, vor, ende, vor_erledigt),
             bezug: bezug(i),
         };
         let f_nach = Frist {
             regel: Regel::S13,
             art: "s13_nach_massnahmeende",
             bezeichnung: format!("Gespräch unmittelbar nach Ende von „{label}“"),
-            datum: w.ende,
+            datum: ende,
             spaetestens: nach_bis,
-            status: Frist::status(stichtag, w.ende, nach_bis, nach_erledigt),
+            status: Frist::status(stichtag, ende, nach_bis, nach_erledigt),
             bezug: bezug(i),
         };
         for fr in [&f_vor, &f_nach] {

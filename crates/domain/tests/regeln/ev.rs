@@ -53,3 +53,146 @@ fn e3_due_and_overdue() {
         Some(FristStatus::Ueberfaellig)
     );
 }
+
+/// Adds a Zweitgespräch on `datum`.
+fn mit_zweitgespraech(mut akte: serde_json::Value, datum: &str) -> serde_json::Value {
+    akte["gespraeche"].as_array_mut().unwrap().push(json!({ "datum": datum, "art": "zweitgespraech" }));
+    akte
+}
+
+/// Replaces the agreement in force by a new version concluded (and handed over) on `am`.
+fn neue_ev(mut akte: serde_json::Value, am: &str) -> serde_json::Value {
+    akte["eingliederungsvereinbarungen"][0]["ersetzt_am"] = json!(am);
+    akte["eingliederungsvereinbarungen"].as_array_mut().unwrap().push(json!({
+        "erstellt_am": am, "abgeschlossen_am": am, "ausgehaendigt_am": am,
+        "aufgaben": [{ "text": "Wohnungsamt aufsuchen", "frist": "2027-01-15" }]
+    }));
+    akte
+}
+
+// E1: "Gerade auch bei komplexen Profilen, bei denen ein Abschluss des Profiling im Erstgespräch
+// noch nicht erfolgt bzw. erfolgen kann, ist eine schriftliche Eingliederungsvereinbarung mit
+// Blick auf das Zweitgespräch … abzuschließen. Nach Abschluss des Zweitgesprächs ist hier eine
+// neuerliche Eingliederungsvereinbarung für den sich anschließenden Integrationsprozess zu
+// erstellen." – whether or not the Profillage changed.
+/// (case, Fallakte, Zweitgespräch on, new EV concluded on, E1 warning expected)
+type ZweitFall = (&'static str, serde_json::Value, Option<&'static str>, Option<&'static str>, bool);
+
+#[test]
+fn e1_new_agreement_after_the_zweitgespraech() {
+    let faelle: [ZweitFall; 6] = [
+        (
+            "komplex, Zweitgespräch nach der EV, Profillage unverändert",
+            komplexer_fall(),
+            Some("2026-10-20"),
+            None,
+            true,
+        ),
+        ("komplex, neue EV nach dem Zweitgespräch", komplexer_fall(), Some("2026-10-20"), Some("2026-10-27"), false),
+        ("komplex, neue EV am Tag des Zweitgesprächs", komplexer_fall(), Some("2026-10-20"), Some("2026-10-20"), false),
+        ("komplex, Zweitgespräch vor der EV", komplexer_fall(), Some("2026-09-15"), None, false),
+        ("komplex, Zweitgespräch erst nach dem Stichtag", komplexer_fall(), Some("2026-12-01"), None, false),
+        ("integrationsnah (Förderprofil), kein komplexes Profil", basis(), Some("2026-10-20"), None, false),
+    ];
+    for (fall, akte, zweit, neu, erwartet) in faelle {
+        let mut akte = match zweit {
+            Some(d) => mit_zweitgespraech(akte, d),
+            None => akte,
+        };
+        if let Some(am) = neu {
+            akte = neue_ev(akte, am);
+        }
+        let e = pruefe(&akte, STICHTAG);
+        let gefunden = befunde(&e, "E1").iter().any(|b| b.0 == Schwere::Warnung && b.1.contains("Zweitgespräch"));
+        assert_eq!(gefunden, erwartet, "{fall}: {:#?}", e.befunde);
+    }
+}
+
+// E5: "Die Eingliederungsvereinbarung ist … von Kundin bzw. Kunde und Vermittlungsfachkraft zu
+// unterschreiben und der Kundin bzw. dem Kunden in einfacher Ausfertigung auszuhändigen."
+#[test]
+fn e5_signed_agreement_needs_a_recorded_handover() {
+    // (case, art, Rechtskreis, abgeschlossen_am, ausgehaendigt_am, E5 warning expected)
+    let faelle = [
+        (
+            "unterschrieben und ausgehändigt",
+            "eingliederungsvereinbarung",
+            "SGB_III",
+            Some("2026-10-01"),
+            Some("2026-10-01"),
+            false,
+        ),
+        ("unterschrieben, Aushändigung fehlt", "eingliederungsvereinbarung", "SGB_III", Some("2026-10-01"), None, true),
+        ("Entwurf, noch nicht unterschrieben", "eingliederungsvereinbarung", "SGB_III", None, None, false),
+        ("Kooperationsplan (nicht unterschrieben)", "kooperationsplan", "SGB_II", Some("2026-10-01"), None, false),
+    ];
+    for (fall, art, rk, abgeschlossen, ausgehaendigt, erwartet) in faelle {
+        let mut akte = basis();
+        akte["kunde"]["rechtskreis"] = json!(rk);
+        let ev = &mut akte["eingliederungsvereinbarungen"][0];
+        ev["art"] = json!(art);
+        ev["abgeschlossen_am"] = json!(abgeschlossen);
+        ev["ausgehaendigt_am"] = json!(ausgehaendigt);
+        let e = pruefe(&akte, STICHTAG);
+        let e5 = befunde(&e, "E5");
+        assert_eq!(!e5.is_empty(), erwartet, "{fall}: {e5:#?}");
+        assert!(e5.iter().all(|b| b.0 == Schwere::Warnung && b.1.contains("ausgehändigt")), "{fall}: {e5:#?}");
+    }
+}
+
+// E3: "Spätestens nach sechs Monaten, in der Regel jedoch anlassbezogen gemäß des Fortschreitens
+// des vereinbarten Integrationsprozesses ist die Eingliederungsvereinbarung … zu aktualisieren
+// bzw. fortzuschreiben." A strategy chosen anew, changed or ended after the EV is such an occasion.
+#[test]
+fn e3_strategy_chosen_or_changed_after_the_agreement_is_an_occasion() {
+    let neu = |gewaehlt: &str| json!({ "strategie": "mobilitaet_erhoehen", "gewaehlt_am": gewaehlt, "beginn": gewaehlt, "ende": "2027-02-26" });
+    // (case, change to the basis case (EV concluded 2026-10-01), occasion expected)
+    type Aenderung = Box<dyn Fn(&mut serde_json::Value)>;
+    let faelle: Vec<(&str, Aenderung, bool)> = vec![
+        ("kein Anlass", Box::new(|_| {}), false),
+        (
+            "Strategie nach der EV neu gewählt",
+            Box::new(move |a| a["strategien"].as_array_mut().unwrap().push(neu("2026-11-02"))),
+            true,
+        ),
+        (
+            "Strategie am Tag der EV gewählt",
+            Box::new(move |a| a["strategien"].as_array_mut().unwrap().push(neu("2026-10-01"))),
+            false,
+        ),
+        (
+            "Strategie erst nach dem Stichtag gewählt",
+            Box::new(move |a| a["strategien"].as_array_mut().unwrap().push(neu("2026-12-01"))),
+            false,
+        ),
+        (
+            "Strategie nach der EV geändert",
+            Box::new(|a| a["strategien"][2]["geaendert_am"] = json!("2026-11-05")),
+            true,
+        ),
+        (
+            "Strategie vor der EV geändert",
+            Box::new(|a| a["strategien"][2]["geaendert_am"] = json!("2026-09-05")),
+            false,
+        ),
+        (
+            "Strategie nach der EV erledigt",
+            Box::new(|a| {
+                a["strategien"][2]["ergebnis"] = json!("erfolgreich_umgesetzt");
+                a["strategien"][2]["erledigt_am"] = json!("2026-11-03");
+            }),
+            true,
+        ),
+    ];
+    for (fall, aendern, erwartet) in faelle {
+        let mut akte = basis();
+        aendern(&mut akte);
+        let e = pruefe(&akte, STICHTAG);
+        let anlass = befunde(&e, "E3").iter().any(|b| b.0 == Schwere::Hinweis && b.1.contains("Anlass"));
+        assert_eq!(anlass, erwartet, "{fall}: {:#?}", e.befunde);
+        let frist = e.fristen.iter().find(|f| f.art == "ev_ueberpruefung").expect("EV-Frist");
+        let status = if erwartet { FristStatus::Faellig } else { FristStatus::Offen };
+        assert_eq!(frist.status, status, "{fall}");
+        assert_eq!(frist.spaetestens, tag("2027-04-01"), "{fall}: the 6-month limit stays");
+    }
+}

@@ -182,3 +182,104 @@ fn s13_conversations_around_the_end_of_a_qualifying_measure() {
     let e = pruefe(&akte, STICHTAG);
     assert!(e.fristen.iter().filter(|f| f.regel == "S13").all(|f| f.status == FristStatus::Erledigt));
 }
+
+// S9: "Nach Ablauf oder Abbruch einer Handlungsstrategie kann eine neue Handlungsstrategie nur
+// nach einer erneuten Standortbestimmung und ggf. Änderung der Profillage ausgewählt werden."
+// Any new strategy (of any Merkmal, or übergreifend) after any strategy ended. Ablauf: its run
+// ended (erfolgreich or nicht erfolgreich umgesetzt, or its window passed while open);
+// Abbruch: storniert, or closed automatically (C2).
+#[test]
+fn s9_any_new_strategy_after_any_ended_one_needs_a_new_standortbestimmung() {
+    // (case, index of the strategy that ends, its ending, new strategy, new Standortbestimmung, S9 expected)
+    let faelle = [
+        (
+            "Qualifizierung storniert, neue Strategie anderer Merkmal",
+            0,
+            Some("storniert"),
+            "mobilitaet_erhoehen",
+            false,
+            true,
+        ),
+        (
+            "Qualifizierung nicht erfolgreich, neue übergreifende Strategie",
+            0,
+            Some("nicht_erfolgreich_umgesetzt"),
+            "uebergang_selbstaendigkeit",
+            false,
+            true,
+        ),
+        (
+            "Vermittlung erfolgreich umgesetzt, neue Strategie",
+            2,
+            Some("erfolgreich_umgesetzt"),
+            "mobilitaet_erhoehen",
+            false,
+            true,
+        ),
+        (
+            "Vermittlung automatisch erledigt (C2), neue Strategie",
+            2,
+            Some("automatisch_erledigt"),
+            "mobilitaet_erhoehen",
+            false,
+            true,
+        ),
+        ("Zeitfenster der Vermittlung abgelaufen, neue Strategie", 2, None, "mobilitaet_erhoehen", false, true),
+        (
+            "Vermittlung storniert, erneute Standortbestimmung davor",
+            2,
+            Some("storniert"),
+            "mobilitaet_erhoehen",
+            true,
+            false,
+        ),
+    ];
+    for (fall, j, ergebnis, strategie, standort, erwartet) in faelle {
+        let mut akte = basis();
+        akte["profiling"][0]["merkmale"] = alle_merkmale(&[
+            ("berufliche_qualifikation", "handlungsbedarf"),
+            ("oertliche_mobilitaet", "handlungsbedarf"),
+        ]);
+        match ergebnis {
+            Some(erg) => {
+                akte["strategien"][j]["ergebnis"] = json!(erg);
+                akte["strategien"][j]["erledigt_am"] = json!("2026-07-01");
+            }
+            None => akte["strategien"][j]["ende"] = json!("2026-07-01"),
+        }
+        akte["strategien"].as_array_mut().unwrap().push(
+            json!({ "strategie": strategie, "gewaehlt_am": "2026-07-15", "beginn": "2026-07-15", "ende": "2027-01-29" }),
+        );
+        if standort {
+            let mut neu = akte["profiling"][0].clone();
+            neu["gespeichert_am"] = json!("2026-07-10");
+            neu["standortbestimmung"]["datum"] = json!("2026-07-10");
+            akte["profiling"].as_array_mut().unwrap().push(neu);
+        }
+        let e = pruefe(&akte, STICHTAG);
+        let s9: Vec<_> = e.befunde.iter().filter(|b| b.regel == "S9").collect();
+        assert_eq!(!s9.is_empty(), erwartet, "{fall}: {s9:#?}");
+        assert!(s9.iter().all(|b| b.schwere == Schwere::Fehler && b.bezug == "strategien[3]"), "{fall}: {s9:#?}");
+    }
+}
+
+// S7: "Die für die Kundin bzw. den Kunden individuell ausgewählten Handlungsstrategien sind
+// jeweils mit einem Zeitfenster der Umsetzung zu versehen." A missing window is a finding; the
+// Fallakte stays readable and every other rule still runs.
+#[test]
+fn s7_strategy_without_window_is_a_finding_not_bad_input() {
+    for fehlt in [&["beginn"][..], &["ende"], &["beginn", "ende"]] {
+        let mut akte = basis();
+        for feld in fehlt {
+            akte["strategien"][2].as_object_mut().unwrap().remove(*feld);
+        }
+        // Another rule's finding must still be reported.
+        akte["eingliederungsvereinbarungen"][0]["art"] = json!("kooperationsplan");
+        let e = pruefe(&akte, STICHTAG);
+        let s7: Vec<_> = e.befunde.iter().filter(|b| b.regel == "S7").collect();
+        assert_eq!(s7.len(), 1, "{fehlt:?}: {s7:#?}");
+        assert_eq!((s7[0].schwere, s7[0].bezug.as_str()), (Schwere::Fehler, "strategien[2]"), "{fehlt:?}");
+        assert!(s7[0].meldung.contains("Zeitfenster"), "{fehlt:?}");
+        assert!(hat(&e, "E1", Schwere::Fehler), "{fehlt:?}: the rest is checked");
+    }
+}

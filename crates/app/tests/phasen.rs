@@ -3,7 +3,7 @@
 //! Phases 1–3 and the EV/Vermerk of phase 4 as a VFK walks a customer through them: every
 //! refusal names its rule and stores nothing, every change leaves a Verlauf row.
 
-use crate::gemeinsam::{neuer_kunde, umgebung, verlauf_zeilen};
+use crate::gemeinsam::{self, neuer_kunde, umgebung, verlauf_zeilen};
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 use vierphasen_app::fall::{
@@ -451,5 +451,38 @@ async fn unterschriebene_ev_und_vermerk_bleiben_wie_ausgehaendigt() {
         assert_eq!(shas, erwartet, "{db}");
         app.ziel_setzen(vfk, id, ziel("beschaeftigung_lokal")).await.unwrap();
         assert!(app.vermerk_pdf(vfk, id, vermerk_id).await.unwrap() == mit_nachtrag, "{db}");
+    }
+}
+
+/// C2: "Bei Reaktivierung eines Kundendatensatzes nach mehr als 6 Monaten … werden das Profiling
+/// und die Profillage auf die Standardeinstellung zurückgesetzt" and open strategies are closed
+/// (SGB III). The new registration resets the whole profiling: no Merkmale, Stärken or Zielberuf
+/// stay, the Profillage is N and the case is no longer matchingfähig.
+#[tokio::test]
+async fn wiedermeldung_nach_mehr_als_sechs_monaten_setzt_das_profiling_zurueck() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let vfk = &u.vfk;
+        let db = t.name;
+        let heute = app.heute();
+        let mut neu = neuer_kunde("Rueckkehr");
+        neu.meldung_am = Some(heute - chrono::Days::new(400));
+        let id = app.kunde_anlegen(vfk, neu).await.unwrap();
+        let foerder = Some(json!({ "wert": "foerderprofil" }));
+        app.profiling_speichern(vfk, id, profiling(&app, &["berufliche_qualifikation"], foerder, true)).await.unwrap();
+        app.strategie_waehlen(vfk, id, strategie("vermittlung", heute, plus_monate(heute, 6), true)).await.unwrap();
+        assert!(app.fall_lesen(vfk, id, None).await.unwrap().pruefung.matchingfaehig, "{db}");
+        app.abmelden_kunde(vfk, id, gemeinsam::abmeldung(heute - chrono::Days::new(300))).await.unwrap();
+
+        let w = app.meldung_anlegen(vfk, id, heute).await.unwrap();
+        assert_eq!(w.art, Some(vierphasen_domain::regeln::lebenslauf::Wiedermeldung::Neukunde), "{db}");
+        assert_eq!((w.automatisch_erledigte_strategien, w.profiling_zurueckgesetzt), (1, true), "{db}");
+        let fall = app.fall_lesen(vfk, id, None).await.unwrap();
+        let p = fall.fallakte.profiling.last().unwrap();
+        assert!(p.merkmale.is_empty() && p.staerken.is_empty() && p.zielberuf.is_none(), "{db}: {p:?}");
+        assert!(p.profillage.is_none() && p.standortbestimmung.is_none(), "{db}");
+        assert!(!fall.pruefung.matchingfaehig, "{db}: nothing assessed, so no Bewerberprofil");
+        assert!(!fall.pruefung.befunde.iter().any(|b| b.regel == "C2"), "{db}: {:?}", fall.pruefung.befunde);
     }
 }

@@ -345,7 +345,7 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
                     .map(|w| {
                         vec![
                             namen::strategie(katalog, lokale, &w.strategie),
-                            format!("{} bis {}", de(w.beginn), de(w.ende)),
+                            namen::zeitraum(w),
                             namen::strategie_status(w),
                         ]
                     })

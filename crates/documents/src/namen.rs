@@ -62,11 +62,22 @@ pub(crate) fn strategie_status(w: &StrategieWahl) -> String {
     }
 }
 
+/// S7: the window of a strategy as printed ("01.02.2026 bis 31.07.2026").
+pub(crate) fn zeitraum(w: &StrategieWahl) -> String {
+    use crate::eingabe::de;
+    match (w.beginn, w.ende) {
+        (Some(b), Some(e)) => format!("{} bis {}", de(b), de(e)),
+        (Some(b), None) => format!("ab {}", de(b)),
+        (None, Some(e)) => format!("bis {}", de(e)),
+        (None, None) => "ohne Zeitfenster".into(),
+    }
+}
+
 /// E6/S10: the open strategies in the order of work (chosen order, then start of the window).
 pub(crate) fn offene_strategien(strategien: &[StrategieWahl]) -> Vec<&StrategieWahl> {
     let mut offen: Vec<(usize, &StrategieWahl)> =
         strategien.iter().enumerate().filter(|(_, w)| w.ergebnis.is_none()).collect();
-    offen.sort_by_key(|(i, w)| (w.reihenfolge.unwrap_or(u8::MAX), w.beginn, *i));
+    offen.sort_by_key(|(i, w)| (w.reihenfolge.unwrap_or(u8::MAX), w.beginn.unwrap_or(chrono::NaiveDate::MAX), *i));
     offen.into_iter().map(|(_, w)| w).collect()
 }
 

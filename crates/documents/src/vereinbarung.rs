@@ -319,7 +319,7 @@ fn daten<'a>(
             .iter()
             .map(|w| StrategieDaten {
                 bezeichnung: namen::strategie(katalog, k.lokale_strategien, &w.strategie),
-                zeitraum: format!("{} bis {}", de(w.beginn), de(w.ende)),
+                zeitraum: namen::zeitraum(w),
             })
             .collect(),
         aufgaben_kunde: aufgaben(Verantwortlich::Kunde),

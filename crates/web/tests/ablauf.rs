@@ -250,7 +250,16 @@ async fn ablauf(t: &TestApp) {
         }
     })), &vfk, neu).await;
     assert_eq!(folge["naechster_termin"], tag(56), "{folge:#}");
-    assert_eq!(folge["befunde"], json!([]), "{folge:#}");
+    // F2 step 4: the two agreements belong into the agreement at its next update; that is all
+    // the rules have to say about a complete Folgegespräch.
+    let befunde = folge["befunde"].as_array().unwrap();
+    assert_eq!(befunde.len(), 2, "{folge:#}");
+    assert!(
+        befunde.iter().all(|b| b["regel"] == "F2"
+            && b["schwere"] == "hinweis"
+            && b["bezug"].as_str().unwrap().contains("schritt4.vereinbarungen")),
+        "{folge:#}"
+    );
     // Both appointments are in the VFK's calendar; the one of the Erstgespräch is now done.
     let termine = senden(t, Method::GET, "/api/v1/termine", None, &vfk, ok).await;
     let termine = termine.as_array().unwrap();
@@ -281,7 +290,8 @@ async fn ablauf(t: &TestApp) {
     assert_eq!(pruefung["profillage"]["gewaehlt"], "foerderprofil");
     assert_eq!(pruefung["matchingfaehig"], true);
     assert_eq!(pruefung["zusammenfassung"]["fehler"], 0, "{pruefung:#}");
-    assert_eq!(pruefung["befunde"], json!([]), "{pruefung:#}");
+    // Only the F2 step-4 hints of the Folgegespräch are open (see above).
+    assert_eq!(pruefung["befunde"], folge["befunde"], "{pruefung:#}");
     assert!(pruefung["fristen"].as_array().unwrap().iter().any(|f| f["regel"] == "E3"), "{pruefung:#}");
 
     // The Verlauf: one row per change, none for the refused ones.

@@ -275,7 +275,8 @@ async fn eingliederungsvereinbarung(t: &TestApp, vfk: &str, id: i64) {
     let akte = fall(t, id, vfk).await;
     let neu = akte["ids"]["eingliederungsvereinbarungen"][1].as_i64().unwrap();
     weiter(
-        &t.absenden(&format!("{seite}/{neu}/abschluss"), &[("abgeschlossen_am", &am)], vfk).await,
+        &t.absenden(&format!("{seite}/{neu}/abschluss"), &[("abgeschlossen_am", &am), ("ausgehaendigt_am", &am)], vfk)
+            .await,
         &format!("{seite}?gespeichert=abschluss"),
     );
     let text = t.seite(&seite, vfk).await.sichtbar();

@@ -119,14 +119,18 @@ async fn ziel_vereinbaren_mit_regeln() {
         enthaelt(&akte, "Das Ziel wurde gespeichert.");
         enthaelt(&akte, "Phase 2: Ziel Mini-Jobs, Midi-Jobs, kurzfristige Beschäftigung");
 
-        // The page shows the current goal; a second goal on the same day is refused (Z1).
+        // The page shows the current goal; a second goal on the same day corrects it (Z1: one
+        // Zieloption per day), the case keeps one goal.
         let s = t.seite(&pfad, &vfk).await;
         enthaelt(&s, "Aktuelles Ziel Zieloption Mini-Jobs, Midi-Jobs, kurzfristige Beschäftigung");
         enthaelt(&s, "Zeithorizont 6 Monate");
         enthaelt(&s, "Später Teilzeit im Büro.");
-        let s = t.absenden(&pfad, &[("zieloption", "beschaeftigung_lokal")], &vfk).await;
-        assert_eq!(s.status, StatusCode::CONFLICT, "{}", s.sichtbar());
-        enthaelt(&s, "Fehler Z1");
+        let s = t.absenden(&pfad, &[("zieloption", "beschaeftigung_lokal"), ("bestaetigt", "ja")], &vfk).await;
+        assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
+        let s = t.seite(&pfad, &vfk).await;
+        enthaelt(&s, "Aktuelles Ziel Zieloption Beschäftigung 1. Arbeitsmarkt lokal");
+        let fall = crate::gemeinsam::api(&t, hyper::Method::GET, &format!("/api/v1/kunden/{id}"), None, &vfk).await;
+        assert_eq!(fall["fallakte"]["ziele"].as_array().unwrap().len(), 1);
 
         // Another Dienststelle's case answers like a missing one.
         let fremd = t.anmelden("vfk.jobcenter").await;

@@ -670,6 +670,7 @@ impl<'a> Bau<'a> {
             bedarfsgemeinschaft: None,
             rechtskreiswechsel: None,
             arbeitslos_seit,
+            erwerbstaetigkeit: None,
         }
     }
 
@@ -955,8 +956,9 @@ impl<'a> Bau<'a> {
                 strategie: vg.plan.strategie.into(),
                 merkmal: vg.plan.merkmal.map(str::to_string),
                 gewaehlt_am: e,
-                beginn: e,
-                ende: tag(e, vg.plan.dauer).max(erledigt),
+                beginn: Some(e),
+                ende: Some(tag(e, vg.plan.dauer).max(erledigt)),
+                geaendert_am: None,
                 ergebnis: Some(StrategieErgebnis::ErfolgreichUmgesetzt),
                 erledigt_am: Some(erledigt),
                 reihenfolge: Some(1),
@@ -975,8 +977,9 @@ impl<'a> Bau<'a> {
                 strategie: pl.strategie.into(),
                 merkmal: pl.merkmal.map(str::to_string),
                 gewaehlt_am: gewaehlt,
-                beginn,
-                ende,
+                beginn: Some(beginn),
+                ende: Some(ende),
+                geaendert_am: None,
                 ergebnis: None,
                 erledigt_am: None,
                 reihenfolge: None,
@@ -987,8 +990,9 @@ impl<'a> Bau<'a> {
                     strategie: "absolventenmanagement".into(),
                     merkmal: None,
                     gewaehlt_am: gewaehlt,
-                    beginn: ende,
-                    ende: plus_monate(ende, 3).min(grenze).max(tag(ende, 14)),
+                    beginn: Some(ende),
+                    ende: Some(plus_monate(ende, 3).min(grenze).max(tag(ende, 14))),
+                    geaendert_am: None,
                     ergebnis: None,
                     erledigt_am: None,
                     reihenfolge: None,
@@ -999,8 +1003,9 @@ impl<'a> Bau<'a> {
         if punkt == Some(StrategieUeberZeitfenster)
             && let Some(w) = strategien.iter_mut().find(|w| w.ergebnis.is_none() && w.strategie != "vermittlung")
         {
-            w.ende = tag(h, -self.zahl(3, 12));
-            w.beginn = w.beginn.min(tag(w.ende, -30)).max(w.gewaehlt_am);
+            let ende = tag(h, -self.zahl(3, 12));
+            w.ende = Some(ende);
+            w.beginn = w.beginn.map(|b| b.min(tag(ende, -30)).max(w.gewaehlt_am));
         }
         self.reihenfolge(&mut strategien);
         akte.strategien = strategien;
@@ -1305,7 +1310,7 @@ impl<'a> Bau<'a> {
             .iter()
             .enumerate()
             .filter(|(_, w)| w.ergebnis.is_none())
-            .filter_map(|(i, w)| gruppe(w).map(|g| (i, g.empfohlener_rang(), w.beginn)))
+            .filter_map(|(i, w)| gruppe(w).map(|g| (i, g.empfohlener_rang(), w.beginn.unwrap_or(w.gewaehlt_am))))
             .collect();
         offen.sort_by_key(|(_, rang, beginn)| (*rang, *beginn));
         let start = u8::from(strategien.iter().any(|w| w.ergebnis.is_some()));

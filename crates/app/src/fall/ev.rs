@@ -9,6 +9,7 @@ use vierphasen_domain::datum::de;
 use vierphasen_domain::fallakte::{
     Aufgabe, Eingliederungsvereinbarung, GepruefteFallakte, Verantwortlich, Vereinbarungsart,
 };
+use vierphasen_domain::regeln::folgegespraech::vereinbarungen_ohne_ev;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 
 use super::Aenderung;
@@ -64,13 +65,14 @@ fn kooperationsplan_ab() -> Option<NaiveDate> {
 }
 
 /// E6: the chosen open strategies in the order of work (S10), each with its guidance (S14): the
-/// EV text block as the customer's task until the end of the window, and the VFK's activities.
+/// EV text block as the customer's task until the end of the window, and the VFK's activities;
+/// then the agreements of the last Folgegespräch not yet in the valid agreement (F2 step 4).
 fn vorbefuellen(f: &GepruefteFallakte<'_>, heute: NaiveDate) -> Vec<Aufgabe> {
     let mut offen: Vec<usize> =
         (0..f.akte.strategien.len()).filter(|i| f.akte.strategien[*i].ergebnis.is_none()).collect();
     offen.sort_by_key(|i| {
         let w = &f.akte.strategien[*i];
-        (w.reihenfolge.unwrap_or(u8::MAX), w.beginn, *i)
+        (w.reihenfolge.unwrap_or(u8::MAX), w.beginn.unwrap_or(NaiveDate::MAX), *i)
     });
     let mut aufgaben: Vec<Aufgabe> = Vec::new();
     let mut dazu = |text: String, verantwortlich: Verantwortlich, frist: Option<NaiveDate>| {
@@ -80,7 +82,7 @@ fn vorbefuellen(f: &GepruefteFallakte<'_>, heute: NaiveDate) -> Vec<Aufgabe> {
     };
     for i in offen {
         // A window already past gives no deadline to agree to.
-        let frist = Some(f.akte.strategien[i].ende).filter(|e| *e >= heute);
+        let frist = f.akte.strategien[i].ende.filter(|e| *e >= heute);
         match f.nationale_strategie(i) {
             Some(st) => {
                 dazu(st.leitfaden.ev_textbaustein.clone(), Verantwortlich::Kunde, frist);
@@ -95,6 +97,10 @@ fn vorbefuellen(f: &GepruefteFallakte<'_>, heute: NaiveDate) -> Vec<Aufgabe> {
                 frist,
             ),
         }
+    }
+    // F2 step 4: what the last Folgegespräch agreed and the valid agreement does not hold yet.
+    for a in vereinbarungen_ohne_ev(f, heute) {
+        dazu(a.text, a.verantwortlich, a.frist.filter(|d| *d >= heute));
     }
     aufgaben
 }

@@ -138,6 +138,7 @@ impl App {
             plz: plz.as_ref(),
             bedarfsgemeinschaft_id: bg_id,
             arbeitslos_seit: k.arbeitslos_seit,
+            erwerbstaetigkeit: k.erwerbstaetigkeit,
             rechtskreiswechsel: k.rechtskreiswechsel.as_ref().map(json).transpose()?,
         };
         let kunde_id = kunde_einfuegen(tx, &zeile, jetzt).await?;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
-use vierphasen_domain::fallakte::{Abmeldegrund, Meldung, StrategieErgebnis, pruefen_und_aufloesen};
+use vierphasen_domain::fallakte::{Abmeldegrund, Erwerbstaetigkeit, Meldung, StrategieErgebnis, pruefen_und_aufloesen};
 use vierphasen_domain::regeln::lebenslauf::{Wiedermeldung, reaktivieren};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, pruefen, standardzweck};
 use vierphasen_domain::{Pruefergebnis, Rechtskreis, Segment};
@@ -38,6 +38,9 @@ pub struct NeuerKunde {
     pub bedarfsgemeinschaft: Option<String>,
     #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
     pub arbeitslos_seit: Option<NaiveDate>,
+    /// Z2: works beside the benefit (SGB II).
+    #[serde(default)]
+    pub erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
     /// Start of the registration (default: today).
     #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
     pub meldung_am: Option<NaiveDate>,
@@ -187,6 +190,7 @@ impl App {
             plz: plz.as_ref(),
             bedarfsgemeinschaft_id: bg_id,
             arbeitslos_seit: neu.arbeitslos_seit,
+            erwerbstaetigkeit: neu.erwerbstaetigkeit,
             rechtskreiswechsel: None,
         };
         let id = kunde_einfuegen(tx.as_mut(), &zeile, jetzt).await?;
@@ -299,8 +303,9 @@ impl App {
     }
 
     /// C1/C2: a new registration episode. After a deregistration of more than the configured
-    /// months (SGB III) open strategies are closed `automatisch_erledigt` and the Profillage goes
-    /// back to N (a new profiling version with the Profillage removed).
+    /// months the Profillage goes back to N (a new profiling version without it); in SGB III the
+    /// customer is a Neukunde: open strategies are closed `automatisch_erledigt` and the whole
+    /// profiling is reset.
     pub async fn meldung_anlegen(
         &self,
         wer: &Akteur,
@@ -324,13 +329,8 @@ impl App {
                 s.ueberschreiben(i, w, Verlaufsaktion::AutomatischErledigt).await?;
                 erledigt += 1;
             }
-            if r.profiling_zuruecksetzen
-                && let Some(letzte) = s.fall.akte.profiling.last().cloned()
-            {
-                let mut neu = letzte.clone();
-                neu.gespeichert_am = beginn.max(letzte.gespeichert_am);
-                neu.profillage = None;
-                neu.standortbestimmung = None;
+            // C2/PL2a: in SGB III the whole profiling, in both Rechtskreise the Profillage.
+            if let Some(neu) = s.fall.akte.profiling.last().and_then(|l| r.zurueckgesetzte_version(l, beginn)) {
                 s.anfuegen(neu, Verlaufsaktion::ProfillageZurueckgesetzt).await?;
                 zurueckgesetzt = true;
             }

@@ -141,8 +141,9 @@ impl App {
             strategie,
             merkmal,
             gewaehlt_am: s.heute,
-            beginn: eingabe.beginn,
-            ende: eingabe.ende,
+            beginn: Some(eingabe.beginn),
+            ende: Some(eingabe.ende),
+            geaendert_am: None,
             ergebnis: None,
             erledigt_am: None,
             reihenfolge: eingabe.reihenfolge,
@@ -167,9 +168,14 @@ impl App {
         let i = position(&s, strategie_id)?;
         let vorher = offen(&s, i)?;
         let mut nachher = vorher.clone();
-        nachher.beginn = eingabe.beginn.unwrap_or(vorher.beginn);
-        nachher.ende = eingabe.ende.unwrap_or(vorher.ende);
-        zeitfenster_pruefen(nachher.beginn, nachher.ende)?;
+        nachher.beginn = eingabe.beginn.or(vorher.beginn);
+        nachher.ende = eingabe.ende.or(vorher.ende);
+        let (Some(beginn), Some(ende)) = (nachher.beginn, nachher.ende) else {
+            return Err(AppFehler::ungueltig("beginn", "Bitte Beginn und Ende des Zeitfensters angeben (S7)."));
+        };
+        zeitfenster_pruefen(beginn, ende)?;
+        // E3: a changed strategy is an occasion to update the agreement.
+        nachher.geaendert_am = Some(s.heute);
         if eingabe.reihenfolge.is_some() {
             nachher.reihenfolge = eingabe.reihenfolge;
         }

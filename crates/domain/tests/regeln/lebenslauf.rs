@@ -95,7 +95,7 @@ fn c2_sgb3_neukunde_resets_the_whole_profiling() {
     assert!(v.standortbestimmung.is_none() && v.profillage.is_none() && v.schwerpunkt.is_none());
     // Applied as the app does: the case is no longer matchingfähig and back at N, without C2 findings.
     let mut akte = f.akte.clone();
-    akte.meldungen.push(vierphasen_domain::fallakte::Meldung { beginn: neu_am, ende: None });
+    akte.meldungen.push(vierphasen_domain::fallakte::Meldung { beginn: neu_am, ende: None, abmeldegrund: None });
     for i in r.automatisch_erledigen {
         akte.strategien[i].ergebnis = Some(vierphasen_domain::fallakte::StrategieErgebnis::AutomatischErledigt);
         akte.strategien[i].erledigt_am = Some(neu_am);

@@ -5,6 +5,7 @@ use askama::Template;
 use axum::extract::State;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::NeuerKunde;
+use vierphasen_domain::fallakte::Erwerbstaetigkeit;
 use vierphasen_domain::{Rechtskreis, Segment};
 
 use super::gespeichert::Gespeichert;
@@ -38,6 +39,12 @@ fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, AppFehl
         Some("Reha") => Segment::Reha,
         Some(_) => return Err(AppFehler::ungueltig("segment", "Bitte ein Segment aus der Liste wählen")),
     };
+    let erwerbstaetigkeit = match f.wert("erwerbstaetigkeit") {
+        None => None,
+        Some("beschaeftigt") => Some(Erwerbstaetigkeit::Beschaeftigt),
+        Some("selbstaendig") => Some(Erwerbstaetigkeit::Selbstaendig),
+        Some(_) => return Err(AppFehler::ungueltig("erwerbstaetigkeit", "Bitte eine Angabe aus der Liste wählen")),
+    };
     Ok(NeuerKunde {
         vorname: f.text("vorname"),
         nachname: f.text("nachname"),
@@ -47,6 +54,7 @@ fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, AppFehl
         plz: f.wert("plz").map(str::to_owned),
         bedarfsgemeinschaft: f.wert("bedarfsgemeinschaft").map(str::to_owned),
         arbeitslos_seit: f.datum("arbeitslos_seit", "Arbeitslos seit")?,
+        erwerbstaetigkeit,
         meldung_am: f.datum("meldung_am", "Arbeitsuchend gemeldet am")?,
     })
 }

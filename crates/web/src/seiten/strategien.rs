@@ -56,8 +56,8 @@ impl Formularwerte {
 
     fn aus_wahl(w: &StrategieWahl, heute: NaiveDate) -> Formularwerte {
         Formularwerte {
-            beginn: w.beginn.to_string(),
-            ende: w.ende.to_string(),
+            beginn: w.beginn.map(|d| d.to_string()).unwrap_or_default(),
+            ende: w.ende.map(|d| d.to_string()).unwrap_or_default(),
             reihenfolge: w.reihenfolge.map(|r| r.to_string()).unwrap_or_default(),
             ergebnis: String::new(),
             erledigt_am: heute.to_string(),

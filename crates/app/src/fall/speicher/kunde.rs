@@ -1,6 +1,7 @@
 //! The customer's own rows: registering one (`kunde`) and the Bedarfsgemeinschaft she belongs to.
 
 use chrono::{DateTime, NaiveDate, Utc};
+use vierphasen_domain::fallakte::Erwerbstaetigkeit;
 use vierphasen_domain::{KundeId, Rechtskreis, Segment};
 use vierphasen_store::{Tx, sql};
 
@@ -25,6 +26,7 @@ pub(crate) struct NeuerKundeZeile<'a> {
     pub plz: Option<&'a Plz>,
     pub bedarfsgemeinschaft_id: Option<i64>,
     pub arbeitslos_seit: Option<NaiveDate>,
+    pub erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
     /// U1: the Übergabe as stored JSON.
     pub rechtskreiswechsel: Option<String>,
 }
@@ -37,11 +39,11 @@ pub(crate) async fn kunde_einfuegen(
     let id = sql!(tx, wert<i64>
         "INSERT INTO kunde (kundennummer, dienststelle_id, team_id, vfk_id, vorname, nachname, geburtsdatum, rechtskreis,
                             segment, plz, bedarfsgemeinschaft_id, arbeitslos_seit, rechtskreiswechsel, gesperrt,
-                            erstellt_um, geaendert_um)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $14) RETURNING id",
+                            erstellt_um, geaendert_um, erwerbstaetigkeit)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $14, $15) RETURNING id",
         k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
         als_text(&k.rechtskreis), als_text(&k.segment), k.plz.map(Plz::as_str), k.bedarfsgemeinschaft_id, k.arbeitslos_seit,
-        k.rechtskreiswechsel.as_deref(), jetzt)?;
+        k.rechtskreiswechsel.as_deref(), jetzt, k.erwerbstaetigkeit.as_ref().map(als_text))?;
     Ok(KundeId(id))
 }
 

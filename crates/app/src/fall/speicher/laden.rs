@@ -39,6 +39,9 @@ pub struct Stammdaten {
     pub bg_einwilligung_am: Option<NaiveDate>,
     #[serde(skip)]
     pub(crate) arbeitslos_seit: Option<NaiveDate>,
+    /// Z2: works beside the benefit.
+    #[serde(skip)]
+    pub(crate) erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
     #[serde(skip)]
     pub(crate) rechtskreiswechsel: Option<String>,
 }
@@ -81,6 +84,7 @@ struct KundeZeile {
     bedarfsgemeinschaft: Option<String>,
     bg_einwilligung_am: Option<NaiveDate>,
     arbeitslos_seit: Option<NaiveDate>,
+    erwerbstaetigkeit: Option<String>,
     rechtskreiswechsel: Option<String>,
     gesperrt: bool,
     offene_fachdienstauftraege: i64,
@@ -94,7 +98,7 @@ pub(crate) async fn stammdaten_laden(
     let Some(z) = sql!(tx, zeile<KundeZeile>
         "SELECT k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
                 k.rechtskreis, k.segment, k.plz, k.bedarfsgemeinschaft_id, bg.nummer AS bedarfsgemeinschaft,
-                k.bg_einwilligung_am, k.arbeitslos_seit, k.rechtskreiswechsel, k.gesperrt,
+                k.bg_einwilligung_am, k.arbeitslos_seit, k.erwerbstaetigkeit, k.rechtskreiswechsel, k.gesperrt,
                 (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE) AS offene_fachdienstauftraege
          FROM kunde k LEFT JOIN bedarfsgemeinschaft bg ON bg.id = k.bedarfsgemeinschaft_id
          WHERE k.id = $1", kunde_id.0)?
@@ -117,6 +121,7 @@ pub(crate) async fn stammdaten_laden(
         bedarfsgemeinschaft_id: z.bedarfsgemeinschaft_id,
         bg_einwilligung_am: z.bg_einwilligung_am,
         arbeitslos_seit: z.arbeitslos_seit,
+        erwerbstaetigkeit: z.erwerbstaetigkeit.as_deref().map(|e| aus_text("erwerbstaetigkeit", e)).transpose()?,
         rechtskreiswechsel: z.rechtskreiswechsel,
         gesperrt: z.gesperrt,
         bedarfsgemeinschaft: z.bedarfsgemeinschaft,
@@ -269,6 +274,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
             bedarfsgemeinschaft,
             rechtskreiswechsel,
             arbeitslos_seit: stamm.arbeitslos_seit,
+            erwerbstaetigkeit: stamm.erwerbstaetigkeit,
         },
         dienststelle,
         meldungen: meldungen

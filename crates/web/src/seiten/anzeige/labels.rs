@@ -45,9 +45,19 @@ pub fn strategie_status(s: &StrategieWahl, heute: NaiveDate) -> String {
         Some(e) => {
             format!("{}{}", e.label(), s.erledigt_am.map(|d| format!(" am {}", datum_text(d))).unwrap_or_default())
         }
-        None if s.ende < heute => "offen – Zeitfenster abgelaufen".to_owned(),
-        None if s.beginn > heute => "geplant".to_owned(),
+        None if s.ende.is_some_and(|e| e < heute) => "offen – Zeitfenster abgelaufen".to_owned(),
+        None if s.beginn.is_some_and(|b| b > heute) => "geplant".to_owned(),
         None => "in Umsetzung".to_owned(),
+    }
+}
+
+/// S7: the window of a strategy, `bis` between the dates ("01.02.2026 – 31.07.2026").
+pub fn zeitraum_text(w: &StrategieWahl, bis: &str) -> String {
+    match (w.beginn, w.ende) {
+        (Some(b), Some(e)) => format!("{}{bis}{}", datum_text(b), datum_text(e)),
+        (Some(b), None) => format!("ab {}", datum_text(b)),
+        (None, Some(e)) => format!("bis {}", datum_text(e)),
+        (None, None) => "ohne Zeitfenster (S7)".to_owned(),
     }
 }
 

@@ -25,7 +25,13 @@ export async function neueSeite(browser, optionen = {}) {
   seite.fehler = [];
   seite.on("console", (m) => { if (m.type() === "error") seite.fehler.push(m.text()); });
   seite.on("pageerror", (e) => seite.fehler.push(String(e)));
-  seite.on("requestfailed", (r) => seite.fehler.push(`${r.url()}: ${r.failure()?.errorText}`));
+  // A live update (htmx) still under way when the user submits the form is cancelled by the
+  // browser: that is the user moving on, not a failure.
+  seite.on("requestfailed", (r) => {
+    const text = r.failure()?.errorText;
+    if (text === "net::ERR_ABORTED" && ["xhr", "fetch"].includes(r.resourceType())) { return; }
+    seite.fehler.push(`${r.url()}: ${text}`);
+  });
   return seite;
 }
 

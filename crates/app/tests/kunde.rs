@@ -3,6 +3,7 @@
 use crate::gemeinsam::{abmeldung, neuer_kunde, umgebung, verlauf_zeilen};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_domain::KundeId;
+use vierphasen_store::sql;
 use vierphasen_store::testdb::datenbanken;
 
 #[tokio::test]
@@ -82,6 +83,37 @@ async fn ungueltige_eingaben_nennen_das_feld() {
             }
             f => panic!("{f:?}"),
         }
+        t.aufraeumen().await;
+    }
+}
+
+/// A customer's PLZ must exist (data/plz), as a posting's must: an unknown one would never be
+/// matched (§8.4 Umkreis). Refused with a German message, nothing stored.
+#[tokio::test]
+async fn unbekannte_postleitzahl_wird_abgelehnt() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        for (plz, meldung) in [
+            ("99999", "99999 ist keine deutsche Postleitzahl"),
+            ("3411", "bitte die Postleitzahl mit fünf Ziffern angeben, z. B. 34117"),
+        ] {
+            let mut neu = neuer_kunde("Postleitzahl");
+            neu.plz = Some(plz.into());
+            let f = app.kunde_anlegen(&u.vfk, neu).await.unwrap_err();
+            assert!(
+                matches!(&f, AppFehler::Ungueltig { feld, meldung: m } if feld == "plz" && m == meldung),
+                "{}: {f:?}",
+                t.name
+            );
+        }
+        let mut tx = app.db.begin().await.unwrap();
+        let n = sql!(&mut tx, wert<i64> "SELECT COUNT(*) FROM kunde WHERE nachname = 'Postleitzahl'").unwrap();
+        assert_eq!(n, 0, "{}", t.name);
+        let mut neu = neuer_kunde("Postleitzahl");
+        neu.plz = Some(" 34117 ".into());
+        drop(tx);
+        app.kunde_anlegen(&u.vfk, neu).await.unwrap();
         t.aufraeumen().await;
     }
 }

@@ -6,7 +6,6 @@ use serde::Serialize;
 use vierphasen_domain::KundeId;
 use vierphasen_store::{Tx, sql};
 
-use super::zeilen::Id;
 use crate::AppFehler;
 use crate::fall::VorschlagStatus;
 
@@ -122,12 +121,11 @@ pub(crate) async fn job_anstossen(
     kunde_id: KundeId,
     jetzt: DateTime<Utc>,
 ) -> Result<(), AppFehler> {
-    let wartet = sql!(tx, zeile<Id>
-        "SELECT id FROM job WHERE art = $1 AND kunde_id = $2 AND versuche = 0 LIMIT 1", art, kunde_id.0)?;
-    if wartet.is_none() {
-        sql!(tx, ausfuehren
-            "INSERT INTO job (art, kunde_id, faellig_um, versuche, erstellt_um) VALUES ($1, $2, $3, 0, $3)",
-            art, kunde_id.0, jetzt)?;
-    }
+    // One statement (one round trip in every change's transaction).
+    sql!(tx, ausfuehren
+        "INSERT INTO job (art, kunde_id, faellig_um, versuche, erstellt_um)
+         SELECT $1, $2, $3, 0, $3
+         WHERE NOT EXISTS (SELECT 1 FROM job WHERE art = $1 AND kunde_id = $2 AND versuche = 0)",
+        art, kunde_id.0, jetzt)?;
     Ok(())
 }

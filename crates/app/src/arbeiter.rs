@@ -19,7 +19,7 @@ use vierphasen_domain::regeln::frist::FristStatus;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 use vierphasen_store::{Tx, sql};
 
-use crate::fall::{JOB_DOKUMENTE, fall_laden, stammdaten_laden};
+use crate::fall::{JOB_DOKUMENTE, JOB_WIEDERVORLAGEN, fall_laden, stammdaten_laden};
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -74,7 +74,7 @@ impl App {
     /// Writes go through the batching writer like every change (on SQLite a transaction that
     /// reads first and writes later would fail at once under concurrent writers).
     async fn job_ausfuehren(&self, id: i64, art: &str, kunde_id: Option<i64>) -> Result<(), AppFehler> {
-        if art != "wiedervorlagen" && art != JOB_DOKUMENTE {
+        if art != JOB_WIEDERVORLAGEN && art != JOB_DOKUMENTE {
             return Err(AppFehler::intern_meldung(format!("Unbekannte Jobart „{art}“")));
         }
         let kunde_id = KundeId(kunde_id.ok_or_else(|| AppFehler::intern_meldung("Job ohne Fall"))?);
@@ -83,7 +83,7 @@ impl App {
             self.dokumente_setzen(kunde_id).await?;
         }
         let mut tx = self.schreiber.beginnen().await?;
-        if art == "wiedervorlagen" {
+        if art == JOB_WIEDERVORLAGEN {
             wiedervorlagen_ableiten(self, tx.as_mut(), kunde_id).await?;
         }
         sql!(&mut tx, ausfuehren "DELETE FROM job WHERE id = $1", id)?;

@@ -345,7 +345,7 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
                     .map(|w| {
                         vec![
                             namen::strategie(katalog, lokale, &w.strategie),
-                            namen::zeitraum(w),
+                            w.zeitfenster_text(" bis "),
                             namen::strategie_status(w),
                         ]
                     })

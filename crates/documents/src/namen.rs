@@ -62,17 +62,6 @@ pub(crate) fn strategie_status(w: &StrategieWahl) -> String {
     }
 }
 
-/// S7: the window of a strategy as printed ("01.02.2026 bis 31.07.2026").
-pub(crate) fn zeitraum(w: &StrategieWahl) -> String {
-    use crate::eingabe::de;
-    match (w.beginn, w.ende) {
-        (Some(b), Some(e)) => format!("{} bis {}", de(b), de(e)),
-        (Some(b), None) => format!("ab {}", de(b)),
-        (None, Some(e)) => format!("bis {}", de(e)),
-        (None, None) => "ohne Zeitfenster".into(),
-    }
-}
-
 /// E6/S10: the open strategies in the order of work (chosen order, then start of the window).
 pub(crate) fn offene_strategien(strategien: &[StrategieWahl]) -> Vec<&StrategieWahl> {
     let mut offen: Vec<(usize, &StrategieWahl)> =

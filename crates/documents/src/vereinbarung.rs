@@ -319,7 +319,7 @@ fn daten<'a>(
             .iter()
             .map(|w| StrategieDaten {
                 bezeichnung: namen::strategie(katalog, k.lokale_strategien, &w.strategie),
-                zeitraum: namen::zeitraum(w),
+                zeitraum: w.zeitfenster_text(" bis "),
             })
             .collect(),
         aufgaben_kunde: aufgaben(Verantwortlich::Kunde),

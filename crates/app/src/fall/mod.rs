@@ -39,10 +39,11 @@ pub use profiling::{ProfilingEingabe, ProfillageVorschlag};
 pub use regeln::Aenderung;
 pub(crate) use regeln::{Tor, aufloesen};
 pub(crate) use speicher::{
-    Eintrag, Eintragsart, JOB_DOKUMENTE, Kopf, NeuerKundeZeile, Verlaufsaktion, akte_laden, als_text,
-    auftrag_einfuegen, auftrag_erledigen, aus_text, bedarfsgemeinschaft, bg_einwilligung_setzen, dienststelle_laden,
-    fall_laden, freigaben, json, kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer, sperre_setzen,
-    stammdaten_laden, termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen, zustaendigkeit_setzen,
+    Eintrag, Eintragsart, JOB_DOKUMENTE, JOB_WIEDERVORLAGEN, Kopf, NeuerKundeZeile, Verlaufsaktion, akte_laden,
+    als_text, auftrag_einfuegen, auftrag_erledigen, aus_text, bedarfsgemeinschaft, bg_einwilligung_setzen,
+    dienststelle_laden, fall_laden, freigaben, json, kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer,
+    sperre_setzen, stammdaten_laden, termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen,
+    zustaendigkeit_setzen,
 };
 pub use speicher::{Fall, FallIds, Stammdaten};
 pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};

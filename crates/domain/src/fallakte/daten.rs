@@ -465,6 +465,17 @@ impl StrategieWahl {
     pub fn zeitfenster(&self) -> Option<(NaiveDate, NaiveDate)> {
         self.beginn.zip(self.ende)
     }
+
+    /// S7: the window as printed, `bis` between the dates ("01.02.2026 – 31.07.2026").
+    pub fn zeitfenster_text(&self, bis: &str) -> String {
+        use crate::datum::de;
+        match (self.beginn, self.ende) {
+            (Some(b), Some(e)) => format!("{}{bis}{}", de(b), de(e)),
+            (Some(b), None) => format!("ab {}", de(b)),
+            (None, Some(e)) => format!("bis {}", de(e)),
+            (None, None) => "ohne Zeitfenster (S7)".to_owned(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -9,7 +9,7 @@ use vierphasen_domain::{Fallakte, Katalog, MerkmalStatus, Rechtskreis};
 
 use super::anzeige::{
     beruf_name, datum_text, einwilligung_text, merkmal_name, profillage_text, segment_text, strategie_name,
-    strategie_status, tag_text, termin_anlass, vermerkart, zeitraum_text,
+    strategie_status, tag_text, termin_anlass, vermerkart,
 };
 use super::formular::{BefundZeile, befund_zeilen};
 
@@ -126,7 +126,7 @@ impl Aktenbild {
             .map(|w| Strategiezeile {
                 name: strategie_name(katalog, &w.strategie),
                 merkmal: w.merkmal.as_deref().map(|m| merkmal_name(katalog, m)).unwrap_or_default(),
-                zeitraum: zeitraum_text(w, " – "),
+                zeitraum: w.zeitfenster_text(" – "),
                 status: strategie_status(w, heute),
             })
             .collect();

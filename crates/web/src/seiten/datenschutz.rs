@@ -14,7 +14,7 @@ use vierphasen_domain::{Katalog, MerkmalStatus};
 use super::akte::Strategiezeile;
 use super::anzeige::{
     beruf_name, datum_text, einwilligung_text, merkmal_name, segment_text, strategie_name, strategie_status,
-    vermerkart, zeit_text, zeitraum_text,
+    vermerkart, zeit_text,
 };
 use super::{FallPfad, Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
@@ -220,7 +220,7 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
             .map(|w| Strategiezeile {
                 name: strategie_name(k, &w.strategie),
                 merkmal: w.merkmal.as_deref().map(|m| merkmal_name(k, m)).unwrap_or_default(),
-                zeitraum: zeitraum_text(w, " – "),
+                zeitraum: w.zeitfenster_text(" – "),
                 status: strategie_status(w, heute),
             })
             .collect(),

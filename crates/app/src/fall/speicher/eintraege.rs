@@ -8,7 +8,7 @@ use serde::Serialize;
 use vierphasen_domain::Fallakte;
 use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::{
-    Abmeldegrund, Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
+    Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
     ProfilingVersion, StrategieWahl, Ziel,
 };
 use vierphasen_store::{Tx, sql};
@@ -65,11 +65,11 @@ impl Eintragsart for Meldung {
     async fn einfuegen(&self, tx: &mut Tx, k: Kopf) -> Result<i64, AppFehler> {
         Ok(sql!(tx, wert<i64>
             "INSERT INTO meldung (kunde_id, beginn, ende, abmeldegrund) VALUES ($1, $2, $3, $4) RETURNING id",
-            k.kunde_id.0, self.beginn, self.ende, self.abmeldegrund.map(Abmeldegrund::id))?)
+            k.kunde_id.0, self.beginn, self.ende, self.abmeldegrund.as_ref().map(als_text))?)
     }
     async fn ueberschreiben(&self, tx: &mut Tx, id: i64, _: Kopf) -> Result<(), AppFehler> {
         sql!(tx, ausfuehren "UPDATE meldung SET beginn = $1, ende = $2, abmeldegrund = $3 WHERE id = $4",
-            self.beginn, self.ende, self.abmeldegrund.map(Abmeldegrund::id), id)?;
+            self.beginn, self.ende, self.abmeldegrund.as_ref().map(als_text), id)?;
         Ok(())
     }
 }

@@ -279,12 +279,12 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         dienststelle,
         meldungen: meldungen
             .iter()
-            .map(|m| Meldung {
-                beginn: m.beginn,
-                ende: m.ende,
-                abmeldegrund: m.abmeldegrund.as_deref().and_then(Abmeldegrund::aus_id),
+            .map(|m| {
+                let abmeldegrund =
+                    m.abmeldegrund.as_deref().map(|g| aus_text("meldung.abmeldegrund", g)).transpose()?;
+                Ok(Meldung { beginn: m.beginn, ende: m.ende, abmeldegrund })
             })
-            .collect(),
+            .collect::<Result<_, AppFehler>>()?,
         profiling,
         ziele,
         strategien,

@@ -105,13 +105,16 @@ pub(crate) async fn verlauf_schreiben<V: Serialize, N: Serialize>(
     Ok(())
 }
 
+/// The worker's job that derives a case's Wiedervorlagen.
+pub(crate) const JOB_WIEDERVORLAGEN: &str = "wiedervorlagen";
+
 /// Asks the worker to (re)derive the case's Wiedervorlagen; one waiting job per case is enough.
 pub(crate) async fn wiedervorlagen_anstossen(
     tx: &mut Tx,
     kunde_id: KundeId,
     jetzt: DateTime<Utc>,
 ) -> Result<(), AppFehler> {
-    job_anstossen(tx, "wiedervorlagen", kunde_id, jetzt).await
+    job_anstossen(tx, JOB_WIEDERVORLAGEN, kunde_id, jetzt).await
 }
 
 /// Enqueues a job of this kind for the case unless one is waiting already.

@@ -51,16 +51,6 @@ pub fn strategie_status(s: &StrategieWahl, heute: NaiveDate) -> String {
     }
 }
 
-/// S7: the window of a strategy, `bis` between the dates ("01.02.2026 – 31.07.2026").
-pub fn zeitraum_text(w: &StrategieWahl, bis: &str) -> String {
-    match (w.beginn, w.ende) {
-        (Some(b), Some(e)) => format!("{}{bis}{}", datum_text(b), datum_text(e)),
-        (Some(b), None) => format!("ab {}", datum_text(b)),
-        (None, Some(e)) => format!("bis {}", datum_text(e)),
-        (None, None) => "ohne Zeitfenster (S7)".to_owned(),
-    }
-}
-
 pub fn vermerkart(a: vierphasen_domain::fallakte::Vermerkart) -> &'static str {
     use vierphasen_domain::fallakte::Vermerkart::*;
     match a {

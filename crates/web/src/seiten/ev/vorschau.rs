@@ -12,7 +12,7 @@ use vierphasen_domain::fallakte::{Fallakte, Vereinbarungsart};
 
 use super::dokument::{Aufgabenliste, abschluss_wort, art_name, gruppieren, status, stelle};
 use super::{FallZeile, Kopf, kopf, regel_monate, spaetestens};
-use crate::seiten::anzeige::{beruf_name, datum_text, strategie_name, zeitraum_text};
+use crate::seiten::anzeige::{beruf_name, datum_text, strategie_name};
 use crate::seiten::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
 
@@ -79,7 +79,7 @@ fn plan(akte: &Fallakte, katalog: &Katalog, stichtag: NaiveDate) -> Plan {
                     .finde_strategie(&w.strategie)
                     .map(|r| katalog.strategie(r).leitfaden.zwischenziel.clone())
                     .unwrap_or_default(),
-                zeitraum: zeitraum_text(w, " bis "),
+                zeitraum: w.zeitfenster_text(" bis "),
             })
             .collect(),
     }

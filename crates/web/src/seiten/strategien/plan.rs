@@ -6,7 +6,7 @@ use vierphasen_domain::{Befund, Schluesselgruppe};
 
 use super::Formularwerte;
 use super::angebote::{Lage, Produktwahl};
-use crate::seiten::anzeige::{merkmal_name, strategie_status, zeitraum_text};
+use crate::seiten::anzeige::{merkmal_name, strategie_status};
 use crate::seiten::formular::{BefundZeile, befund_zeilen};
 
 /// One chosen strategy with the forms to adjust and close it.
@@ -87,7 +87,7 @@ impl Lage<'_> {
             schluessel_abschluss: format!("e-{sid}"),
             name: self.strategie_name(&w.strategie),
             merkmal: self.merkmal_text(w),
-            zeitraum: zeitraum_text(w, " – "),
+            zeitraum: w.zeitfenster_text(" – "),
             reihenfolge: w.reihenfolge.map(|r| r.to_string()).unwrap_or_default(),
             status: strategie_status(w, self.heute),
             produkte: w.produkte.iter().map(produktname).collect(),

@@ -96,7 +96,7 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   await ui.klicken(seite, seite.getByRole("button", { name: "Entwurf aus Ziel und Strategien erstellen" }));
   await seite.getByRole("heading", { level: 2, name: /Entwurf bearbeiten/ }).waitFor();
   await pruefe("ev");
-  const abschluss = seite.locator("#abgeschlossen_am");
+  const abschluss = seite.locator("#unterschrift_kunde_am");
   if ((await abschluss.inputValue()) === "") { await ui.datum(seite, abschluss, heuteIso()); }
   await speichern(seite, ui, "Als unterschrieben erfassen");
   await seite.getByRole("heading", { level: 2, name: /Gültige/ }).waitFor();

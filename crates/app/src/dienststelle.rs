@@ -95,6 +95,15 @@ impl App {
     }
 
     fn konfiguration_pruefen(&self, neu: Dienststelle) -> Result<Dienststelle, AppFehler> {
+        // P11: a conversation takes between a quarter of an hour and half a day.
+        for (feld, minuten) in [
+            ("gespraechsdauer.erstgespraech_minuten", neu.gespraechsdauer.erstgespraech_minuten),
+            ("gespraechsdauer.folgegespraech_minuten", neu.gespraechsdauer.folgegespraech_minuten),
+        ] {
+            if minuten.is_some_and(|m| !(15..=240).contains(&m)) {
+                return Err(AppFehler::ungueltig(feld, "bitte zwischen 15 und 240 Minuten angeben"));
+            }
+        }
         let name = neu.name.as_deref().map(|n| text_pruefen("name", n, 200)).transpose()?;
         let mut ids = HashSet::new();
         let mut lokale = Vec::with_capacity(neu.lokale_strategien.len());
@@ -147,7 +156,13 @@ impl App {
             }
         }
         let kontakt = kontakt_pruefen(&neu.kontakt)?;
-        Ok(Dienststelle { name, lokale_strategien: lokale, kontaktdichte_tage: kontaktdichte, kontakt })
+        Ok(Dienststelle {
+            name,
+            lokale_strategien: lokale,
+            kontaktdichte_tage: kontaktdichte,
+            kontakt,
+            gespraechsdauer: neu.gespraechsdauer,
+        })
     }
 
     /// The teams of the Dienststelle (Administration, Teamleitung).

@@ -10,12 +10,12 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use vierphasen_documents::{
-    Angabe, AuskunftDokument, Briefkopf, DokumentFehler, Eigenbemuehungen, EvKontext, Person, Rechtsinformationen,
-    Turnus, VerlaufEintrag, VermerkKontext, ZugriffEintrag, auskunft_pdf, vereinbarung_pdf, vermerk_pdf,
+    Angabe, AuskunftDokument, Briefkopf, DokumentFehler, EvKontext, Person, Rechtsinformationen, VerlaufEintrag,
+    VermerkKontext, ZugriffEintrag, auskunft_pdf, vereinbarung_pdf, vermerk_pdf,
 };
 use vierphasen_domain::fallakte::{
-    Aufgabe, Beratungsvermerk, Eingliederungsvereinbarung, Fallakte, Nachtrag, Verantwortlich, Vereinbarungsart,
-    Vermerkart,
+    Aufgabe, Beratungsvermerk, Eigenbemuehungen, Eingliederungsvereinbarung, Fallakte, Nachtrag, Turnus,
+    Verantwortlich, Vereinbarungsart, Vermerkart,
 };
 use vierphasen_domain::{Katalog, Rechtskreis};
 
@@ -45,6 +45,16 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ausgehaendigt_am: None,
             gueltig_bis: None,
             ersetzt_am: None,
+            eigenbemuehungen: Some(Eigenbemuehungen {
+                anzahl: 6,
+                turnus: Turnus::Monat,
+                von: tag("2026-12-01")?,
+                bis: tag("2027-05-31")?,
+                nachweis: Some("Legen Sie die Nachweise jeweils zum Folgegespräch vor.".into()),
+            }),
+            zwischenziel: None,
+            unterschrift_kunde_am: None,
+            unterschrift_fachkraft_am: None,
             aufgaben: (1..=8)
                 .map(|i| Aufgabe {
                     text: format!("Runde {runde}, Aufgabe {i}: Bewerbungsunterlagen überarbeiten und vorlegen"),
@@ -55,13 +65,6 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         })
     };
     let mut kontext = EvKontext::aus_fallakte(&akte, katalog, tag("2026-11-24")?);
-    kontext.eigenbemuehungen = Some(Eigenbemuehungen {
-        anzahl: 6,
-        turnus: Turnus::Monat,
-        von: tag("2026-12-01")?,
-        bis: tag("2027-05-31")?,
-        nachweis: Some("Legen Sie die Nachweise jeweils zum Folgegespräch vor.".into()),
-    });
     kontext.ort = Some("Musterstadt".into());
     let vermerk = |runde: usize| -> Result<Beratungsvermerk, chrono::ParseError> {
         Ok(Beratungsvermerk {

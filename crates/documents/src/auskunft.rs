@@ -369,13 +369,22 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
             (Some(a), None) => format!("abgeschlossen am {}", de(a)),
             (None, None) => "Entwurf".into(),
         };
-        evs.push(Block::Angaben {
-            paare: vec![
-                ["Vereinbarung".into(), format!("{art}, erstellt am {}", de(ev.erstellt_am))],
-                ["Status".into(), status],
-                ["Ausgehändigt am".into(), opt_de(ev.ausgehaendigt_am)],
-            ],
-        });
+        let mut paare = vec![
+            ["Vereinbarung".into(), format!("{art}, erstellt am {}", de(ev.erstellt_am))],
+            ["Status".into(), status],
+        ];
+        if ev.art == Vereinbarungsart::Eingliederungsvereinbarung && ev.abgeschlossen_am.is_some() {
+            paare.push(["Ihre Unterschrift am".into(), opt_de(ev.unterschrift_kunde_am)]);
+            paare.push(["Unterschrift der Fachkraft am".into(), opt_de(ev.unterschrift_fachkraft_am)]);
+        }
+        paare.push(["Ausgehändigt am".into(), opt_de(ev.ausgehaendigt_am)]);
+        if let Some(z) = &ev.zwischenziel {
+            paare.push(["Zwischenziel".into(), z.clone()]);
+        }
+        if let Some(e) = &ev.eigenbemuehungen {
+            paare.push(["Eigenbemühungen".into(), e.text()]);
+        }
+        evs.push(Block::Angaben { paare });
         if !ev.aufgaben.is_empty() {
             evs.push(Block::Tabelle {
                 spalten: vec!["Aufgabe", "Zuständig", "Frist"],
@@ -453,9 +462,13 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
     }
     if !akte.meldungen.is_empty() {
         weiteres.push(Block::Tabelle {
-            spalten: vec!["Meldung ab", "bis"],
-            breiten: vec![0, 1],
-            zeilen: akte.meldungen.iter().map(|m| vec![de(m.beginn), opt_de(m.ende)]).collect(),
+            spalten: vec!["Meldung ab", "bis", "Grund der Abmeldung"],
+            breiten: vec![0, 0, 1],
+            zeilen: akte
+                .meldungen
+                .iter()
+                .map(|m| vec![de(m.beginn), opt_de(m.ende), m.abmeldegrund.map_or("–", |g| g.label()).into()])
+                .collect(),
         });
     }
     if weiteres.is_empty() {

@@ -12,8 +12,7 @@ pub use auskunft::{Angabe, AuskunftDokument, Rechtsinformationen, VerlaufEintrag
 pub use eingabe::{Briefkopf, Person};
 pub use fehler::DokumentFehler;
 pub use vereinbarung::{
-    Eigenbemuehungen, EvKontext, RECHTSFOLGENBELEHRUNG_SGB2, RECHTSFOLGENBELEHRUNG_SGB3, Turnus, vereinbarung_pdf,
-    vereinbarung_satzdaten,
+    EvKontext, RECHTSFOLGENBELEHRUNG_SGB2, RECHTSFOLGENBELEHRUNG_SGB3, vereinbarung_pdf, vereinbarung_satzdaten,
 };
 pub use vermerk::{VermerkKontext, vermerk_pdf, vermerk_satzdaten};
 pub use welt::{Satzdaten, setzen_aus, vorbereiten};

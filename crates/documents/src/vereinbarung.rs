@@ -14,7 +14,7 @@
 //! - review: at the latest after six months (§ 15 Abs. 3 SGB II), the same E2/E3 date as the EV.
 
 use chrono::NaiveDate;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use vierphasen_domain::datum::{jahre_zwischen, plus_monate};
 use vierphasen_domain::fallakte::{
     Eingliederungsvereinbarung, Fallakte, LokaleStrategie, StrategieWahl, Verantwortlich, Vereinbarungsart, Ziel,
@@ -45,38 +45,6 @@ Pflichten, insbesondere den Eigenbemühungen, ohne wichtigen Grund nicht nach, k
 und 31b SGB\u{a0}II gemindert werden. Eine Minderung tritt nicht ein, wenn Sie einen wichtigen Grund für Ihr Verhalten \
 darlegen und nachweisen.";
 
-/// How often the Eigenbemühungen are due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Turnus {
-    Woche,
-    Monat,
-}
-
-impl Turnus {
-    fn label(self) -> &'static str {
-        match self {
-            Turnus::Woche => "je Woche",
-            Turnus::Monat => "je Monat",
-        }
-    }
-}
-
-/// E4: Eigenbemühungen with number and period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Eigenbemuehungen {
-    /// At least this many applications …
-    pub anzahl: u32,
-    /// … per week or month …
-    pub turnus: Turnus,
-    /// … in this period.
-    pub von: NaiveDate,
-    pub bis: NaiveDate,
-    /// How they are proven, e.g. "Legen Sie die Nachweise jeweils zum Folgegespräch vor."
-    #[serde(default)]
-    pub nachweis: Option<String>,
-}
-
 /// What the agreement shows beyond the `Eingliederungsvereinbarung` record: the plan it is made
 /// from and the Dienststelle's own texts. [`EvKontext::aus_fallakte`] fills the plan part.
 #[derive(Debug, Clone)]
@@ -90,14 +58,10 @@ pub struct EvKontext<'a> {
     pub strategien: &'a [StrategieWahl],
     /// S11: local strategies of the Dienststelle, to name them.
     pub lokale_strategien: &'a [LokaleStrategie],
-    pub eigenbemuehungen: Option<Eigenbemuehungen>,
     /// E4: the agency's services (in addition to tasks of the VFK and the products of the strategies).
     pub leistungen: Vec<String>,
     /// E4: replaces the default Rechtsfolgenbelehrung of the EV (not used for the Kooperationsplan).
     pub rechtsfolgenbelehrung: Option<String>,
-    /// Kooperationsplan: the kurzfristige Zwischenziel; default: the Zwischenziel of the first open
-    /// strategy's guidance (S14).
-    pub zwischenziel: Option<String>,
     /// E2/E3: date of the review; default: computed by the domain rule from the conclusion (or,
     /// for a draft, the creation) and the customer's age.
     pub ueberpruefung_bis: Option<NaiveDate>,
@@ -109,7 +73,8 @@ pub struct EvKontext<'a> {
 
 impl<'a> EvKontext<'a> {
     /// The plan part from a case: Rechtskreis, latest goal, strategies, local strategies and the
-    /// Zielberuf of the latest profiling. Eigenbemühungen, services and place stay empty.
+    /// Zielberuf of the latest profiling, and the place of signing of the Dienststelle. The
+    /// Dienststelle's own services stay empty.
     pub fn aus_fallakte(akte: &'a Fallakte, katalog: &Katalog, stand: NaiveDate) -> Self {
         let zielberuf = akte.profiling.last().and_then(|p| p.zielberuf.as_deref()).map(|c| namen::beruf(katalog, c));
         EvKontext {
@@ -118,12 +83,10 @@ impl<'a> EvKontext<'a> {
             ziel: akte.ziele.last(),
             strategien: &akte.strategien,
             lokale_strategien: &akte.dienststelle.lokale_strategien,
-            eigenbemuehungen: None,
             leistungen: Vec::new(),
             rechtsfolgenbelehrung: None,
-            zwischenziel: None,
             ueberpruefung_bis: None,
-            ort: None,
+            ort: akte.dienststelle.kontakt.ort.clone(),
             stand,
         }
     }
@@ -271,15 +234,26 @@ fn daten<'a>(
         (None, _, _) if kp => "Entwurf – noch nicht gemeinsam abgeschlossen".to_string(),
         (None, _, _) => "Entwurf – nicht unterschrieben".to_string(),
         (Some(a), aus, None) => {
-            let was = if kp { "Gemeinsam erstellt am" } else { "Unterschrieben am" };
+            // E5: the signatures, each with its date when they were given on different days.
+            let was = match (ev.unterschrift_kunde_am, ev.unterschrift_fachkraft_am) {
+                _ if kp => format!("Gemeinsam erstellt am {}", de(a)),
+                (Some(k), Some(f)) if k != f => format!(
+                    "Unterschrieben von der Kundin bzw. dem Kunden am {} und {} am {}",
+                    de(k),
+                    if sgb2 { "von der Integrationsfachkraft" } else { "von der Vermittlungsfachkraft" },
+                    de(f)
+                ),
+                _ => format!("Unterschrieben am {}", de(a)),
+            };
             match aus {
-                Some(h) => format!("{was} {}, ausgehändigt am {}", de(a), de(h)),
-                None => format!("{was} {}", de(a)),
+                Some(h) => format!("{was}, ausgehändigt am {}", de(h)),
+                None => was,
             }
         }
     };
 
-    let zwischenziel = k.zwischenziel.clone().or_else(|| {
+    // E4/S14: the Zwischenziel agreed in the EV, else the guidance of the first open strategy.
+    let zwischenziel = ev.zwischenziel.clone().or_else(|| {
         offen.first().map(|w| {
             namen::zwischenziel(katalog, &w.strategie).unwrap_or_else(|| {
                 format!(
@@ -325,7 +299,7 @@ fn daten<'a>(
         aufgaben_kunde: aufgaben(Verantwortlich::Kunde),
         aufgaben_dritte: aufgaben(Verantwortlich::Dritte),
         leistungen,
-        eigenbemuehungen: k.eigenbemuehungen.as_ref().map(|e| EigenbemuehungenDaten {
+        eigenbemuehungen: ev.eigenbemuehungen.as_ref().map(|e| EigenbemuehungenDaten {
             anzahl: e.anzahl,
             turnus: e.turnus.label(),
             von: de(e.von),

@@ -691,7 +691,7 @@ fn reichhaltig() -> Value {
               "ergebnis": "automatisch_erledigt", "erledigt_am": "2026-04-20" }
         ],
         "eingliederungsvereinbarungen": [
-            { "erstellt_am": "2026-04-27", "abgeschlossen_am": "2026-04-28", "ausgehaendigt_am": "2026-04-28",
+            { "erstellt_am": "2026-04-27", "abgeschlossen_am": "2026-04-28", "unterschrift_kunde_am": "2026-04-28", "unterschrift_fachkraft_am": "2026-04-28", "ausgehaendigt_am": "2026-04-28",
               "gueltig_bis": "2026-09-30", "ersetzt_am": "2026-10-01",
               "aufgaben": [{ "text": "Bewerben", "verantwortlich": "kunde", "frist": "2026-05-31" }] },
             { "art": "kooperationsplan", "erstellt_am": "2026-10-01", "abgeschlossen_am": "2026-10-01", "gueltig_bis": "2026-12-01" },

@@ -217,16 +217,79 @@ async fn eingliederungsvereinbarung(t: &TestApp, vfk: &str, id: i64) {
             .starts_with("Monatlich mindestens vier Bewerbungen")
     );
 
-    // E5: signature and handover; from then on read-only, no editor.
+    // E4: Eigenbemühungen with number and period, and the Zwischenziel; a period ending before
+    // it starts is refused at its field, with what was typed kept.
+    let mut mit_eb: Vec<(&str, &str)> = paare.clone();
+    let (von, bis_falsch, bis) = (tag(0), (heute() - Days::new(1)).to_string(), tag(180));
+    mit_eb.extend([
+        ("zwischenziel", "Anpassungsqualifizierung Fachinformatik begonnen"),
+        ("eigenbemuehungen-anzahl", "4"),
+        ("eigenbemuehungen-turnus", "monat"),
+        ("eigenbemuehungen-von", von.as_str()),
+        ("eigenbemuehungen-bis", bis_falsch.as_str()),
+        ("eigenbemuehungen-nachweis", "Nachweise jeweils zum Folgegespräch vorlegen."),
+    ]);
+    let s = t.absenden(&bearbeiten, &mit_eb, vfk).await;
+    assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", s.sichtbar());
+    assert!(s.sichtbar().contains("Eigenbemühungen bis: liegt vor dem Beginn des Zeitraums"), "{}", s.sichtbar());
+    assert!(s.text.contains("href=\"#eigenbemuehungen-bis\""), "Link zum Feld");
+    assert!(s.text.contains("Anpassungsqualifizierung Fachinformatik begonnen"), "Eingabe bleibt");
+    let i = mit_eb.iter().position(|(n, _)| *n == "eigenbemuehungen-bis").unwrap();
+    mit_eb[i].1 = bis.as_str();
+    weiter(&t.absenden(&bearbeiten, &mit_eb, vfk).await, &format!("{seite}?gespeichert=gespeichert"));
+    let akte = fall(t, id, vfk).await;
+    let ev = &akte["fallakte"]["eingliederungsvereinbarungen"][0];
+    assert_eq!(
+        ev["eigenbemuehungen"],
+        json!({ "anzahl": 4, "turnus": "monat", "von": von, "bis": bis, "nachweis": "Nachweise jeweils zum Folgegespräch vorlegen." })
+    );
+    assert_eq!(ev["zwischenziel"], "Anpassungsqualifizierung Fachinformatik begonnen");
+
+    // E5: both signatures and the handover; from then on read-only, no editor.
     let abschluss = format!("{bearbeiten}/abschluss");
-    let s = t.absenden(&abschluss, &[("abgeschlossen_am", &tag(1)), ("ausgehaendigt_am", "")], vfk).await;
+    let s = t.seite(&seite, vfk).await;
+    assert!(s.sichtbar().contains("Unterschrieben von der Kundin bzw. dem Kunden am"), "{}", s.sichtbar());
+    let morgen = tag(1);
+    let unterschriften = |kunde: &str, fachkraft: &str, ausgehaendigt: &str| {
+        vec![
+            ("unterschrift_kunde_am".to_owned(), kunde.to_owned()),
+            ("unterschrift_fachkraft_am".to_owned(), fachkraft.to_owned()),
+            ("ausgehaendigt_am".to_owned(), ausgehaendigt.to_owned()),
+        ]
+    };
+    let formular = unterschriften(&morgen, &tag(0), "");
+    let felder: Vec<(&str, &str)> = formular.iter().map(|(n, w)| (n.as_str(), w.as_str())).collect();
+    let s = t.absenden(&abschluss, &felder, vfk).await;
     assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "Zukunft: {}", s.sichtbar());
-    assert!(s.sichtbar().contains("Datum des Abschlusses: liegt in der Zukunft"), "{}", s.sichtbar());
-    assert!(s.text.contains(&format!("value=\"{}\"", tag(1))), "Eingabe bleibt");
+    assert!(s.sichtbar().contains("Unterschrift der Kundin bzw. des Kunden: liegt in der Zukunft"), "{}", s.sichtbar());
+    assert!(s.text.contains(&format!("value=\"{morgen}\"")), "Eingabe bleibt");
     let am = tag(0);
+    let formular = unterschriften(&am, &am, "");
+    let mut felder: Vec<(&str, &str)> = formular.iter().map(|(n, w)| (n.as_str(), w.as_str())).collect();
+    // Without the handover the E5 warning asks for a confirmation first.
+    let s = t.absenden(&abschluss, &felder, vfk).await;
+    assert!(s.sichtbar().contains("Bitte bestätigen") && s.sichtbar().contains("Warnung E5"), "{}", s.sichtbar());
+    felder.push(("bestaetigt", "ja"));
+    weiter(&t.absenden(&abschluss, &felder, vfk).await, &format!("{seite}?gespeichert=abschluss"));
+
+    // E5: the handover recorded afterwards (not in the future), then the warning is gone.
+    let s = t.seite(&seite, vfk).await;
+    assert!(s.sichtbar().contains("Warnung E5"), "{}", s.sichtbar());
+    assert!(s.sichtbar().contains("Aushändigung erfassen"), "{}", s.sichtbar());
+    let aushaendigung = format!("{bearbeiten}/aushaendigung");
+    let s = t.absenden(&aushaendigung, &[("ausgehaendigt_am", &morgen)], vfk).await;
+    assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", s.sichtbar());
+    assert!(s.sichtbar().contains("Ausgehändigt am: liegt in der Zukunft"), "{}", s.sichtbar());
+    assert!(s.text.contains("href=\"#aushaendigung-am\""), "Link zum Feld");
     weiter(
-        &t.absenden(&abschluss, &[("abgeschlossen_am", &am), ("ausgehaendigt_am", &am)], vfk).await,
-        &format!("{seite}?gespeichert=abschluss"),
+        &t.absenden(&aushaendigung, &[("ausgehaendigt_am", &am)], vfk).await,
+        &format!("{seite}?gespeichert=ausgehaendigt"),
+    );
+    let akte = fall(t, id, vfk).await;
+    let ev = &akte["fallakte"]["eingliederungsvereinbarungen"][0];
+    assert_eq!(
+        (&ev["unterschrift_kunde_am"], &ev["unterschrift_fachkraft_am"], &ev["ausgehaendigt_am"]),
+        (&json!(am), &json!(am), &json!(am))
     );
     let s = t.seite(&seite, vfk).await;
     ok(&s, "nach der Unterschrift");
@@ -237,7 +300,18 @@ async fn eingliederungsvereinbarung(t: &TestApp, vfk: &str, id: i64) {
     assert!(!text.contains("Entwurf speichern"), "kein Editor mehr: {text}");
     assert!(!s.text.contains(&format!("action=\"{bearbeiten}\"")), "kein Editor mehr");
     assert!(text.contains("Monatlich mindestens vier Bewerbungen als Fachinformatikerin"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "Eigenbemühungen mindestens 4 Bewerbungen je Monat vom {} bis {}",
+            tag_de(0),
+            tag_de(180)
+        )),
+        "{text}"
+    );
+    assert!(text.contains("Zwischenziel Anpassungsqualifizierung Fachinformatik begonnen"), "{text}");
     assert!(!text.contains("Warnung E1"), "E1 erfüllt: {text}");
+    assert!(!text.contains("Warnung E5"), "E5 erfüllt: {text}");
+    assert!(!text.contains("Aushändigung erfassen"), "{text}");
 
     // A further edit is refused: 409 with the message.
     let s = t

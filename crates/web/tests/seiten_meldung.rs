@@ -72,3 +72,48 @@ async fn abmeldung_mit_grund_und_wiedermeldung() {
         t.aufraeumen().await;
     }
 }
+
+// Z2: "Für die Gruppe der leistungsberechtigten Beschäftigten und Selbständigen gilt die
+// Zieloption „Stabilisierung bestehender Beschäftigung/Selbständigkeit“": a Jobcenter VFK records
+// that a customer took up a Minijob, and the goal agreed for it is no longer a finding; when the
+// job ends, the finding shows on the page.
+#[tokio::test]
+async fn erwerbstaetigkeit_im_sgb2_aendern() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let vfk = t.anmelden("vfk.jobcenter").await;
+        let kunde = json!({ "vorname": "Mira", "nachname": "Nebenjob", "geburtsdatum": "1992-07-12",
+                            "rechtskreis": "SGB_II", "plz": "34117", "meldung_am": vor(30) });
+        let id = api(&t, Method::POST, "/api/v1/kunden", Some(kunde), &vfk).await["id"].as_i64().unwrap();
+        let pfad = format!("/kunden/{id}/meldung");
+        let s = t.seite(&pfad, &vfk).await;
+        assert!(s.sichtbar().contains("Erwerbstätigkeit neben dem Leistungsbezug"), "{}", s.sichtbar());
+        assert!(s.text.contains(r#"id="erwerbstaetigkeit" name="erwerbstaetigkeit" value="" checked"#), "{}", s.text);
+
+        let aendern = format!("{pfad}/erwerbstaetigkeit");
+        let s = t.absenden(&aendern, &[("erwerbstaetigkeit", "verbeamtet")], &vfk).await;
+        assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(s.sichtbar().contains("Bitte eine Angabe aus der Liste wählen."), "{}", s.sichtbar());
+
+        let s = t.absenden(&aendern, &[("erwerbstaetigkeit", "beschaeftigt")], &vfk).await;
+        assert_eq!(s.weiter(), format!("{pfad}?gespeichert=erwerbstaetigkeit"));
+        let s = t.seite(s.weiter(), &vfk).await;
+        assert!(s.sichtbar().contains("Die Erwerbstätigkeit wurde gespeichert."), "{}", s.sichtbar());
+        assert!(s.text.contains(r#"value="beschaeftigt" checked"#), "{}", s.text);
+        let ziel = json!({ "zieloption": "stabilisierung_beschaeftigung", "bestaetigt": true });
+        api(&t, Method::POST, &format!("/api/v1/kunden/{id}/ziele"), Some(ziel), &vfk).await;
+        let text = t.seite(&pfad, &vfk).await.sichtbar();
+        assert!(!text.contains("Fehler Z2"), "beschäftigt: Z2 erfüllt: {text}");
+
+        // The Minijob ended: recorded, never refused, and the page names the Z2 finding.
+        let s = t.absenden(&aendern, &[("erwerbstaetigkeit", "")], &vfk).await;
+        assert_eq!(s.status, StatusCode::SEE_OTHER);
+        let text = t.seite(&pfad, &vfk).await.sichtbar();
+        assert!(
+            text.contains("Fehler Z2") && text.contains("nicht als beschäftigt oder selbständig erfasst"),
+            "{text}"
+        );
+        let fall = api(&t, Method::GET, &format!("/api/v1/kunden/{id}"), None, &vfk).await;
+        assert!(fall["fallakte"]["kunde"].get("erwerbstaetigkeit").is_none(), "{fall}");
+    }
+}

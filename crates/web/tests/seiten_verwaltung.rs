@@ -368,6 +368,43 @@ async fn administration_kontaktdichte_und_lokale_strategien() {
     }
 }
 
+// P11: "Die Dauer des Erstgesprächs wird durch die Dienststelle festgelegt. Empfohlen wird eine
+// Dauer von ca. 60 Minuten inkl. Vor- und Nachbereitungszeit." The Administration sets the
+// durations; the calendar shows them to the VFK.
+#[tokio::test]
+async fn gespraechsdauer_im_kalender() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let admin = einloggen(&t, "admin").await;
+        let vfk = einloggen(&t, "vfk").await;
+        let text = t.seite("/termine", &vfk).await.sichtbar();
+        assert!(text.contains("Erstgespräch ca. 60 Minuten, Folgegespräch im Einzelfall"), "Empfehlung: {text}");
+
+        let felder = [("gespraechsdauer-erstgespraech_minuten", "75"), ("gespraechsdauer-folgegespraech_minuten", "5")];
+        let s = t.absenden("/verwaltung/gespraechsdauer", &felder, &admin).await;
+        assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(s.sichtbar().contains("Folgegespräch: bitte zwischen 15 und 240 Minuten angeben"), "{}", s.sichtbar());
+        assert!(s.text.contains(r##"href="#gespraechsdauer-folgegespraech_minuten""##));
+        assert!(s.text.contains(r#"value="75""#) && s.text.contains(r#"value="5""#), "Eingaben bleiben");
+
+        let felder =
+            [("gespraechsdauer-erstgespraech_minuten", "75"), ("gespraechsdauer-folgegespraech_minuten", "40")];
+        let s = t.absenden("/verwaltung/gespraechsdauer", &felder, &admin).await;
+        assert_eq!(s.weiter(), "/verwaltung?erledigt=gespraechsdauer#h-gespraechsdauer");
+        assert!(
+            t.seite("/verwaltung?erledigt=gespraechsdauer", &admin)
+                .await
+                .sichtbar()
+                .contains("Die Gesprächsdauer wurde gespeichert.")
+        );
+        let text = t.seite("/termine", &vfk).await.sichtbar();
+        assert!(text.contains("Erstgespräch ca. 75 Minuten, Folgegespräch ca. 40 Minuten"), "{text}");
+        // A VFK reads the setting, she does not change it.
+        assert_eq!(t.absenden("/verwaltung/gespraechsdauer", &felder, &vfk).await.status, StatusCode::FORBIDDEN);
+        t.aufraeumen().await;
+    }
+}
+
 #[tokio::test]
 async fn datenschutz_zugriffsprotokoll_und_auskunft() {
     for t in spawn_apps().await {

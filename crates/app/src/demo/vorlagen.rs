@@ -85,6 +85,7 @@ impl DemoDienststelle {
                     merkmal: Some("oertliche_mobilitaet".into()),
                 }],
                 kontaktdichte_tage: Default::default(),
+                gespraechsdauer: Gespraechsdauer { erstgespraech_minuten: Some(60), folgegespraech_minuten: Some(30) },
                 kontakt: Kontaktangaben {
                     anschrift: vec!["Bahnhofstraße 12".into(), "12345 Musterstadt".into()],
                     telefon: Some("01234 567-0".into()),
@@ -107,6 +108,7 @@ impl DemoDienststelle {
                 kontaktdichte_tage: [("entwicklungsprofil".to_string(), 49), ("stabilisierungsprofil".to_string(), 56)]
                     .into_iter()
                     .collect(),
+                gespraechsdauer: Gespraechsdauer { erstgespraech_minuten: Some(90), folgegespraech_minuten: Some(45) },
                 kontakt: Kontaktangaben {
                     anschrift: vec!["Rathausplatz 3".into(), "12345 Musterstadt".into()],
                     telefon: Some("01234 890-0".into()),
@@ -705,6 +707,8 @@ impl<'a> Bau<'a> {
     // ---------------------------------------------------------------- the timeline
 
     fn ev(&self, am: NaiveDate, aufgaben: Vec<Aufgabe>, abgeschlossen: bool) -> Eingliederungsvereinbarung {
+        // E5: an EV is signed by both on the day; the Kooperationsplan is not signed.
+        let unterschrift = (abgeschlossen && !self.sgb2()).then_some(am);
         Eingliederungsvereinbarung {
             art: if self.sgb2() {
                 Vereinbarungsart::Kooperationsplan
@@ -717,6 +721,17 @@ impl<'a> Bau<'a> {
             gueltig_bis: None,
             ersetzt_am: None,
             aufgaben,
+            // E4: Eigenbemühungen with number and period, as agreed for six months.
+            eigenbemuehungen: Some(Eigenbemuehungen {
+                anzahl: 4,
+                turnus: Turnus::Monat,
+                von: am,
+                bis: plus_monate(am, 6),
+                nachweis: Some("Legen Sie die Nachweise jeweils zum Folgegespräch vor.".into()),
+            }),
+            zwischenziel: None,
+            unterschrift_kunde_am: unterschrift,
+            unterschrift_fachkraft_am: unterschrift,
         }
     }
 

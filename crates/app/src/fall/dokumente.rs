@@ -3,11 +3,10 @@
 //! purpose (D3); the typesetting runs on a blocking thread. A signed agreement and a saved
 //! Vermerk are kept as handed over (E5/V3): their download returns the kept bytes.
 
-use chrono::NaiveDate;
 use vierphasen_documents as dok;
 use vierphasen_domain::fallakte::Kontaktangaben;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
-use vierphasen_domain::{Fallakte, Katalog};
+
 use vierphasen_store::{Tx, sql};
 
 use super::schreiben::Schreibvorgang;
@@ -65,11 +64,6 @@ async fn briefkopf(
     })
 }
 
-/// E4: the plan part of the agreement from the case, signed at the Dienststelle's place.
-fn ev_kontext<'a>(akte: &'a Fallakte, katalog: &Katalog, stand: NaiveDate) -> dok::EvKontext<'a> {
-    dok::EvKontext { ort: akte.dienststelle.kontakt.ort.clone(), ..dok::EvKontext::aus_fallakte(akte, katalog, stand) }
-}
-
 /// V3: who wrote the Vermerk and its Nachträge, and when it was saved.
 async fn vermerk_kontext(tx: &mut Tx, vermerk_id: i64) -> Result<dok::VermerkKontext, AppFehler> {
     let (verfasst_von, gespeichert_um) = sql!(tx, zeile<(String, String, chrono::DateTime<chrono::Utc>)>
@@ -97,7 +91,7 @@ impl App {
     ) -> Result<(), AppFehler> {
         let akte = &s.fall.akte;
         let kopf = briefkopf(s.tx.as_mut(), wer, &s.fall.stamm, &akte.dienststelle.kontakt).await?;
-        let kontext = ev_kontext(akte, self.katalog, s.heute);
+        let kontext = dok::EvKontext::aus_fallakte(akte, self.katalog, s.heute);
         let ev = &akte.eingliederungsvereinbarungen[i];
         let satz = dok::vereinbarung_satzdaten(&kopf, &person(&s.fall.stamm), ev, &kontext, self.katalog)
             .map_err(dokumentfehler)?;
@@ -168,7 +162,7 @@ impl App {
         drop(tx);
         let (katalog, heute) = (self.katalog, self.heute());
         setzen(move || {
-            let kontext = ev_kontext(&akte, katalog, heute);
+            let kontext = dok::EvKontext::aus_fallakte(&akte, katalog, heute);
             dok::vereinbarung_pdf(&kopf, &person(&stamm), &akte.eingliederungsvereinbarungen[i], &kontext, katalog)
         })
         .await

@@ -7,7 +7,7 @@ use utoipa::ToSchema;
 use vierphasen_domain::Rechtskreis;
 use vierphasen_domain::datum::de;
 use vierphasen_domain::fallakte::{
-    Aufgabe, Eingliederungsvereinbarung, GepruefteFallakte, Verantwortlich, Vereinbarungsart,
+    Aufgabe, Eigenbemuehungen, Eingliederungsvereinbarung, GepruefteFallakte, Verantwortlich, Vereinbarungsart,
 };
 use vierphasen_domain::regeln::folgegespraech::vereinbarungen_ohne_ev;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
@@ -30,13 +30,20 @@ pub struct EvEntwurf {
     pub bestaetigt: bool,
 }
 
-/// The editable content of a draft; replaces tasks and validity as a whole.
+/// The editable content of a draft; replaces tasks, Eigenbemühungen, Zwischenziel and validity
+/// as a whole.
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvBearbeitung {
     /// E4: concrete, checkable tasks.
     #[serde(default)]
     pub aufgaben: Vec<Aufgabe>,
+    /// E4: Eigenbemühungen with number and period.
+    #[serde(default)]
+    pub eigenbemuehungen: Option<Eigenbemuehungen>,
+    /// E4/S14: the next Zwischenziel (absent: the guidance of the first open strategy is printed).
+    #[serde(default)]
+    pub zwischenziel: Option<String>,
     /// E2: explicit end of validity (absent: by Rechtskreis and age).
     #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
     pub gueltig_bis: Option<NaiveDate>,
@@ -48,10 +55,27 @@ pub struct EvBearbeitung {
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EvAbschluss {
+    /// The conclusion: for an EV the day of the later signature.
     #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
     pub abgeschlossen_am: NaiveDate,
+    /// EV only; absent: signed on `abgeschlossen_am`.
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub unterschrift_kunde_am: Option<NaiveDate>,
+    /// EV only; absent: signed on `abgeschlossen_am`.
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub unterschrift_fachkraft_am: Option<NaiveDate>,
     #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
     pub ausgehaendigt_am: Option<NaiveDate>,
+    #[serde(default)]
+    pub bestaetigt: bool,
+}
+
+/// E5: the handover of the copy, recorded after the signature.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EvAushaendigung {
+    #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
+    pub ausgehaendigt_am: NaiveDate,
     #[serde(default)]
     pub bestaetigt: bool,
 }
@@ -98,6 +122,19 @@ fn vorbefuellen(f: &GepruefteFallakte<'_>, heute: NaiveDate) -> Vec<Aufgabe> {
             ),
         }
     }
+    // P1a: "Möglichst zeitnah ist ein Folgegespräch zu terminieren, um dieses Profiling gemeinsam
+    // mit der Kundin bzw. dem Kunden zu überprüfen und den Zielberuf … ggf. zu aktualisieren":
+    // what she works out until then is her task, due at the next agreed appointment.
+    if f.akte.profiling.last().is_some_and(|p| p.vorlaeufig) {
+        let termin = f.akte.gespraeche.iter().rev().find_map(|g| g.naechster_termin).filter(|t| *t >= heute);
+        dazu(
+            "Bis zum nächsten Gespräch eigene Vorstellungen zum Zielberuf erarbeiten (welche Tätigkeiten, was dafür \
+             mitgebracht wird); das vorläufige Profiling wird dann gemeinsam überprüft."
+                .to_string(),
+            Verantwortlich::Kunde,
+            termin,
+        );
+    }
     // F2 step 4: what the last Folgegespräch agreed and the valid agreement does not hold yet.
     for a in vereinbarungen_ohne_ev(f, heute) {
         dazu(a.text, a.verantwortlich, a.frist.filter(|d| *d >= heute));
@@ -121,6 +158,31 @@ fn entwurf(s: &Schreibvorgang<'_>, ev_id: i64) -> Result<(usize, Eingliederungsv
     Ok((i, ev))
 }
 
+/// E4: at least one application in a period that starts with the agreement at the earliest.
+fn eigenbemuehungen_pruefen(
+    e: Option<&Eigenbemuehungen>,
+    erstellt_am: NaiveDate,
+) -> Result<Option<Eigenbemuehungen>, AppFehler> {
+    let Some(e) = e else { return Ok(None) };
+    if !(1..=100).contains(&e.anzahl) {
+        return Err(AppFehler::ungueltig("eigenbemuehungen.anzahl", "bitte eine Anzahl von 1 bis 100 angeben"));
+    }
+    if e.von < erstellt_am {
+        return Err(AppFehler::ungueltig(
+            "eigenbemuehungen.von",
+            format!("liegt vor der Erstellung der Vereinbarung ({})", de(erstellt_am)),
+        ));
+    }
+    if e.bis < e.von {
+        return Err(AppFehler::ungueltig("eigenbemuehungen.bis", "liegt vor dem Beginn des Zeitraums"));
+    }
+    let nachweis = match e.nachweis.as_deref().map(str::trim) {
+        Some(t) if !t.is_empty() => Some(text_pruefen("eigenbemuehungen.nachweis", t, 1000)?),
+        _ => None,
+    };
+    Ok(Some(Eigenbemuehungen { nachweis, ..e.clone() }))
+}
+
 fn aufgaben_pruefen(aufgaben: &[Aufgabe], erstellt_am: NaiveDate) -> Result<Vec<Aufgabe>, AppFehler> {
     if aufgaben.len() > 200 {
         return Err(AppFehler::ungueltig("aufgaben", "höchstens 200 Aufgaben"));
@@ -136,6 +198,51 @@ fn aufgaben_pruefen(aufgaben: &[Aufgabe], erstellt_am: NaiveDate) -> Result<Vec<
         geprueft.push(Aufgabe { text: text_pruefen(&format!("aufgaben[{j}].text"), &a.text, 2000)?, ..a.clone() });
     }
     Ok(geprueft)
+}
+
+/// E5: both sign an EV ("von Kundin bzw. Kunde und Vermittlungsfachkraft zu unterschreiben"),
+/// each on a day between the draft and the conclusion, which is the later signature; a
+/// Kooperationsplan is agreed, not signed.
+fn unterschriften(
+    e: &EvAbschluss,
+    entwurf: &Eingliederungsvereinbarung,
+    heute: NaiveDate,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>), AppFehler> {
+    if entwurf.art == Vereinbarungsart::Kooperationsplan {
+        if e.unterschrift_kunde_am.is_some() || e.unterschrift_fachkraft_am.is_some() {
+            return Err(AppFehler::ungueltig(
+                "unterschrift_kunde_am",
+                "ein Kooperationsplan wird gemeinsam erstellt, nicht unterschrieben (§ 15 SGB II)",
+            ));
+        }
+        return Ok((None, None));
+    }
+    let kunde = e.unterschrift_kunde_am.unwrap_or(e.abgeschlossen_am);
+    let fachkraft = e.unterschrift_fachkraft_am.unwrap_or(e.abgeschlossen_am);
+    for (feld, am) in [("unterschrift_kunde_am", kunde), ("unterschrift_fachkraft_am", fachkraft)] {
+        if am > heute {
+            return Err(AppFehler::ungueltig(feld, "liegt in der Zukunft"));
+        }
+        if am < entwurf.erstellt_am {
+            return Err(AppFehler::ungueltig(
+                feld,
+                format!("liegt vor der Erstellung des Entwurfs ({})", de(entwurf.erstellt_am)),
+            ));
+        }
+        if am > e.abgeschlossen_am {
+            return Err(AppFehler::ungueltig(
+                feld,
+                "liegt nach dem Abschluss; abgeschlossen ist die Vereinbarung mit der letzten Unterschrift",
+            ));
+        }
+    }
+    if kunde.max(fachkraft) != e.abgeschlossen_am {
+        return Err(AppFehler::ungueltig(
+            "abgeschlossen_am",
+            format!("abgeschlossen ist die Vereinbarung mit der letzten Unterschrift ({})", de(kunde.max(fachkraft))),
+        ));
+    }
+    Ok((Some(kunde), Some(fachkraft)))
 }
 
 impl App {
@@ -175,6 +282,10 @@ impl App {
             gueltig_bis: None,
             ersetzt_am: None,
             aufgaben: vorbefuellen(&plan, s.heute),
+            eigenbemuehungen: None,
+            zwischenziel: None,
+            unterschrift_kunde_am: None,
+            unterschrift_fachkraft_am: None,
         };
         let (id, i) = s.anfuegen(ev, Verlaufsaktion::Entworfen).await?;
         let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
@@ -194,6 +305,11 @@ impl App {
         let (i, vorher) = entwurf(&s, ev_id)?;
         let mut nachher = vorher.clone();
         nachher.aufgaben = aufgaben_pruefen(&eingabe.aufgaben, vorher.erstellt_am)?;
+        nachher.eigenbemuehungen = eigenbemuehungen_pruefen(eingabe.eigenbemuehungen.as_ref(), vorher.erstellt_am)?;
+        nachher.zwischenziel = match eingabe.zwischenziel.as_deref().map(str::trim) {
+            Some(t) if !t.is_empty() => Some(text_pruefen("zwischenziel", t, 500)?),
+            _ => None,
+        };
         nachher.gueltig_bis = eingabe.gueltig_bis;
         s.ueberschreiben(i, nachher, Verlaufsaktion::Bearbeitet).await?;
         let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
@@ -212,6 +328,7 @@ impl App {
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         let (i, vorher) = entwurf(&s, ev_id)?;
+        let (unterschrift_kunde, unterschrift_fachkraft) = unterschriften(&eingabe, &vorher, s.heute)?;
         let am = eingabe.abgeschlossen_am;
         if am > s.heute {
             return Err(AppFehler::ungueltig("abgeschlossen_am", "liegt in der Zukunft"));
@@ -242,6 +359,8 @@ impl App {
         let mut nachher = vorher.clone();
         nachher.abgeschlossen_am = Some(am);
         nachher.ausgehaendigt_am = eingabe.ausgehaendigt_am;
+        nachher.unterschrift_kunde_am = unterschrift_kunde;
+        nachher.unterschrift_fachkraft_am = unterschrift_fachkraft;
         s.ueberschreiben(i, nachher, Verlaufsaktion::Abgeschlossen).await?;
         for j in ersetzt {
             let mut neu = s.fall.akte.eingliederungsvereinbarungen[j].clone();
@@ -249,6 +368,47 @@ impl App {
             s.ueberschreiben(j, neu, Verlaufsaktion::Ersetzt).await?;
         }
         self.ev_festhalten(&mut s, wer, i).await?;
+        let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
+        let befunde = s.abschliessen(tor).await?;
+        Ok(Aenderung { id: ev_id, befunde })
+    }
+
+    /// E5: records the handover of a concluded agreement in force when it was not recorded with
+    /// the signature. Nothing else changes: the kept document stays the one that was signed.
+    pub async fn ev_aushaendigen(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        ev_id: i64,
+        eingabe: EvAushaendigung,
+    ) -> Result<Aenderung, AppFehler> {
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        let i = s
+            .fall
+            .ids
+            .eingliederungsvereinbarungen
+            .iter()
+            .position(|x| *x == ev_id)
+            .ok_or(AppFehler::NichtGefunden("Die Eingliederungsvereinbarung"))?;
+        let vorher = s.fall.akte.eingliederungsvereinbarungen[i].clone();
+        let Some(abgeschlossen) = vorher.abgeschlossen_am.filter(|_| vorher.ersetzt_am.is_none()) else {
+            return Err(AppFehler::Konflikt("Ausgehändigt wird nur die abgeschlossene, gültige Fassung (E5).".into()));
+        };
+        if let Some(bisher) = vorher.ausgehaendigt_am {
+            return Err(AppFehler::Konflikt(format!("Die Aushändigung ist bereits am {} vermerkt.", de(bisher))));
+        }
+        let am = eingabe.ausgehaendigt_am;
+        if am > s.heute {
+            return Err(AppFehler::ungueltig("ausgehaendigt_am", "liegt in der Zukunft"));
+        }
+        if am < abgeschlossen {
+            return Err(AppFehler::ungueltig(
+                "ausgehaendigt_am",
+                format!("liegt vor dem Abschluss ({})", de(abgeschlossen)),
+            ));
+        }
+        let nachher = Eingliederungsvereinbarung { ausgehaendigt_am: Some(am), ..vorher };
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Ausgehaendigt).await?;
         let tor = Tor::pruefen(eingabe.bestaetigt).fuer(format!("eingliederungsvereinbarungen[{i}]."));
         let befunde = s.abschliessen(tor).await?;
         Ok(Aenderung { id: ev_id, befunde })

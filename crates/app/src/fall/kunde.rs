@@ -93,6 +93,16 @@ pub struct Abmeldung {
     pub grund: Abmeldegrund,
 }
 
+/// Z2/PL4: whether the customer works beside the benefit, as it changes (a Minijob taken up,
+/// a self-employment ended).
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErwerbstaetigkeitAngabe {
+    /// None: neither employed nor self-employed.
+    #[serde(default)]
+    pub erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Wiedermeldungsergebnis {
     pub meldung_id: i64,
@@ -345,6 +355,23 @@ impl App {
             automatisch_erledigte_strategien: erledigt,
             profiling_zurueckgesetzt: zurueckgesetzt,
         })
+    }
+
+    /// Z2/PL4: records a change of the customer's work beside the benefit. A fact: never
+    /// refused; what it means for goal and Profillage shows as findings.
+    pub async fn erwerbstaetigkeit_setzen(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        angabe: ErwerbstaetigkeitAngabe,
+    ) -> Result<Vec<vierphasen_domain::Befund>, AppFehler> {
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        let vorher = ErwerbstaetigkeitAngabe { erwerbstaetigkeit: s.fall.akte.kunde.erwerbstaetigkeit };
+        sql!(&mut s.tx, ausfuehren "UPDATE kunde SET erwerbstaetigkeit = $1 WHERE id = $2",
+            angabe.erwerbstaetigkeit.as_ref().map(als_text), kunde_id.0)?;
+        s.fall.akte.kunde.erwerbstaetigkeit = angabe.erwerbstaetigkeit;
+        s.verlauf("erwerbstaetigkeit", None, Verlaufsaktion::Geaendert, Some(&vorher), Some(&angabe)).await?;
+        s.abschliessen(Tor::melden()).await
     }
 
     /// Ends the current registration episode, with the reason.

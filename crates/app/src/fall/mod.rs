@@ -23,14 +23,17 @@ mod vorschlag;
 mod ziel;
 mod zustaendigkeit;
 
-pub use kunde::{Abmeldung, Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis};
+pub use kunde::{
+    Abmeldung, Datumsangabe, ErwerbstaetigkeitAngabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde,
+    Wiedermeldungsergebnis,
+};
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};
 pub use auftrag::AuftragEingabe;
 pub use bewerber::{BEWERBER_JE_STELLE, Bewerberliste, Bewerbertreffer, NeueTreffer};
 pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};
 pub use einwilligung::EinwilligungEingabe;
-pub use ev::{EvAbschluss, EvBearbeitung, EvEntwurf};
+pub use ev::{EvAbschluss, EvAushaendigung, EvBearbeitung, EvEntwurf};
 pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};
 pub use gespraech::{GespraechEingabe, GespraechErgebnis};
 pub use import::ImportStamm;

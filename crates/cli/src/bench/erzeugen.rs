@@ -140,6 +140,10 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
         ausgehaendigt_am: Some(erst),
         gueltig_bis: None,
         ersetzt_am: None,
+        eigenbemuehungen: None,
+        zwischenziel: None,
+        unterschrift_kunde_am: (rechtskreis == Rechtskreis::SgbIII).then_some(erst),
+        unterschrift_fachkraft_am: (rechtskreis == Rechtskreis::SgbIII).then_some(erst),
         aufgaben: vec![
             Aufgabe {
                 text: "Monatlich mindestens 6 Bewerbungen nachweisen".into(),

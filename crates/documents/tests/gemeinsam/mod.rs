@@ -4,12 +4,11 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use pdf_extract::{Document, Object};
 use vierphasen_documents::{
-    Angabe, AuskunftDokument, Briefkopf, Eigenbemuehungen, EvKontext, Person, Rechtsinformationen, Turnus,
-    VerlaufEintrag, ZugriffEintrag,
+    Angabe, AuskunftDokument, Briefkopf, EvKontext, Person, Rechtsinformationen, VerlaufEintrag, ZugriffEintrag,
 };
 use vierphasen_domain::fallakte::{
-    Aufgabe, Beratungsvermerk, Eingliederungsvereinbarung, Fallakte, Nachtrag, Verantwortlich, Vereinbarungsart,
-    Vermerkart,
+    Aufgabe, Beratungsvermerk, Eigenbemuehungen, Eingliederungsvereinbarung, Fallakte, Nachtrag, Turnus,
+    Verantwortlich, Vereinbarungsart, Vermerkart,
 };
 use vierphasen_domain::{Katalog, Rechtskreis};
 
@@ -97,18 +96,21 @@ pub fn ev(art: Vereinbarungsart, abgeschlossen: Option<NaiveDate>) -> Einglieder
         gueltig_bis: None,
         ersetzt_am: None,
         aufgaben: aufgaben(),
+        eigenbemuehungen: Some(Eigenbemuehungen {
+            anzahl: 6,
+            turnus: Turnus::Monat,
+            von: datum("2026-12-01"),
+            bis: datum("2027-05-31"),
+            nachweis: Some("Legen Sie die Nachweise jeweils zum Folgegespräch vor.".into()),
+        }),
+        zwischenziel: None,
+        unterschrift_kunde_am: abgeschlossen,
+        unterschrift_fachkraft_am: abgeschlossen,
     }
 }
 
 pub fn kontext(akte: &Fallakte) -> EvKontext<'_> {
     let mut k = EvKontext::aus_fallakte(akte, katalog(), datum("2026-11-24"));
-    k.eigenbemuehungen = Some(Eigenbemuehungen {
-        anzahl: 6,
-        turnus: Turnus::Monat,
-        von: datum("2026-12-01"),
-        bis: datum("2027-05-31"),
-        nachweis: Some("Legen Sie die Nachweise jeweils zum Folgegespräch vor.".into()),
-    });
     k.leistungen = vec!["Übernahme von Bewerbungskosten aus dem Vermittlungsbudget (§ 44 SGB III)".into()];
     k.ort = Some("Musterstadt".into());
     k

@@ -90,6 +90,29 @@ pub enum Erwerbstaetigkeit {
     Selbstaendig,
 }
 
+impl Erwerbstaetigkeit {
+    pub const ALLE: [Erwerbstaetigkeit; 2] = [Erwerbstaetigkeit::Beschaeftigt, Erwerbstaetigkeit::Selbstaendig];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Erwerbstaetigkeit::Beschaeftigt => "beschäftigt (auch Teilzeit, Mini- oder Midijob)",
+            Erwerbstaetigkeit::Selbstaendig => "selbständig",
+        }
+    }
+
+    /// The value in forms and the database (as in JSON).
+    pub fn id(self) -> &'static str {
+        match self {
+            Erwerbstaetigkeit::Beschaeftigt => "beschaeftigt",
+            Erwerbstaetigkeit::Selbstaendig => "selbstaendig",
+        }
+    }
+
+    pub fn aus_id(id: &str) -> Option<Erwerbstaetigkeit> {
+        Erwerbstaetigkeit::ALLE.into_iter().find(|e| e.id() == id)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -145,6 +168,38 @@ pub struct Dienststelle {
     /// protection officer); no rule reads it.
     #[serde(default, skip_serializing_if = "Kontaktangaben::ist_leer")]
     pub kontakt: Kontaktangaben,
+    /// P11: the duration of conversations the Dienststelle sets (shown in the calendar).
+    #[serde(default, skip_serializing_if = "Gespraechsdauer::ist_leer")]
+    pub gespraechsdauer: Gespraechsdauer,
+}
+
+/// P11: "Die Dauer des Erstgesprächs wird durch die Dienststelle festgelegt. Empfohlen wird eine
+/// Dauer von ca. 60 Minuten inkl. Vor- und Nachbereitungszeit. Der zeitliche Umfang eines
+/// Folgegesprächs ist entweder durch die jeweilige Dienststelle oder im Einzelfall durch die
+/// zuständige Vermittlungs-/Beratungsfachkraft fallangemessen zu bestimmen."
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Gespraechsdauer {
+    /// Minutes incl. preparation; none: the recommended 60.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erstgespraech_minuten: Option<u16>,
+    /// Minutes; none: set case by case by the Fachkraft.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub folgegespraech_minuten: Option<u16>,
+}
+
+impl Gespraechsdauer {
+    /// P11: the seed's recommendation for the Erstgespräch.
+    pub const ERSTGESPRAECH_EMPFOHLEN_MINUTEN: u16 = 60;
+
+    pub fn ist_leer(&self) -> bool {
+        self == &Gespraechsdauer::default()
+    }
+
+    pub fn erstgespraech(&self) -> u16 {
+        self.erstgespraech_minuten.unwrap_or(Self::ERSTGESPRAECH_EMPFOHLEN_MINUTEN)
+    }
 }
 
 /// The Dienststelle as its letters show it.
@@ -526,6 +581,113 @@ pub struct Eingliederungsvereinbarung {
     /// E4: concrete, checkable tasks.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aufgaben: Vec<Aufgabe>,
+    /// E4: the Eigenbemühungen with number and period (printed with the Rechtsfolgenbelehrung).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub eigenbemuehungen: Option<Eigenbemuehungen>,
+    /// E4/S14: the next Zwischenziel on the way to the goal ("Jede einzelne Handlungsstrategie …
+    /// mündet in ein Zwischenziel"); none: the guidance of the first open strategy is printed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zwischenziel: Option<String>,
+    /// E5: signature of the customer (an EV; the Kooperationsplan is not signed).
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unterschrift_kunde_am: Option<NaiveDate>,
+    /// E5: signature of the Vermittlungs-/Integrationsfachkraft.
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub unterschrift_fachkraft_am: Option<NaiveDate>,
+}
+
+impl Eingliederungsvereinbarung {
+    /// F2 step 1: what is checked task by task in a Folgegespräch: the tasks, and the
+    /// Eigenbemühungen as one more task of the customer (due at the end of their period).
+    pub fn nachzuhalten(&self) -> Vec<Aufgabe> {
+        let mut aufgaben = self.aufgaben.clone();
+        if let Some(e) = &self.eigenbemuehungen {
+            aufgaben.push(Aufgabe {
+                text: e.aufgabe_text(),
+                verantwortlich: Verantwortlich::Kunde,
+                frist: Some(e.bis),
+            });
+        }
+        aufgaben
+    }
+}
+
+/// How often the Eigenbemühungen are due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Turnus {
+    Woche,
+    Monat,
+}
+
+impl Turnus {
+    pub const ALLE: [Turnus; 2] = [Turnus::Woche, Turnus::Monat];
+
+    /// As printed after the number ("5 Bewerbungen je Monat").
+    pub fn label(self) -> &'static str {
+        match self {
+            Turnus::Woche => "je Woche",
+            Turnus::Monat => "je Monat",
+        }
+    }
+
+    /// The value in forms (as in JSON).
+    pub fn id(self) -> &'static str {
+        match self {
+            Turnus::Woche => "woche",
+            Turnus::Monat => "monat",
+        }
+    }
+
+    pub fn aus_id(id: &str) -> Option<Turnus> {
+        Turnus::ALLE.into_iter().find(|t| t.id() == id)
+    }
+}
+
+/// E4: "Eigenbemühungen with number and period": at least `anzahl` applications per `turnus`
+/// from `von` to `bis`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Eigenbemuehungen {
+    pub anzahl: u32,
+    pub turnus: Turnus,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
+    pub von: NaiveDate,
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
+    pub bis: NaiveDate,
+    /// How they are proven, e.g. "Legen Sie die Nachweise jeweils zum Folgegespräch vor."
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nachweis: Option<String>,
+}
+
+impl Eigenbemuehungen {
+    /// As a task to be checked in a Folgegespräch (F2 step 1).
+    pub fn aufgabe_text(&self) -> String {
+        format!("Eigenbemühungen: {}", self.text())
+    }
+
+    /// "mindestens 4 Bewerbungen je Monat vom 01.09.2026 bis 28.02.2027".
+    pub fn text(&self) -> String {
+        use crate::datum::de;
+        let bewerbungen = if self.anzahl == 1 { "Bewerbung" } else { "Bewerbungen" };
+        format!(
+            "mindestens {} {bewerbungen} {} vom {} bis {}",
+            self.anzahl,
+            self.turnus.label(),
+            de(self.von),
+            de(self.bis)
+        )
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]

@@ -82,6 +82,37 @@ pub fn ev_pruefen(
                 ),
             ));
         }
+        // E5: "von Kundin bzw. Kunde und Vermittlungsfachkraft zu unterschreiben". Interpretation:
+        // the agreement is concluded when both have signed, so a signature after the conclusion
+        // date contradicts it; a missing one is reported for the agreement in force.
+        if e.art == Vereinbarungsart::Eingliederungsvereinbarung
+            && let Some(a) = e.abgeschlossen_am
+        {
+            let in_kraft = a <= stichtag && e.ersetzt_am.is_none_or(|r| r > stichtag);
+            for (feld, wer, am) in [
+                ("unterschrift_kunde_am", "der Kundin bzw. des Kunden", e.unterschrift_kunde_am),
+                ("unterschrift_fachkraft_am", "der Fachkraft", e.unterschrift_fachkraft_am),
+            ] {
+                let bezug = format!("eingliederungsvereinbarungen[{i}].{feld}");
+                match am {
+                    None if in_kraft => b.push(Befund::warnung(
+                        Regel::E5,
+                        bezug,
+                        format!("Die Eingliederungsvereinbarung vom {} ist ohne Unterschrift {wer} vermerkt.", de(a)),
+                    )),
+                    Some(u) if u > a => b.push(Befund::fehler(
+                        Regel::E5,
+                        bezug,
+                        format!(
+                            "Die Unterschrift {wer} ({}) liegt nach dem Abschluss ({}); abgeschlossen ist die Vereinbarung mit der letzten Unterschrift.",
+                            de(u),
+                            de(a)
+                        ),
+                    )),
+                    _ => {}
+                }
+            }
+        }
         if e.abgeschlossen_am.is_some() && e.aufgaben.is_empty() {
             b.push(Befund::warnung(
                 Regel::E1,

@@ -40,8 +40,24 @@ pub fn vollstaendigkeit(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> V
             "Schritt 1 fehlt: Abgleich der Eingliederungsvereinbarung mit der Umsetzung.",
         )),
         Some(s) => {
-            let ev_aufgaben = crate::regeln::ev::gueltige(f, g.datum)
-                .map_or(0, |(e, _)| f.akte.eingliederungsvereinbarungen[e].aufgaben.len());
+            let ev = crate::regeln::ev::gueltige(f, g.datum).map(|(e, _)| &f.akte.eingliederungsvereinbarungen[e]);
+            let ev_aufgaben = ev.map_or(0, |e| e.nachzuhalten().len());
+            // F2 step 1 / E4: "Verstößen gegen die Vereinbarungen bzw. der Nichteinhaltung von
+            // Vereinbarungen ist konsequent nachzugehen (z. B. … Eigenbemühungen mit Rechtsfolgen
+            // einfordern)": Eigenbemühungen not met need a recorded follow-up, or the statement
+            // that a Sperrzeit-/Sanktionstatbestand was examined (initiated, not decided here).
+            let eigenbemuehungen = ev.and_then(|e| e.eigenbemuehungen.as_ref()).map(|e| e.aufgabe_text());
+            if let Some(text) = eigenbemuehungen
+                && s.aufgaben.iter().any(|a| !a.erledigt && normalisiert(&a.aufgabe) == normalisiert(&text))
+                && !s.sanktionstatbestand
+                && leer(&s.folgeschritte)
+            {
+                b.push(Befund::warnung(
+                    Regel::F2,
+                    bezug("schritt1.folgeschritte"),
+                    "Schritt 1: Die vereinbarten Eigenbemühungen wurden nicht erfüllt – prüfen, ob ein Sperrzeit- bzw. Sanktionstatbestand vorliegt, und die eingeleiteten Schritte festhalten.",
+                ));
+            }
             if s.aufgaben.is_empty() && ev_aufgaben > 0 {
                 b.push(Befund::fehler(Regel::F2, bezug("schritt1.aufgaben"), format!("Schritt 1: Die {ev_aufgaben} Aufgaben der Eingliederungsvereinbarung einzeln auf ihre Umsetzung prüfen.")));
             }

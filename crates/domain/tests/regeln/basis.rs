@@ -33,7 +33,7 @@ pub fn basis() -> Value {
             { "strategie": "vermittlung", "gewaehlt_am": "2026-03-10", "beginn": "2026-03-10", "ende": "2027-04-30" }
         ],
         "eingliederungsvereinbarungen": [{
-            "erstellt_am": "2026-10-01", "abgeschlossen_am": "2026-10-01", "ausgehaendigt_am": "2026-10-01",
+            "erstellt_am": "2026-10-01", "abgeschlossen_am": "2026-10-01", "unterschrift_kunde_am": "2026-10-01", "unterschrift_fachkraft_am": "2026-10-01", "ausgehaendigt_am": "2026-10-01",
             "aufgaben": [{ "text": "Sechs Bewerbungen im Monat", "frist": "2026-11-30" }]
         }],
         "gespraeche": [{ "datum": "2026-11-01", "art": "einzelberatung", "naechster_termin": "2026-12-01" }],

@@ -65,6 +65,7 @@ fn neue_ev(mut akte: serde_json::Value, am: &str) -> serde_json::Value {
     akte["eingliederungsvereinbarungen"][0]["ersetzt_am"] = json!(am);
     akte["eingliederungsvereinbarungen"].as_array_mut().unwrap().push(json!({
         "erstellt_am": am, "abgeschlossen_am": am, "ausgehaendigt_am": am,
+        "unterschrift_kunde_am": am, "unterschrift_fachkraft_am": am,
         "aufgaben": [{ "text": "Wohnungsamt aufsuchen", "frist": "2027-01-15" }]
     }));
     akte
@@ -137,6 +138,64 @@ fn e5_signed_agreement_needs_a_recorded_handover() {
         let e5 = befunde(&e, "E5");
         assert_eq!(!e5.is_empty(), erwartet, "{fall}: {e5:#?}");
         assert!(e5.iter().all(|b| b.0 == Schwere::Warnung && b.1.contains("ausgehändigt")), "{fall}: {e5:#?}");
+    }
+}
+
+// E5: "Die Eingliederungsvereinbarung ist … von Kundin bzw. Kunde und Vermittlungsfachkraft zu
+// unterschreiben". Both signatures are recorded separately; the EV is concluded with the later.
+#[test]
+fn e5_both_signatures_recorded() {
+    // (case, art, customer's signature, Fachkraft's signature, expected (field, Schwere) findings)
+    let faelle: [(&str, &str, Option<&str>, Option<&str>, &[(&str, Schwere)]); 6] = [
+        ("beide am Abschlusstag", "eingliederungsvereinbarung", Some("2026-10-01"), Some("2026-10-01"), &[]),
+        (
+            "Kunde früher, Fachkraft am Abschlusstag",
+            "eingliederungsvereinbarung",
+            Some("2026-09-29"),
+            Some("2026-10-01"),
+            &[],
+        ),
+        (
+            "Unterschrift der Kundin fehlt",
+            "eingliederungsvereinbarung",
+            None,
+            Some("2026-10-01"),
+            &[("unterschrift_kunde_am", Schwere::Warnung)],
+        ),
+        (
+            "beide fehlen",
+            "eingliederungsvereinbarung",
+            None,
+            None,
+            &[("unterschrift_kunde_am", Schwere::Warnung), ("unterschrift_fachkraft_am", Schwere::Warnung)],
+        ),
+        (
+            "Unterschrift nach dem Abschluss",
+            "eingliederungsvereinbarung",
+            Some("2026-10-01"),
+            Some("2026-10-02"),
+            &[("unterschrift_fachkraft_am", Schwere::Fehler)],
+        ),
+        ("Kooperationsplan wird nicht unterschrieben", "kooperationsplan", None, None, &[]),
+    ];
+    for (fall, art, kunde, fachkraft, erwartet) in faelle {
+        let mut akte = basis();
+        if art == "kooperationsplan" {
+            akte["kunde"]["rechtskreis"] = json!("SGB_II");
+        }
+        let ev = &mut akte["eingliederungsvereinbarungen"][0];
+        ev["art"] = json!(art);
+        ev["unterschrift_kunde_am"] = json!(kunde);
+        ev["unterschrift_fachkraft_am"] = json!(fachkraft);
+        let e = pruefe(&akte, STICHTAG);
+        let gefunden: Vec<(String, Schwere)> = e
+            .befunde
+            .iter()
+            .filter(|b| b.regel == "E5" && b.bezug.contains("unterschrift"))
+            .map(|b| (b.bezug.rsplit('.').next().unwrap_or_default().to_owned(), b.schwere))
+            .collect();
+        let erwartet: Vec<(String, Schwere)> = erwartet.iter().map(|(f, s)| ((*f).to_owned(), *s)).collect();
+        assert_eq!(gefunden, erwartet, "{fall}: {:#?}", e.befunde);
     }
 }
 

@@ -208,7 +208,7 @@ fn f2_step4_agreements_belong_into_the_agreement_in_force() {
         akte["eingliederungsvereinbarungen"][0]["ersetzt_am"] = json!("2026-11-12");
         let aufgaben: Vec<Value> = texte.iter().map(|t| json!({ "text": t, "frist": "2026-11-30" })).collect();
         akte["eingliederungsvereinbarungen"].as_array_mut().unwrap().push(json!({
-            "erstellt_am": "2026-11-12", "abgeschlossen_am": "2026-11-12", "ausgehaendigt_am": "2026-11-12", "aufgaben": aufgaben
+            "erstellt_am": "2026-11-12", "abgeschlossen_am": "2026-11-12", "unterschrift_kunde_am": "2026-11-12", "unterschrift_fachkraft_am": "2026-11-12", "ausgehaendigt_am": "2026-11-12", "aufgaben": aufgaben
         }));
         akte
     };
@@ -239,5 +239,43 @@ fn f2_step4_agreements_belong_into_the_agreement_in_force() {
         let offen: Vec<String> = vereinbarungen_ohne_ev(&f, tag(STICHTAG)).into_iter().map(|a| a.text).collect();
         let soll: Vec<String> = if erwartet { vec![vereinbarung.to_string()] } else { vec![] };
         assert_eq!(offen, soll, "{fall}");
+    }
+}
+
+// F2 step 1 / E4: "Verstößen gegen die Vereinbarungen bzw. der Nichteinhaltung von Vereinbarungen
+// ist konsequent nachzugehen (z. B. Strategie „Verfügbarkeit/Mitwirkung prüfen“, Eigenbemühungen
+// mit Rechtsfolgen einfordern)." The Eigenbemühungen of the EV are checked like a task; not met,
+// the follow-up (or the examined Sperrzeit-/Sanktionstatbestand) is recorded.
+#[test]
+fn f2_step1_unmet_eigenbemuehungen_need_a_follow_up() {
+    let eigenbemuehungen = "Eigenbemühungen: mindestens 4 Bewerbungen je Monat vom 01.10.2026 bis 31.03.2027";
+    // (case, Eigenbemühungen done, Sanktionstatbestand, Folgeschritte, warning expected)
+    let faelle = [
+        ("erfüllt", true, false, None, false),
+        ("nicht erfüllt, nichts festgehalten", false, false, None, true),
+        ("nicht erfüllt, Anhörung eingeleitet", false, true, Some("Anhörung zur Sperrzeit eingeleitet"), false),
+        (
+            "nicht erfüllt, wichtiger Grund festgehalten",
+            false,
+            false,
+            Some("Krankheit belegt, kein Sperrzeittatbestand"),
+            false,
+        ),
+    ];
+    for (fall, erledigt, tatbestand, folgeschritte, erwartet) in faelle {
+        let mut g = vollstaendig();
+        let s1 = &mut g["folgegespraech"]["schritt1"];
+        s1["aufgaben"].as_array_mut().unwrap().push(
+            json!({ "aufgabe": eigenbemuehungen, "erledigt": erledigt, "grund": "Keine Bewerbungen geschrieben" }),
+        );
+        s1["sanktionstatbestand"] = json!(tatbestand);
+        s1["folgeschritte"] = json!(folgeschritte);
+        let mut akte = mit_folgegespraech(g);
+        akte["eingliederungsvereinbarungen"][0]["eigenbemuehungen"] =
+            json!({ "anzahl": 4, "turnus": "monat", "von": "2026-10-01", "bis": "2027-03-31" });
+        let e = pruefe(&akte, STICHTAG);
+        let gefunden =
+            e.befunde.iter().any(|b| b.regel == "F2" && b.meldung.contains("Eigenbemühungen wurden nicht erfüllt"));
+        assert_eq!(gefunden, erwartet, "{fall}: {:#?}", e.befunde);
     }
 }

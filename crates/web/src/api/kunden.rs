@@ -6,7 +6,8 @@ use axum::http::StatusCode;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 use vierphasen_app::fall::{
-    Abmeldung, Datumsangabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde, Wiedermeldungsergebnis,
+    Abmeldung, Datumsangabe, ErwerbstaetigkeitAngabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde,
+    Wiedermeldungsergebnis,
 };
 
 use vierphasen_domain::KundeId;
@@ -83,4 +84,17 @@ pub async fn abmeldung(
 ) -> ApiErgebnis<StatusCode> {
     z.app.abmelden_kunde(&b.akteur, id, a).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// Z2/PL4: the customer's work beside the benefit changed; answers with the rule findings.
+#[utoipa::path(put, path = "/kunden/{id}/erwerbstaetigkeit", tag = "Kunden", params(("id" = i64, Path)),
+    request_body = ErwerbstaetigkeitAngabe, responses((status = 200, body = Vec<vierphasen_domain::Befund>),
+        (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn erwerbstaetigkeit(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad(id): Pfad<KundeId>,
+    Eingabe(a): Eingabe<ErwerbstaetigkeitAngabe>,
+) -> ApiErgebnis<Json<Vec<vierphasen_domain::Befund>>> {
+    Ok(Json(z.app.erwerbstaetigkeit_setzen(&b.akteur, id, a).await?))
 }

@@ -7,9 +7,9 @@ use axum::http::StatusCode;
 use serde::Deserialize;
 use utoipa::IntoParams;
 use vierphasen_app::fall::{
-    Aenderung, EvAbschluss, EvBearbeitung, EvEntwurf, GespraechEingabe, GespraechErgebnis, NachtragEingabe,
-    ProfilingEingabe, ProfillageVorschlag, StrategieAbschluss, StrategieAnpassung, StrategieEingabe, VermerkEingabe,
-    ZielEingabe,
+    Aenderung, EvAbschluss, EvAushaendigung, EvBearbeitung, EvEntwurf, GespraechEingabe, GespraechErgebnis,
+    NachtragEingabe, ProfilingEingabe, ProfillageVorschlag, StrategieAbschluss, StrategieAnpassung, StrategieEingabe,
+    VermerkEingabe, ZielEingabe,
 };
 use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::Vermerkart;
@@ -141,6 +141,20 @@ pub async fn ev_abschliessen(
     Eingabe(e): Eingabe<EvAbschluss>,
 ) -> ApiErgebnis<Json<Aenderung>> {
     Ok(Json(z.app.ev_abschliessen(&b.akteur, id, evid, e).await?))
+}
+
+/// E5: the handover of a signed agreement, when it was not recorded with the signature.
+#[utoipa::path(post, path = "/kunden/{id}/ev/{evid}/aushaendigung", tag = "Phasen",
+    params(("id" = i64, Path), ("evid" = i64, Path)), request_body = EvAushaendigung,
+    responses((status = 200, body = Aenderung), (status = 404, body = Problem), (status = 409, body = Problem),
+        (status = 422, body = Problem)))]
+pub async fn ev_aushaendigen(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad((id, evid)): Pfad<(KundeId, i64)>,
+    Eingabe(e): Eingabe<EvAushaendigung>,
+) -> ApiErgebnis<Json<Aenderung>> {
+    Ok(Json(z.app.ev_aushaendigen(&b.akteur, id, evid, e).await?))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -14,9 +14,9 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
-use vierphasen_app::fall::{EvAbschluss, EvBearbeitung, EvEntwurf, Fallansicht};
+use vierphasen_app::fall::{EvAbschluss, EvAushaendigung, EvBearbeitung, EvEntwurf, Fallansicht};
 use vierphasen_app::konto::Angemeldet;
-use vierphasen_domain::fallakte::{Eingliederungsvereinbarung, Vereinbarungsart};
+use vierphasen_domain::fallakte::{Eigenbemuehungen, Eingliederungsvereinbarung, Turnus, Vereinbarungsart};
 use vierphasen_domain::regeln::ev::gueltigkeit_monate;
 use vierphasen_domain::{Katalog, KundeId, Rechtskreis};
 
@@ -36,6 +36,7 @@ pub fn routen() -> Router<Zustand> {
         .route("/kunden/{id}/ev", get(anzeigen).post(entwerfen))
         .route("/kunden/{id}/ev/{ev_id}", post(bearbeiten))
         .route("/kunden/{id}/ev/{ev_id}/abschluss", post(abschliessen))
+        .route("/kunden/{id}/ev/{ev_id}/aushaendigung", post(aushaendigen))
         .route("/kunden/{id}/ev/{ev_id}/vorschau", get(vorschau::anzeigen))
 }
 
@@ -88,8 +89,11 @@ pub struct Entwurfsansicht {
     pub bausteine: Vec<Bausteine>,
     /// "unterschrieben" (EV) or "vereinbart" (Kooperationsplan).
     pub wort: &'static str,
-    pub abgeschlossen_am: String,
-    pub ausgehaendigt_am: String,
+    /// The values of the single fields (Zwischenziel, Eigenbemühungen, signature, handover): as
+    /// stored, or as typed before a refusal.
+    pub werte: Formular,
+    /// E4: the choices of the Eigenbemühungen's period (id, label).
+    pub turnus: Vec<(&'static str, &'static str)>,
 }
 
 /// The version in force, read-only (E5).
@@ -99,9 +103,16 @@ pub struct Gueltige {
     pub art: &'static str,
     pub wort: &'static str,
     pub abgeschlossen: String,
+    /// E5: the two signatures when given on different days ("Kundin/Kunde am …, Fachkraft am …").
+    pub unterschriften: String,
     pub ausgehaendigt: String,
     pub gueltig_bis: String,
+    pub zwischenziel: String,
+    /// E4: "mindestens 4 Bewerbungen je Monat vom … bis …".
+    pub eigenbemuehungen: String,
     pub listen: Vec<Aufgabenliste>,
+    /// E5: no handover recorded yet: the form offers it, with this date.
+    pub aushaendigung: Option<String>,
 }
 
 #[derive(Template)]
@@ -130,8 +141,8 @@ struct Eingaben {
     ev_id: Option<i64>,
     zeilen: Option<Vec<Zeile>>,
     gueltig_bis: Option<String>,
-    abgeschlossen_am: Option<String>,
-    ausgehaendigt_am: Option<String>,
+    /// The single fields as typed.
+    formular: Option<Formular>,
     art: Option<String>,
 }
 
@@ -151,7 +162,15 @@ fn seite(b: &Angemeldet, a: &Fallansicht, katalog: &Katalog, heute: NaiveDate, e
         .enumerate()
         .filter(|(_, ev)| ev.abgeschlossen_am.is_some() && ev.ersetzt_am.is_none())
         .max_by_key(|(_, ev)| ev.abgeschlossen_am)
-        .map(|(i, ev)| gueltige(ids[i], ev, rk, spaetestens(a, i)));
+        .map(|(i, ev)| {
+            let mut g = gueltige(ids[i], ev, rk, spaetestens(a, i));
+            if ev.ausgehaendigt_am.is_none() {
+                let getippt =
+                    e.formular.as_ref().filter(|_| e.ev_id == Some(ids[i])).map(|f| f.text("ausgehaendigt_am"));
+                g.aushaendigung = Some(getippt.unwrap_or_else(|| heute.to_string()));
+            }
+            g
+        });
     let befunde: Vec<_> =
         a.pruefung.befunde.iter().filter(|x| x.bezug.starts_with("eingliederungsvereinbarungen")).cloned().collect();
     Evseite {
@@ -179,7 +198,10 @@ fn entwurfsansicht(a: &Fallansicht, katalog: &Katalog, heute: NaiveDate, i: usiz
         _ => editor::aus_vereinbarung(&ev.aufgaben),
     };
     let geordnet = editor::ordnen(&zeilen);
-    let heute_iso = heute.to_string();
+    let werte = match &e.formular {
+        Some(f) if eigene => f.clone(),
+        _ => gespeicherte_werte(ev, heute),
+    };
     Entwurfsansicht {
         id,
         art: art_name(ev.art),
@@ -194,9 +216,49 @@ fn entwurfsansicht(a: &Fallansicht, katalog: &Katalog, heute: NaiveDate, i: usiz
         },
         regel_monate: regel_monate(a, katalog, heute),
         wort: abschluss_wort(ev.art),
-        abgeschlossen_am: e.abgeschlossen_am.clone().filter(|_| eigene).unwrap_or_else(|| heute_iso.clone()),
-        ausgehaendigt_am: e.ausgehaendigt_am.clone().filter(|_| eigene).unwrap_or(heute_iso),
+        werte,
+        turnus: Turnus::ALLE.iter().map(|t| (t.id(), t.label())).collect(),
     }
+}
+
+/// The single fields of a draft as the form shows them: the stored values, and today for
+/// signature and handover.
+fn gespeicherte_werte(ev: &Eingliederungsvereinbarung, heute: NaiveDate) -> Formular {
+    let mut w = vec![("zwischenziel".to_owned(), ev.zwischenziel.clone().unwrap_or_default())];
+    if let Some(e) = &ev.eigenbemuehungen {
+        w.push(("eigenbemuehungen-anzahl".into(), e.anzahl.to_string()));
+        w.push(("eigenbemuehungen-turnus".into(), e.turnus.id().into()));
+        w.push(("eigenbemuehungen-von".into(), e.von.to_string()));
+        w.push(("eigenbemuehungen-bis".into(), e.bis.to_string()));
+        w.push(("eigenbemuehungen-nachweis".into(), e.nachweis.clone().unwrap_or_default()));
+    }
+    for feld in ["abgeschlossen_am", "unterschrift_kunde_am", "unterschrift_fachkraft_am", "ausgehaendigt_am"] {
+        w.push((feld.into(), heute.to_string()));
+    }
+    Formular(w)
+}
+
+/// E4: the Eigenbemühungen of the form; all empty is none.
+fn eigenbemuehungen(f: &Formular) -> Result<Option<Eigenbemuehungen>, AppFehler> {
+    let felder =
+        ["eigenbemuehungen-anzahl", "eigenbemuehungen-von", "eigenbemuehungen-bis", "eigenbemuehungen-nachweis"];
+    if felder.iter().all(|n| f.wert(n).is_none()) {
+        return Ok(None);
+    }
+    let anzahl = f
+        .zahl("eigenbemuehungen-anzahl", "Anzahl der Bewerbungen")?
+        .ok_or_else(|| AppFehler::ungueltig("eigenbemuehungen.anzahl", "Anzahl der Bewerbungen: bitte angeben"))?;
+    let turnus = f
+        .wert("eigenbemuehungen-turnus")
+        .and_then(Turnus::aus_id)
+        .ok_or_else(|| AppFehler::ungueltig("eigenbemuehungen.turnus", "bitte „je Woche“ oder „je Monat“ wählen"))?;
+    Ok(Some(Eigenbemuehungen {
+        anzahl,
+        turnus,
+        von: f.datum_pflicht("eigenbemuehungen-von", "Eigenbemühungen vom")?,
+        bis: f.datum_pflicht("eigenbemuehungen-bis", "Eigenbemühungen bis")?,
+        nachweis: f.wert("eigenbemuehungen-nachweis").map(str::to_owned),
+    }))
 }
 
 fn gueltige(id: i64, ev: &Eingliederungsvereinbarung, rk: Rechtskreis, spaetestens: Option<String>) -> Gueltige {
@@ -206,9 +268,18 @@ fn gueltige(id: i64, ev: &Eingliederungsvereinbarung, rk: Rechtskreis, spaeteste
         art: art_name(ev.art),
         wort: abschluss_wort(ev.art),
         abgeschlossen: ev.abgeschlossen_am.map(datum_text).unwrap_or_default(),
+        unterschriften: match (ev.unterschrift_kunde_am, ev.unterschrift_fachkraft_am) {
+            (Some(k), Some(f)) if k != f => {
+                format!("Kundin bzw. Kunde am {}, Fachkraft am {}", datum_text(k), datum_text(f))
+            }
+            _ => String::new(),
+        },
         ausgehaendigt: v.ausgehaendigt,
         gueltig_bis: v.gueltig_bis,
+        zwischenziel: ev.zwischenziel.clone().unwrap_or_default(),
+        eigenbemuehungen: ev.eigenbemuehungen.as_ref().map(Eigenbemuehungen::text).unwrap_or_default(),
         listen: gruppieren(&ev.aufgaben, ev.art, rk),
+        aushaendigung: None,
     }
 }
 
@@ -273,7 +344,14 @@ fn ablehnung(fehler: AppFehler, herkunft: &[Zeile]) -> Result<Ablehnung, SeitenF
                 let was = match feld.as_str() {
                     "gueltig_bis" => "Gültig bis: ",
                     "abgeschlossen_am" => "Datum des Abschlusses: ",
+                    "unterschrift_kunde_am" => "Unterschrift der Kundin bzw. des Kunden: ",
+                    "unterschrift_fachkraft_am" => "Unterschrift der Fachkraft: ",
                     "ausgehaendigt_am" => "Ausgehändigt am: ",
+                    "zwischenziel" => "Zwischenziel: ",
+                    "eigenbemuehungen.anzahl" => "Anzahl der Bewerbungen: ",
+                    "eigenbemuehungen.von" => "Eigenbemühungen vom: ",
+                    "eigenbemuehungen.bis" => "Eigenbemühungen bis: ",
+                    "eigenbemuehungen.nachweis" => "Nachweis: ",
                     "aufgaben" => "Aufgaben: ",
                     "art" => "Art der Vereinbarung: ",
                     _ => "",
@@ -325,6 +403,7 @@ async fn bearbeiten(
         ev_id: Some(ev_id),
         zeilen: Some(zeilen),
         gueltig_bis: Some(gueltig_bis.clone()),
+        formular: Some(f.clone()),
         ..Default::default()
     };
     if let Some(v) = f.wert("weitere").and_then(aus_schluessel) {
@@ -348,6 +427,10 @@ async fn bearbeiten(
         fehler.push(editor::feldfehler(e));
         None
     });
+    let eigenbemuehungen = eigenbemuehungen(&f).unwrap_or_else(|e| {
+        fehler.push(editor::feldfehler(e));
+        None
+    });
     let (aufgaben, herkunft) = match editor::aufgaben(&geordnet, &f) {
         Ok(x) => x,
         Err(mut zeilenfehler) => {
@@ -360,38 +443,89 @@ async fn bearbeiten(
         let r = Rueckmeldung { fehler, ..Default::default() };
         return erneut(&z, &b, (id, None), "bearbeiten", Ablehnung::Rueckmeldung(r), eingaben(zeilen)).await;
     }
-    let bearbeitung = EvBearbeitung { aufgaben, gueltig_bis: gueltig, bestaetigt: f.bestaetigt() };
+    let bearbeitung = EvBearbeitung {
+        aufgaben,
+        eigenbemuehungen,
+        zwischenziel: f.wert("zwischenziel").map(str::to_owned),
+        gueltig_bis: gueltig,
+        bestaetigt: f.bestaetigt(),
+    };
     match z.app.ev_bearbeiten(&b.akteur, id, ev_id, bearbeitung).await {
         Ok(_) => Ok(weiter_zu(&Gespeichert::EvBearbeitet.nach(format!("/kunden/{id}/ev")))),
         Err(e) => erneut(&z, &b, (id, None), "bearbeiten", ablehnung(e, &herkunft)?, eingaben(zeilen)).await,
     }
 }
 
-/// E5: signature (EV) or agreement (Kooperationsplan) and handover; immutable from then on.
+/// E5: signature (EV: both signatures; concluded with the later one) or agreement
+/// (Kooperationsplan) and handover; immutable from then on.
 async fn abschliessen(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
     FallZeile(id, ev_id): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let eingaben = Eingaben {
-        ev_id: Some(ev_id),
-        abgeschlossen_am: Some(f.text("abgeschlossen_am")),
-        ausgehaendigt_am: Some(f.text("ausgehaendigt_am")),
-        ..Default::default()
+    let eingaben = Eingaben { ev_id: Some(ev_id), formular: Some(f.clone()), ..Default::default() };
+    let abschluss = || -> Result<EvAbschluss, AppFehler> {
+        let kunde = f.datum("unterschrift_kunde_am", "Unterschrift der Kundin bzw. des Kunden")?;
+        let fachkraft = f.datum("unterschrift_fachkraft_am", "Unterschrift der Fachkraft")?;
+        let abgeschlossen_am = match (f.datum("abgeschlossen_am", "Vereinbart am")?, kunde, fachkraft) {
+            (Some(am), _, _) => am,
+            (None, Some(k), Some(v)) => k.max(v),
+            (None, None, _) => {
+                return Err(AppFehler::ungueltig("unterschrift_kunde_am", "bitte das Datum der Unterschrift angeben"));
+            }
+            (None, _, None) => {
+                return Err(AppFehler::ungueltig(
+                    "unterschrift_fachkraft_am",
+                    "bitte das Datum der Unterschrift angeben",
+                ));
+            }
+        };
+        Ok(EvAbschluss {
+            abgeschlossen_am,
+            unterschrift_kunde_am: kunde,
+            unterschrift_fachkraft_am: fachkraft,
+            ausgehaendigt_am: f.datum("ausgehaendigt_am", "Ausgehändigt am")?,
+            bestaetigt: f.bestaetigt(),
+        })
     };
-    let daten = f
-        .datum_pflicht("abgeschlossen_am", "Datum des Abschlusses")
-        .and_then(|am| Ok((am, f.datum("ausgehaendigt_am", "Ausgehändigt am")?)));
-    let ergebnis = match daten {
-        Ok((abgeschlossen_am, ausgehaendigt_am)) => {
-            let abschluss = EvAbschluss { abgeschlossen_am, ausgehaendigt_am, bestaetigt: f.bestaetigt() };
-            z.app.ev_abschliessen(&b.akteur, id, ev_id, abschluss).await
-        }
+    let ergebnis = match abschluss() {
+        Ok(a) => z.app.ev_abschliessen(&b.akteur, id, ev_id, a).await,
         Err(e) => Err(e),
     };
     match ergebnis {
         Ok(_) => Ok(weiter_zu(&Gespeichert::EvAbschluss.nach(format!("/kunden/{id}/ev")))),
         Err(e) => erneut(&z, &b, (id, None), "abschluss", ablehnung(e, &[])?, eingaben).await,
+    }
+}
+
+/// E5: the handover of the signed copy, recorded afterwards.
+async fn aushaendigen(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    FallZeile(id, ev_id): FallZeile,
+    f: Formular,
+) -> SeitenErgebnis {
+    let eingaben = Eingaben { ev_id: Some(ev_id), formular: Some(f.clone()), ..Default::default() };
+    let ergebnis = match f.datum_pflicht("ausgehaendigt_am", "Ausgehändigt am") {
+        Ok(am) => {
+            let a = EvAushaendigung { ausgehaendigt_am: am, bestaetigt: f.bestaetigt() };
+            z.app.ev_aushaendigen(&b.akteur, id, ev_id, a).await
+        }
+        Err(e) => Err(e),
+    };
+    match ergebnis {
+        Ok(_) => Ok(weiter_zu(&Gespeichert::EvAusgehaendigt.nach(format!("/kunden/{id}/ev")))),
+        Err(e) => {
+            // The field has its own id beside a draft's handover field on the same page.
+            let mut a = ablehnung(e, &[])?;
+            if let Ablehnung::Rueckmeldung(r) = &mut a {
+                r.fehler
+                    .iter_mut()
+                    .filter(|f| f.id == "ausgehaendigt_am")
+                    .for_each(|f| f.id = "aushaendigung-am".into());
+            }
+            erneut(&z, &b, (id, None), "aushaendigung", a, eingaben).await
+        }
     }
 }

@@ -41,9 +41,10 @@ fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, AppFehl
     };
     let erwerbstaetigkeit = match f.wert("erwerbstaetigkeit") {
         None => None,
-        Some("beschaeftigt") => Some(Erwerbstaetigkeit::Beschaeftigt),
-        Some("selbstaendig") => Some(Erwerbstaetigkeit::Selbstaendig),
-        Some(_) => return Err(AppFehler::ungueltig("erwerbstaetigkeit", "Bitte eine Angabe aus der Liste wählen")),
+        Some(w) => Some(
+            Erwerbstaetigkeit::aus_id(w)
+                .ok_or_else(|| AppFehler::ungueltig("erwerbstaetigkeit", "Bitte eine Angabe aus der Liste wählen"))?,
+        ),
     };
     Ok(NeuerKunde {
         vorname: f.text("vorname"),

@@ -1,16 +1,17 @@
 //! The customer's registration episodes (C1/C2): deregistration with its reason, and the new
-//! registration, which the rules turn into a Reaktivierungskunde (C1) or a Neukunde (C2).
+//! registration, which the rules turn into a Reaktivierungskunde (C1) or a Neukunde (C2); in
+//! SGB II also her work beside the benefit as it changes (Z2, PL4).
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use vierphasen_app::AppFehler;
-use vierphasen_app::fall::{Abmeldung, Akte};
+use vierphasen_app::fall::{Abmeldung, Akte, ErwerbstaetigkeitAngabe};
 use vierphasen_app::konto::Angemeldet;
-use vierphasen_domain::fallakte::Abmeldegrund;
+use vierphasen_domain::fallakte::{Abmeldegrund, Erwerbstaetigkeit};
 use vierphasen_domain::regeln::lebenslauf::Wiedermeldung;
-use vierphasen_domain::{KundeId, Regel};
+use vierphasen_domain::{KundeId, Rechtskreis, Regel};
 
 use super::akte::Aktenbild;
 use super::anzeige::datum_text;
@@ -25,6 +26,7 @@ pub fn routen() -> Router<Zustand> {
     Router::new()
         .route("/kunden/{id}/meldung", get(anzeigen).post(wiedermelden))
         .route("/kunden/{id}/meldung/abmeldung", post(abmelden))
+        .route("/kunden/{id}/meldung/erwerbstaetigkeit", post(erwerbstaetigkeit))
 }
 
 struct Zeitraum {
@@ -53,6 +55,10 @@ struct Seite {
     /// What was typed into the refused form (else today / nothing).
     datum: String,
     grund: String,
+    /// SGB II: the Erwerbstätigkeit form is shown, with the current value (id, "" = none).
+    sgb2: bool,
+    erwerbstaetigkeit: &'static str,
+    erwerbstaetigkeiten: Vec<Grundwahl>,
 }
 
 fn seite(
@@ -74,8 +80,14 @@ fn seite(
             grund: m.abmeldegrund.map_or("", Abmeldegrund::label),
         })
         .collect();
-    let befunde: Vec<_> =
-        akte.ansicht.pruefung.befunde.iter().filter(|b| matches!(b.regel, Regel::C2 | Regel::PL2a)).cloned().collect();
+    let befunde: Vec<_> = akte
+        .ansicht
+        .pruefung
+        .befunde
+        .iter()
+        .filter(|b| matches!(b.regel, Regel::C2 | Regel::PL2a | Regel::Z2 | Regel::PL4))
+        .cloned()
+        .collect();
     let status = r.status();
     Ok(mit_status(
         &Seite {
@@ -89,6 +101,12 @@ fn seite(
             rueckmeldung: r,
             datum: getippt.0.unwrap_or_else(|| heute.to_string()),
             grund: getippt.1,
+            sgb2: akte.ansicht.stammdaten.rechtskreis == Rechtskreis::SgbII,
+            erwerbstaetigkeit: akte.ansicht.fallakte.kunde.erwerbstaetigkeit.map_or("", Erwerbstaetigkeit::id),
+            erwerbstaetigkeiten: Erwerbstaetigkeit::ALLE
+                .into_iter()
+                .map(|e| Grundwahl { wert: e.id(), text: e.label() })
+                .collect(),
         },
         status,
     ))
@@ -153,6 +171,29 @@ async fn wiedermelden(
             };
             Ok(weiter_zu(&notiz.nach(format!("/kunden/{id}/meldung"))))
         }
+        Err(e) => zurueck(&b, &z, id, e, &f).await,
+    }
+}
+
+/// Z2/PL4: the customer's work beside the benefit changed (a fact: saved, findings shown).
+async fn erwerbstaetigkeit(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    FallPfad(id): FallPfad,
+    f: Formular,
+) -> SeitenErgebnis {
+    let angabe = match f.wert("erwerbstaetigkeit") {
+        None => Ok(None),
+        Some(w) => Erwerbstaetigkeit::aus_id(w)
+            .map(Some)
+            .ok_or_else(|| AppFehler::ungueltig("erwerbstaetigkeit", "Bitte eine Angabe aus der Liste wählen.")),
+    };
+    let ergebnis = match angabe {
+        Ok(e) => z.app.erwerbstaetigkeit_setzen(&b.akteur, id, ErwerbstaetigkeitAngabe { erwerbstaetigkeit: e }).await,
+        Err(e) => Err(e),
+    };
+    match ergebnis {
+        Ok(_) => Ok(weiter_zu(&Gespeichert::Erwerbstaetigkeit.nach(format!("/kunden/{id}/meldung")))),
         Err(e) => zurueck(&b, &z, id, e, &f).await,
     }
 }

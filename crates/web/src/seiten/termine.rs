@@ -13,6 +13,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::fall::Akte;
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
+use vierphasen_domain::fallakte::Gespraechsdauer;
 
 use super::akte::Aktenbild;
 use super::anzeige::{anlass, datum_text, tag_text};
@@ -52,6 +53,8 @@ struct Eintrag {
     text: String,
     /// Set when done (then no button).
     erledigt_am: String,
+    /// P11: the duration the Dienststelle set for this kind of conversation ("ca. 30 Minuten").
+    dauer: String,
 }
 
 struct Tag {
@@ -81,6 +84,8 @@ struct Liste {
     anzahl: usize,
     tage: Vec<Tag>,
     ansage: String,
+    /// P11: the durations of the Dienststelle.
+    dauer: String,
 }
 
 fn wochentag(d: NaiveDate) -> &'static str {
@@ -104,8 +109,23 @@ fn anlass_text(art: &str, regel: Option<&str>) -> String {
     }
 }
 
-fn eintrag(t: Terminzeile) -> Eintrag {
+/// P11: the durations as the calendar names them.
+fn dauer_text(d: &Gespraechsdauer) -> String {
+    let folge = d.folgegespraech_minuten.map_or("im Einzelfall".to_owned(), |m| format!("ca. {m} Minuten"));
+    format!(
+        "Gesprächsdauer der Dienststelle (P11): Erstgespräch ca. {} Minuten, Folgegespräch {folge}.",
+        d.erstgespraech()
+    )
+}
+
+fn eintrag(t: Terminzeile, d: &Gespraechsdauer) -> Eintrag {
+    // K1 sets the next Folgegespräch.
+    let dauer = match (t.art.as_str(), t.regel.as_deref(), d.folgegespraech_minuten) {
+        ("termin", Some("K1"), Some(m)) => format!("ca. {m} Minuten"),
+        _ => String::new(),
+    };
     Eintrag {
+        dauer,
         id: t.id,
         kunde_id: t.kunde_id,
         name: format!("{}, {}", t.nachname, t.vorname),
@@ -126,6 +146,7 @@ async fn liste(
     fehler: Option<String>,
 ) -> Result<Liste, AppFehler> {
     let heute = z.app.heute();
+    let dauer = z.app.konfiguration_lesen(&b.akteur).await?.gespraechsdauer;
     let mut tage: Vec<(NaiveDate, Tag)> = Vec::new();
     let mut anzahl = 0;
     for t in z.app.termine_liste(&b.akteur, &TerminFilter { bis: Some(bis), erledigte }).await? {
@@ -148,7 +169,7 @@ async fn liste(
             if am < heute && offen {
                 tag.zusatz = "überfällig";
             }
-            tag.eintraege.push(eintrag(t));
+            tag.eintraege.push(eintrag(t, &dauer));
         }
     }
     let ansage = format!("{anzahl} Einträge bis {}", datum_text(bis));
@@ -160,6 +181,7 @@ async fn liste(
         anzahl,
         tage: tage.into_iter().map(|(_, t)| t).collect(),
         ansage,
+        dauer: dauer_text(&dauer),
     })
 }
 

@@ -16,13 +16,15 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::konto::{Angemeldet, NeuerBenutzer};
 use vierphasen_app::passwort::{HOECHSTLAENGE, MINDESTLAENGE};
 use vierphasen_domain::Katalog;
-use vierphasen_domain::fallakte::{Dienststelle, LokaleStrategie};
+use vierphasen_domain::fallakte::{Dienststelle, Gespraechsdauer, LokaleStrategie};
 use vierphasen_domain::zugriff::Rolle;
 
 use super::anzeige::merkmal_name;
 use super::formular::{Feldfehler, feld_id};
 use super::gespeichert::{self, Erledigt};
-use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
+use super::{
+    Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, beschriften, html, mit_status, nummer, weiter_zu,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -32,6 +34,7 @@ pub fn routen() -> Router<Zustand> {
         .route("/verwaltung/benutzer/{bid}/deaktivieren", get(deaktivieren_fragen).post(deaktivieren))
         .route("/verwaltung/teams", axum::routing::post(team_anlegen))
         .route("/verwaltung/kontaktdichte", axum::routing::post(kontaktdichte_speichern))
+        .route("/verwaltung/gespraechsdauer", axum::routing::post(gespraechsdauer_speichern))
         .route("/verwaltung/strategien", axum::routing::post(strategien_speichern))
         .route("/verwaltung/fall", get(fall_suchen))
 }
@@ -108,6 +111,9 @@ struct Verwaltungsseite {
     rm_team: Rueckmeldung,
     kontaktdichte: Vec<Kontaktzeile>,
     rm_kontakt: Rueckmeldung,
+    /// P11: the durations as stored or typed (fields `gespraechsdauer-…`).
+    dauer: Formular,
+    rm_dauer: Rueckmeldung,
     strategien: Vec<Strategiezeile>,
     merkmalgruppen: Vec<Merkmalgruppe>,
     rm_strategien: Rueckmeldung,
@@ -152,6 +158,18 @@ fn merkmalgruppen(k: &Katalog) -> Vec<Merkmalgruppe> {
                 .collect(),
         })
         .collect()
+}
+
+const ERSTGESPRAECH: &str = "gespraechsdauer-erstgespraech_minuten";
+const FOLGEGESPRAECH: &str = "gespraechsdauer-folgegespraech_minuten";
+
+/// P11: the stored durations as form values (empty: not set).
+fn dauer_werte(d: &Gespraechsdauer) -> Formular {
+    let text = |m: Option<u16>| m.map(|m| m.to_string()).unwrap_or_default();
+    Formular(vec![
+        (ERSTGESPRAECH.to_owned(), text(d.erstgespraech_minuten)),
+        (FOLGEGESPRAECH.to_owned(), text(d.folgegespraech_minuten)),
+    ])
 }
 
 /// K1 rows: every Profillage with the catalogue's defaults and the typed or stored value.
@@ -247,6 +265,8 @@ async fn laden(z: &Zustand, b: &Angemeldet) -> Result<Verwaltungsseite, AppFehle
         rm_team: Rueckmeldung::default(),
         kontaktdichte: kontaktzeilen(katalog, &werte, &leer),
         rm_kontakt: Rueckmeldung::default(),
+        dauer: dauer_werte(&konfiguration.gespraechsdauer),
+        rm_dauer: Rueckmeldung::default(),
         strategien: strategiezeilen(katalog, &lokale, &leer),
         merkmalgruppen: merkmalgruppen(katalog),
         rm_strategien: Rueckmeldung::default(),
@@ -404,6 +424,38 @@ pub async fn kontaktdichte_speichern(
             seite.kontaktdichte = kontaktzeilen(katalog, &getippt, &rm);
             let status = rm.status();
             seite.rm_kontakt = rm;
+            Ok(mit_status(&seite, status))
+        }
+    }
+}
+
+/// P11: the durations of Erstgespräch and Folgegespräch; empty: the recommendation (60 minutes)
+/// or case by case.
+pub async fn gespraechsdauer_speichern(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    f: Formular,
+) -> SeitenErgebnis {
+    let ergebnis = async {
+        let gespraechsdauer = Gespraechsdauer {
+            erstgespraech_minuten: f.zahl(ERSTGESPRAECH, "Erstgespräch")?,
+            folgegespraech_minuten: f.zahl(FOLGEGESPRAECH, "Folgegespräch")?,
+        };
+        let alt = z.app.konfiguration_lesen(&b.akteur).await?;
+        z.app.konfiguration_setzen(&b.akteur, Dienststelle { gespraechsdauer, ..alt }).await
+    }
+    .await;
+    match ergebnis {
+        Ok(_) => Ok(weiter_zu(&format!("{}#h-gespraechsdauer", Erledigt::Gespraechsdauer.nach("/verwaltung")))),
+        Err(e) => {
+            let rm = beschriften(
+                Rueckmeldung::aus(e)?,
+                &[(ERSTGESPRAECH, "Erstgespräch"), (FOLGEGESPRAECH, "Folgegespräch")],
+            );
+            let mut seite = laden(&z, &b).await?;
+            seite.dauer = f;
+            let status = rm.status();
+            seite.rm_dauer = rm;
             Ok(mit_status(&seite, status))
         }
     }

@@ -177,13 +177,18 @@ impl Eintragsart for Eingliederungsvereinbarung {
              VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
             k.kunde_id.0, self.erstellt_am, ev_status(self), k.von, k.jetzt, json(self)?)?)
     }
-    /// E5: only a draft changes (edited or concluded), and a concluded version only to replaced;
-    /// the row's status guards it against a concurrent change.
+    /// E5: only a draft changes (edited or concluded), and a concluded version only to replaced
+    /// or by its handover (the use case changes nothing else); the row's status guards it
+    /// against a concurrent change.
     async fn ueberschreiben(&self, tx: &mut Tx, id: i64, _: Kopf) -> Result<(), AppFehler> {
-        let bisher = if self.ersetzt_am.is_some() { "abgeschlossen" } else { "entwurf" };
+        let (bisher, oder) = match ev_status(self) {
+            "ersetzt" => ("abgeschlossen", "abgeschlossen"),
+            "abgeschlossen" => ("entwurf", "abgeschlossen"),
+            _ => ("entwurf", "entwurf"),
+        };
         let n = sql!(tx, ausfuehren
-            "UPDATE eingliederungsvereinbarung SET status = $1, inhalt = $2 WHERE id = $3 AND status = $4",
-            ev_status(self), json(self)?, id, bisher)?;
+            "UPDATE eingliederungsvereinbarung SET status = $1, inhalt = $2 WHERE id = $3 AND status IN ($4, $5)",
+            ev_status(self), json(self)?, id, bisher, oder)?;
         if n != 1 {
             return Err(AppFehler::Konflikt(crate::fall::ev::UNVERAENDERLICH.into()));
         }

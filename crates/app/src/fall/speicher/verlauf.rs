@@ -24,6 +24,8 @@ pub(crate) enum Verlaufsaktion {
     Entworfen,
     Bearbeitet,
     Abgeschlossen,
+    /// E5: the copy handed over after the signature.
+    Ausgehaendigt,
     Ersetzt,
     Erfasst,
     Erteilt,
@@ -59,6 +61,7 @@ impl Verlaufsaktion {
             Verlaufsaktion::Entworfen => "entworfen",
             Verlaufsaktion::Bearbeitet => "bearbeitet",
             Verlaufsaktion::Abgeschlossen => "abgeschlossen",
+            Verlaufsaktion::Ausgehaendigt => "ausgehändigt",
             Verlaufsaktion::Festgehalten => "als Dokument festgehalten",
             Verlaufsaktion::Ersetzt => "ersetzt",
             Verlaufsaktion::Erfasst => "erfasst",

@@ -46,6 +46,11 @@ struct Vorschau {
     eigene_ziele: String,
     strategien: Vec<Strategiepunkt>,
     listen: Vec<Aufgabenliste>,
+    /// E4: the Zwischenziel agreed in this version (else the strategies' guidance is shown).
+    zwischenziel: String,
+    /// E4: "mindestens 4 Bewerbungen je Monat vom … bis …".
+    eigenbemuehungen: String,
+    nachweis: String,
 }
 
 /// Goal, Zielberuf, own goals (Z8) and the strategies pursued on `stichtag`.
@@ -130,6 +135,9 @@ pub async fn anzeigen(
         eigene_ziele: p.eigene_ziele,
         strategien: p.strategien,
         listen: gruppieren(&ev.aufgaben, ev.art, rk),
+        zwischenziel: ev.zwischenziel.clone().unwrap_or_default(),
+        eigenbemuehungen: ev.eigenbemuehungen.as_ref().map(|e| e.text()).unwrap_or_default(),
+        nachweis: ev.eigenbemuehungen.as_ref().and_then(|e| e.nachweis.clone()).unwrap_or_default(),
     };
     Ok(html(&seite))
 }

@@ -265,12 +265,12 @@ pub fn bauen(k: &Kontext<'_>, f: &Formular, r: &Rueckmeldung, modus: Modus) -> F
             "Gültige Vereinbarung, abgeschlossen am {}{}: {} Aufgaben.",
             datum_text(abgeschlossen),
             e.gueltig_bis.map(|d| format!(", gültig bis {}", datum_text(d))).unwrap_or_default(),
-            e.aufgaben.len()
+            e.nachzuhalten().len()
         ),
         None => "Es gibt keine gültige Eingliederungsvereinbarung. Besprechen Sie die Umsetzung der Absprachen aus dem letzten Gespräch.".to_owned(),
     };
     let aufgaben = ev
-        .map(|(e, _)| e.aufgaben.as_slice())
+        .map(|(e, _)| e.nachzuhalten())
         .unwrap_or_default()
         .iter()
         .enumerate()

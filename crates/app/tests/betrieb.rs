@@ -160,6 +160,48 @@ async fn gespraech_mit_bedarfsgemeinschaft_braucht_alle_einwilligungen() {
     }
 }
 
+/// U2 through the use case: leadership experience that is not current refuses the referral to
+/// the Managementvermittlung on its own; an unknown Region is bad input naming the field; the
+/// Branche given by its label is stored by id, the Zielposition trimmed.
+#[tokio::test]
+async fn zav_auftrag_mit_den_neuen_angaben() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Zav")).await.unwrap();
+        let heute = app.heute();
+        let zav = |aktuell: bool, region: &str| -> AuftragEingabe {
+            serde_json::from_value(json!({ "datum": heute, "leistung": "zav_managementvermittlung", "zav": {
+                "zielposition": " Geschäftsführung ", "fuehrungserfahrung_jahre": 5, "fuehrungserfahrung_aktuell": aktuell,
+                "personalverantwortung": true, "budgetverantwortung": true, "bundesweit_mobil": true,
+                "jahresgehalt_euro": 80000, "akademischer_abschluss": true,
+                "branche": "Energieversorgung", "region": region
+            } }))
+            .unwrap()
+        };
+        let fehler = app.auftrag_erteilen(&u.vfk, id, zav(false, "bayern")).await.unwrap_err();
+        assert_eq!(regeln(&fehler), vec!["U2"], "{}: {fehler}", t.name);
+        assert!(format!("{fehler:?}").contains("muss aktuell sein"), "{}: {fehler:?}", t.name);
+        match app.auftrag_erteilen(&u.vfk, id, zav(true, "Ruhrgebiet")).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "auftraege[0].zav.region", "{}", t.name);
+                assert!(meldung.contains("unbekannte Region „Ruhrgebiet“"), "{}: {meldung}", t.name);
+            }
+            f => panic!("{}: {f:?}", t.name),
+        }
+        app.auftrag_erteilen(&u.vfk, id, zav(true, "Bayern")).await.unwrap();
+        let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
+        let z = fall.fallakte.auftraege[0].zav.clone().unwrap();
+        assert_eq!(
+            (z.zielposition.as_deref(), z.branche.as_deref(), z.region.as_deref(), z.fuehrungserfahrung_aktuell),
+            (Some("Geschäftsführung"), Some("energieversorgung"), Some("bayern"), true),
+            "{}",
+            t.name
+        );
+        t.aufraeumen().await;
+    }
+}
+
 #[tokio::test]
 async fn auftrag_braucht_einwilligung_und_oeffnet_den_fall_fuer_den_fachdienst() {
     for t in datenbanken().await {

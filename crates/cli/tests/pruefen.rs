@@ -118,13 +118,15 @@ fn regelverstoesse_zeigt_jede_regel() {
     assert_eq!(o.status.code(), Some(1), "Exit-Code bei Befunden mit Schwere fehler");
     assert!(o.stderr.is_empty(), "stderr: {}", text(&o.stderr));
     let erwartet = [
-        ("S1", "fehler"),  // Handlungsbedarf Örtliche Mobilität ohne Strategie
-        ("S2", "fehler"),  // Berufsabschluss erwerben ohne Absolventenmanagement
-        ("S5", "fehler"),  // Verfügbarkeit überprüfen (nur SGB III) im SGB II
-        ("PL1", "fehler"), // Aktivierungsprofil außerhalb des zulässigen Satzes, ohne Begründung
-        ("U6", "fehler"),  // BPS-Auftrag zur Eignungsfeststellung ohne Einwilligung
-        ("F2", "fehler"),  // unvollständiges Folgegespräch
-        ("E3", "warnung"), // überfälliger Kooperationsplan
+        ("S1", "fehler"),   // Handlungsbedarf Örtliche Mobilität ohne Strategie
+        ("S2", "fehler"),   // Berufsabschluss erwerben ohne Absolventenmanagement
+        ("S5", "fehler"),   // Verfügbarkeit überprüfen (nur SGB III) im SGB II
+        ("PL1", "fehler"),  // Aktivierungsprofil außerhalb des zulässigen Satzes, ohne Begründung
+        ("U6", "fehler"),   // BPS-Auftrag zur Eignungsfeststellung ohne Einwilligung
+        ("F2", "fehler"),   // unvollständiges Folgegespräch
+        ("E3", "warnung"),  // überfälliger Kooperationsplan
+        ("U2", "fehler"),   // Managementvermittlung ohne aktuelle Führungserfahrung
+        ("PL3", "hinweis"), // § 10 SGB II: beide Bedingungen nicht erfüllt
     ];
     for (regel, schwere) in erwartet {
         assert!(
@@ -138,6 +140,80 @@ fn regelverstoesse_zeigt_jede_regel() {
     assert_eq!(z["warnungen"], anzahl(&v, "warnung"));
     assert_eq!(z["hinweise"], anzahl(&v, "hinweis"));
     assert!(anzahl(&v, "fehler") >= 6);
+}
+
+/// PL3 d) and U2 in `regelverstoesse`: each unmet condition of § 10 SGB II on its own; the ZAV
+/// finding names the Zielposition, the non-current leadership experience and the threshold used.
+#[test]
+fn regelverstoesse_nennt_bedingungen_einzeln() {
+    let v = ausgabe(&pruefen_datei("regelverstoesse"));
+    let meldungen = |regel: &str| -> Vec<String> {
+        befunde(&v).iter().filter(|b| b["regel"] == regel).map(|b| b["meldung"].as_str().unwrap().to_owned()).collect()
+    };
+    let pl3 = meldungen("PL3");
+    assert_eq!(pl3.len(), 2, "{pl3:#?}");
+    assert!(pl3[0].contains("spätestens innerhalb von 6 Monaten") && pl3[0].contains("01.12.2026"), "{pl3:#?}");
+    assert!(pl3[1].contains("tatsächlich nicht angestrebt"), "{pl3:#?}");
+    let u2 = meldungen("U2");
+    assert_eq!(u2.len(), 1, "{u2:#?}");
+    assert!(u2[0].contains("Zielposition: Betriebsleitung Logistik"), "{}", u2[0]);
+    assert!(u2[0].contains("Führungserfahrung muss aktuell sein"), "{}", u2[0]);
+    // The salary (52.000 €) is above the threshold, so the threshold is not among the unmet.
+    assert!(!u2[0].contains("Jahresgehalt"), "{}", u2[0]);
+}
+
+/// V1/V2 and Z6 on the command line: the Beratungsvermerk prefill of the latest Erstgespräch or
+/// Folgegespräch up to the Stichtag, and the search horizon of the agreed Zieloption.
+#[test]
+fn vermerk_vorbefuellung_und_suchhorizont() {
+    // Stichtag after the Folgegespräch of 27.10.2026: V2 (changes of that day and the day before).
+    let v = ausgabe(&pruefen_datei("foerderprofil_sgb3"));
+    let vb = &v["vermerk_vorbefuellung"];
+    assert_eq!(
+        (vb["regel"].as_str(), vb["gespraech"].as_str(), vb["datum"].as_str()),
+        (Some("V2"), Some("folgegespraech"), Some("2026-10-27")),
+        "{vb:#}"
+    );
+    let h = &v["suchhorizont"];
+    assert_eq!(h["regel"], "Z6");
+    assert_eq!(h["zieloption"], "beschaeftigung_lokal");
+    assert_eq!(h["stufen"], serde_json::json!(["lokal"]));
+    assert_eq!(h["text"], "Suchhorizont: Tagespendelbereich (TPB)");
+
+    // Stichtag between Erstgespräch and Folgegespräch: V1 with the sections of the seed.
+    let o = vierphasen()
+        .arg("pruefen")
+        .arg(beispiel("foerderprofil_sgb3"))
+        .args(["--stichtag", "2026-09-15"])
+        .output()
+        .unwrap();
+    let v = ausgabe(&o);
+    let vb = &v["vermerk_vorbefuellung"];
+    assert_eq!((vb["regel"].as_str(), vb["datum"].as_str()), (Some("V1"), Some("2026-09-01")), "{vb:#}");
+    let titel: Vec<&str> = vb["abschnitte"].as_array().unwrap().iter().map(|a| a["titel"].as_str().unwrap()).collect();
+    assert_eq!(
+        titel,
+        [
+            "Zielberuf/Zieltätigkeit",
+            "Vermittlungsrelevante Handlungsbedarfe",
+            "Besondere Stärken",
+            "Fazit der Standortbestimmung",
+            "Profillage",
+            "Vereinbarte Zieloption"
+        ]
+    );
+
+    // International goal: matching still uses local and überregional chances.
+    let mut akte = beispiel_json("foerderprofil_sgb3");
+    akte["ziele"][0]["zieloption"] = "beschaeftigung_international".into();
+    let v = ausgabe(&pruefen_stdin(akte.to_string().as_bytes()));
+    assert_eq!(v["suchhorizont"]["horizont"], "international");
+    assert_eq!(v["suchhorizont"]["stufen"], serde_json::json!(["lokal", "ueberregional", "international"]));
+    // Without conversations and goals both are left out.
+    akte["gespraeche"] = serde_json::json!([]);
+    akte["ziele"] = serde_json::json!([]);
+    let v = ausgabe(&pruefen_stdin(akte.to_string().as_bytes()));
+    assert!(v.get("vermerk_vorbefuellung").is_none() && v.get("suchhorizont").is_none(), "{v:#}");
 }
 
 #[test]

@@ -6,13 +6,16 @@ use serde::Serialize;
 
 use crate::befund::{Befund, Schwere};
 use crate::datum::{de, plus_tage};
-use crate::fallakte::GepruefteFallakte;
+use crate::fallakte::{GepruefteFallakte, Gespraechsart};
 use crate::grundtypen::{Profillage, Rechtskreis};
+use crate::katalog::Suchhorizont;
 use crate::regel::Regel;
 use crate::regeln::frist::Frist;
 use crate::regeln::profillage::{
-    ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, absolventenmanagement_laeuft, wahl_pruefen,
+    FbwEingabe, ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, absolventenmanagement_laeuft,
+    wahl_pruefen,
 };
+use crate::regeln::vermerk::{self, Vorbefuellung};
 use crate::regeln::{
     ev, fachdienst, folgegespraech, geltungsbereich, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel,
 };
@@ -29,7 +32,62 @@ pub struct Pruefergebnis {
     pub matchingfaehig: bool,
     pub befunde: Vec<Befund>,
     pub fristen: Vec<Frist>,
+    /// V1/V2: the Beratungsvermerk prefill after the latest Erstgespräch or Folgegespräch up to
+    /// the Stichtag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub vermerk_vorbefuellung: Option<VermerkVorbefuellung>,
+    /// Z6: how far matching searches for the agreed Zieloption.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suchhorizont: Option<SuchhorizontAusgabe>,
     pub zusammenfassung: Zusammenfassung,
+}
+
+/// V1/V2: the prefill a Vermerk of that conversation gets.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VermerkVorbefuellung {
+    pub gespraech: Gespraechsart,
+    pub datum: NaiveDate,
+    #[serde(flatten)]
+    pub vorbefuellung: Vorbefuellung,
+}
+
+/// Z6: the search horizon of the current goal; matching also uses the narrower levels.
+#[derive(Debug, Clone, Serialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SuchhorizontAusgabe {
+    #[cfg_attr(feature = "openapi", schema(value_type = String))]
+    pub regel: Regel,
+    /// Zieloption id.
+    pub zieloption: String,
+    pub horizont: Suchhorizont,
+    /// The levels matching searches, narrowest first.
+    pub stufen: Vec<Suchhorizont>,
+    pub text: String,
+}
+
+/// V1 after an Erstgespräch (also the Erstgespräch SGB II), V2 after a Folgegespräch: the prefill
+/// for the latest such conversation on or before `stichtag`.
+pub fn vermerk_vorbefuellung(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Option<VermerkVorbefuellung> {
+    f.akte.gespraeche.iter().filter(|g| g.datum <= stichtag).rev().find_map(|g| {
+        let vorbefuellung = match g.art {
+            Gespraechsart::Erstgespraech | Gespraechsart::ErstgespraechSgb2 => vermerk::erstgespraech(f, g.datum),
+            Gespraechsart::Folgegespraech => vermerk::folgegespraech(f, g.datum),
+            _ => return None,
+        };
+        Some(VermerkVorbefuellung { gespraech: g.art, datum: g.datum, vorbefuellung })
+    })
+}
+
+/// Z6: the search horizon of the current goal (none without a goal).
+pub fn suchhorizont(f: &GepruefteFallakte<'_>) -> Option<SuchhorizontAusgabe> {
+    f.aktuelles_ziel().map(|(_, o)| SuchhorizontAusgabe {
+        regel: Regel::Z6,
+        zieloption: o.id.clone(),
+        horizont: o.suchhorizont,
+        stufen: ziel::suchhorizont_stufen(o.suchhorizont).to_vec(),
+        text: ziel::suchhorizont_text(o.suchhorizont).to_owned(),
+    })
 }
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -67,7 +125,10 @@ pub fn profillage_eingabe(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pro
     e.schwerpunkt_gewaehlt = s.schwerpunkt;
     if let Some(sb) = &v.standortbestimmung {
         e.prognose_monate = Some(sb.prognose_monate);
-        e.fbw_ueber_9_monate = sb.fbw_ueber_9_monate;
+        e.fbw = sb.prognose_nur_wegen_fbw.then_some(FbwEingabe {
+            dauer_monate: sb.fbw_dauer_monate,
+            mehr_als_monate: k.parameter.profiling.fbw_mehr_als_monate,
+        });
         e.heranfuehren_binnen_12 = sb.heranfuehren_binnen_12_monaten;
     }
     e.absolventenmanagement_laeuft = (0..f.akte.strategien.len()).any(|i| absolventenmanagement_laeuft(f, i, stichtag));
@@ -82,6 +143,9 @@ pub fn profillage_eingabe(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pro
             ende_datum: za.ende_datum,
             stand: v.gespeichert_am,
             regel_monate: k.parameter.profiling.z_a_regel_monate,
+            kein_fortschritt_bis_erforderlich: g.kein_fortschritt_bis_erforderlich,
+            kein_fortschritt_bis: za.kein_fortschritt_bis,
+            kein_fortschritt_hoechstens_monate: k.parameter.profiling.z_d_hoechstens_monate,
         });
     }
     e.i_grund = s.i_grund.is_some();
@@ -165,6 +229,8 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
         matchingfaehig,
         befunde,
         fristen,
+        vermerk_vorbefuellung: vermerk_vorbefuellung(f, stichtag),
+        suchhorizont: suchhorizont(f),
         zusammenfassung,
     }
 }

@@ -17,7 +17,7 @@ use vierphasen_domain::fallakte::{
     Standortbestimmung, StrategieErgebnis, StrategieWahl,
 };
 use vierphasen_domain::katalog::Strategie;
-use vierphasen_domain::regeln::profillage::{ProfillageEingabe, ZEingabe, ableiten};
+use vierphasen_domain::regeln::profillage::{FbwEingabe, ProfillageEingabe, ZEingabe, ableiten};
 use vierphasen_domain::{
     Befund, Gruppen, Katalog, MerkmalStatus, Profillage, Pruefergebnis, Rechtskreis, Schluesselgruppe as G, Schwere,
     Segment, einlesen, pruefen,
@@ -68,17 +68,26 @@ fn z_eingabe() -> impl Strategy<Value = ZEingabe> {
         option::of(datum()),
         datum(),
         0u32..6,
+        any::<bool>(),
+        option::of(datum()),
     )
-        .prop_map(|(grund, nur_ohne, angestrebt, nur_rk, ende_erforderlich, ende, stand, regel)| ZEingabe {
-            grund: grund.to_string(),
-            nur_ohne_integrationsabsicht: nur_ohne,
-            integration_angestrebt: angestrebt,
-            nur_rechtskreis: nur_rk,
-            ende_datum_erforderlich: ende_erforderlich,
-            ende_datum: ende,
-            stand,
-            regel_monate: regel,
-        })
+        .prop_map(
+            |(grund, nur_ohne, angestrebt, nur_rk, ende_erforderlich, ende, stand, regel, bis_erforderlich, bis)| {
+                ZEingabe {
+                    grund: grund.to_string(),
+                    nur_ohne_integrationsabsicht: nur_ohne,
+                    integration_angestrebt: angestrebt,
+                    nur_rechtskreis: nur_rk,
+                    ende_datum_erforderlich: ende_erforderlich,
+                    ende_datum: ende,
+                    stand,
+                    regel_monate: regel,
+                    kein_fortschritt_bis_erforderlich: bis_erforderlich,
+                    kein_fortschritt_bis: bis,
+                    kein_fortschritt_hoechstens_monate: 6,
+                }
+            },
+        )
 }
 
 fn eingabe(
@@ -92,7 +101,7 @@ fn eingabe(
         gruppen(),
         option::of(select(G::ALLE.to_vec())),
         prognose,
-        any::<bool>(),
+        option::of(option::of(0u16..=36)),
         any::<bool>(),
         option::of(any::<bool>()),
         z,
@@ -117,7 +126,7 @@ fn eingabe(
                     verdichtet_markiert,
                     schwerpunkt_gewaehlt,
                     prognose_monate,
-                    fbw_ueber_9_monate: fbw,
+                    fbw: fbw.map(|dauer_monate| FbwEingabe { dauer_monate, mehr_als_monate: 9 }),
                     absolventenmanagement_laeuft: am,
                     heranfuehren_binnen_12: heran,
                     z,
@@ -308,7 +317,8 @@ fn profiling_version(am: NaiveDate, status: &[MerkmalStatus], profillage: Option
             datum: am,
             prognose_monate: 9,
             fazit: "Eigenschaftstest".into(),
-            fbw_ueber_9_monate: false,
+            fbw_dauer_monate: None,
+            prognose_nur_wegen_fbw: false,
             heranfuehren_binnen_12_monaten: None,
         }),
         z_grund: None,
@@ -664,7 +674,7 @@ fn reichhaltig() -> Value {
                 "schwerpunkt": "rahmenbedingungen",
                 "standortbestimmung": {
                     "datum": "2026-04-27", "prognose_monate": 14, "fazit": "Komplex.",
-                    "fbw_ueber_9_monate": true, "heranfuehren_binnen_12_monaten": true
+                    "fbw_dauer_monate": 8, "prognose_nur_wegen_fbw": true, "heranfuehren_binnen_12_monaten": true
                 },
                 "i_grund": "vollzeit_sozialversicherungspflichtig",
                 "profillage": { "wert": "unterstuetzungsprofil", "begruendung": "Begründet." }
@@ -721,7 +731,8 @@ fn reichhaltig() -> Value {
         ],
         "auftraege": [
             { "datum": "2026-05-02", "leistung": "zav_managementvermittlung", "zav": {
-                "fuehrungserfahrung_jahre": 2.5, "personalverantwortung": true, "jahresgehalt_euro": 40000 } },
+                "zielposition": "Werksleitung", "fuehrungserfahrung_jahre": 2.5, "fuehrungserfahrung_aktuell": true,
+                "personalverantwortung": true, "jahresgehalt_euro": 40000, "branche": "C", "region": "Bayern" } },
             { "datum": "2026-05-02", "leistung": "zav_kuenstlervermittlung", "zav": { "kuenstlerbereich": "buehne" } },
             { "datum": "2026-05-03", "leistung": "aed_gutachten_umfaenglich", "fragestellung": "verfuegbarkeit_erwerbsfaehigkeit" },
             { "datum": "2026-05-03", "leistung": "bps_begutachtung", "fragestellung": "eignungsfeststellung" },

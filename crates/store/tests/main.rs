@@ -2,5 +2,6 @@
 //! instead of one per file); each former test file is a module here.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
+mod fakten;
 mod protokoll;
 mod schema;

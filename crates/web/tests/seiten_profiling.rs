@@ -221,3 +221,61 @@ async fn ablauf(t: &TestApp) {
     assert_eq!(t.seite("/kunden/999999/profiling", &vfk).await.status, StatusCode::NOT_FOUND);
     assert_eq!(t.seite("/kunden/abc/profiling", &vfk).await.status, StatusCode::NOT_FOUND);
 }
+
+/// PL2 on the page: the VFK enters the planned duration of the FbW and ticks that the prognosis
+/// exceeds 12 months only because of it (seed: "Übersteigt die Integrationsprognose allein
+/// deshalb zwölf Monate, weil … eine Maßnahme zur Förderung der beruflichen Weiterbildung (FbW) …
+/// von mehr als 9 Monaten durchlaufen soll, ist der Fall dem Förderprofil zuzuordnen").
+#[tokio::test]
+async fn profiling_fbw_dauer() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let vfk = t.anmelden("vfk").await;
+        let id = kunde_anlegen(&t, &vfk).await;
+        let pfad = format!("/kunden/{id}/profiling");
+        let vorschlag = format!("{pfad}/vorschlag");
+        let s = t.seite(&pfad, &vfk).await;
+        assert!(s.sichtbar().contains("Geplante Dauer der FbW in Monaten"), "{}", s.sichtbar());
+        let fbw = |dauer: &'static str| {
+            formular(&["berufliche_qualifikation"], "20", &[("sb_fbw_dauer", dauer), ("sb_fbw", "ja")])
+        };
+        // More than 9 months: Förderprofil.
+        let s = t.absenden(&vorschlag, &paare(&fbw("12")), &vfk).await;
+        assert!(s.sichtbar().contains("Vorgeschlagen Förderprofil"), "{}: {}", t.name, s.sichtbar());
+        // 9 months: no Förderprofil without Begründung, and the hint says why.
+        let s = t.absenden(&vorschlag, &paare(&fbw("9")), &vfk).await;
+        assert!(!s.sichtbar().contains("Vorgeschlagen Förderprofil"), "{}: {}", t.name, s.sichtbar());
+        assert!(s.sichtbar().contains("FbW von höchstens 9 Monaten"), "{}: {}", t.name, s.sichtbar());
+        // Ticked without a duration: asks for it.
+        let s = t.absenden(&vorschlag, &paare(&fbw("")), &vfk).await;
+        assert!(s.sichtbar().contains("geplante Dauer der FbW"), "{}: {}", t.name, s.sichtbar());
+        // Unreadable or zero duration: refused at the field, what was typed stays.
+        for (dauer, meldung) in [("zwölf", "ganze Zahl"), ("0", "mindestens 1 Monat")] {
+            let s = t.absenden(&pfad, &paare(&fbw(dauer)), &vfk).await;
+            assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "{}: {}", t.name, s.sichtbar());
+            assert!(s.text.contains(r##"href="#sb_fbw_dauer""##), "{}: {}", t.name, s.text);
+            assert!(s.sichtbar().contains(meldung), "{}: {}", t.name, s.sichtbar());
+            assert!(s.text.contains(&format!(r#"value="{dauer}""#)), "{}", t.name);
+        }
+        // Saved: the form starts from both facts.
+        let mut f = fbw("12");
+        f.push(("profillage".into(), "foerderprofil".into()));
+        f.push(("bestaetigt".into(), "ja".into()));
+        let s = t.absenden(&pfad, &paare(&f), &vfk).await;
+        assert_eq!(s.status, StatusCode::SEE_OTHER, "{}: {}", t.name, s.sichtbar());
+        let s = t.seite(&pfad, &vfk).await;
+        assert!(
+            s.text.contains(
+                r#"id="sb_fbw_dauer" name="sb_fbw_dauer" type="text" inputmode="numeric" pattern="[0-9]*" value="12""#
+            ),
+            "{}",
+            t.name
+        );
+        assert!(
+            s.text.contains(r#"id="sb_fbw" name="sb_fbw" value="ja" aria-describedby="sb_fbw-hinweis" checked"#),
+            "{}",
+            t.name
+        );
+        t.aufraeumen().await;
+    }
+}

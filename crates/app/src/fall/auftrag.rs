@@ -8,6 +8,7 @@ use vierphasen_domain::fallakte::{Auftrag, Fragestellung, ZavAngaben};
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 
 use super::Aenderung;
+use super::kunde::text_opt;
 use super::{Tor, Verlaufsaktion, auftrag_erledigen as auftrag_erledigt_setzen};
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -46,15 +47,27 @@ impl App {
                 "liegt in der Zukunft; ein Auftrag wird mit dem Tag der Erteilung erfasst",
             ));
         }
-        let auftrag = Auftrag {
-            datum: eingabe.datum,
-            leistung: leistung.id.clone(),
-            fragestellung: eingabe.fragestellung,
-            zav: eingabe.zav,
+        let zav = match eingabe.zav {
+            Some(z) => Some(self.zav_angaben(z)?),
+            None => None,
         };
+        let auftrag =
+            Auftrag { datum: eingabe.datum, leistung: leistung.id.clone(), fragestellung: eingabe.fragestellung, zav };
         let (id, _) = s.anfuegen(auftrag, Verlaufsaktion::Erteilt).await?;
         let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt)).await?;
         Ok(Aenderung { id, befunde })
+    }
+
+    /// U2: the ZAV facts as stored: Branche and Region by id (an unknown one stays as entered, so
+    /// the Fallakte check names it), the Zielposition as a checked text.
+    fn zav_angaben(&self, z: ZavAngaben) -> Result<ZavAngaben, AppFehler> {
+        let k = self.katalog;
+        Ok(ZavAngaben {
+            zielposition: text_opt("zav.zielposition", z.zielposition.as_deref(), 200)?,
+            branche: z.branche.as_deref().map(str::trim).map(|t| k.zav_branche(t).map_or(t, |x| &x.id).to_owned()),
+            region: z.region.as_deref().map(str::trim).map(|t| k.zav_region(t).map_or(t, |x| &x.id).to_owned()),
+            ..z
+        })
     }
 
     /// Marks a referral as answered; the Fachdienst then no longer sees the case (D3).

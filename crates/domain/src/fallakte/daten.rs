@@ -388,9 +388,13 @@ pub struct Standortbestimmung {
     /// Integrationsprognose in months.
     pub prognose_monate: u16,
     pub fazit: String,
-    /// PL2: the prognosis exceeds 12 months only because of an FbW longer than 9 months.
+    /// PL2: planned duration in months of the Maßnahme zur Förderung der beruflichen
+    /// Weiterbildung (FbW, § 81 SGB III) the customer is to attend; none = not given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fbw_dauer_monate: Option<u16>,
+    /// PL2: the Integrationsprognose exceeds 12 months only because of that FbW.
     #[serde(default)]
-    pub fbw_ueber_9_monate: bool,
+    pub prognose_nur_wegen_fbw: bool,
     /// PL2: "Heranführen an Erwerbstätigkeit binnen 12 Monaten wahrscheinlich".
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub heranfuehren_binnen_12_monaten: Option<bool>,
@@ -409,7 +413,15 @@ pub struct ZGrundAngabe {
         skip_serializing_if = "Option::is_none"
     )]
     pub ende_datum: Option<NaiveDate>,
-    /// b_440, d: does the customer actually seek integration?
+    /// d), condition 1: the next agreed conversation, up to which no progress towards
+    /// integration is achievable (at the latest 6 months after the profiling).
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub kein_fortschritt_bis: Option<NaiveDate>,
+    /// b_440, d (condition 2): does the customer actually seek integration?
     #[serde(default)]
     pub integration_angestrebt: bool,
 }
@@ -935,8 +947,15 @@ pub struct Auftrag {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ZavAngaben {
+    /// Managementvermittlung: the position sought (e.g. Geschäftsführung, Bereichsleitung);
+    /// shown with the admission check, no criterion reads it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zielposition: Option<String>,
     #[serde(default)]
     pub fuehrungserfahrung_jahre: f32,
+    /// The leadership experience is current ("mindestens drei Jahre aktuelle Führungserfahrung").
+    #[serde(default)]
+    pub fuehrungserfahrung_aktuell: bool,
     #[serde(default)]
     pub personalverantwortung: bool,
     #[serde(default)]
@@ -945,6 +964,13 @@ pub struct ZavAngaben {
     pub bundesweit_mobil: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub jahresgehalt_euro: Option<u32>,
+    /// Branche (id or label of `zav_branche` in `fachdienste.toml`): the salary threshold
+    /// depends on it ("je nach Branche und Region").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branche: Option<String>,
+    /// Region (id or label of `zav_region` in `fachdienste.toml`), for the salary threshold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
     #[serde(default)]
     pub akademischer_abschluss: bool,
     /// Künstlervermittlung: area id (`buehne`, `film_fernsehen`, `stab_technik`, `unterhaltung_werbung`).

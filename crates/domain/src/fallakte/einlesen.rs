@@ -318,6 +318,16 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
         {
             return Err(fehler(format!("auftraege[{i}].zav.kuenstlerbereich"), format!("unbekannter Bereich „{b}“")));
         }
+        if let Some(b) = a.zav.as_ref().and_then(|z| z.branche.as_ref())
+            && katalog.zav_branche(b).is_none()
+        {
+            return Err(fehler(format!("auftraege[{i}].zav.branche"), format!("unbekannte Branche „{b}“")));
+        }
+        if let Some(r) = a.zav.as_ref().and_then(|z| z.region.as_ref())
+            && katalog.zav_region(r).is_none()
+        {
+            return Err(fehler(format!("auftraege[{i}].zav.region"), format!("unbekannte Region „{r}“")));
+        }
         auftraege.push(l);
     }
 
@@ -393,6 +403,14 @@ fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Res
         return Err(fehler(
             feld("standortbestimmung.prognose_monate"),
             "Integrationsprognose über 240 Monate ist nicht plausibel",
+        ));
+    }
+    if let Some(s) = &p.standortbestimmung
+        && s.fbw_dauer_monate == Some(0)
+    {
+        return Err(fehler(
+            feld("standortbestimmung.fbw_dauer_monate"),
+            "Dauer der FbW: mindestens 1 Monat (ohne geplante FbW das Feld leer lassen)",
         ));
     }
     Ok(Profilingstand { status, verdichtet, schwerpunkt, profillage, z_grund, i_grund, zielberuf })

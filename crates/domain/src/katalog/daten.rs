@@ -68,6 +68,9 @@ pub struct ZGrund {
     /// a): the end date must be given.
     #[serde(default)]
     pub ende_datum_erforderlich: bool,
+    /// d): the date up to which no progress is achievable must be given.
+    #[serde(default)]
+    pub kein_fortschritt_bis_erforderlich: bool,
     /// § 440 SGB III i. V. m. § 237 SGB VI and § 10 SGB II: only when integration is not sought.
     #[serde(default)]
     pub nur_ohne_integrationsabsicht: bool,
@@ -195,6 +198,10 @@ pub struct FachdiensteDatei {
     pub leistung: Vec<Leistung>,
     pub tbd_form: Vec<TbdForm>,
     pub kuenstlerbereich: Vec<Kuenstlerbereich>,
+    pub zav_branche: Vec<ZavAuswahl>,
+    pub zav_region: Vec<ZavAuswahl>,
+    #[serde(default)]
+    pub zav_mindestgehalt: Vec<ZavMindestgehalt>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -237,6 +244,30 @@ pub struct Kuenstlerbereich {
     pub label: String,
     pub hochschulabschluss_genuegt: bool,
     pub berufserfahrung_genuegt: bool,
+}
+
+/// U2: a Branche or Region the Managementvermittlung's salary threshold depends on.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZavAuswahl {
+    pub id: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliase: Vec<String>,
+}
+
+/// U2: the minimum annual salary for a Branche, a Region or both ("je nach Branche und Region
+/// von 45.000 € bis 65.000 Euro"); without a matching entry `zav.management_mindestgehalt_euro`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZavMindestgehalt {
+    /// `zav_branche` id; none = every Branche.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branche: Option<String>,
+    /// `zav_region` id; none = every Region.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    pub euro: u32,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -303,6 +334,8 @@ pub struct EvParameter {
 pub struct ProfilingParameter {
     pub vorlaeufig_folgegespraech_tage: u32,
     pub z_a_regel_monate: u32,
+    pub z_d_hoechstens_monate: u32,
+    pub fbw_mehr_als_monate: u32,
     pub n_zweitgespraech_tage: u32,
 }
 
@@ -332,7 +365,10 @@ pub struct UebergabeParameter {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ZavParameter {
+    /// Default threshold, and the lower end of the seed's range.
     pub management_mindestgehalt_euro: u32,
+    /// Upper end of the seed's range; a catalogue entry above it is refused at load.
+    pub management_mindestgehalt_hoechstens_euro: u32,
     pub management_fuehrungserfahrung_jahre: u32,
     pub management_hoechstens_arbeitslos_monate: u32,
 }

@@ -78,6 +78,10 @@ pub struct Katalog {
     pub leistungen: Vec<Leistung>,
     pub tbd_formen: Vec<TbdForm>,
     pub kuenstlerbereiche: Vec<Kuenstlerbereich>,
+    /// U2: Branchen and Regionen of the salary threshold, and the thresholds (ids resolved).
+    pub zav_branchen: Vec<ZavAuswahl>,
+    pub zav_regionen: Vec<ZavAuswahl>,
+    pub zav_mindestgehaelter: Vec<ZavMindestgehalt>,
     pub produkte: Vec<Produkt>,
     pub kontaktdichte: Kontaktdichte,
     pub parameter: Parameter,
@@ -108,6 +112,8 @@ struct Index {
     zieloptionen: HashMap<String, usize>,
     leistungen: HashMap<String, usize>,
     kuenstlerbereiche: HashMap<String, usize>,
+    zav_branchen: HashMap<String, usize>,
+    zav_regionen: HashMap<String, usize>,
     produkte: HashMap<String, usize>,
     z_gruende: HashMap<String, usize>,
     i_gruende: HashMap<String, usize>,
@@ -181,6 +187,14 @@ impl Katalog {
     }
     pub fn kuenstlerbereich(&self, text: &str) -> Option<&Kuenstlerbereich> {
         finde(&self.index.kuenstlerbereiche, text).map(|i| &self.kuenstlerbereiche[*i])
+    }
+    /// U2: a Branche by id, label or alias.
+    pub fn zav_branche(&self, text: &str) -> Option<&ZavAuswahl> {
+        finde(&self.index.zav_branchen, text).map(|i| &self.zav_branchen[*i])
+    }
+    /// U2: a Region by id, label or alias.
+    pub fn zav_region(&self, text: &str) -> Option<&ZavAuswahl> {
+        finde(&self.index.zav_regionen, text).map(|i| &self.zav_regionen[*i])
     }
 
     /// PK1: products recommended for a strategy in a Rechtskreis.

@@ -166,6 +166,43 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
         eintragen("fachdienste.toml", &mut index.kuenstlerbereiche, i, &b.id, &b.label, &[])?;
     }
 
+    for (i, b) in fd.zav_branche.iter().enumerate() {
+        eintragen("fachdienste.toml", &mut index.zav_branchen, i, &b.id, &b.label, &b.aliase)?;
+    }
+    for (i, r) in fd.zav_region.iter().enumerate() {
+        eintragen("fachdienste.toml", &mut index.zav_regionen, i, &r.id, &r.label, &r.aliase)?;
+    }
+    // U2: each threshold names a known Branche and/or Region, lies in the seed's range, and no
+    // pair is given twice.
+    let (von, bis) =
+        (parameter.zav.management_mindestgehalt_euro, parameter.zav.management_mindestgehalt_hoechstens_euro);
+    let mut paare = HashSet::new();
+    for g in &fd.zav_mindestgehalt {
+        let wer = format!("zav_mindestgehalt (Branche {:?}, Region {:?})", g.branche, g.region);
+        if g.branche.is_none() && g.region.is_none() {
+            return Err(fehler("fachdienste.toml", format!("{wer}: Branche oder Region angeben")));
+        }
+        if let Some(b) = &g.branche
+            && !fd.zav_branche.iter().any(|x| &x.id == b)
+        {
+            return Err(fehler("fachdienste.toml", format!("{wer}: unbekannte Branche `{b}`")));
+        }
+        if let Some(r) = &g.region
+            && !fd.zav_region.iter().any(|x| &x.id == r)
+        {
+            return Err(fehler("fachdienste.toml", format!("{wer}: unbekannte Region `{r}`")));
+        }
+        if g.euro < von || g.euro > bis {
+            return Err(fehler(
+                "fachdienste.toml",
+                format!("{wer}: {} € liegt nicht zwischen {von} € und {bis} €", g.euro),
+            ));
+        }
+        if !paare.insert((g.branche.clone(), g.region.clone())) {
+            return Err(fehler("fachdienste.toml", format!("{wer}: doppelt angegeben")));
+        }
+    }
+
     for (i, p) in pr.produkt.iter().enumerate() {
         eintragen("produkte.toml", &mut index.produkte, i, &p.id, &p.label, &[])?;
         for s in &p.empfohlene_strategien {
@@ -213,6 +250,9 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
         leistungen: fd.leistung,
         tbd_formen: fd.tbd_form,
         kuenstlerbereiche: fd.kuenstlerbereich,
+        zav_branchen: fd.zav_branche,
+        zav_regionen: fd.zav_region,
+        zav_mindestgehaelter: fd.zav_mindestgehalt,
         produkte: pr.produkt,
         kontaktdichte,
         parameter,

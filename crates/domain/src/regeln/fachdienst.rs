@@ -42,7 +42,7 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         // U2
         let pruefung = match (l.id.as_str(), &a.zav) {
             ("zav_managementvermittlung", Some(z)) => {
-                Some(zav::managementvermittlung(z, f.akte.kunde.arbeitslos_seit, a.datum, &f.katalog.parameter.zav))
+                Some(zav::managementvermittlung(z, f.akte.kunde.arbeitslos_seit, a.datum, f.katalog))
             }
             ("zav_kuenstlervermittlung", Some(z)) => Some(zav::kuenstlervermittlung(z, f.katalog)),
             ("zav_managementvermittlung" | "zav_kuenstlervermittlung", None) => {
@@ -68,7 +68,12 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
                 b.push(Befund::fehler(
                     Regel::U2,
                     &bezug,
-                    format!("Aufnahme in „{}“ nicht möglich, nicht erfüllt: {}.", l.label, p.nicht_erfuellt.join("; ")),
+                    format!(
+                        "Aufnahme in „{}“{} nicht möglich, nicht erfüllt: {}.",
+                        l.label,
+                        zielposition(a),
+                        p.nicht_erfuellt.join("; ")
+                    ),
                 ));
             }
             for h in p.hinweise {
@@ -99,4 +104,12 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         }
     }
     b
+}
+
+/// U2: the position sought, as shown after the service (" (Zielposition: Geschäftsführung)").
+fn zielposition(a: &crate::fallakte::Auftrag) -> String {
+    match a.zav.as_ref().and_then(|z| z.zielposition.as_deref()).map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => format!(" (Zielposition: {t})"),
+        None => String::new(),
+    }
 }

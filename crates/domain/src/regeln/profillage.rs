@@ -20,11 +20,21 @@ pub struct ProfillageEingabe {
     pub schwerpunkt_gewaehlt: Option<G>,
     /// None = no Standortbestimmung yet.
     pub prognose_monate: Option<u16>,
-    pub fbw_ueber_9_monate: bool,
+    /// PL2: set when the prognosis exceeds 12 months only because of an FbW.
+    pub fbw: Option<FbwEingabe>,
     pub absolventenmanagement_laeuft: bool,
     pub heranfuehren_binnen_12: Option<bool>,
     pub z: Option<ZEingabe>,
     pub i_grund: bool,
+}
+
+/// PL2: the FbW (§ 81 SGB III) the prognosis exceeds 12 months for.
+#[derive(Debug, Clone, Copy)]
+pub struct FbwEingabe {
+    /// Planned duration; none = not given.
+    pub dauer_monate: Option<u16>,
+    /// "von mehr als 9 Monaten" (`parameter.toml`).
+    pub mehr_als_monate: u32,
 }
 
 /// PL3 facts.
@@ -39,12 +49,61 @@ pub struct ZEingabe {
     /// Date of the profiling (for "i. d. R. innerhalb der nächsten 2 Monate").
     pub stand: NaiveDate,
     pub regel_monate: u32,
+    /// d): the date up to which no progress is achievable is required.
+    pub kein_fortschritt_bis_erforderlich: bool,
+    pub kein_fortschritt_bis: Option<NaiveDate>,
+    /// d): "spätestens aber bis zum Ablauf von 6 Monaten".
+    pub kein_fortschritt_hoechstens_monate: u32,
 }
 
 impl ZEingabe {
-    /// PL3 a): the reason needs the concrete date the unemployment or need ends, and it is missing.
-    pub fn ohne_konkretes_ende(&self) -> bool {
-        self.ende_datum_erforderlich && self.ende_datum.is_none()
+    /// PL3: every condition of the reason that is not met, one German sentence each (the hint
+    /// while deriving, the error when Z is chosen anyway). Empty = Z holds.
+    pub fn nicht_erfuellt(&self, rechtskreis: Option<Rechtskreis>) -> Vec<String> {
+        let mut m = Vec::new();
+        let grund = &self.grund;
+        if let (Some(nur), Some(rk)) = (self.nur_rechtskreis, rechtskreis)
+            && nur != rk
+        {
+            m.push(format!("Der Z-Grund „{grund}“ gilt nur im {}.", nur.label()));
+        }
+        // a): "wenn das Ende … bereits zu einem konkreten Zeitpunkt feststeht".
+        if self.ende_datum_erforderlich && self.ende_datum.is_none() {
+            m.push(format!(
+                "Z (Grund „{grund}“) nur, wenn das Ende der Arbeitslosigkeit bzw. Hilfebedürftigkeit zu einem konkreten Zeitpunkt feststeht: das Datum angeben."
+            ));
+        }
+        // d), condition 1: "bis zum nächsten vereinbarten Beratungsgespräch, spätestens aber bis
+        // zum Ablauf von 6 Monaten, keine Integrationsfortschritte erzielbar".
+        if self.kein_fortschritt_bis_erforderlich {
+            let hoechstens = crate::datum::plus_monate(self.stand, self.kein_fortschritt_hoechstens_monate);
+            match self.kein_fortschritt_bis {
+                None => m.push(format!(
+                    "Z (Grund „{grund}“) nur, wenn bis zum nächsten vereinbarten Beratungsgespräch, spätestens innerhalb von {} Monaten, keine Integrationsfortschritte erzielbar sind: das Datum dieses Gesprächs angeben.",
+                    self.kein_fortschritt_hoechstens_monate
+                )),
+                Some(bis) if bis <= self.stand => m.push(format!(
+                    "Z (Grund „{grund}“): Das nächste vereinbarte Beratungsgespräch ({}) muss nach dem Profiling ({}) liegen.",
+                    crate::datum::de(bis),
+                    crate::datum::de(self.stand)
+                )),
+                Some(bis) if bis > hoechstens => m.push(format!(
+                    "Z (Grund „{grund}“) nur, wenn spätestens innerhalb von {} Monaten keine Integrationsfortschritte erzielbar sind: Das nächste vereinbarte Beratungsgespräch ({}) liegt nach dem {}.",
+                    self.kein_fortschritt_hoechstens_monate,
+                    crate::datum::de(bis),
+                    crate::datum::de(hoechstens)
+                )),
+                Some(_) => {}
+            }
+        }
+        // b_440, d), condition 2: "sofern eine berufliche Eingliederung … tatsächlich nicht
+        // angestrebt wird".
+        if self.nur_ohne_integrationsabsicht && self.integration_angestrebt {
+            m.push(format!(
+                "Z (Grund „{grund}“) gilt nur, wenn eine berufliche Eingliederung tatsächlich nicht angestrebt wird."
+            ));
+        }
+        m
     }
 }
 
@@ -106,6 +165,7 @@ impl ProfillageErgebnis {
 }
 
 const BEZUG: &str = "profiling";
+const FBW_BEZUG: &str = "profiling.standortbestimmung.fbw_dauer_monate";
 
 impl ProfillageEingabe {
     /// G: groups among Q, L, M, R with at least one Handlungsbedarf (A never counts).
@@ -146,34 +206,8 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
 
     // PL2a: Z before I before the derived Profillagen.
     if let Some(z) = &e.z {
-        if z.nur_rechtskreis.is_some() && e.rechtskreis.is_some() && z.nur_rechtskreis != e.rechtskreis {
-            vorab.push(Befund::hinweis(
-                Regel::PL3,
-                BEZUG,
-                format!("Der Z-Grund „{}“ gilt nur im {}.", z.grund, z.nur_rechtskreis.map_or("", |r| r.label())),
-            ));
-        } else if z.nur_ohne_integrationsabsicht && z.integration_angestrebt {
-            vorab.push(Befund::hinweis(
-                Regel::PL3,
-                BEZUG,
-                format!(
-                    "Z (Grund „{}“) gilt nur, wenn eine berufliche Eingliederung tatsächlich nicht angestrebt wird.",
-                    z.grund
-                ),
-            ));
-        } else if z.ohne_konkretes_ende() {
-            // PL3 a): "wenn das Ende … bereits zu einem konkreten Zeitpunkt feststeht". Decision:
-            // without that date the reason does not hold, so the Profillage is derived as if there
-            // were no Z-Grund (I, N or PL2); the hint says what is missing for Z.
-            vorab.push(Befund::hinweis(
-                Regel::PL3,
-                BEZUG,
-                format!(
-                    "Z (Grund „{}“) nur, wenn das Ende der Arbeitslosigkeit bzw. Hilfebedürftigkeit zu einem konkreten Zeitpunkt feststeht: das Datum angeben. Bis dahin wird die Profillage aus dem Profiling abgeleitet.",
-                    z.grund
-                ),
-            ));
-        } else {
+        let fehlt = z.nicht_erfuellt(e.rechtskreis);
+        if fehlt.is_empty() {
             let mut erg = ProfillageErgebnis::eindeutig(Profillage::Z);
             if let Some(ende) = z.ende_datum
                 && ende > crate::datum::plus_monate(z.stand, z.regel_monate)
@@ -190,6 +224,15 @@ pub fn ableiten(e: &ProfillageEingabe) -> ProfillageErgebnis {
                 ));
             }
             return erg;
+        }
+        // Decision: while a condition is not met, the Profillage is derived as if there were no
+        // Z-Grund (I, N or PL2); each hint says what is missing for Z.
+        for m in fehlt {
+            vorab.push(Befund::hinweis(
+                Regel::PL3,
+                BEZUG,
+                format!("{m} Bis dahin wird die Profillage aus dem Profiling abgeleitet."),
+            ));
         }
     }
     if e.i_grund {
@@ -327,10 +370,25 @@ fn komplex_mit_schwerpunkt(e: &ProfillageEingabe, g: Gruppen, s: G, p: u16) -> P
     let weitere = g.ohne(s).anzahl();
     let verdichtet = e.verdichtung(s);
     if weitere == 0 && !verdichtet {
-        if e.fbw_ueber_9_monate || e.absolventenmanagement_laeuft {
+        if e.absolventenmanagement_laeuft {
             return ProfillageErgebnis::eindeutig(Profillage::Foerder);
         }
-        return ProfillageErgebnis::inkonsistent(
+        // PL2: "Übersteigt die Integrationsprognose allein deshalb zwölf Monate, weil die Kundin bzw.
+        // der Kunde eine Maßnahme zur Förderung der beruflichen Weiterbildung (FbW) nach § 81 SGB III
+        // … von mehr als 9 Monaten durchlaufen soll, ist der Fall dem Förderprofil zuzuordnen."
+        let fbw_hinweis = match e.fbw {
+            None => None,
+            Some(FbwEingabe { dauer_monate: Some(d), mehr_als_monate }) if u32::from(d) > mehr_als_monate => {
+                return ProfillageErgebnis::eindeutig(Profillage::Foerder);
+            }
+            Some(FbwEingabe { dauer_monate: Some(d), mehr_als_monate }) => Some(format!(
+                "Eine FbW von höchstens {mehr_als_monate} Monaten (geplant: {d} Monate) begründet kein Förderprofil bei einer Prognose über 12 Monate; das gilt nur bei einer FbW von mehr als {mehr_als_monate} Monaten."
+            )),
+            Some(FbwEingabe { dauer_monate: None, mehr_als_monate }) => Some(format!(
+                "Prognose über 12 Monate allein wegen einer FbW: bitte die geplante Dauer der FbW in Monaten angeben (Förderprofil nur bei mehr als {mehr_als_monate} Monaten)."
+            )),
+        };
+        let mut erg = ProfillageErgebnis::inkonsistent(
             Some(Profillage::Foerder),
             Befund::hinweis(
                 Regel::PL2,
@@ -341,6 +399,10 @@ fn komplex_mit_schwerpunkt(e: &ProfillageEingabe, g: Gruppen, s: G, p: u16) -> P
                 ),
             ),
         );
+        if let Some(h) = fbw_hinweis {
+            erg.hinweise.push(Befund::hinweis(Regel::PL2, FBW_BEZUG, h));
+        }
+        return erg;
     }
     match s {
         G::Leistungsfaehigkeit if weitere >= 2 || verdichtet => ProfillageErgebnis::mit(
@@ -398,21 +460,13 @@ pub fn wahl_pruefen(e: &ProfillageEingabe, erg: &ProfillageErgebnis, wahl: Wahl<
             b.push(Befund::fehler(Regel::PL3, "profiling.profillage", "Profillage Z erfordert einen Grund (a–d)."));
             return b;
         }
-        Profillage::Z if e.z.as_ref().is_some_and(|z| z.nur_ohne_integrationsabsicht && z.integration_angestrebt) => {
-            b.push(Befund::fehler(
-                Regel::PL3,
-                "profiling.profillage",
-                "Z ist bei diesem Grund nur zulässig, wenn eine berufliche Eingliederung nicht angestrebt wird.",
-            ));
-            return b;
-        }
-        Profillage::Z if e.z.as_ref().is_some_and(ZEingabe::ohne_konkretes_ende) => {
-            b.push(Befund::fehler(
-                Regel::PL3,
-                "profiling.profillage",
-                "Z nach a) setzt voraus, dass das Ende der Arbeitslosigkeit bzw. Hilfebedürftigkeit zu einem konkreten Zeitpunkt feststeht: bitte das Datum angeben.",
-            ));
-            return b;
+        Profillage::Z => {
+            // PL3: each unmet condition of the reason refuses Z on its own.
+            let fehlt = e.z.as_ref().map(|z| z.nicht_erfuellt(e.rechtskreis)).unwrap_or_default();
+            if !fehlt.is_empty() {
+                b.extend(fehlt.into_iter().map(|m| Befund::fehler(Regel::PL3, "profiling.profillage", m)));
+                return b;
+            }
         }
         Profillage::N if e.prognose_monate.is_some() => {
             b.push(Befund::warnung(Regel::PL2a, "profiling.profillage", "Standortbestimmung liegt vor, die Profillage ist aber noch N. Auch vorläufig eine Profillage festlegen (P8)."));

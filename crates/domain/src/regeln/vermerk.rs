@@ -127,6 +127,10 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
             if sb_alt.map(|a| a.fazit.as_str()) != Some(sb.fazit.as_str()) {
                 standort.push(format!("Fazit: {}", sb.fazit));
             }
+            let fbw = |s: &crate::fallakte::Standortbestimmung| (s.fbw_dauer_monate, s.prognose_nur_wegen_fbw);
+            if sb_alt.map(fbw).unwrap_or_default() != fbw(sb) {
+                standort.push(fbw_text(sb));
+            }
         }
         if s.profillage != lage_alt
             && let Some(p) = s.profillage
@@ -146,4 +150,11 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
 
 fn status_text(s: Option<MerkmalStatus>) -> &'static str {
     s.map_or("nicht bewertet", MerkmalStatus::label)
+}
+
+/// PL2: the FbW facts of a Standortbestimmung as one line.
+fn fbw_text(sb: &crate::fallakte::Standortbestimmung) -> String {
+    let dauer = sb.fbw_dauer_monate.map_or("keine Dauer angegeben".to_string(), |d| format!("geplant {d} Monate"));
+    let nur = if sb.prognose_nur_wegen_fbw { "; Prognose über 12 Monate allein wegen der FbW" } else { "" };
+    format!("FbW (§ 81 SGB III): {dauer}{nur}")
 }

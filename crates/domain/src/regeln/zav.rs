@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::datum::plus_monate;
 use crate::fallakte::ZavAngaben;
-use crate::katalog::{Katalog, ZavParameter};
+use crate::katalog::{Katalog, ZavAuswahl};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -18,20 +18,75 @@ pub struct ZavPruefung {
     pub hinweise: Vec<String>,
 }
 
-/// Managementvermittlung: ≥ 3 years leadership with personnel AND budget responsibility;
-/// unemployed less than 6 months; mobile nationwide; salary ≥ threshold; degree desirable.
+/// U2: the minimum annual salary that applies, and why (German, for the finding).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mindestgehalt {
+    pub euro: u32,
+    pub grund: String,
+}
+
+/// U2: "mindestens ein Jahresgehalt – je nach Branche und Region - von 45.000 € bis 65.000 Euro".
+/// The most specific catalogue entry matching the Branche and Region wins (both before one),
+/// the higher amount among equally specific ones; without a match the default threshold.
+pub fn mindestgehalt(a: &ZavAngaben, k: &Katalog) -> Mindestgehalt {
+    let branche = a.branche.as_deref().and_then(|b| k.zav_branche(b));
+    let region = a.region.as_deref().and_then(|r| k.zav_region(r));
+    let passt = |soll: &Option<String>, ist: Option<&ZavAuswahl>| match soll {
+        None => Some(0),
+        Some(id) => ist.filter(|x| &x.id == id).map(|_| 1),
+    };
+    let treffer = k
+        .zav_mindestgehaelter
+        .iter()
+        .filter_map(|g| Some((passt(&g.branche, branche)? + passt(&g.region, region)?, g)))
+        .max_by_key(|(genauigkeit, g)| (*genauigkeit, g.euro));
+    let name = |x: Option<&ZavAuswahl>| x.map(|x| format!("„{}“", x.label));
+    match treffer {
+        Some((_, g)) => {
+            let fuer: Vec<String> = [
+                g.branche.as_ref().and(name(branche)).map(|b| format!("Branche {b}")),
+                g.region.as_ref().and(name(region)).map(|r| format!("Region {r}")),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            Mindestgehalt { euro: g.euro, grund: format!("Schwelle für {}", fuer.join(" und ")) }
+        }
+        None => {
+            let angaben: Vec<String> =
+                [name(branche).map(|b| format!("Branche {b}")), name(region).map(|r| format!("Region {r}"))]
+                    .into_iter()
+                    .flatten()
+                    .collect();
+            let grund = if angaben.is_empty() {
+                "Standardschwelle, da Branche und Region nicht angegeben sind".to_string()
+            } else {
+                format!("Standardschwelle, da für {} keine eigene Schwelle hinterlegt ist", angaben.join(" und "))
+            };
+            Mindestgehalt { euro: k.parameter.zav.management_mindestgehalt_euro, grund }
+        }
+    }
+}
+
+/// Managementvermittlung: ≥ 3 years current leadership with personnel AND budget responsibility;
+/// unemployed less than 6 months; mobile nationwide; salary ≥ threshold by Branche and Region;
+/// degree desirable.
 pub fn managementvermittlung(
     a: &ZavAngaben,
     arbeitslos_seit: Option<NaiveDate>,
     datum: NaiveDate,
-    p: &ZavParameter,
+    k: &Katalog,
 ) -> ZavPruefung {
+    let p = &k.parameter.zav;
     let mut fehlt = Vec::new();
     if a.fuehrungserfahrung_jahre < p.management_fuehrungserfahrung_jahre as f32 {
         fehlt.push(format!(
             "mindestens {} Jahre aktuelle Führungserfahrung (angegeben: {})",
             p.management_fuehrungserfahrung_jahre, a.fuehrungserfahrung_jahre
         ));
+    }
+    if !a.fuehrungserfahrung_aktuell {
+        fehlt.push("die Führungserfahrung muss aktuell sein (liegt sie länger zurück, zählt sie nicht)".to_string());
     }
     if !a.personalverantwortung {
         fehlt.push("Personalverantwortung".to_string());
@@ -48,14 +103,12 @@ pub fn managementvermittlung(
     if !a.bundesweit_mobil {
         fehlt.push("bundesweite Mobilität".to_string());
     }
+    let schwelle = mindestgehalt(a, k);
+    let soll = format!("Jahresgehalt von mindestens {} € ({})", euro(schwelle.euro), schwelle.grund);
     match a.jahresgehalt_euro {
-        Some(g) if g >= p.management_mindestgehalt_euro => {}
-        Some(g) => {
-            fehlt.push(format!("Jahresgehalt von mindestens {} € (angegeben: {g} €)", p.management_mindestgehalt_euro))
-        }
-        None => {
-            fehlt.push(format!("Jahresgehalt von mindestens {} € (nicht angegeben)", p.management_mindestgehalt_euro))
-        }
+        Some(g) if g >= schwelle.euro => {}
+        Some(g) => fehlt.push(format!("{soll}, angegeben: {} €", euro(g))),
+        None => fehlt.push(format!("{soll}, nicht angegeben")),
     }
     let hinweise = if a.akademischer_abschluss {
         Vec::new()
@@ -63,6 +116,19 @@ pub fn managementvermittlung(
         vec!["Ein akademischer Abschluss ist erwünscht, aber keine Voraussetzung.".to_string()]
     };
     ZavPruefung { zugelassen: fehlt.is_empty(), nicht_erfuellt: fehlt, hinweise }
+}
+
+/// An amount as German text: 45000 → "45.000".
+fn euro(betrag: u32) -> String {
+    let ziffern = betrag.to_string();
+    let mut aus = String::new();
+    for (i, c) in ziffern.chars().enumerate() {
+        if i > 0 && (ziffern.len() - i).is_multiple_of(3) {
+            aus.push('.');
+        }
+        aus.push(c);
+    }
+    aus
 }
 
 /// Künstlervermittlung: per area, a degree from a state-recognised Hochschule and/or relevant

@@ -153,3 +153,15 @@ pub fn suchhorizont_stufen(h: Suchhorizont) -> &'static [Suchhorizont] {
         Suchhorizont::Keiner => &[],
     }
 }
+
+/// Z6: the search horizon as the VFK reads it.
+pub fn suchhorizont_text(h: Suchhorizont) -> &'static str {
+    match h {
+        Suchhorizont::Lokal => "Suchhorizont: Tagespendelbereich (TPB)",
+        Suchhorizont::Ueberregional => "Suchhorizont: bundesweit, weiterhin auch lokale Integrationschancen (Z6)",
+        Suchhorizont::International => {
+            "Suchhorizont: bundesweit und Ausland, weiterhin auch lokale und überregionale Integrationschancen (Z6)"
+        }
+        Suchhorizont::Keiner => "ohne Stellensuche im Matching",
+    }
+}

@@ -1,7 +1,8 @@
 //! PL1–PL4 (DOMAIN §4).
 
 use serde_json::json;
-use vierphasen_domain::regeln::profillage::{ProfillageEingabe, Wahl, ZEingabe, ableiten, wahl_pruefen};
+use vierphasen_domain::einlesen;
+use vierphasen_domain::regeln::profillage::{FbwEingabe, ProfillageEingabe, Wahl, ZEingabe, ableiten, wahl_pruefen};
 use vierphasen_domain::{Gruppen, Profillage as P, Rechtskreis, Schluesselgruppe as G, Schwere};
 
 use super::basis::*;
@@ -53,13 +54,79 @@ fn pl2_derivation_table() {
 }
 
 #[test]
-fn pl2_fbw_over_nine_months_and_absolventenmanagement_keep_foerder() {
-    let mut e = eingabe([1, 0, 0, 0, 0], Some(20));
-    e.fbw_ueber_9_monate = true;
-    assert_eq!(ableiten(&e).vorschlag, Some(P::Foerder));
+fn pl2_absolventenmanagement_keeps_foerder_over_12_months() {
     let mut e = eingabe([1, 0, 0, 0, 0], Some(20));
     e.absolventenmanagement_laeuft = true;
     assert_eq!(ableiten(&e).vorschlag, Some(P::Foerder));
+}
+
+/// PL2 (seed 2.1.1, Förderprofile): "Übersteigt die Integrationsprognose allein deshalb zwölf
+/// Monate, weil die Kundin bzw. der Kunde eine Maßnahme zur Förderung der beruflichen
+/// Weiterbildung (FbW) nach § 81 SGB III bzw. § 81 SGB III i. V. m. § 16 SGB II von mehr als 9
+/// Monaten durchlaufen soll, ist der Fall dem Förderprofil zuzuordnen." Both facts are needed:
+/// the prognosis exceeds 12 months only because of the FbW, and the FbW lasts more than 9 months.
+#[test]
+fn pl2_fbw_needs_the_flag_and_more_than_nine_months() {
+    // (prognosis only because of the FbW, planned duration, suggestion, hint on the FbW contains)
+    type FbwFall = (bool, Option<u16>, Option<P>, Option<&'static str>);
+    let faelle: &[FbwFall] = &[
+        (true, Some(10), Some(P::Foerder), None),
+        (true, Some(24), Some(P::Foerder), None),
+        (true, Some(9), None, Some("höchstens 9 Monaten (geplant: 9 Monate)")), // "mehr als 9"
+        (true, Some(6), None, Some("höchstens 9 Monaten (geplant: 6 Monate)")),
+        (true, None, None, Some("geplante Dauer der FbW")),
+        (false, Some(12), None, None), // a long FbW alone is not the reason for the prognosis
+        (false, None, None, None),
+    ];
+    for (nur_wegen_fbw, dauer, vorschlag, hinweis) in faelle {
+        let mut e = eingabe([1, 0, 0, 0, 0], Some(20));
+        e.fbw = nur_wegen_fbw.then_some(FbwEingabe { dauer_monate: *dauer, mehr_als_monate: 9 });
+        let erg = ableiten(&e);
+        let fall = format!("nur wegen FbW {nur_wegen_fbw}, Dauer {dauer:?}");
+        assert_eq!(erg.vorschlag, *vorschlag, "{fall}");
+        assert_eq!(erg.konsistent, vorschlag.is_some(), "{fall}");
+        let fbw_hinweise: Vec<&str> = erg
+            .hinweise
+            .iter()
+            .filter(|h| h.bezug == "profiling.standortbestimmung.fbw_dauer_monate")
+            .map(|h| h.meldung.as_str())
+            .collect();
+        match hinweis {
+            Some(t) => assert!(
+                fbw_hinweise.len() == 1 && fbw_hinweise[0].contains(t) && erg.hinweise.iter().all(|h| h.regel == "PL2"),
+                "{fall}: {fbw_hinweise:?}"
+            ),
+            None => assert!(fbw_hinweise.is_empty(), "{fall}: {fbw_hinweise:?}"),
+        }
+    }
+}
+
+/// PL2 through the whole case: the two facts of the Standortbestimmung, the threshold from
+/// `parameter.toml`, and a planned duration of 0 months is refused as input.
+#[test]
+fn pl2_fbw_facts_in_the_fallakte() {
+    let mut akte = basis();
+    akte["profiling"][0]["standortbestimmung"]["prognose_monate"] = json!(20);
+    akte["profiling"][0]["standortbestimmung"]["prognose_nur_wegen_fbw"] = json!(true);
+    akte["profiling"][0]["standortbestimmung"]["fbw_dauer_monate"] = json!(12);
+    let e = pruefe(&akte, STICHTAG);
+    assert_eq!(e.profillage.ergebnis.vorschlag, Some(P::Foerder));
+    assert!(!hat(&e, "PL1", Schwere::Fehler), "{:#?}", e.befunde);
+    akte["profiling"][0]["standortbestimmung"]["fbw_dauer_monate"] = json!(9);
+    let e = pruefe(&akte, STICHTAG);
+    assert_eq!(e.profillage.ergebnis.vorschlag, None);
+    assert!(hat(&e, "PL1", Schwere::Fehler), "Förderprofil without Begründung: {:#?}", e.befunde);
+    assert!(befunde(&e, "PL2").iter().any(|b| b.1.contains("höchstens 9 Monaten")));
+    akte["profiling"][0]["standortbestimmung"]["fbw_dauer_monate"] = json!(0);
+    let fehler = einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).unwrap_err();
+    assert_eq!(fehler.feld, "profiling[0].standortbestimmung.fbw_dauer_monate");
+    assert!(fehler.meldung.contains("mindestens 1 Monat"), "{fehler}");
+    // The combined flag of before is gone.
+    akte["profiling"][0]["standortbestimmung"] = json!({
+        "datum": "2026-03-10", "prognose_monate": 20, "fazit": "x", "fbw_ueber_9_monate": true
+    });
+    let fehler = einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).unwrap_err();
+    assert!(fehler.meldung.contains("unbekanntes Feld"), "{fehler}");
 }
 
 /// PL2 (seed 2.1.1, Förderprofile): "Auch nach absolvierter Förderung ist eine Kundin bzw. ein
@@ -144,6 +211,9 @@ fn pl3_a_without_a_concrete_end_date_is_no_z() {
             ende_datum: ende.map(tag),
             stand: tag("2026-11-01"),
             regel_monate: 2,
+            kein_fortschritt_bis_erforderlich: false,
+            kein_fortschritt_bis: None,
+            kein_fortschritt_hoechstens_monate: 6,
         });
         let erg = ableiten(&e);
         assert_eq!(erg.vorschlag, *vorschlag, "{ende:?} {bedarfe:?} {p:?}");
@@ -205,6 +275,9 @@ fn pl2a_n_without_standortbestimmung_and_precedence_z_before_i() {
         ende_datum: Some(tag("2026-12-15")),
         stand: tag("2026-11-01"),
         regel_monate: 2,
+        kein_fortschritt_bis_erforderlich: false,
+        kein_fortschritt_bis: None,
+        kein_fortschritt_hoechstens_monate: 6,
     };
     let mut e = eingabe([1, 0, 0, 0, 0], Some(8));
     e.rechtskreis = Some(Rechtskreis::SgbII);
@@ -225,6 +298,9 @@ fn pl3_z_reasons_and_their_limits() {
         ende_datum: None,
         stand: tag("2026-11-01"),
         regel_monate: 2,
+        kein_fortschritt_bis_erforderlich: false,
+        kein_fortschritt_bis: None,
+        kein_fortschritt_hoechstens_monate: 6,
     };
     let mut e = eingabe([1, 0, 0, 0, 0], Some(8));
     e.rechtskreis = Some(Rechtskreis::SgbII);
@@ -247,6 +323,9 @@ fn pl3_z_reasons_and_their_limits() {
         ende_datum: Some(tag("2027-06-01")),
         stand: tag("2026-11-01"),
         regel_monate: 2,
+        kein_fortschritt_bis_erforderlich: false,
+        kein_fortschritt_bis: None,
+        kein_fortschritt_hoechstens_monate: 6,
     });
     let erg = ableiten(&e);
     assert_eq!(erg.vorschlag, Some(P::Z));
@@ -297,4 +376,76 @@ fn pl1_through_the_whole_case() {
     assert!(hat(&e, "PL1", Schwere::Fehler));
     assert_eq!(e.profillage.ergebnis.vorschlag, Some(P::Foerder));
     assert_eq!(e.profillage.gewaehlt, Some(P::Markt));
+}
+
+/// PL3 d), seed 2.1.1: "bei Kundinnen/Kunden, die unter einen Tatbestand des § 10 SGB II fallen
+/// und bei denen absehbar ist, dass bis zum nächsten vereinbarten Beratungsgespräch, spätestens
+/// aber bis zum Ablauf von 6 Monaten, keine Integrationsfortschritte erzielbar sind" and "Für die
+/// Personenkreise nach … § 10 SGB II gilt dies analog, sofern eine berufliche Eingliederung von der
+/// Kundin bzw. dem Kunden tatsächlich nicht angestrebt wird." Two conditions, each reported on its
+/// own: the date of the next agreed conversation (after the profiling, at most 6 months later),
+/// and no integration sought.
+#[test]
+fn pl3_d_two_conditions_reported_separately() {
+    // (kein_fortschritt_bis, integration sought, Z holds, unmet conditions: texts they contain)
+    type DFall = (Option<&'static str>, bool, bool, &'static [&'static str]);
+    let faelle: &[DFall] = &[
+        (Some("2027-01-15"), false, true, &[]),
+        (Some("2027-05-01"), false, true, &[]), // exactly 6 months: "spätestens"
+        (Some("2027-05-02"), false, false, &["liegt nach dem 01.05.2027"]),
+        (Some("2026-11-01"), false, false, &["muss nach dem Profiling"]),
+        (None, false, false, &["das Datum dieses Gesprächs angeben"]),
+        (Some("2027-01-15"), true, false, &["tatsächlich nicht angestrebt"]),
+        (None, true, false, &["das Datum dieses Gesprächs angeben", "tatsächlich nicht angestrebt"]),
+        (Some("2027-08-01"), true, false, &["liegt nach dem 01.05.2027", "tatsächlich nicht angestrebt"]),
+    ];
+    for (bis, angestrebt, z_gilt, nicht_erfuellt) in faelle {
+        let mut e = eingabe([1, 0, 0, 0, 0], Some(8));
+        e.rechtskreis = Some(Rechtskreis::SgbII);
+        e.z = Some(ZEingabe {
+            grund: "d".into(),
+            nur_ohne_integrationsabsicht: true,
+            integration_angestrebt: *angestrebt,
+            nur_rechtskreis: Some(Rechtskreis::SgbII),
+            ende_datum_erforderlich: false,
+            ende_datum: None,
+            stand: tag("2026-11-01"),
+            regel_monate: 2,
+            kein_fortschritt_bis_erforderlich: true,
+            kein_fortschritt_bis: bis.map(tag),
+            kein_fortschritt_hoechstens_monate: 6,
+        });
+        let fall = format!("bis {bis:?}, angestrebt {angestrebt}");
+        let erg = ableiten(&e);
+        assert_eq!(erg.vorschlag, Some(if *z_gilt { P::Z } else { P::Foerder }), "{fall}");
+        let pl3: Vec<&str> = erg.hinweise.iter().filter(|h| h.regel == "PL3").map(|h| h.meldung.as_str()).collect();
+        assert_eq!(pl3.len(), nicht_erfuellt.len(), "{fall}: {pl3:?}");
+        for (m, t) in pl3.iter().zip(nicht_erfuellt.iter()) {
+            assert!(m.contains(t), "{fall}: „{m}“ enthält nicht „{t}“");
+        }
+        // Choosing Z anyway: one PL3 error per unmet condition.
+        let wahl = Wahl { profillage: Some(P::Z), begruendung: Some("trotzdem"), schwerpunkt_gewaehlt: None };
+        let fehler: Vec<_> = wahl_pruefen(&e, &erg, wahl)
+            .into_iter()
+            .filter(|b| b.regel == "PL3" && b.schwere == Schwere::Fehler)
+            .collect();
+        assert_eq!(fehler.len(), nicht_erfuellt.len(), "{fall}: {fehler:?}");
+    }
+}
+
+/// PL3 d) through the whole case: `z_grund.kein_fortschritt_bis` in the Fallakte, the limit from
+/// `parameter.toml` counted from the profiling date.
+#[test]
+fn pl3_d_kein_fortschritt_bis_in_the_fallakte() {
+    let mut akte = basis();
+    akte["kunde"]["rechtskreis"] = json!("SGB_II");
+    akte["eingliederungsvereinbarungen"][0]["art"] = json!("kooperationsplan");
+    akte["profiling"][0]["z_grund"] = json!({ "grund": "d", "kein_fortschritt_bis": "2026-09-10" });
+    akte["profiling"][0]["profillage"] = json!({ "wert": "Z" });
+    let e = pruefe(&akte, STICHTAG);
+    assert_eq!(e.profillage.ergebnis.vorschlag, Some(P::Z), "{:#?}", e.befunde);
+    assert!(befunde(&e, "PL3").is_empty(), "{:#?}", e.befunde);
+    akte["profiling"][0]["z_grund"]["kein_fortschritt_bis"] = json!("2026-09-11");
+    let e = pruefe(&akte, STICHTAG);
+    assert!(befunde(&e, "PL3").iter().any(|b| b.0 == Schwere::Fehler && b.1.contains("6 Monaten")), "{:#?}", e.befunde);
 }

@@ -9,7 +9,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Fallansicht, ZielEingabe};
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::Ziel;
-use vierphasen_domain::katalog::Suchhorizont;
+use vierphasen_domain::regeln::ziel::suchhorizont_text;
 use vierphasen_domain::{Katalog, Profillage, Rechtskreis};
 
 use super::anzeige::{beruf_name, datum_text, segment_text};
@@ -120,18 +120,6 @@ struct Zielseite {
     bestaetigung_text: &'static str,
     komplex_horizont: u32,
     rueckmeldung: Rueckmeldung,
-}
-
-/// Z6: how far matching searches for the option.
-fn suchhorizont_text(h: Suchhorizont) -> &'static str {
-    match h {
-        Suchhorizont::Lokal => "Suchhorizont: Tagespendelbereich (TPB)",
-        Suchhorizont::Ueberregional => "Suchhorizont: bundesweit, weiterhin auch lokale Integrationschancen (Z6)",
-        Suchhorizont::International => {
-            "Suchhorizont: bundesweit und Ausland, weiterhin auch lokale und überregionale Integrationschancen (Z6)"
-        }
-        Suchhorizont::Keiner => "ohne Stellensuche im Matching",
-    }
 }
 
 fn zielzeile(katalog: &Katalog, z: &Ziel) -> Zielzeile {

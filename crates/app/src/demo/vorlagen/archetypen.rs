@@ -323,7 +323,7 @@ impl Bau<'_> {
             6 if !self.sgb2() && !self.beruf.helfer => {
                 // PL2: the prognosis exceeds 12 months only because of an FbW longer than 9 months.
                 s.prognose = self.zahl(25, 28) as u16;
-                s.fbw_ueber_9 = true;
+                s.fbw_monate = Some(24);
                 let b = self.bedarf("berufliche_qualifikation");
                 s.bedarfe.push(b);
                 let mut q = plan(

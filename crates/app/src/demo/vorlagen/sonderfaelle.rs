@@ -170,7 +170,13 @@ impl Bau<'_> {
             verdichtung: Vec::new(),
             schwerpunkt: None,
             standortbestimmung: None,
-            z_grund: Some(ZGrundAngabe { grund: grund.into(), ende_datum: ende, integration_angestrebt: false }),
+            z_grund: Some(ZGrundAngabe {
+                grund: grund.into(),
+                ende_datum: ende,
+                // PL3 d): no progress until the next agreed conversation (within 6 months).
+                kein_fortschritt_bis: (grund == "d").then_some(termin_tag),
+                integration_angestrebt: false,
+            }),
             i_grund: None,
             profillage: Some(ProfillageWahl { wert: "Z".into(), begruendung: None }),
         });

@@ -66,6 +66,9 @@ pub struct Formularstand {
     pub sb_datum: String,
     pub sb_prognose: String,
     pub sb_fazit: String,
+    /// PL2: planned duration of the FbW in months, empty = none.
+    pub sb_fbw_dauer: String,
+    /// PL2: the prognosis exceeds 12 months only because of the FbW.
     pub sb_fbw: bool,
     /// `ja`, `nein`, or empty (no statement).
     pub sb_heranfuehren: String,
@@ -74,6 +77,8 @@ pub struct Formularstand {
     pub begruendung: String,
     pub z_grund: String,
     pub z_ende: String,
+    /// PL3 d): JJJJ-MM-TT of the next agreed conversation.
+    pub z_kein_fortschritt: String,
     pub z_integration: bool,
     pub i_grund: String,
 }
@@ -180,7 +185,8 @@ impl Formularstand {
             sb_datum: sb.map_or(heute, |s| s.datum).to_string(),
             sb_prognose: sb.map(|s| s.prognose_monate.to_string()).unwrap_or_default(),
             sb_fazit: sb.map(|s| s.fazit.clone()).unwrap_or_default(),
-            sb_fbw: sb.is_some_and(|s| s.fbw_ueber_9_monate),
+            sb_fbw_dauer: sb.and_then(|s| s.fbw_dauer_monate).map(|d| d.to_string()).unwrap_or_default(),
+            sb_fbw: sb.is_some_and(|s| s.prognose_nur_wegen_fbw),
             sb_heranfuehren: match sb.and_then(|s| s.heranfuehren_binnen_12_monaten) {
                 Some(true) => "ja",
                 Some(false) => "nein",
@@ -191,6 +197,7 @@ impl Formularstand {
             begruendung: wahl.and_then(|w| w.begruendung.clone()).unwrap_or_default(),
             z_grund: z.and_then(|z| k.finde_z_grund(&z.grund)).map(|i| k.z_gruende[i].id.clone()).unwrap_or_default(),
             z_ende: z.and_then(|z| z.ende_datum).map(|d| d.to_string()).unwrap_or_default(),
+            z_kein_fortschritt: z.and_then(|z| z.kein_fortschritt_bis).map(|d| d.to_string()).unwrap_or_default(),
             z_integration: z.is_some_and(|z| z.integration_angestrebt),
             i_grund: v
                 .and_then(|v| v.i_grund.as_deref())
@@ -242,12 +249,14 @@ impl Formularstand {
             sb_datum: f.text("sb_datum"),
             sb_prognose: f.text("sb_prognose"),
             sb_fazit: f.text("sb_fazit"),
+            sb_fbw_dauer: f.text("sb_fbw_dauer"),
             sb_fbw: f.haken("sb_fbw"),
             sb_heranfuehren: f.text("sb_heranfuehren"),
             profillage: f.text("profillage"),
             begruendung: f.text("begruendung"),
             z_grund: f.text("z_grund"),
             z_ende: f.text("z_ende"),
+            z_kein_fortschritt: f.text("z_kein_fortschritt"),
             z_integration: f.haken("z_integration"),
             i_grund: f.text("i_grund"),
         }
@@ -298,7 +307,9 @@ impl Formularstand {
                 datum,
                 prognose_monate: prognose,
                 fazit: self.sb_fazit.clone(),
-                fbw_ueber_9_monate: self.sb_fbw,
+                fbw_dauer_monate: als_formular("sb_fbw_dauer", &self.sb_fbw_dauer)
+                    .zahl::<u16>("sb_fbw_dauer", "Dauer der FbW in Monaten")?,
+                prognose_nur_wegen_fbw: self.sb_fbw,
                 heranfuehren_binnen_12_monaten: match self.sb_heranfuehren.as_str() {
                     "ja" => Some(true),
                     "nein" => Some(false),
@@ -311,6 +322,11 @@ impl Formularstand {
             g => Some(ZGrundAngabe {
                 grund: g.to_owned(),
                 ende_datum: datum("z_ende", &self.z_ende, "Ende der Arbeitslosigkeit bzw. Hilfebedürftigkeit")?,
+                kein_fortschritt_bis: datum(
+                    "z_kein_fortschritt",
+                    &self.z_kein_fortschritt,
+                    "Nächstes vereinbartes Beratungsgespräch",
+                )?,
                 integration_angestrebt: self.z_integration,
             }),
         };
@@ -375,6 +391,10 @@ impl Formularstand {
             ("standortbestimmung.datum", None) => ("sb_datum".to_owned(), "Datum der Standortbestimmung"),
             ("standortbestimmung.prognose_monate", None) => ("sb_prognose".to_owned(), "Integrationsprognose"),
             ("standortbestimmung.fazit", None) => ("sb_fazit".to_owned(), "Fazit der Standortbestimmung"),
+            ("standortbestimmung.fbw_dauer_monate", None) => ("sb_fbw_dauer".to_owned(), "Dauer der FbW"),
+            ("z_grund.kein_fortschritt_bis", None) => {
+                ("z_kein_fortschritt".to_owned(), "Nächstes vereinbartes Beratungsgespräch")
+            }
             ("z_grund.grund" | "z_grund", None) => ("z_grund".to_owned(), "Grund für Z"),
             ("i_grund", None) => ("i_grund".to_owned(), "Grund für I"),
             ("profillage.begruendung", None) => ("begruendung".to_owned(), "Begründung der Profillage"),

@@ -14,7 +14,8 @@ use crate::regeln::profillage::{
     ProfillageEingabe, ProfillageErgebnis, Wahl, ZEingabe, ableiten, absolventenmanagement_laeuft, wahl_pruefen,
 };
 use crate::regeln::{
-    ev, fachdienst, folgegespraech, geltungsbereich, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel,
+    ev, fachdienst, folgegespraech, geltungsbereich, kontaktdichte, lebenslauf, profiling, strategien, uebergabe,
+    vermittlung, ziel,
 };
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -130,6 +131,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     fristen.extend(fr);
     befunde.extend(b);
     befunde.extend(fachdienst::auftraege_pruefen(f));
+    befunde.extend(vermittlung::vermittlung_pruefen(f, stichtag));
 
     // P8/OF1: an N profile waits for its Zweitgespräch.
     if let (Some(Profillage::N), Some((v, _))) = (wirksam, aktuell) {

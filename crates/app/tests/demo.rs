@@ -103,6 +103,9 @@ async fn importierte_fallakte_liest_sich_unveraendert_zurueck() {
         let mut erwartet = akte.clone();
         erwartet.kunde.kundennummer = fall.fallakte.kunde.kundennummer.clone();
         erwartet.dienststelle = Dienststelle::default();
+        // Vermittlungsvorschläge name postings of the other system: not imported.
+        assert!(!erwartet.vermittlungsvorschlaege.is_empty());
+        erwartet.vermittlungsvorschlaege.clear();
         assert_eq!(fall.fallakte, erwartet, "{}: SGB-III-Fallakte", t.name);
         assert_eq!(zahl(&app, "verlauf_import", id.0).await, 1, "{}: ein Verlaufseintrag „importiert“ (D2)", t.name);
         assert_eq!(zahl(&app, "job", id.0).await, 1, "{}: Wiedervorlagen angestoßen", t.name);

@@ -174,11 +174,27 @@ async fn treffer_erklaert_vorschlag_durchlaeuft_den_lebenszyklus() {
         assert_eq!((beruf.name, beruf.punkte, beruf.text.as_str()), ("Beruf", 400, "Zielberuf"));
         assert_eq!(tr.faktoren.iter().map(|f| f.punkte).sum::<u32>(), tr.punkte);
         // The case's Stärken name none of the three skills exactly: all are missing, and the
-        // good match suggests the qualifying strategy with its products (PK1).
+        // good match suggests a strategy per kind of gap with its products (PK1): the two
+        // professional skills a qualification, the driving licence "Mobilität erhöhen".
         assert_eq!(tr.fehlende_kenntnisse.len(), 3, "{:?}", tr.fehlende_kenntnisse);
-        let q = tr.qualifizierung.as_ref().expect("PK1 suggestion");
-        assert_eq!(q.strategie, "berufliche_teilqualifikation_realisieren");
-        assert!(!q.produkte.is_empty());
+        let vorschlaege: Vec<(&str, Vec<&str>)> = tr
+            .qualifizierung
+            .iter()
+            .map(|q| (q.strategie.as_str(), q.kenntnisse.iter().map(String::as_str).collect()))
+            .collect();
+        assert_eq!(
+            vorschlaege,
+            [
+                (
+                    "berufliche_teilqualifikation_realisieren",
+                    vec!["Elektroinstallation im Wohnungsbau", "Prüfung nach DIN VDE 0100"]
+                ),
+                ("mobilitaet_erhoehen", vec!["Führerschein Klasse B"]),
+            ],
+            "{}",
+            t.name
+        );
+        assert!(tr.qualifizierung.iter().all(|q| !q.produkte.is_empty()));
 
         // Seen: the worklist is empty until a new posting arrives.
         assert!(app.neue_treffer(&u.vfk).await.unwrap().is_empty());
@@ -303,11 +319,26 @@ async fn bac_zaehlt_stellen_und_bewerber_der_region() {
         let app = app(t.db.clone()).await;
         let u = gemeinsam::umgebung(&app).await;
         app.stellen_importieren("stellen.csv", &beispiel("stellen.csv")).await.unwrap();
-        elektroniker(&app, &u).await;
+        let id = elektroniker(&app, &u).await;
         let b = app.bac(&u.vfk, "26212", Some("34117")).unwrap();
         assert_eq!((b.aktuell.offene_stellen, b.aktuell.bewerber), (1, 1), "{}", t.name);
         assert_eq!(b.aktuell.stellen_je_bewerber, Some(1.0));
         assert_eq!(b.verlauf.len(), 7, "six months back and now");
+        // P6 trend per month end: registered since 13.07.2026, Zielberuf from the profiling of
+        // 01.09.2026, so counted from the end of September.
+        let monate = |b: &vierphasen_matching::Bac| -> Vec<(String, u32)> {
+            b.verlauf.iter().map(|l| (l.stichtag.datum().to_string(), l.bewerber)).collect()
+        };
+        let erwartet = |heute: u32| {
+            let tage =
+                ["2026-05-31", "2026-06-30", "2026-07-31", "2026-08-31", "2026-09-30", "2026-10-31", "2026-11-24"];
+            tage.iter().zip([0, 0, 0, 0, 1, 1, heute]).map(|(t, n)| (t.to_string(), n)).collect::<Vec<_>>()
+        };
+        assert_eq!(monate(&b), erwartet(1), "{}", t.name);
+        // Deregistered today: no longer a job seeker now, still one in the past months.
+        app.abmelden_kunde(&u.vfk, KundeId(id), gemeinsam::abmeldung(heute())).await.unwrap();
+        let b = app.bac(&u.vfk, "26212", Some("34117")).unwrap();
+        assert_eq!(monate(&b), erwartet(0), "{}", t.name);
         let weit = app.bac(&u.vfk, "26212", Some("80331")).unwrap();
         assert_eq!((weit.aktuell.offene_stellen, weit.aktuell.bewerber), (0, 0), "München is outside the radius");
         assert!(matches!(app.bac(&u.vfk, "2621", None), Err(AppFehler::Ungueltig { .. })));

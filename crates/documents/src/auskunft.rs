@@ -440,6 +440,32 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
                 .collect(),
         });
     }
+    if !akte.vermittlungsvorschlaege.is_empty() {
+        weiteres.push(Block::Tabelle {
+            spalten: vec!["Vermittlungsvorschlag am", "Stelle", "Stand", "Rückmeldung des Arbeitgebers"],
+            breiten: vec![0, 1, 0, 1],
+            zeilen: akte
+                .vermittlungsvorschlaege
+                .iter()
+                .map(|v| {
+                    let stelle = match &v.titel {
+                        Some(t) => format!("{t} ({})", v.stelle),
+                        None => v.stelle.clone(),
+                    };
+                    let stand = match v.geaendert_am {
+                        Some(d) => format!("{} am {}", v.status.label(), de(d)),
+                        None => v.status.label().to_owned(),
+                    };
+                    let rueckmeldung = [v.ablehnungsgrund.as_deref(), v.rueckmeldung.as_deref()]
+                        .into_iter()
+                        .flatten()
+                        .collect::<Vec<_>>()
+                        .join(" – ");
+                    vec![de(v.datum), stelle, stand, rueckmeldung]
+                })
+                .collect(),
+        });
+    }
     if !akte.auftraege.is_empty() {
         weiteres.push(Block::Tabelle {
             spalten: vec!["Auftrag an Fachdienst am", "Leistung"],
@@ -476,9 +502,12 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
         });
     }
     if weiteres.is_empty() {
-        weiteres.push(keine("Gespräche, Aufträge, Einwilligungen oder Meldungen"));
+        weiteres.push(keine("Gespräche, Vermittlungsvorschläge, Aufträge, Einwilligungen oder Meldungen"));
     }
-    unter.push(Abschnitt::neu("2.6 Gespräche, Aufträge an Fachdienste, Einwilligungen, Meldungen", weiteres));
+    unter.push(Abschnitt::neu(
+        "2.6 Gespräche, Vermittlungsvorschläge, Aufträge an Fachdienste, Einwilligungen, Meldungen",
+        weiteres,
+    ));
 
     Abschnitt { titel: "2. Inhalt Ihrer Fallakte".into(), bloecke: Vec::new(), unter }
 }

@@ -17,7 +17,8 @@ use crate::regeln::profillage::{
 };
 use crate::regeln::vermerk::{self, Vorbefuellung};
 use crate::regeln::{
-    ev, fachdienst, folgegespraech, geltungsbereich, kontaktdichte, lebenslauf, profiling, strategien, uebergabe, ziel,
+    ev, fachdienst, folgegespraech, geltungsbereich, kontaktdichte, lebenslauf, profiling, strategien, uebergabe,
+    vermittlung, ziel,
 };
 
 #[derive(Debug, Clone, Serialize, JsonSchema)]
@@ -194,6 +195,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
     fristen.extend(fr);
     befunde.extend(b);
     befunde.extend(fachdienst::auftraege_pruefen(f));
+    befunde.extend(vermittlung::vermittlung_pruefen(f, stichtag));
 
     // P8/OF1: an N profile waits for its Zweitgespräch.
     if let (Some(Profillage::N), Some((v, _))) = (wirksam, aktuell) {

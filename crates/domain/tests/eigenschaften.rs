@@ -357,6 +357,7 @@ fn akte(
         vermerke: Vec::new(),
         auftraege: Vec::new(),
         einwilligungen: Vec::new(),
+        vermittlungsvorschlaege: Vec::new(),
     }
 }
 

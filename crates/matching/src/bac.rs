@@ -1,12 +1,13 @@
 //! P6 / §8.4: Berechnungshilfe Arbeitsmarktchancen — for a Zielberuf and a region the ratio of
-//! open postings to job seekers, its trend, and related occupations (same Berufsgruppe) with
-//! better chances. A pure function over both indexes.
+//! open postings to job seekers, its trend over the past months, and related occupations (same
+//! Berufsgruppe) with better chances. A pure function over the postings and the registrations.
 
+use chrono::{Datelike, Days, Months};
 use serde::Serialize;
 use vierphasen_domain::katalog::KldbCode;
 
 use crate::bewertung::{ERDRADIUS_KM, einheitsvektor, entfernung_km};
-use crate::profile::Profilindex;
+use crate::meldebestand::Meldebestand;
 use crate::spalten::Spalten;
 use crate::stellen::{BAND_RAND, Stellenindex};
 use crate::typen::{Ort, Tag};
@@ -40,7 +41,7 @@ pub struct Bac {
     pub beruf: KldbCode,
     pub titel: String,
     pub aktuell: Marktlage,
-    /// One entry per month back from `stichtag` (30-day steps), oldest first, ending with now.
+    /// The end of each of the past months, oldest first, then `stichtag` (see [`verlaufstage`]).
     pub verlauf: Vec<Marktlage>,
     /// Codes of the same Berufsgruppe with more postings per seeker, best first.
     pub bessere_alternativen: Vec<BacAlternative>,
@@ -63,17 +64,33 @@ fn in_region(g: &Spalten, region: Region) -> Vec<usize> {
     }
 }
 
-fn lage(stellen: &Spalten, bewerber: &Spalten, region: Region, t: Tag) -> Marktlage {
+/// The trend's dates: the last day of each of the `monate` months before the month of
+/// `stichtag`, oldest first, then `stichtag` itself.
+pub fn verlaufstage(stichtag: Tag, monate: u16) -> Vec<Tag> {
+    let d = stichtag.datum();
+    let erster = d - Days::new(u64::from(d.day0()));
+    (1..=u32::from(monate))
+        .rev()
+        .filter_map(|m| erster.checked_sub_months(Months::new(m - 1)))
+        .map(|e| Tag::aus_datum(e - Days::new(1)))
+        .chain([stichtag])
+        .collect()
+}
+
+fn lage(stellen: &Spalten, meldungen: &Meldebestand, beruf: u16, region: Region, t: Tag) -> Marktlage {
     // Postings open at t: published on or before and not expired (columns b, c).
     let offene =
         in_region(stellen, region).into_iter().filter(|i| stellen.b[*i] <= t.0 && t.0 <= stellen.c[*i]).count();
-    // Seekers registered at t (column b = gemeldet_seit). Profiles that have left since are not
-    // in the index, so earlier months count only today's seekers (a lower bound).
-    let suchende = in_region(bewerber, region).into_iter().filter(|i| bewerber.b[*i] <= t.0).count();
+    // Job seekers registered at t with this Zielberuf, by where they live.
+    let mitte = match region {
+        Region::Umkreis { ort, km } => Some((einheitsvektor(ort), f32::from(km))),
+        Region::Bundesweit => None,
+    };
+    let suchende = meldungen.gemeldet(beruf, mitte, t);
     Marktlage {
         stichtag: t,
         offene_stellen: offene as u32,
-        bewerber: suchende as u32,
+        bewerber: suchende,
         stellen_je_bewerber: (suchende > 0).then(|| offene as f32 / suchende as f32),
     }
 }
@@ -81,7 +98,7 @@ fn lage(stellen: &Spalten, bewerber: &Spalten, region: Region, t: Tag) -> Marktl
 /// P6: the BAC for `beruf` in `region` on `stichtag`, with `monate` months of trend.
 pub fn bac(
     stellen: &Stellenindex,
-    profile: &Profilindex,
+    meldungen: &Meldebestand,
     beruf: KldbCode,
     region: Region,
     stichtag: Tag,
@@ -90,11 +107,10 @@ pub fn bac(
     let b = &stellen.stammdaten().berufe;
     let ci = b.index(beruf)?;
     let sg = stellen.gruppen();
-    let pg = profile.gruppen();
-    let aktuell = lage(&sg[usize::from(ci)], &pg[usize::from(ci)], region, stichtag);
-    let verlauf = (0..=monate)
-        .rev()
-        .map(|m| lage(&sg[usize::from(ci)], &pg[usize::from(ci)], region, stichtag.minus(m.saturating_mul(30))))
+    let aktuell = lage(&sg[usize::from(ci)], meldungen, ci, region, stichtag);
+    let verlauf = verlaufstage(stichtag, monate)
+        .into_iter()
+        .map(|t| lage(&sg[usize::from(ci)], meldungen, ci, region, t))
         .collect();
     let quote = |l: &Marktlage| l.stellen_je_bewerber.unwrap_or(if l.offene_stellen > 0 { f32::INFINITY } else { 0.0 });
     let mut bessere: Vec<BacAlternative> = b
@@ -103,7 +119,7 @@ pub fn bac(
         .map(|j| BacAlternative {
             beruf: b.code(j),
             titel: b.titel(j).to_string(),
-            lage: lage(&sg[usize::from(j)], &pg[usize::from(j)], region, stichtag),
+            lage: lage(&sg[usize::from(j)], meldungen, j, region, stichtag),
         })
         .filter(|a| a.lage.offene_stellen > 0 && quote(&a.lage) > quote(&aktuell))
         .collect();

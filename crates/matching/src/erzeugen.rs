@@ -228,7 +228,6 @@ fn profil(w: &Ziehung<'_>, l: &Lastprofil, i: usize) -> Bewerberprofil {
         verfuegbar_ab: l.stichtag.minus(30).plus(z.bis(90) as u16),
         ort: w.ort(&mut z),
         umkreis,
-        gemeldet_seit: l.stichtag.minus(z.bis(700) as u16),
         bewerbung_entgegen: z.chance(10),
     }
 }

@@ -18,7 +18,6 @@ pub struct Zusatzangaben {
     pub ort: Ort,
     pub arbeitszeit: Arbeitszeit,
     pub verfuegbar_ab: NaiveDate,
-    pub gemeldet_seit: NaiveDate,
     /// A commuting radius the customer stated; overrides the Tagespendelbereich for a local goal.
     pub umkreis_km: Option<u16>,
 }
@@ -94,7 +93,6 @@ pub fn bewerberprofil_aus(
         verfuegbar_ab: Tag::aus_datum(angaben.verfuegbar_ab),
         ort: angaben.ort,
         umkreis,
-        gemeldet_seit: Tag::aus_datum(angaben.gemeldet_seit),
         bewerbung_entgegen,
     })
 }

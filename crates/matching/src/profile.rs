@@ -10,7 +10,7 @@ use crate::bewertung::{
 };
 use crate::spalten::{AUSLAND, ENTGEGEN, Maske, Spalten, Zeile};
 use crate::stammdaten::Stammdaten;
-use crate::stand::{Gruppen, Veroeffentlicht, parallel_bauen};
+use crate::stand::{Veroeffentlicht, parallel_bauen};
 use crate::stellen::{BAND_RAND, IndexFehler};
 use crate::topk::TopK;
 use crate::typen::{Bewerberprofil, FaehigkeitId, Stellenangebot, Tag, Umkreis};
@@ -195,10 +195,6 @@ impl Profilindex {
             })
             .collect()
     }
-
-    pub(crate) fn gruppen(&self) -> Arc<Gruppen> {
-        self.stand.lesen()
-    }
 }
 
 struct Stelle {
@@ -220,7 +216,7 @@ fn zeile<'a>(p: &Bewerberprofil, e: &'a Einordnung, primaer: bool) -> Zeile<'a> 
         xyz: einheitsvektor(p.ort),
         flags: (p.arbeitszeit.0 & crate::Arbeitszeit::ALLE.0) | ausland | entgegen,
         a: p.verfuegbar_ab.0,
-        b: p.gemeldet_seit.0,
+        b: 0,
         c: 0,
         radius: umkreis_km(p.umkreis),
         alt: if primaer { e.alt_maske } else { 0 },

@@ -144,8 +144,6 @@ pub struct Bewerberprofil {
     pub verfuegbar_ab: Tag,
     pub ort: Ort,
     pub umkreis: Umkreis,
-    /// Registered as job seeker since (for the BAC trend).
-    pub gemeldet_seit: Tag,
     /// F2 step 3: open Handlungsbedarfe stand against applications. Marked, never hidden (S12).
     pub bewerbung_entgegen: bool,
 }

@@ -14,6 +14,12 @@ use vierphasen_domain::{Katalog, Rechtskreis};
 /// An SGB III customer with a saved profiling: Handlungsbedarf in Örtliche Mobilität only,
 /// prognosis 9 months (Förderprofil).
 async fn kunde_mit_profiling(t: &TestApp, cookie: &str) -> i64 {
+    kunde_mit_bedarf(t, cookie, "oertliche_mobilitaet", "Kein Führerschein, Arbeitsorte im Umland schlecht erreichbar.")
+        .await
+}
+
+/// An SGB III customer with a saved Förderprofil whose only Handlungsbedarf is `merkmal`.
+async fn kunde_mit_bedarf(t: &TestApp, cookie: &str, merkmal: &str, kommentar: &str) -> i64 {
     let a = t
         .anfrage(
             Method::POST,
@@ -30,9 +36,8 @@ async fn kunde_mit_profiling(t: &TestApp, cookie: &str) -> i64 {
         .merkmale
         .iter()
         .map(|m| {
-            if m.id == "oertliche_mobilitaet" {
-                json!({ "merkmal": m.id, "status": "handlungsbedarf",
-                        "kommentar": "Kein Führerschein, Arbeitsorte im Umland schlecht erreichbar." })
+            if m.id == merkmal {
+                json!({ "merkmal": m.id, "status": "handlungsbedarf", "kommentar": kommentar })
             } else {
                 json!({ "merkmal": m.id, "status": "kein_handlungsbedarf" })
             }
@@ -285,6 +290,69 @@ async fn strategien_waehlen_anpassen_abschliessen() {
             t.absenden(&ende, &[("ergebnis", "storniert"), ("erledigt_am", &tag(0))], &fremd).await.status,
             StatusCode::NOT_FOUND
         );
+        t.aufraeumen().await;
+    }
+}
+
+// S2: "Choosing „Berufliche (Teil-)Qualifikation realisieren“ or „Berufsabschluss erwerben“
+// requires also choosing and scheduling „Absolventenmanagement“ (its window starts no earlier than
+// the qualification's end)." The page proposes the Absolventenmanagement from the qualification's
+// end: the one just refused for want of it, and the one chosen.
+#[tokio::test]
+async fn absolventenmanagement_beginnt_mit_dem_ende_der_qualifizierung() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let vfk = t.anmelden("vfk").await;
+        let id = kunde_mit_bedarf(&t, &vfk, "berufliche_qualifikation", "Anpassungsqualifizierung nötig.").await;
+        let pfad = format!("/kunden/{id}/strategien");
+        let am = "w-berufliche_qualifikation-absolventenmanagement";
+        let quali = "w-berufliche_qualifikation-berufliche_teilqualifikation_realisieren";
+        let beginn = |s: &crate::gemeinsam::Seite, form: &str, tag: &str| {
+            assert!(
+                s.text.contains(&format!(r#"id="{form}-beginn" name="beginn" type="date" value="{tag}""#)),
+                "{form} ab {tag}: {}",
+                s.text
+            );
+        };
+        // Nothing chosen yet: today.
+        let s = t.seite(&pfad, &vfk).await;
+        beginn(&s, am, &tag(0));
+
+        // The qualification alone is refused (S2); the Absolventenmanagement form next to it now
+        // starts at the qualification's end.
+        let qualifizierung = [
+            ("formular", quali),
+            ("strategie", "berufliche_teilqualifikation_realisieren"),
+            ("merkmal", "berufliche_qualifikation"),
+            ("beginn", &tag(0)),
+            ("ende", &tag(120)),
+            ("reihenfolge", "1"),
+        ];
+        let s = t.absenden(&pfad, &qualifizierung, &vfk).await;
+        assert_eq!(s.status, StatusCode::CONFLICT, "{}", s.sichtbar());
+        enthaelt(&s, "Fehler S2");
+        beginn(&s, quali, &tag(0));
+        beginn(&s, am, &tag(120));
+
+        // Absolventenmanagement first, then the qualification: both saved, and the proposal
+        // follows the chosen qualification's end.
+        let absolventen = [
+            ("formular", am),
+            ("strategie", "absolventenmanagement"),
+            ("merkmal", "berufliche_qualifikation"),
+            ("beginn", &tag(120)),
+            ("ende", &tag(210)),
+            ("reihenfolge", "2"),
+        ];
+        let s = t.absenden(&pfad, &absolventen, &vfk).await;
+        assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
+        let frueher = tag(100);
+        let mut spaeter = qualifizierung;
+        spaeter[4] = ("ende", &frueher);
+        let s = t.absenden(&pfad, &spaeter, &vfk).await;
+        assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
+        let s = t.seite(&pfad, &vfk).await;
+        beginn(&s, am, &tag(100));
         t.aufraeumen().await;
     }
 }

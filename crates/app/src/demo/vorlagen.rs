@@ -702,6 +702,7 @@ impl<'a> Bau<'a> {
             vermerke: Vec::new(),
             auftraege: Vec::new(),
             einwilligungen: Vec::new(),
+            vermittlungsvorschlaege: Vec::new(),
         }
     }
 

@@ -11,7 +11,9 @@
 //! - Bedarfsgemeinschaft members are references to other customers and are not imported; the
 //!   Bedarfsgemeinschaft itself is (found or created by its number, P10);
 //! - the Kundennummer is assigned anew (the one in the file belongs to the other system);
-//! - referrals are imported as open (`erledigt = false`).
+//! - referrals are imported as open (`erledigt = false`);
+//! - Vermittlungsvorschläge are not imported: they name postings of the other system, which
+//!   are not here (new proposals follow from this system's matching).
 //!
 //! Rule findings do not refuse an import: the case is taken over as it stands and its findings
 //! show up like those of any other case (the Fallprüfung of `fall_lesen`).
@@ -106,6 +108,7 @@ impl App {
         if let Some(bg) = &mut gespeichert.kunde.bedarfsgemeinschaft {
             bg.mitglieder.clear();
         }
+        gespeichert.vermittlungsvorschlaege.clear();
         let kundennummer = neue_kundennummer();
         gespeichert.kunde.kundennummer = Some(kundennummer.clone());
         // Referral rows carry the catalogue id of the service (the Fallakte may use the label).

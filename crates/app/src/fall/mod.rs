@@ -10,6 +10,7 @@ pub(crate) mod ev;
 mod export;
 mod gespraech;
 mod import;
+mod kenntnisluecke;
 mod kunde;
 mod profiling;
 mod regeln;

@@ -13,6 +13,7 @@ use vierphasen_matching::{Bewerberprofil, Erklaerung, Tag, Umkreis, gewichte};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::{Tx, sql};
 
+use super::kenntnisluecke::Kenntnisart;
 use super::lesezweck;
 use super::vorschlag::{Vorschlag, VorschlagStatus, vorschlaege_laden};
 use crate::stellen::{Stelle, stelle_laden};
@@ -23,10 +24,8 @@ use vierphasen_domain::KundeId;
 pub const ZWECK_MATCHING: &str = "Matching (§8.4)";
 /// Purpose logged for each candidate shown for a posting.
 pub const ZWECK_BEWERBERSUCHE: &str = "Bewerbersuche zur Stelle (§8.4)";
-/// A match from this score on with missing skills suggests a qualifying strategy (PK1).
+/// A match from this score on with missing skills suggests strategies to close the gap (PK1).
 pub const QUALIFIZIERUNG_AB_PUNKTEN: u32 = 600;
-/// PK1: the strategy that closes a skill gap.
-const STRATEGIE_QUALIFIZIERUNG: &str = "berufliche_teilqualifikation_realisieren";
 /// Matches shown per case.
 pub const TREFFER_JE_FALL: usize = 20;
 
@@ -75,9 +74,12 @@ pub fn faktoren(e: &Erklaerung, s: &Stelle, heute: NaiveDate) -> Vec<Faktor> {
     ]
 }
 
-/// PK1: a skill gap in a good match suggests a qualifying strategy and its products.
+/// PK1: a skill gap in a good match suggests a strategy by the kind of the missing skills
+/// (language, driving licence, professional; see [`Kenntnisart`]) and its products.
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Qualifizierungsvorschlag {
+    /// The missing skills this strategy addresses.
+    pub kenntnisse: Vec<String>,
     pub strategie: String,
     pub strategie_label: String,
     /// (product id, label) recommended for the strategy in the customer's Rechtskreis.
@@ -93,7 +95,8 @@ pub struct Stellentreffer {
     /// F3: arrived since the user last looked at this customer's matches.
     pub neu: bool,
     pub vorschlag: Option<VorschlagStatus>,
-    pub qualifizierung: Option<Qualifizierungsvorschlag>,
+    /// PK1: one strategy per kind of missing skill (empty below [`QUALIFIZIERUNG_AB_PUNKTEN`]).
+    pub qualifizierung: Vec<Qualifizierungsvorschlag>,
 }
 
 /// The Bewerberprofil as the VFK reads it.
@@ -125,16 +128,27 @@ fn umkreis_text(u: Umkreis) -> String {
     }
 }
 
-fn qualifizierung(katalog: &Katalog, rechtskreis: Rechtskreis) -> Option<Qualifizierungsvorschlag> {
-    let s = katalog.strategie(katalog.finde_strategie(STRATEGIE_QUALIFIZIERUNG)?);
-    let produkte = katalog
-        .produkte
-        .iter()
-        .filter(|p| p.empfohlene_strategien.iter().any(|e| e == STRATEGIE_QUALIFIZIERUNG))
-        .filter(|p| p.rechtskreise.contains(&rechtskreis))
-        .map(|p| (p.id.clone(), p.label.clone()))
-        .collect();
-    Some(Qualifizierungsvorschlag { strategie: s.id.clone(), strategie_label: s.label.clone(), produkte })
+/// PK1: the missing skills grouped by the strategy their kind calls for, in the order of the
+/// skills, each strategy with its products in the customer's Rechtskreis.
+fn qualifizierung(katalog: &Katalog, rechtskreis: Rechtskreis, fehlende: &[String]) -> Vec<Qualifizierungsvorschlag> {
+    let mut vorschlaege: Vec<Qualifizierungsvorschlag> = Vec::new();
+    for kenntnis in fehlende {
+        let id = Kenntnisart::aus_name(kenntnis).strategie();
+        if let Some(v) = vorschlaege.iter_mut().find(|v| v.strategie == id) {
+            v.kenntnisse.push(kenntnis.clone());
+            continue;
+        }
+        let Some(r) = katalog.finde_strategie(id) else { continue };
+        let s = katalog.strategie(r);
+        let produkte = katalog.produkte_fuer(&s.id, rechtskreis).map(|p| (p.id.clone(), p.label.clone())).collect();
+        vorschlaege.push(Qualifizierungsvorschlag {
+            kenntnisse: vec![kenntnis.clone()],
+            strategie: s.id.clone(),
+            strategie_label: s.label.clone(),
+            produkte,
+        });
+    }
+    vorschlaege
 }
 
 impl App {
@@ -182,9 +196,11 @@ impl App {
         for t in m.stellen.suchen(&profil, Tag::aus_datum(heute), TREFFER_JE_FALL) {
             let Some((stelle, _)) = stelle_laden(tx, t.id as i64).await? else { continue };
             let fehlende: Vec<String> = t.erklaerung.fehlende_faehigkeiten.iter().map(|f| m.faehigkeit(*f)).collect();
-            let qualifizierung = (!fehlende.is_empty() && t.punkte >= QUALIFIZIERUNG_AB_PUNKTEN)
-                .then(|| qualifizierung(self.katalog, fall.stamm.rechtskreis))
-                .flatten();
+            let qualifizierung = if t.punkte >= QUALIFIZIERUNG_AB_PUNKTEN {
+                qualifizierung(self.katalog, fall.stamm.rechtskreis, &fehlende)
+            } else {
+                Vec::new()
+            };
             treffer.push(Stellentreffer {
                 faktoren: faktoren(&t.erklaerung, &stelle, heute),
                 vorschlag: vorschlaege.iter().find(|v| v.stelle_id == stelle.id).map(|v| v.status),

@@ -15,63 +15,15 @@ use crate::stellen::{stelle_aus_json, stelle_laden};
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
-/// Lifecycle of a Vermittlungsvorschlag.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum VorschlagStatus {
-    Vorgeschlagen,
-    Beworben,
-    Vorstellungsgespraech,
-    Eingestellt,
-    Abgelehnt,
-}
-
-impl VorschlagStatus {
-    pub const ALLE: [VorschlagStatus; 5] = [
-        VorschlagStatus::Vorgeschlagen,
-        VorschlagStatus::Beworben,
-        VorschlagStatus::Vorstellungsgespraech,
-        VorschlagStatus::Eingestellt,
-        VorschlagStatus::Abgelehnt,
-    ];
-    pub fn id(self) -> &'static str {
-        match self {
-            VorschlagStatus::Vorgeschlagen => "vorgeschlagen",
-            VorschlagStatus::Beworben => "beworben",
-            VorschlagStatus::Vorstellungsgespraech => "vorstellungsgespraech",
-            VorschlagStatus::Eingestellt => "eingestellt",
-            VorschlagStatus::Abgelehnt => "abgelehnt",
-        }
-    }
-    pub fn label(self) -> &'static str {
-        match self {
-            VorschlagStatus::Vorgeschlagen => "vorgeschlagen",
-            VorschlagStatus::Beworben => "beworben",
-            VorschlagStatus::Vorstellungsgespraech => "Vorstellungsgespräch",
-            VorschlagStatus::Eingestellt => "eingestellt",
-            VorschlagStatus::Abgelehnt => "abgelehnt",
-        }
-    }
-    pub fn aus_id(t: &str) -> Option<VorschlagStatus> {
-        VorschlagStatus::ALLE.into_iter().find(|s| s.id() == t)
-    }
-    /// vorgeschlagen → beworben → Vorstellungsgespräch → eingestellt; abgelehnt from every open
-    /// step; eingestellt and abgelehnt are final.
-    pub fn naechste(self) -> &'static [VorschlagStatus] {
-        use VorschlagStatus::*;
-        match self {
-            Vorgeschlagen => &[Beworben, Abgelehnt],
-            Beworben => &[Vorstellungsgespraech, Eingestellt, Abgelehnt],
-            Vorstellungsgespraech => &[Eingestellt, Abgelehnt],
-            Eingestellt | Abgelehnt => &[],
-        }
-    }
-}
+/// Lifecycle of a Vermittlungsvorschlag (the domain's, as the Fallakte holds it).
+pub use vierphasen_domain::fallakte::VorschlagStatus;
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Vorschlag {
     pub id: i64,
     pub stelle_id: i64,
+    /// The posting's reference number.
+    pub refnr: String,
     pub titel: String,
     pub arbeitgeber: String,
     pub ort: String,
@@ -116,6 +68,7 @@ pub(crate) async fn vorschlaege_laden(tx: &mut Tx, kunde_id: KundeId) -> Result<
         aus.push(Vorschlag {
             id,
             stelle_id,
+            refnr: s.refnr,
             titel: s.titel,
             arbeitgeber: s.arbeitgeber,
             ort: s.ort,

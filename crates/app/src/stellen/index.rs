@@ -9,8 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use vierphasen_domain::fallakte::pruefen_und_aufloesen;
 use vierphasen_domain::{Fallakte, Katalog};
 use vierphasen_matching::{
-    Arbeitszeit, Bewerberprofil, FaehigkeitId, Faehigkeiten, Profilindex, Stammdaten, Stellenangebot, Stellenindex,
-    Tag, Zusatzangaben, bewerberprofil_aus,
+    Arbeitszeit, Bewerberprofil, FaehigkeitId, Faehigkeiten, Meldebestand, Profilindex, Stammdaten, Stellenangebot,
+    Stellenindex, Tag, Zusatzangaben, bewerberprofil_aus, meldezeiten, verlaufstage,
 };
 use vierphasen_store::{Tx, sql};
 
@@ -21,11 +21,14 @@ use crate::AppFehler;
 use crate::fall::{Fall, Vermittlungsangaben, akte_laden, stammdaten_laden, vermittlungsangaben_laden};
 use vierphasen_domain::KundeId;
 
-/// Months of BAC trend (P6): expired postings stay in the index this long (never matched).
+/// Months of BAC trend (P6): expired postings stay in the index this long (never matched), and
+/// job seekers who deregistered since are still counted for the months they were registered.
 pub const BAC_MONATE: u16 = 6;
 
+/// The first date of the BAC trend.
 fn bac_beginn(heute: NaiveDate) -> NaiveDate {
-    heute - chrono::Days::new(u64::from(BAC_MONATE) * 30)
+    let heute = Tag::aus_datum(heute);
+    verlaufstage(heute, BAC_MONATE).first().copied().unwrap_or(heute).datum()
 }
 
 /// Both indexes and when each posting arrived (F3: "neue passende Stellen" since the last look).
@@ -34,6 +37,8 @@ pub struct Matching {
     pub daten: Arc<Stammdaten>,
     pub stellen: Stellenindex,
     pub profile: Profilindex,
+    /// P6: the job seekers' registrations by Zielberuf, for the BAC and its trend.
+    pub meldungen: Meldebestand,
     /// The KldB activities plus every skill named by a posting or a Stärke (ids stay stable).
     faehigkeiten: RwLock<Faehigkeiten>,
     /// The profiles by customer (the index keeps columns only): F3 runs them again.
@@ -64,7 +69,7 @@ fn profil_ableiten(
     heute: NaiveDate,
 ) -> Option<Bewerberprofil> {
     let ort = q.plz.and_then(|p| daten.plz.ort(p))?;
-    let meldung = q.akte.meldungen.last().filter(|m| m.ende.is_none())?;
+    q.akte.meldungen.last().filter(|m| m.ende.is_none())?;
     for s in q.akte.profiling.last().map(|p| p.staerken.as_slice()).unwrap_or_default() {
         faehigkeiten.aufnehmen(&s.bezeichnung);
     }
@@ -73,7 +78,6 @@ fn profil_ableiten(
         ort,
         arbeitszeit: q.angaben.arbeitszeit.as_deref().and_then(Arbeitszeit::parse).unwrap_or(Arbeitszeit::ALLE),
         verfuegbar_ab: q.angaben.verfuegbar_ab.unwrap_or(heute),
-        gemeldet_seit: meldung.beginn,
         umkreis_km: q.angaben.umkreis_km,
     };
     let f = pruefen_und_aufloesen(q.akte.clone(), katalog).ok()?;
@@ -87,12 +91,19 @@ async fn fall_fuer_profil(tx: &mut Tx, kunde_id: KundeId) -> Result<Option<(Fall
     Ok(Some((akte_laden(tx, stamm).await?, angaben)))
 }
 
+/// P6: a case's registrations by Zielberuf, at the place of its PLZ (unknown: left out).
+fn meldungen_setzen(meldungen: &Meldebestand, daten: &Stammdaten, q: &Profilquelle<'_>) {
+    let ort = q.plz.and_then(|p| daten.plz.ort(p));
+    meldungen.setzen(q.kunde_id as u64, ort, &meldezeiten(q.akte));
+}
+
 fn quelle<'a>(fall: &'a Fall, angaben: &'a Vermittlungsangaben) -> Profilquelle<'a> {
     Profilquelle { kunde_id: fall.stamm.id, plz: fall.stamm.plz.as_deref(), angaben, akte: &fall.akte }
 }
 
 impl Matching {
-    /// Reads every open posting and every registered customer's profile.
+    /// Reads every open posting, every registered customer's profile, and the registrations of
+    /// everyone registered since the BAC trend's first date.
     pub(crate) async fn aufbauen(tx: &mut Tx, katalog: &Katalog, heute: NaiveDate) -> Result<Matching, AppFehler> {
         let daten = Stammdaten::eingebaut().map_err(index_fehler)?;
         let mut faehigkeiten = daten.faehigkeiten.clone();
@@ -106,12 +117,15 @@ impl Matching {
         }
         let stellen = Stellenindex::aufbauen(Arc::clone(&daten), &angebote).map_err(index_fehler)?;
         let mut profile = Vec::new();
+        let meldungen = Meldebestand::neu(Arc::clone(&daten));
         let kunden = sql!(tx, zeilen<(i64,)>
             "SELECT DISTINCT m.kunde_id FROM meldung m JOIN profiling p ON p.kunde_id = m.kunde_id
-             WHERE m.ende IS NULL ORDER BY m.kunde_id")?;
+             WHERE m.ende IS NULL OR m.ende >= $1 ORDER BY m.kunde_id", bac_beginn(heute))?;
         for (kunde_id,) in kunden {
             if let Some((fall, angaben)) = fall_fuer_profil(tx, KundeId(kunde_id)).await? {
-                profile.extend(profil_ableiten(katalog, &daten, &mut faehigkeiten, &quelle(&fall, &angaben), heute));
+                let q = quelle(&fall, &angaben);
+                meldungen_setzen(&meldungen, &daten, &q);
+                profile.extend(profil_ableiten(katalog, &daten, &mut faehigkeiten, &q, heute));
             }
         }
         let index = Profilindex::aufbauen(Arc::clone(&daten), &profile).map_err(index_fehler)?;
@@ -119,6 +133,7 @@ impl Matching {
             daten,
             stellen,
             profile: index,
+            meldungen,
             faehigkeiten: RwLock::new(faehigkeiten),
             profile_nach_kunde: RwLock::new(profile.into_iter().map(|p| (p.id, p)).collect()),
             eingang: RwLock::new(eingang),
@@ -135,8 +150,9 @@ impl Matching {
         self.faehigkeiten.read().unwrap_or_else(std::sync::PoisonError::into_inner).name(id).to_string()
     }
 
-    /// A changed case: its profile follows (see [`profil_ableiten`]).
+    /// A changed case: its profile (see [`profil_ableiten`]) and its registrations follow.
     pub(crate) fn profil_aktualisieren(&self, katalog: &Katalog, q: &Profilquelle<'_>, heute: NaiveDate) {
+        meldungen_setzen(&self.meldungen, &self.daten, q);
         let profil = {
             let mut f = self.faehigkeiten.write().unwrap_or_else(std::sync::PoisonError::into_inner);
             profil_ableiten(katalog, &self.daten, &mut f, q, heute)
@@ -185,7 +201,10 @@ impl Matching {
     ) -> Result<(), AppFehler> {
         match fall_fuer_profil(tx, kunde_id).await? {
             Some((fall, angaben)) => self.profil_aktualisieren(katalog, &quelle(&fall, &angaben), heute),
-            None => self.profil_setzen(kunde_id, None),
+            None => {
+                self.profil_setzen(kunde_id, None);
+                self.meldungen.setzen(kunde_id.0 as u64, None, &[]);
+            }
         }
         Ok(())
     }

@@ -176,7 +176,7 @@ impl App {
             None => Region::Bundesweit,
         };
         let m = &self.matching;
-        bac(&m.stellen, &m.profile, code, region, Tag::aus_datum(self.heute()), BAC_MONATE)
+        bac(&m.stellen, &m.meldungen, code, region, Tag::aus_datum(self.heute()), BAC_MONATE)
             .ok_or_else(|| AppFehler::ungueltig("beruf", format!("{beruf} ist keine Berufsgattung der KldB 2010")))
     }
 }

@@ -246,5 +246,6 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
         }],
         auftraege: Vec::new(),
         einwilligungen: Vec::new(),
+        vermittlungsvorschlaege: Vec::new(),
     }
 }

@@ -338,7 +338,6 @@ fn b5_updates(
                     verfuegbar_ab: st,
                     ort: neu.ort,
                     umkreis: Umkreis::Km(1),
-                    gemeldet_seit: st,
                     bewerbung_entgegen: false,
                 };
                 if neu.ort.ausland {

@@ -44,6 +44,9 @@ pub struct Fallakte {
     /// Consents (U6, P10).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub einwilligungen: Vec<Einwilligung>,
+    /// §8.4: Vermittlungsvorschläge made to the customer (F1, F2 step 3, S12), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub vermittlungsvorschlaege: Vec<Vermittlungsvorschlag>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -1007,4 +1010,107 @@ pub struct Einwilligung {
         skip_serializing_if = "Option::is_none"
     )]
     pub widerrufen_am: Option<NaiveDate>,
+}
+
+/// Lifecycle of a Vermittlungsvorschlag (§8.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VorschlagStatus {
+    Vorgeschlagen,
+    Beworben,
+    Vorstellungsgespraech,
+    Eingestellt,
+    Abgelehnt,
+}
+
+impl VorschlagStatus {
+    pub const ALLE: [VorschlagStatus; 5] = [
+        VorschlagStatus::Vorgeschlagen,
+        VorschlagStatus::Beworben,
+        VorschlagStatus::Vorstellungsgespraech,
+        VorschlagStatus::Eingestellt,
+        VorschlagStatus::Abgelehnt,
+    ];
+
+    /// The value in forms and the database (as in JSON).
+    pub fn id(self) -> &'static str {
+        match self {
+            VorschlagStatus::Vorgeschlagen => "vorgeschlagen",
+            VorschlagStatus::Beworben => "beworben",
+            VorschlagStatus::Vorstellungsgespraech => "vorstellungsgespraech",
+            VorschlagStatus::Eingestellt => "eingestellt",
+            VorschlagStatus::Abgelehnt => "abgelehnt",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            VorschlagStatus::Vorgeschlagen => "vorgeschlagen",
+            VorschlagStatus::Beworben => "beworben",
+            VorschlagStatus::Vorstellungsgespraech => "Vorstellungsgespräch",
+            VorschlagStatus::Eingestellt => "eingestellt",
+            VorschlagStatus::Abgelehnt => "abgelehnt",
+        }
+    }
+
+    pub fn aus_id(t: &str) -> Option<VorschlagStatus> {
+        VorschlagStatus::ALLE.into_iter().find(|s| s.id() == t)
+    }
+
+    /// vorgeschlagen → beworben → Vorstellungsgespräch → eingestellt; abgelehnt from every open
+    /// step; eingestellt and abgelehnt are final.
+    pub fn naechste(self) -> &'static [VorschlagStatus] {
+        use VorschlagStatus::*;
+        match self {
+            Vorgeschlagen => &[Beworben, Abgelehnt],
+            Beworben => &[Vorstellungsgespraech, Eingestellt, Abgelehnt],
+            Vorstellungsgespraech => &[Eingestellt, Abgelehnt],
+            Eingestellt | Abgelehnt => &[],
+        }
+    }
+
+    /// Final: the employer's answer is in (eingestellt or abgelehnt).
+    pub fn abgeschlossen(self) -> bool {
+        self.naechste().is_empty()
+    }
+}
+
+/// §8.4: a match proposed to the customer, as the application records it: the posting by its
+/// reference number and title (no employer data), the lifecycle and the employer's feedback.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Vermittlungsvorschlag {
+    /// When the proposal was made.
+    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
+    pub datum: NaiveDate,
+    /// Reference number of the posting (BA `refnr`).
+    pub stelle: String,
+    /// Title of the posting.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub titel: Option<String>,
+    pub status: VorschlagStatus,
+    /// Last change of status or feedback (none: unchanged since `datum`).
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub geaendert_am: Option<NaiveDate>,
+    /// Why it ended without hiring (with `abgelehnt`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ablehnungsgrund: Option<String>,
+    /// The employer's feedback.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rueckmeldung: Option<String>,
+}
+
+impl Vermittlungsvorschlag {
+    /// F1 "anhängig" on `datum`: made by then and not yet final. **Interpretation:** only the
+    /// current status and the date of the last change are kept, so a final status counts from
+    /// that date.
+    pub fn anhaengig_am(&self, datum: NaiveDate) -> bool {
+        self.datum <= datum && !(self.status.abgeschlossen() && self.geaendert_am.unwrap_or(self.datum) <= datum)
+    }
 }

@@ -204,6 +204,7 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
     chronologisch("profiling", akte.profiling.iter().map(|p| p.gespeichert_am), "gespeichert_am")?;
     chronologisch("ziele", akte.ziele.iter().map(|z| z.vereinbart_am), "vereinbart_am")?;
     chronologisch("meldungen", akte.meldungen.iter().map(|m| m.beginn), "beginn")?;
+    chronologisch("vermittlungsvorschlaege", akte.vermittlungsvorschlaege.iter().map(|v| v.datum), "datum")?;
 
     for (i, m) in akte.meldungen.iter().enumerate() {
         if let Some(ende) = m.ende {
@@ -334,6 +335,12 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
     for (i, e) in akte.einwilligungen.iter().enumerate() {
         if let Some(w) = e.widerrufen_am {
             datum_folge(format!("einwilligungen[{i}].widerrufen_am"), e.erteilt_am, w, "Widerruf")?;
+        }
+    }
+
+    for (i, v) in akte.vermittlungsvorschlaege.iter().enumerate() {
+        if let Some(g) = v.geaendert_am {
+            datum_folge(format!("vermittlungsvorschlaege[{i}].geaendert_am"), v.datum, g, "Änderung")?;
         }
     }
 

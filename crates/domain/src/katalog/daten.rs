@@ -377,4 +377,6 @@ pub struct ZavParameter {
 #[serde(deny_unknown_fields)]
 pub struct MatchingParameter {
     pub tagespendelbereich_km: u32,
+    /// S12/F3: days with the strategy "Vermittlung" and no Vermittlungsvorschlag before a hint.
+    pub vermittlung_ohne_vorschlag_tage: u32,
 }

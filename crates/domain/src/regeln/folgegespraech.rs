@@ -12,6 +12,17 @@ fn leer(t: &Option<String>) -> bool {
     t.as_deref().is_none_or(|x| x.trim().is_empty())
 }
 
+/// "1 Vermittlungsvorschlag" / "2 Vermittlungsvorschläge", with an adjective stem ("anhängig")
+/// declined for the dative after "zu" when given, else nominative.
+fn vorschlaege(n: usize, adjektiv: &str) -> String {
+    match (n, adjektiv.is_empty()) {
+        (1, true) => "1 Vermittlungsvorschlag".to_owned(),
+        (1, false) => format!("1 {adjektiv}en Vermittlungsvorschlag"),
+        (n, true) => format!("{n} Vermittlungsvorschläge"),
+        (n, false) => format!("{n} {adjektiv}en Vermittlungsvorschlägen"),
+    }
+}
+
 /// Checks every Folgegespräch of the case.
 pub fn folgegespraeche_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
     let mut b = Vec::new();
@@ -127,6 +138,27 @@ pub fn vollstaendigkeit(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> V
                 ));
             }
             let stand = f.profiling_am(g.datum).map(|(_, s)| s);
+            // F2 step 3 counts "konkrete Bewerbungsvorgänge, die … durch die Vermittlungs-/
+            // Beratungsfachkraft eingeleitet wurden" and the employers' answers: proposals made
+            // since the previous conversation are discussed even when step 3 is skipped (S12:
+            // the needs mark the profile, they do not stop placement).
+            let vorher = f.akte.gespraeche.iter().map(|x| x.datum).filter(|d| *d < g.datum).max();
+            let neue = f
+                .akte
+                .vermittlungsvorschlaege
+                .iter()
+                .filter(|v| v.datum <= g.datum && vorher.is_none_or(|d| v.datum > d))
+                .count();
+            if !s.entfaellt_wegen.is_empty() && neue > 0 {
+                b.push(Befund::hinweis(
+                    Regel::F2,
+                    bezug("schritt3"),
+                    format!(
+                        "Schritt 3 entfällt wegen entgegenstehender Handlungsbedarfe, seit dem letzten Gespräch gab es aber {}: Stand und Rückmeldungen der Arbeitgeber besprechen.",
+                        vorschlaege(neue, "")
+                    ),
+                ));
+            }
             for (j, m) in s.entfaellt_wegen.iter().enumerate() {
                 let bedarf = f
                     .katalog
@@ -186,8 +218,10 @@ pub fn vollstaendigkeit(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> V
 /// when there is something to sight at the conversation's date.
 /// Interpretation: missing sightings are a `warnung` (confirmed, never refusing: the record of a
 /// conversation held must stay saveable); the further points of the checklist (documents,
-/// feedback, candidate search) a `hinweis`. A candidate search done in step 3 counts; none is
-/// expected when Handlungsbedarfe stand against applications (step 3 skipped).
+/// feedback, candidate search) a `hinweis` — except the feedback on Vermittlungsvorschläge pending
+/// before the conversation, which is there to sight (a `warnung`). A candidate search done in
+/// step 3 counts; none is expected when Handlungsbedarfe stand against applications (step 3
+/// skipped).
 pub fn vorbereitung_pruefen(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) -> Vec<Befund> {
     let mut b = Vec::new();
     let Some(fg) = &g.folgegespraech else { return b }; // F2 reports the missing record
@@ -220,6 +254,22 @@ pub fn vorbereitung_pruefen(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) 
             ),
         ));
     }
+    // F1: "Rückmeldungen zu anhängigen Vermittlungsvorschlägen … zu sichten": required when
+    // proposals were pending before the conversation (a `warnung`, like the sightings above).
+    let anhaengig = g
+        .datum
+        .pred_opt()
+        .map_or(0, |vortag| f.akte.vermittlungsvorschlaege.iter().filter(|x| x.anhaengig_am(vortag)).count());
+    if !v.rueckmeldungen_gesichtet && anhaengig > 0 {
+        b.push(Befund::warnung(
+            Regel::F1,
+            format!("{bezug}.rueckmeldungen_gesichtet"),
+            format!(
+                "Vorbereitung des Folgegesprächs: Die Rückmeldungen zu {} sind zu sichten (nicht vermerkt).",
+                vorschlaege(anhaengig, "anhängig")
+            ),
+        ));
+    }
     let schritt3 = fg.schritt3.as_ref();
     let suchlauf =
         v.suchlauf_durchgefuehrt || schritt3.is_some_and(|s| s.suchlauf_durchgefuehrt || !s.entfaellt_wegen.is_empty());
@@ -227,7 +277,7 @@ pub fn vorbereitung_pruefen(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) 
     if !v.unterlagen_ausgewertet {
         weitere.push("Auswertung eingereichter Unterlagen (z. B. Eigenbemühungen, Bewerbungsunterlagen)");
     }
-    if !v.rueckmeldungen_gesichtet {
+    if !v.rueckmeldungen_gesichtet && anhaengig == 0 {
         weitere.push("Sichtung der Rückmeldungen zu Vermittlungsvorschlägen bzw. von Trägern");
     }
     if !suchlauf {

@@ -12,5 +12,6 @@ pub mod profillage;
 pub mod strategien;
 pub mod uebergabe;
 pub mod vermerk;
+pub mod vermittlung;
 pub mod zav;
 pub mod ziel;

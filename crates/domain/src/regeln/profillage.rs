@@ -114,7 +114,7 @@ pub fn absolventenmanagement_laeuft(f: &GepruefteFallakte<'_>, i: usize, stichta
     let w = &f.akte.strategien[i];
     w.ergebnis.is_none()
         && w.beginn.unwrap_or(w.gewaehlt_am) <= stichtag
-        && f.nationale_strategie(i).is_some_and(|s| s.id == "absolventenmanagement")
+        && f.nationale_strategie(i).is_some_and(|s| s.id == super::strategien::ABSOLVENTENMANAGEMENT)
 }
 
 /// PL1: the engine's answer.

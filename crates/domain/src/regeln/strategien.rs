@@ -9,6 +9,9 @@ use crate::fallakte::{GepruefteFallakte, StrategieErgebnis};
 use crate::grundtypen::{Gruppen, MerkmalStatus, Profillage, Schluesselgruppe};
 use crate::regel::Regel;
 
+/// S2: the strategy a qualification requiring it must be followed by.
+pub const ABSOLVENTENMANAGEMENT: &str = "absolventenmanagement";
+
 fn bezug(i: usize) -> String {
     format!("strategien[{i}]")
 }
@@ -146,7 +149,7 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
         // S2: Qualifizierung requires a scheduled Absolventenmanagement after its end.
         if st.is_some_and(|s| s.erfordert_absolventenmanagement) {
             let am: Vec<usize> = (0..f.akte.strategien.len())
-                .filter(|j| national(*j).is_some_and(|s| s.id == "absolventenmanagement"))
+                .filter(|j| national(*j).is_some_and(|s| s.id == ABSOLVENTENMANAGEMENT))
                 .collect();
             if am.is_empty() {
                 b.push(Befund::fehler(

@@ -279,3 +279,118 @@ fn f2_step1_unmet_eigenbemuehungen_need_a_follow_up() {
         assert_eq!(gefunden, erwartet, "{fall}: {:#?}", e.befunde);
     }
 }
+
+/// A Vermittlungsvorschlag of the Fallakte.
+fn vorschlag(datum: &str, status: &str, geaendert_am: Option<&str>) -> Value {
+    let mut v =
+        json!({ "datum": datum, "stelle": "10000-1201234567-S", "titel": "Elektroniker/in (m/w/d)", "status": status });
+    if let Some(g) = geaendert_am {
+        v["geaendert_am"] = json!(g);
+    }
+    v
+}
+
+// F1: "Darüber hinaus sind … Rückmeldungen zu anhängigen Vermittlungsvorschlägen bzw. von Trägern
+// zu sichten." With proposals pending before the Folgegespräch (10.11.) the sighting is there to
+// be done: not ticked → a warning at the field; without pending proposals the general hint stays.
+#[test]
+fn f1_feedback_on_pending_vermittlungsvorschlaege_is_sighted() {
+    // (case, proposals, ticked, expected F1 findings at `rueckmeldungen_gesichtet`)
+    let faelle: Vec<(&str, Vec<Value>, bool, usize)> = vec![
+        ("keine Vorschläge", vec![], false, 0),
+        ("anhängig, nicht gesichtet", vec![vorschlag("2026-10-20", "vorgeschlagen", None)], false, 1),
+        ("anhängig, gesichtet", vec![vorschlag("2026-10-20", "beworben", Some("2026-11-02"))], true, 0),
+        ("vor dem Gespräch abgelehnt", vec![vorschlag("2026-10-20", "abgelehnt", Some("2026-11-01"))], false, 0),
+        (
+            "erst nach dem Gespräch eingestellt",
+            vec![vorschlag("2026-10-20", "eingestellt", Some("2026-11-12"))],
+            false,
+            1,
+        ),
+        ("erst im Gespräch unterbreitet", vec![vorschlag("2026-11-10", "vorgeschlagen", None)], false, 0),
+    ];
+    for (fall, vorschlaege, gesichtet, erwartet) in faelle {
+        let mut g = vollstaendig();
+        g["folgegespraech"]["vorbereitung"]["rueckmeldungen_gesichtet"] = json!(gesichtet);
+        let mut akte = mit_folgegespraech(g);
+        akte["vermittlungsvorschlaege"] = Value::Array(vorschlaege);
+        let e = pruefe(&akte, STICHTAG);
+        let am_feld: Vec<_> = e
+            .befunde
+            .iter()
+            .filter(|b| {
+                b.regel == "F1" && b.bezug == "gespraeche[1].folgegespraech.vorbereitung.rueckmeldungen_gesichtet"
+            })
+            .collect();
+        assert_eq!(am_feld.len(), erwartet, "{fall}: {:#?}", e.befunde);
+        assert!(
+            am_feld
+                .iter()
+                .all(|b| b.schwere == Schwere::Warnung && b.meldung.contains("zu 1 anhängigen Vermittlungsvorschlag")),
+            "{fall}"
+        );
+        // Not reported twice: the general hint leaves the feedback out when the warning names it.
+        let hinweis = befunde(&e, "F1").iter().any(|b| b.0 == Schwere::Hinweis && b.1.contains("Rückmeldungen"));
+        assert_eq!(hinweis, !gesichtet && erwartet == 0, "{fall}: {:#?}", e.befunde);
+    }
+}
+
+// F2 step 3: "In einem dritten Schritt werden – vorausgesetzt, den Bewerbungsaktivitäten stehen
+// keine vermittlungsrelevanten Handlungsbedarfe entgegen – konkrete Bewerbungsaktivitäten
+// besprochen. Dazu zählen … konkrete Bewerbungsvorgänge, die entweder initiativ durch die Kundin
+// bzw. den Kunden oder durch die Vermittlungs-/Beratungsfachkraft eingeleitet wurden, … bzw. die
+// Rückmeldungen von Arbeitgebern auf Bewerbungen." Proposals the VFK made since the previous
+// conversation (Einzelberatung 01.11.) are discussed even when step 3 is skipped: a hint.
+#[test]
+fn f2_step3_skipped_although_vermittlungsvorschlaege_were_made() {
+    let wegen_bedarf = json!({ "entfaellt_wegen": ["berufliche_qualifikation"] });
+    let besprochen = json!({ "bewerbungsaktivitaeten": "Vorschlag Stadtwerke besprochen" });
+    // (case, step 3, proposals, hint expected)
+    let faelle: Vec<(&str, Value, Vec<Value>, bool)> = vec![
+        ("entfällt, keine Vorschläge", wegen_bedarf.clone(), vec![], false),
+        (
+            "entfällt, Vorschlag seit dem letzten Gespräch",
+            wegen_bedarf.clone(),
+            vec![vorschlag("2026-11-05", "vorgeschlagen", None)],
+            true,
+        ),
+        (
+            "entfällt, Vorschlag vor dem letzten Gespräch",
+            wegen_bedarf.clone(),
+            vec![vorschlag("2026-10-20", "vorgeschlagen", None)],
+            false,
+        ),
+        ("besprochen", besprochen, vec![vorschlag("2026-11-05", "beworben", Some("2026-11-08"))], false),
+    ];
+    for (fall, schritt3, vorschlaege, erwartet) in faelle {
+        let mut g = vollstaendig();
+        g["folgegespraech"]["schritt3"] = schritt3;
+        g["folgegespraech"]["vorbereitung"]["rueckmeldungen_gesichtet"] = json!(true);
+        let mut akte = mit_folgegespraech(g);
+        akte["vermittlungsvorschlaege"] = Value::Array(vorschlaege);
+        let e = pruefe(&akte, STICHTAG);
+        let f2 = befunde(&e, "F2");
+        assert!(!f2.iter().any(|b| b.0 == Schwere::Fehler), "{fall}: {f2:#?}");
+        let hinweis = e.befunde.iter().any(|b| {
+            b.regel == "F2"
+                && b.schwere == Schwere::Hinweis
+                && b.bezug == "gespraeche[1].folgegespraech.schritt3"
+                && b.meldung.contains("gab es aber 1 Vermittlungsvorschlag:")
+        });
+        assert_eq!(hinweis, erwartet, "{fall}: {f2:#?}");
+    }
+}
+
+#[test]
+fn vermittlungsvorschlaege_are_read_in_order_with_plausible_dates() {
+    let mut akte = basis();
+    akte["vermittlungsvorschlaege"] =
+        json!([vorschlag("2026-11-05", "beworben", None), vorschlag("2026-10-20", "vorgeschlagen", None)]);
+    let e = einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).unwrap_err();
+    assert_eq!(e.feld, "vermittlungsvorschlaege[1].datum");
+    akte["vermittlungsvorschlaege"] = json!([vorschlag("2026-11-05", "abgelehnt", Some("2026-11-01"))]);
+    let e = einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).unwrap_err();
+    assert_eq!(e.feld, "vermittlungsvorschlaege[0].geaendert_am");
+    akte["vermittlungsvorschlaege"] = json!([{ "datum": "2026-11-05", "stelle": "X", "status": "zugesagt" }]);
+    assert!(einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).is_err(), "unknown status");
+}

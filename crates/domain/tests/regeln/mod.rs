@@ -11,4 +11,5 @@ mod lebenslauf;
 mod profillage;
 mod strategien;
 mod vermerk;
+mod vermittlung;
 mod ziel;

@@ -44,7 +44,6 @@ pub fn profil(id: u64, ziel: &str, ort: Ort, umkreis: Umkreis) -> Bewerberprofil
         verfuegbar_ab: stichtag(),
         ort,
         umkreis,
-        gemeldet_seit: stichtag().minus(100),
         bewerbung_entgegen: false,
     }
 }

@@ -145,6 +145,11 @@ fn seite_bauen(
         profillage: wirksame_profillage(fall),
         gruppen,
         heute,
+        absolventenmanagement_ab: angebote::absolventenmanagement_ab(
+            katalog,
+            &fall.fallakte.strategien,
+            eingabe.and_then(|f| Some((f.wert("strategie")?, f.datum("ende", "").ok()??))),
+        ),
     };
     let fallbefunde: Vec<_> = fall
         .pruefung

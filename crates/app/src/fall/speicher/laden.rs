@@ -4,6 +4,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 use utoipa::ToSchema;
+use vierphasen_domain::datum::berlin_datum;
 use vierphasen_domain::fallakte::*;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, pruefen};
 use vierphasen_domain::{Rechtskreis, Segment};
@@ -11,6 +12,7 @@ use vierphasen_store::{Tx, sql};
 
 use vierphasen_domain::KundeId;
 
+use super::super::vorschlag::vorschlaege_laden;
 use super::spalten::aus_text;
 use super::zeilen::{BgMitgliedZeile, EinwilligungZeile, Id, InhaltZeile, MeldungZeile, NachtragZeile};
 use crate::AppFehler;
@@ -229,6 +231,24 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM auftrag WHERE kunde_id = $1 ORDER BY datum, id", k)?,
         "auftrag",
     )?;
+    let vermittlungsvorschlaege = vorschlaege_laden(tx, KundeId(k))
+        .await?
+        .into_iter()
+        .rev()
+        .map(|v| {
+            let datum = berlin_datum(v.erstellt_um);
+            let geaendert = berlin_datum(v.geaendert_um);
+            Vermittlungsvorschlag {
+                datum,
+                stelle: v.refnr,
+                titel: Some(v.titel),
+                status: v.status,
+                geaendert_am: (geaendert > datum).then_some(geaendert),
+                ablehnungsgrund: v.ablehnungsgrund,
+                rueckmeldung: v.rueckmeldung,
+            }
+        })
+        .collect();
     let einwilligungen = sql!(tx, zeilen<EinwilligungZeile>
         "SELECT id, umfang, erteilt_am, widerrufen_am FROM einwilligung WHERE kunde_id = $1 ORDER BY erteilt_am, id", k)?;
 
@@ -293,6 +313,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         vermerke,
         auftraege,
         einwilligungen: einwilligungen_akte,
+        vermittlungsvorschlaege,
     };
     let ids = FallIds {
         meldungen: meldungen.iter().map(|m| m.id).collect(),

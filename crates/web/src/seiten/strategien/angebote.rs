@@ -8,6 +8,7 @@ use vierphasen_app::fall::Fallansicht;
 use vierphasen_domain::datum::plus_monate;
 use vierphasen_domain::fallakte::{LokaleStrategie, StrategieWahl};
 use vierphasen_domain::katalog::{Leitfaden, Produkt, Produktkategorie, Strategie};
+use vierphasen_domain::regeln::strategien::ABSOLVENTENMANAGEMENT;
 use vierphasen_domain::{Gruppen, Katalog, MerkmalStatus, Profillage, Rechtskreis, Schluesselgruppe, Segment};
 
 use super::Formularwerte;
@@ -118,6 +119,27 @@ pub struct Lage<'a> {
     /// Schlüsselgruppen with a Handlungsbedarf (A never counts), for S4.
     pub gruppen: Gruppen,
     pub heute: NaiveDate,
+    /// S2: where the Absolventenmanagement's window is proposed to start — the end of the
+    /// qualification it follows (see [`absolventenmanagement_ab`]); none: today.
+    pub absolventenmanagement_ab: Option<NaiveDate>,
+}
+
+/// S2: "its window starts no earlier than the qualification's end": the latest planned end of
+/// the open strategies that require an Absolventenmanagement, and of such a strategy just
+/// submitted (`eingereicht`: strategy id and end; its refusal by S2 shows the Absolventenmanagement
+/// form next to it).
+pub fn absolventenmanagement_ab(
+    katalog: &Katalog,
+    plan: &[StrategieWahl],
+    eingereicht: Option<(&str, NaiveDate)>,
+) -> Option<NaiveDate> {
+    let erfordert =
+        |s: &str| katalog.finde_strategie(s).is_some_and(|r| katalog.strategie(r).erfordert_absolventenmanagement);
+    plan.iter()
+        .filter(|w| w.ergebnis.is_none() && erfordert(&w.strategie))
+        .filter_map(|w| w.ende)
+        .chain(eingereicht.filter(|(s, _)| erfordert(s)).map(|(_, ende)| ende))
+        .max()
 }
 
 impl Lage<'_> {
@@ -207,9 +229,20 @@ impl Lage<'_> {
         self.katalog.produkte_fuer(strategie, self.rechtskreis).map(|p| Produktwahl::aus(p, false)).collect()
     }
 
-    /// A catalogue entry; the window defaults to today plus the guidance's longest duration (S14).
+    /// A catalogue entry; the window defaults to today (the Absolventenmanagement: the
+    /// qualification's end, S2) plus the guidance's longest duration (S14).
     fn national(&self, st: &Strategie, merkmal: &str, reihenfolge: Option<usize>) -> Angebot {
         let gruppe = if st.uebergreifend { None } else { st.gruppe };
+        let beginn = match self.absolventenmanagement_ab {
+            Some(ab) if st.id == ABSOLVENTENMANAGEMENT => ab,
+            _ => self.heute,
+        };
+        let mut werte = Formularwerte::vorschlag(
+            self.heute,
+            Some(plus_monate(beginn, u32::from(st.leitfaden.dauer_monate_bis))),
+            reihenfolge,
+        );
+        werte.beginn = beginn.to_string();
         Angebot {
             schluessel: schluessel(merkmal, &st.id),
             strategie: st.id.clone(),
@@ -220,11 +253,7 @@ impl Lage<'_> {
             bereits: self.offen_gewaehlt(&st.id, merkmal),
             leitfaden: Some(st.leitfaden.clone()),
             produkte: self.produkte(&st.id),
-            werte: Formularwerte::vorschlag(
-                self.heute,
-                Some(plus_monate(self.heute, u32::from(st.leitfaden.dauer_monate_bis))),
-                reihenfolge,
-            ),
+            werte,
         }
     }
 

@@ -59,7 +59,7 @@ pub struct Trefferzeile {
     pub neu: bool,
     pub faktoren: Vec<Faktor>,
     pub fehlende: Vec<String>,
-    /// PK1: "Kenntnislücke → Strategie … mit Produkten …".
+    /// PK1: "Kenntnislücke „…“ → Strategie … mit Produkten …", one per kind of missing skill.
     pub qualifizierung: Option<String>,
     /// The status label when the posting was already proposed.
     pub vorschlag: Option<&'static str>,
@@ -131,13 +131,16 @@ pub struct Abgelehnt {
 }
 
 fn qualifizierung_text(t: &Stellentreffer) -> Option<String> {
-    let q = t.qualifizierung.as_ref()?;
-    let produkte: Vec<&str> = q.produkte.iter().map(|(_, l)| l.as_str()).collect();
-    Some(if produkte.is_empty() {
-        format!("Kenntnislücke → Strategie „{}“ (PK1)", q.strategie_label)
-    } else {
-        format!("Kenntnislücke → Strategie „{}“ mit Produkten: {} (PK1)", q.strategie_label, produkte.join(", "))
-    })
+    let teile: Vec<String> = t
+        .qualifizierung
+        .iter()
+        .map(|q| {
+            let produkte: Vec<&str> = q.produkte.iter().map(|(_, l)| l.as_str()).collect();
+            let luecke = format!("Kenntnislücke „{}“ → Strategie „{}“", q.kenntnisse.join("“, „"), q.strategie_label);
+            if produkte.is_empty() { luecke } else { format!("{luecke} mit Produkten: {}", produkte.join(", ")) }
+        })
+        .collect();
+    (!teile.is_empty()).then(|| format!("{} (PK1)", teile.join("; ")))
 }
 
 pub fn trefferzeile(t: &Stellentreffer) -> Trefferzeile {
@@ -176,7 +179,7 @@ fn vorschlagzeile(v: &Vorschlag, a: &Abgelehnt) -> Vorschlagzeile {
         arbeitgeber: v.arbeitgeber.clone(),
         ort: v.ort.clone(),
         status: v.status.label(),
-        abgeschlossen: v.status.naechste().is_empty(),
+        abgeschlossen: v.status.abgeschlossen(),
         punkte: v.punkte,
         vorgeschlagen_am: tag_text(v.erstellt_um),
         geaendert_am: tag_text(v.geaendert_um),

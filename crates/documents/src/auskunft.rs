@@ -304,7 +304,27 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
             }
         }
     }
-    unter.push(Abschnitt::neu("2.1 Profiling", profiling));
+    // The Werdegang of the Stärken- und Potenzialanalyse (independent of the profiling versions).
+    if !akte.kunde.werdegang.is_empty() {
+        profiling.push(Block::Tabelle {
+            spalten: vec!["Werdegang", "Art", "Zeitraum", "Beruf"],
+            breiten: vec![3, 0, 0, 2],
+            zeilen: akte
+                .kunde
+                .werdegang
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.bezeichnung.clone(),
+                        w.art.label().into(),
+                        w.zeitraum_text(),
+                        w.beruf.as_deref().map(|c| namen::beruf(katalog, c)).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    unter.push(Abschnitt::neu("2.1 Profiling und Werdegang", profiling));
 
     // Z1: the current goal and the history.
     unter.push(Abschnitt::neu(
@@ -427,6 +447,25 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
                 .collect(),
         });
     }
+    // F4: activities beside the Folgegespräche.
+    if !akte.aktivitaeten.is_empty() {
+        weiteres.push(Block::Tabelle {
+            spalten: vec!["Aktivität am", "Art", "Beschreibung", "Träger"],
+            breiten: vec![0, 1, 2, 1],
+            zeilen: akte
+                .aktivitaeten
+                .iter()
+                .map(|a| {
+                    vec![
+                        de(a.datum),
+                        a.art.label().into(),
+                        a.beschreibung.clone(),
+                        a.traeger.clone().unwrap_or_else(|| "–".into()),
+                    ]
+                })
+                .collect(),
+        });
+    }
     if !akte.auftraege.is_empty() {
         weiteres.push(Block::Tabelle {
             spalten: vec!["Auftrag an Fachdienst am", "Leistung"],
@@ -459,9 +498,12 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
         });
     }
     if weiteres.is_empty() {
-        weiteres.push(keine("Gespräche, Aufträge, Einwilligungen oder Meldungen"));
+        weiteres.push(keine("Gespräche, Aktivitäten, Aufträge, Einwilligungen oder Meldungen"));
     }
-    unter.push(Abschnitt::neu("2.6 Gespräche, Aufträge an Fachdienste, Einwilligungen, Meldungen", weiteres));
+    unter.push(Abschnitt::neu(
+        "2.6 Gespräche, Aktivitäten, Aufträge an Fachdienste, Einwilligungen, Meldungen",
+        weiteres,
+    ));
 
     Abschnitt { titel: "2. Inhalt Ihrer Fallakte".into(), bloecke: Vec::new(), unter }
 }

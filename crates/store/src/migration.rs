@@ -23,9 +23,11 @@ macro_rules! migrationen {
 }
 
 pub const SQLITE: &[Migration] = migrationen!("sqlite":
-    1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf");
+    1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf",
+    9 "0009_aktivitaeten_werdegang");
 pub const POSTGRES: &[Migration] = migrationen!("postgres":
-    1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf");
+    1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf",
+    9 "0009_aktivitaeten_werdegang");
 
 pub fn fuer(backend: Backend) -> &'static [Migration] {
     match backend {

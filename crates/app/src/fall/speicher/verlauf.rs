@@ -26,6 +26,8 @@ pub(crate) enum Verlaufsaktion {
     Abgeschlossen,
     Ersetzt,
     Erfasst,
+    /// A Werdegang stage removed (corrected by removing and adding anew).
+    Entfernt,
     Erteilt,
     Widerrufen,
     Abgemeldet,
@@ -62,6 +64,7 @@ impl Verlaufsaktion {
             Verlaufsaktion::Festgehalten => "als Dokument festgehalten",
             Verlaufsaktion::Ersetzt => "ersetzt",
             Verlaufsaktion::Erfasst => "erfasst",
+            Verlaufsaktion::Entfernt => "entfernt",
             Verlaufsaktion::Erteilt => "erteilt",
             Verlaufsaktion::Widerrufen => "widerrufen",
             Verlaufsaktion::Abgemeldet => "abgemeldet",

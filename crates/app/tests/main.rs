@@ -10,3 +10,4 @@ mod kunde;
 mod phasen;
 mod sammelcommit;
 mod stellen;
+mod werdegang_aktivitaeten;

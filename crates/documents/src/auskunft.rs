@@ -308,7 +308,27 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
             }
         }
     }
-    unter.push(Abschnitt::neu("2.1 Profiling", profiling));
+    // The Werdegang of the Stärken- und Potenzialanalyse (independent of the profiling versions).
+    if !akte.kunde.werdegang.is_empty() {
+        profiling.push(Block::Tabelle {
+            spalten: vec!["Werdegang", "Art", "Zeitraum", "Beruf"],
+            breiten: vec![3, 0, 0, 2],
+            zeilen: akte
+                .kunde
+                .werdegang
+                .iter()
+                .map(|w| {
+                    vec![
+                        w.bezeichnung.clone(),
+                        w.art.label().into(),
+                        w.zeitraum_text(),
+                        w.beruf.as_deref().map(|c| namen::beruf(katalog, c)).unwrap_or_default(),
+                    ]
+                })
+                .collect(),
+        });
+    }
+    unter.push(Abschnitt::neu("2.1 Profiling und Werdegang", profiling));
 
     // Z1: the current goal and the history.
     unter.push(Abschnitt::neu(
@@ -466,6 +486,25 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
                 .collect(),
         });
     }
+    // F4: activities beside the Folgegespräche.
+    if !akte.aktivitaeten.is_empty() {
+        weiteres.push(Block::Tabelle {
+            spalten: vec!["Aktivität am", "Art", "Beschreibung", "Träger"],
+            breiten: vec![0, 1, 2, 1],
+            zeilen: akte
+                .aktivitaeten
+                .iter()
+                .map(|a| {
+                    vec![
+                        de(a.datum),
+                        a.art.label().into(),
+                        a.beschreibung.clone(),
+                        a.traeger.clone().unwrap_or_else(|| "–".into()),
+                    ]
+                })
+                .collect(),
+        });
+    }
     if !akte.auftraege.is_empty() {
         weiteres.push(Block::Tabelle {
             spalten: vec!["Auftrag an Fachdienst am", "Leistung"],
@@ -502,10 +541,10 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
         });
     }
     if weiteres.is_empty() {
-        weiteres.push(keine("Gespräche, Vermittlungsvorschläge, Aufträge, Einwilligungen oder Meldungen"));
+        weiteres.push(keine("Gespräche, Aktivitäten, Vermittlungsvorschläge, Aufträge, Einwilligungen oder Meldungen"));
     }
     unter.push(Abschnitt::neu(
-        "2.6 Gespräche, Vermittlungsvorschläge, Aufträge an Fachdienste, Einwilligungen, Meldungen",
+        "2.6 Gespräche, Aktivitäten, Vermittlungsvorschläge, Aufträge an Fachdienste, Einwilligungen, Meldungen",
         weiteres,
     ));
 

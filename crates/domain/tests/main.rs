@@ -4,4 +4,5 @@
 
 mod eigenschaften;
 mod regeln;
+mod werdegang;
 mod zugriff;

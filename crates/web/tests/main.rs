@@ -17,3 +17,4 @@ mod seiten_meldung;
 mod seiten_plan;
 mod seiten_profiling;
 mod seiten_verwaltung;
+mod seiten_werdegang;

@@ -25,6 +25,7 @@ use crate::fall::ImportStamm;
 
 mod archetypen;
 mod sonderfaelle;
+mod werdegang;
 
 type Zufall = ChaCha8Rng;
 
@@ -674,6 +675,7 @@ impl<'a> Bau<'a> {
             rechtskreiswechsel: None,
             arbeitslos_seit,
             erwerbstaetigkeit: None,
+            werdegang: self.werdegang(meldung),
         }
     }
 
@@ -699,6 +701,7 @@ impl<'a> Bau<'a> {
             strategien: Vec::new(),
             eingliederungsvereinbarungen: Vec::new(),
             gespraeche: Vec::new(),
+            aktivitaeten: Vec::new(),
             vermerke: Vec::new(),
             auftraege: Vec::new(),
             einwilligungen: Vec::new(),
@@ -836,6 +839,7 @@ impl<'a> Bau<'a> {
         let erster_folge = if zweit { 2 } else { 1 };
         let meldung = tag(e, -self.zahl(5, 25));
         let mut akte = self.leere_akte(s.segment, meldung);
+        akte.aktivitaeten = self.aktivitaeten(&daten);
 
         // Profiling versions (P1–P8).
         let staerken = self.staerken();

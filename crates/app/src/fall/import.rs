@@ -165,6 +165,12 @@ impl App {
         for g in &a.gespraeche {
             g.einfuegen(tx, kopf).await?;
         }
+        for t in &a.aktivitaeten {
+            t.einfuegen(tx, kopf).await?;
+        }
+        for w in &a.kunde.werdegang {
+            w.einfuegen(tx, kopf).await?;
+        }
         for v in &a.vermerke {
             let vermerk_id = v.einfuegen(tx, kopf).await?;
             for n in &v.nachtraege {

@@ -2,6 +2,7 @@
 //! rule gate every change passes (`regeln`, at commit in `schreiben`).
 
 mod akte;
+mod aktivitaet;
 mod auftrag;
 mod bewerber;
 mod dokumente;
@@ -21,6 +22,7 @@ mod vermerk;
 mod vermittlung;
 mod vermittlungsangaben;
 mod vorschlag;
+mod werdegang;
 mod ziel;
 mod zustaendigkeit;
 

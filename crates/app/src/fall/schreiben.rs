@@ -90,6 +90,18 @@ impl Schreibvorgang<'_> {
         Ok(())
     }
 
+    /// Removes the entry at `i` of its list (where the kind allows it): Fallakte, row and
+    /// Verlauf row (before → nothing).
+    pub async fn entfernen<E: Eintragsart>(&mut self, i: usize) -> Result<(), AppFehler> {
+        let id = E::ids(&mut self.fall.ids)[i];
+        let vorher = E::liste(&mut self.fall.akte)[i].clone();
+        E::loeschen(self.tx.as_mut(), id).await?;
+        self.verlauf::<_, E>(E::TABELLE, Some(id), Verlaufsaktion::Entfernt, Some(&vorher), None).await?;
+        E::liste(&mut self.fall.akte).remove(i);
+        E::ids(&mut self.fall.ids).remove(i);
+        Ok(())
+    }
+
     /// An appointment in `benutzer_id`'s calendar for this case, with its Verlauf row.
     pub async fn termin_anlegen(
         &mut self,

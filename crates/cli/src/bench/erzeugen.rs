@@ -224,6 +224,7 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
             rechtskreiswechsel: None,
             arbeitslos_seit: Some(beginn),
             erwerbstaetigkeit: None,
+            werdegang: Vec::new(),
         },
         dienststelle: Dienststelle::default(),
         meldungen: vec![Meldung { beginn, ende: None, abmeldegrund: None }],
@@ -238,6 +239,7 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
         strategien,
         eingliederungsvereinbarungen: vec![ev],
         gespraeche,
+        aktivitaeten: Vec::new(),
         vermerke: vec![Beratungsvermerk {
             datum: erst,
             art: Vermerkart::Erstgespraech,

@@ -30,6 +30,8 @@ const SEITEN: &[(&str, &str)] = &[
     ("Eingliederungsvereinbarung", "/kunden/{id}/ev"),
     ("Beratungsvermerk", "/kunden/{id}/vermerk"),
     ("Folgegespräch", "/kunden/{id}/folgegespraech"),
+    ("Werdegang", "/kunden/{id}/werdegang"),
+    ("Aktivitäten", "/kunden/{id}/aktivitaeten"),
     ("Einwilligungen", "/kunden/{id}/einwilligungen"),
     ("Termine des Falls", "/kunden/{id}/termine"),
     ("Terminkalender", "/termine"),

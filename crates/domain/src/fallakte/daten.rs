@@ -35,6 +35,9 @@ pub struct Fallakte {
     /// Conversations (Erstgespräch, Folgegespräche, …).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub gespraeche: Vec<Gespraech>,
+    /// F4: activities beside the Folgegespräche (group formats, coaching), oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aktivitaeten: Vec<super::Aktivitaet>,
     /// Beratungsvermerke (V1–V3).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub vermerke: Vec<Beratungsvermerk>,
@@ -78,6 +81,10 @@ pub struct Kunde {
     /// Selbständige"); none = neither recorded.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
+    /// The Werdegang (school, training, employment) of the Stärken- und Potenzialanalyse, oldest
+    /// first; no rule reads it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub werdegang: Vec<super::Werdegangseintrag>,
 }
 
 /// Z2: the kind of work of a customer who works (seed 2.1.2: "Für die Gruppe der

@@ -57,7 +57,7 @@ fn uebersetzen(m: &str) -> String {
     if let Some(rest) = ohne_ort.strip_prefix("missing field ") {
         return format!("Pflichtfeld {rest} fehlt");
     }
-    if ohne_ort.starts_with("kein gültiges Datum") {
+    if ohne_ort.starts_with("kein gültiges Datum") || ohne_ort.starts_with("kein gültiger Monat") {
         return ohne_ort.to_string();
     }
     if ohne_ort.starts_with("unknown variant") {
@@ -206,6 +206,27 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
     chronologisch("meldungen", akte.meldungen.iter().map(|m| m.beginn), "beginn")?;
     chronologisch("vermittlungsvorschlaege", akte.vermittlungsvorschlaege.iter().map(|v| v.datum), "datum")?;
 
+    chronologisch("kunde.werdegang", akte.kunde.werdegang.iter().map(|w| w.von.erster_tag()), "von")?;
+    for (i, w) in akte.kunde.werdegang.iter().enumerate() {
+        let feld = |f: &str| format!("kunde.werdegang[{i}].{f}");
+        if let Some(bis) = w.bis
+            && bis < w.von
+        {
+            return Err(fehler(feld("bis"), format!("Ende ({bis}) liegt vor dem Beginn ({})", w.von)));
+        }
+        if w.bezeichnung.trim().is_empty() {
+            return Err(fehler(feld("bezeichnung"), "darf nicht leer sein"));
+        }
+        if let Some(b) = &w.beruf {
+            kldb(feld("beruf"), b, katalog)?;
+        }
+    }
+    for (i, a) in akte.aktivitaeten.iter().enumerate() {
+        if a.beschreibung.trim().is_empty() {
+            return Err(fehler(format!("aktivitaeten[{i}].beschreibung"), "darf nicht leer sein"));
+        }
+    }
+
     for (i, m) in akte.meldungen.iter().enumerate() {
         if let Some(ende) = m.ende {
             datum_folge(format!("meldungen[{i}].ende"), m.beginn, ende, "Abmeldung")?;
@@ -347,6 +368,17 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
     Ok(GepruefteFallakte { akte, katalog, profiling, strategien, ziele, auftraege })
 }
 
+/// An occupation named by its KldB 2010 code (P1, Werdegang).
+fn kldb(feld: String, t: &str, katalog: &Katalog) -> Result<KldbCode, EingabeFehler> {
+    let c = KldbCode::parse(t)
+        .ok_or_else(|| fehler(feld.clone(), format!("„{t}“ ist kein fünfstelliger KldB-2010-Code")))?;
+    katalog
+        .berufe
+        .get(c)
+        .map(|_| c)
+        .ok_or_else(|| fehler(feld, format!("KldB-Code {t} gibt es nicht (KldB 2010, Fassung 2020)")))
+}
+
 fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Result<Profilingstand, EingabeFehler> {
     let feld = |f: &str| format!("profiling[{i}].{f}");
     let mut status = vec![None; katalog.merkmale.len()];
@@ -391,18 +423,9 @@ fn profiling_aufloesen(i: usize, p: &ProfilingVersion, katalog: &Katalog) -> Res
         .as_deref()
         .map(|t| katalog.finde_i_grund(t).ok_or_else(|| fehler(feld("i_grund"), format!("unbekannter Grund „{t}“"))))
         .transpose()?;
-    let kldb = |f: String, t: &str| -> Result<KldbCode, EingabeFehler> {
-        let c = KldbCode::parse(t)
-            .ok_or_else(|| fehler(f.clone(), format!("„{t}“ ist kein fünfstelliger KldB-2010-Code")))?;
-        katalog
-            .berufe
-            .get(c)
-            .map(|_| c)
-            .ok_or_else(|| fehler(f, format!("KldB-Code {t} gibt es nicht (KldB 2010, Fassung 2020)")))
-    };
-    let zielberuf = p.zielberuf.as_deref().map(|t| kldb(feld("zielberuf"), t)).transpose()?;
+    let zielberuf = p.zielberuf.as_deref().map(|t| kldb(feld("zielberuf"), t, katalog)).transpose()?;
     for (j, a) in p.alternativberufe.iter().enumerate() {
-        kldb(format!("profiling[{i}].alternativberufe[{j}]"), a)?;
+        kldb(format!("profiling[{i}].alternativberufe[{j}]"), a, katalog)?;
     }
     if let Some(s) = &p.standortbestimmung
         && s.prognose_monate > 240

@@ -12,7 +12,7 @@ use vierphasen_app::fall::{
     VermerkEingabe, ZielEingabe,
 };
 use vierphasen_domain::KundeId;
-use vierphasen_domain::fallakte::Vermerkart;
+use vierphasen_domain::fallakte::{Aktivitaet, Vermerkart, Werdegangseintrag};
 use vierphasen_domain::regeln::vermerk::Vorbefuellung;
 
 use crate::anmeldung::Benutzer;
@@ -215,4 +215,43 @@ pub async fn gespraech(
     Eingabe(e): Eingabe<GespraechEingabe>,
 ) -> ApiErgebnis<(StatusCode, Json<GespraechErgebnis>)> {
     Ok((StatusCode::CREATED, Json(z.app.gespraech_erfassen(&b.akteur, id, e).await?)))
+}
+
+/// F4: records an activity beside the Folgegespräche (Gruppenmaßnahme, Bewerbercoaching,
+/// Beratung zu Selbstvermarktungsstrategien).
+#[utoipa::path(post, path = "/kunden/{id}/aktivitaeten", tag = "Phasen", params(("id" = i64, Path)),
+    request_body = Aktivitaet,
+    responses((status = 201, body = Aenderung), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn aktivitaet(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad(id): Pfad<KundeId>,
+    Eingabe(e): Eingabe<Aktivitaet>,
+) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
+    Ok((StatusCode::CREATED, Json(z.app.aktivitaet_erfassen(&b.akteur, id, e).await?)))
+}
+
+/// Phase 1: adds a stage to the Werdegang of the Stärken- und Potenzialanalyse.
+#[utoipa::path(post, path = "/kunden/{id}/werdegang", tag = "Phasen", params(("id" = i64, Path)),
+    request_body = Werdegangseintrag,
+    responses((status = 201, body = Aenderung), (status = 404, body = Problem), (status = 422, body = Problem)))]
+pub async fn werdegang(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad(id): Pfad<KundeId>,
+    Eingabe(e): Eingabe<Werdegangseintrag>,
+) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
+    Ok((StatusCode::CREATED, Json(z.app.werdegang_erfassen(&b.akteur, id, e).await?)))
+}
+
+/// Removes a stage of the Werdegang (a wrong stage is removed and added anew).
+#[utoipa::path(delete, path = "/kunden/{id}/werdegang/{wid}", tag = "Phasen",
+    params(("id" = i64, Path), ("wid" = i64, Path)),
+    responses((status = 200, body = Aenderung), (status = 404, body = Problem)))]
+pub async fn werdegang_entfernen(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad((id, wid)): Pfad<(KundeId, i64)>,
+) -> ApiErgebnis<Json<Aenderung>> {
+    Ok(Json(z.app.werdegang_entfernen(&b.akteur, id, wid).await?))
 }

@@ -8,8 +8,8 @@ use vierphasen_app::fall::Akte;
 use vierphasen_domain::{Fallakte, Katalog, MerkmalStatus, Rechtskreis};
 
 use super::anzeige::{
-    beruf_name, datum_text, einwilligung_text, merkmal_name, profillage_text, segment_text, strategie_name,
-    strategie_status, tag_text, termin_anlass, vermerkart,
+    aktivitaet_text, beruf_name, datum_text, einwilligung_text, merkmal_name, profillage_text, segment_text,
+    strategie_name, strategie_status, tag_text, termin_anlass, vermerkart, werdegang_text,
 };
 use super::formular::{BefundZeile, befund_zeilen};
 
@@ -72,6 +72,10 @@ pub struct Aktenbild {
     pub handlungsbedarfe: Vec<String>,
     pub zu_klaeren: Vec<String>,
     pub staerken: Vec<String>,
+    /// The Werdegang, one line per stage, oldest first.
+    pub werdegang: Vec<String>,
+    /// F4: activities, newest first.
+    pub aktivitaeten: Vec<String>,
     pub ziel: String,
     pub ziel_am: String,
     pub strategien: Vec<Strategiezeile>,
@@ -197,6 +201,8 @@ impl Aktenbild {
             handlungsbedarfe: merkmale_mit(MerkmalStatus::Handlungsbedarf),
             zu_klaeren: merkmale_mit(MerkmalStatus::ZuKlaeren),
             staerken: profiling.map(|p| p.staerken.iter().map(|s| s.bezeichnung.clone()).collect()).unwrap_or_default(),
+            werdegang: akte.kunde.werdegang.iter().map(|w| werdegang_text(katalog, w)).collect(),
+            aktivitaeten: akte.aktivitaeten.iter().rev().map(aktivitaet_text).collect(),
             ziel: ziel
                 .map(|z| {
                     katalog

@@ -13,8 +13,8 @@ use vierphasen_domain::{Katalog, MerkmalStatus};
 
 use super::akte::Strategiezeile;
 use super::anzeige::{
-    beruf_name, datum_text, einwilligung_text, merkmal_name, segment_text, strategie_name, strategie_status,
-    vermerkart, zeit_text,
+    aktivitaet_text, beruf_name, datum_text, einwilligung_text, merkmal_name, segment_text, strategie_name,
+    strategie_status, vermerkart, werdegang_text, zeit_text,
 };
 use super::{FallPfad, Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
@@ -108,6 +108,10 @@ struct Auskunftsseite {
     strategien: Vec<Strategiezeile>,
     evs: Vec<Evzeile>,
     gespraeche: Vec<Zeitzeile>,
+    /// F4, oldest first.
+    aktivitaeten: Vec<String>,
+    /// The Werdegang, oldest first.
+    werdegang: Vec<String>,
     vermerke: Vec<Vermerkzeile>,
     auftraege: Vec<String>,
     einwilligungen: Vec<String>,
@@ -126,6 +130,8 @@ fn entitaet_text(e: &str) -> &str {
         "strategie" => "Handlungsstrategie",
         "eingliederungsvereinbarung" => "Eingliederungsvereinbarung",
         "gespraech" => "Gespräch",
+        "aktivitaet" => "Aktivität",
+        "werdegang" => "Werdegang",
         "vermerk" => "Beratungsvermerk",
         "nachtrag" => "Nachtrag zum Beratungsvermerk",
         "auftrag" => "Auftrag an einen Fachdienst",
@@ -231,6 +237,8 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
             .rev()
             .map(|g| Zeitzeile { zeit: datum_text(g.datum), text: g.art.label().to_owned() })
             .collect(),
+        aktivitaeten: f.aktivitaeten.iter().map(aktivitaet_text).collect(),
+        werdegang: f.kunde.werdegang.iter().map(|w| werdegang_text(k, w)).collect(),
         vermerke: f
             .vermerke
             .iter()

@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
-use vierphasen_domain::{Befund, Schwere};
+use vierphasen_domain::{Befund, Monat, Schwere};
 
 use super::SeitenFehler;
 use crate::fehlerart::formular_status;
@@ -59,6 +59,14 @@ impl Formular {
     pub fn datum_pflicht(&self, name: &str, bezeichnung: &str) -> Result<NaiveDate, AppFehler> {
         self.datum(name, bezeichnung)?
             .ok_or_else(|| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte ein Datum angeben")))
+    }
+
+    /// A month typed as MM/JJJJ (also MM.JJJJ or JJJJ-MM).
+    pub fn monat(&self, name: &str, bezeichnung: &str) -> Result<Option<Monat>, AppFehler> {
+        let Some(w) = self.wert(name) else { return Ok(None) };
+        Monat::lesen(w)
+            .map(Some)
+            .map_err(|_| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte einen Monat wie 09/2015 angeben")))
     }
 
     pub fn zahl<T: std::str::FromStr>(&self, name: &str, bezeichnung: &str) -> Result<Option<T>, AppFehler> {

@@ -2,6 +2,7 @@
 //! Every page works without JavaScript; htmx only swaps fragments the server renders anyway.
 
 mod akte;
+mod aktivitaeten;
 mod anmeldung;
 mod anzeige;
 mod briefkopf;
@@ -27,6 +28,7 @@ mod termine;
 mod vermerk;
 mod vermittlung;
 mod verwaltung;
+mod werdegang;
 mod ziel;
 
 use axum::Router;
@@ -59,6 +61,8 @@ pub fn router() -> Router<Zustand> {
         .merge(ziel::routen())
         .merge(folgegespraech::routen())
         .merge(einwilligungen::routen())
+        .merge(aktivitaeten::routen())
+        .merge(werdegang::routen())
         .merge(meldung::routen())
         .merge(termine::routen())
         .merge(stellen::routen())

@@ -56,6 +56,7 @@ fn zeilenart(segment: &str) -> &'static str {
         "vermerk_id" => "Der Beratungsvermerk",
         "eid" => "Die Einwilligung",
         "vid" => "Der Vermittlungsvorschlag",
+        "wid" => "Der Eintrag im Werdegang",
         _ => "Der Eintrag",
     }
 }

@@ -8,8 +8,8 @@ use serde::Serialize;
 use vierphasen_domain::Fallakte;
 use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::{
-    Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
-    ProfilingVersion, StrategieWahl, Ziel,
+    Aktivitaet, Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
+    ProfilingVersion, StrategieWahl, Werdegangseintrag, Ziel,
 };
 use vierphasen_store::{Tx, sql};
 
@@ -44,6 +44,11 @@ pub(crate) trait Eintragsart: Serialize + Clone + Sized {
     async fn einfuegen(&self, tx: &mut Tx, k: Kopf) -> Result<i64, AppFehler>;
     /// Overwrites the row `id` with this state.
     async fn ueberschreiben(&self, tx: &mut Tx, id: i64, k: Kopf) -> Result<(), AppFehler>;
+    /// Deletes the row `id`; only lists the VFK may correct by removing an entry allow it.
+    async fn loeschen(tx: &mut Tx, id: i64) -> Result<(), AppFehler> {
+        let _ = (tx, id);
+        Err(AppFehler::intern_meldung(format!("Einträge in `{}` werden nicht gelöscht", Self::TABELLE)))
+    }
 }
 
 /// Only the Fallakte's append-only histories are never overwritten; their `ueberschreiben` says so.
@@ -304,6 +309,56 @@ impl Eintragsart for Einwilligung {
     /// U6: only the revocation changes a consent.
     async fn ueberschreiben(&self, tx: &mut Tx, id: i64, _: Kopf) -> Result<(), AppFehler> {
         sql!(tx, ausfuehren "UPDATE einwilligung SET widerrufen_am = $1 WHERE id = $2", self.widerrufen_am, id)?;
+        Ok(())
+    }
+}
+
+impl Eintragsart for Aktivitaet {
+    const TABELLE: &'static str = "aktivitaet";
+    fn liste(akte: &mut Fallakte) -> &mut Vec<Self> {
+        &mut akte.aktivitaeten
+    }
+    fn ids(ids: &mut FallIds) -> &mut Vec<i64> {
+        &mut ids.aktivitaeten
+    }
+    fn ordnung(&self) -> Option<NaiveDate> {
+        Some(self.datum)
+    }
+    async fn einfuegen(&self, tx: &mut Tx, k: Kopf) -> Result<i64, AppFehler> {
+        Ok(sql!(tx, wert<i64>
+            "INSERT INTO aktivitaet (kunde_id, datum, art, erstellt_von, erstellt_um, inhalt)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            k.kunde_id.0, self.datum, self.art.id(), k.von, k.jetzt, json(self)?)?)
+    }
+    /// F4: a record of what took place.
+    async fn ueberschreiben(&self, _: &mut Tx, _: i64, _: Kopf) -> Result<(), AppFehler> {
+        Err(unveraenderlich(Self::TABELLE))
+    }
+}
+
+impl Eintragsart for Werdegangseintrag {
+    const TABELLE: &'static str = "werdegang";
+    fn liste(akte: &mut Fallakte) -> &mut Vec<Self> {
+        &mut akte.kunde.werdegang
+    }
+    fn ids(ids: &mut FallIds) -> &mut Vec<i64> {
+        &mut ids.werdegang
+    }
+    fn ordnung(&self) -> Option<NaiveDate> {
+        Some(self.von.erster_tag())
+    }
+    async fn einfuegen(&self, tx: &mut Tx, k: Kopf) -> Result<i64, AppFehler> {
+        Ok(sql!(tx, wert<i64>
+            "INSERT INTO werdegang (kunde_id, von, art, erstellt_von, erstellt_um, inhalt)
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+            k.kunde_id.0, self.von.iso(), self.art.id(), k.von, k.jetzt, json(self)?)?)
+    }
+    /// A stage is corrected by removing it and adding it anew.
+    async fn ueberschreiben(&self, _: &mut Tx, _: i64, _: Kopf) -> Result<(), AppFehler> {
+        Err(unveraenderlich(Self::TABELLE))
+    }
+    async fn loeschen(tx: &mut Tx, id: i64) -> Result<(), AppFehler> {
+        sql!(tx, ausfuehren "DELETE FROM werdegang WHERE id = $1", id)?;
         Ok(())
     }
 }

@@ -57,9 +57,12 @@ pub struct FallIds {
     pub strategien: Vec<i64>,
     pub eingliederungsvereinbarungen: Vec<i64>,
     pub gespraeche: Vec<i64>,
+    pub aktivitaeten: Vec<i64>,
     pub vermerke: Vec<i64>,
     pub auftraege: Vec<i64>,
     pub einwilligungen: Vec<i64>,
+    /// Parallel to `kunde.werdegang`.
+    pub werdegang: Vec<i64>,
 }
 
 #[derive(Debug, Clone)]
@@ -215,6 +218,14 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM gespraech WHERE kunde_id = $1 ORDER BY datum, id", k)?,
         "gespraech",
     )?;
+    let (aktivitaet_ids, aktivitaeten) = inhalte::<Aktivitaet>(
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM aktivitaet WHERE kunde_id = $1 ORDER BY datum, id", k)?,
+        "aktivitaet",
+    )?;
+    let (werdegang_ids, werdegang) = inhalte::<Werdegangseintrag>(
+        sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM werdegang WHERE kunde_id = $1 ORDER BY von, id", k)?,
+        "werdegang",
+    )?;
     let (vermerk_ids, mut vermerke) = inhalte::<Beratungsvermerk>(
         sql!(tx, zeilen<InhaltZeile> "SELECT id, inhalt FROM vermerk WHERE kunde_id = $1 ORDER BY datum, id", k)?,
         "vermerk",
@@ -295,6 +306,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
             rechtskreiswechsel,
             arbeitslos_seit: stamm.arbeitslos_seit,
             erwerbstaetigkeit: stamm.erwerbstaetigkeit,
+            werdegang,
         },
         dienststelle,
         meldungen: meldungen
@@ -310,6 +322,7 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         strategien,
         eingliederungsvereinbarungen: evs,
         gespraeche,
+        aktivitaeten,
         vermerke,
         auftraege,
         einwilligungen: einwilligungen_akte,
@@ -322,9 +335,11 @@ pub(crate) async fn akte_laden(tx: &mut Tx, stamm: Stammdaten) -> Result<Fall, A
         strategien: strategie_ids,
         eingliederungsvereinbarungen: ev_ids,
         gespraeche: gespraech_ids,
+        aktivitaeten: aktivitaet_ids,
         vermerke: vermerk_ids,
         auftraege: auftrag_ids,
         einwilligungen: einwilligung_ids,
+        werdegang: werdegang_ids,
     };
     Ok(Fall { stamm, akte, ids })
 }

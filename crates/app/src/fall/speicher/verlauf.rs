@@ -28,6 +28,8 @@ pub(crate) enum Verlaufsaktion {
     Ausgehaendigt,
     Ersetzt,
     Erfasst,
+    /// A Werdegang stage removed (corrected by removing and adding anew).
+    Entfernt,
     Erteilt,
     Widerrufen,
     Abgemeldet,
@@ -65,6 +67,7 @@ impl Verlaufsaktion {
             Verlaufsaktion::Festgehalten => "als Dokument festgehalten",
             Verlaufsaktion::Ersetzt => "ersetzt",
             Verlaufsaktion::Erfasst => "erfasst",
+            Verlaufsaktion::Entfernt => "entfernt",
             Verlaufsaktion::Erteilt => "erteilt",
             Verlaufsaktion::Widerrufen => "widerrufen",
             Verlaufsaktion::Abgemeldet => "abgemeldet",

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use vierphasen_domain::Katalog;
-use vierphasen_domain::fallakte::StrategieWahl;
+use vierphasen_domain::fallakte::{Aktivitaet, StrategieWahl, Werdegangseintrag};
 
 use super::datum_text;
 
@@ -87,4 +87,17 @@ pub fn ort_text(plz: Option<&str>, ort: &str, land: &str) -> String {
         teile.push(land);
     }
     teile.join(" ")
+}
+
+/// A stage of the Werdegang in one line: "08/2010 – 07/2013 · Ausbildung: Ausbildung zur
+/// Verkäuferin (Beruf: Verkäufer/in (62102))".
+pub fn werdegang_text(katalog: &Katalog, w: &Werdegangseintrag) -> String {
+    let beruf = w.beruf.as_deref().map(|c| format!(" (Beruf: {})", beruf_name(katalog, c))).unwrap_or_default();
+    format!("{} · {}: {}{beruf}", w.zeitraum_text(), w.art.label(), w.bezeichnung)
+}
+
+/// F4: an activity in one line: "12.03.2026 · Gruppenmaßnahme: … (Träger: …)".
+pub fn aktivitaet_text(a: &Aktivitaet) -> String {
+    let traeger = a.traeger.as_deref().map(|t| format!(" (Träger: {t})")).unwrap_or_default();
+    format!("{} · {}: {}{traeger}", datum_text(a.datum), a.art.label(), a.beschreibung)
 }

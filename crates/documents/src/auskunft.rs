@@ -265,7 +265,11 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
                 paare.push(["Standortbestimmung".into(), de(s.datum)]);
                 paare.push(["Integrationsprognose".into(), format!("{} Monate", s.prognose_monate)]);
                 if let Some(m) = s.fbw_dauer_monate {
-                    let nur = if s.prognose_nur_wegen_fbw { "; die Prognose liegt allein deshalb über 12 Monaten" } else { "" };
+                    let nur = if s.prognose_nur_wegen_fbw {
+                        "; die Prognose liegt allein deshalb über 12 Monaten"
+                    } else {
+                        ""
+                    };
                     paare.push(["Geplante berufliche Weiterbildung".into(), format!("{m} Monate{nur}")]);
                 }
                 paare.push(["Fazit".into(), s.fazit.clone()]);

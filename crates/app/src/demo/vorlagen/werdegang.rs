@@ -78,7 +78,7 @@ impl Bau<'_> {
             beschreibung: "Bewerbungstraining: Unterlagen überarbeitet, Vorstellungsgespräch geübt".into(),
             traeger: Some(traeger.into()),
         }];
-        if self.nachname.len() % 2 == 0 && tag(erstes, 24) < letztes {
+        if self.nachname.len().is_multiple_of(2) && tag(erstes, 24) < letztes {
             liste.push(Aktivitaet {
                 datum: tag(erstes, 24),
                 art: Aktivitaetsart::Gruppenmassnahme,

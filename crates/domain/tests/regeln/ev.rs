@@ -146,7 +146,8 @@ fn e5_signed_agreement_needs_a_recorded_handover() {
 #[test]
 fn e5_both_signatures_recorded() {
     // (case, art, customer's signature, Fachkraft's signature, expected (field, Schwere) findings)
-    let faelle: [(&str, &str, Option<&str>, Option<&str>, &[(&str, Schwere)]); 6] = [
+    type Fall<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>, &'a [(&'a str, Schwere)]);
+    let faelle: [Fall<'_>; 6] = [
         ("beide am Abschlusstag", "eingliederungsvereinbarung", Some("2026-10-01"), Some("2026-10-01"), &[]),
         (
             "Kunde früher, Fachkraft am Abschlusstag",

@@ -210,6 +210,12 @@ impl Gespraechsdauer {
     pub fn erstgespraech(&self) -> u16 {
         self.erstgespraech_minuten.unwrap_or(Self::ERSTGESPRAECH_EMPFOHLEN_MINUTEN)
     }
+
+    /// As calendar and administration show it.
+    pub fn text(&self) -> String {
+        let folge = self.folgegespraech_minuten.map_or("im Einzelfall".to_owned(), |m| format!("ca. {m} Minuten"));
+        format!("Erstgespräch ca. {} Minuten, Folgegespräch {folge}", self.erstgespraech())
+    }
 }
 
 /// The Dienststelle as its letters show it.

@@ -109,15 +109,6 @@ fn anlass_text(art: &str, regel: Option<&str>) -> String {
     }
 }
 
-/// P11: the durations as the calendar names them.
-fn dauer_text(d: &Gespraechsdauer) -> String {
-    let folge = d.folgegespraech_minuten.map_or("im Einzelfall".to_owned(), |m| format!("ca. {m} Minuten"));
-    format!(
-        "Gesprächsdauer der Dienststelle (P11): Erstgespräch ca. {} Minuten, Folgegespräch {folge}.",
-        d.erstgespraech()
-    )
-}
-
 fn eintrag(t: Terminzeile, d: &Gespraechsdauer) -> Eintrag {
     // K1 sets the next Folgegespräch.
     let dauer = match (t.art.as_str(), t.regel.as_deref(), d.folgegespraech_minuten) {
@@ -181,7 +172,7 @@ async fn liste(
         anzahl,
         tage: tage.into_iter().map(|(_, t)| t).collect(),
         ansage,
-        dauer: dauer_text(&dauer),
+        dauer: format!("Gesprächsdauer der Dienststelle (P11): {}.", dauer.text()),
     })
 }
 

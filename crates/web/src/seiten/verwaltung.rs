@@ -113,6 +113,8 @@ struct Verwaltungsseite {
     rm_kontakt: Rueckmeldung,
     /// P11: the durations as stored or typed (fields `gespraechsdauer-…`).
     dauer: Formular,
+    /// P11: the durations in words, for those who may not change them.
+    dauer_text: String,
     rm_dauer: Rueckmeldung,
     strategien: Vec<Strategiezeile>,
     merkmalgruppen: Vec<Merkmalgruppe>,
@@ -266,6 +268,7 @@ async fn laden(z: &Zustand, b: &Angemeldet) -> Result<Verwaltungsseite, AppFehle
         kontaktdichte: kontaktzeilen(katalog, &werte, &leer),
         rm_kontakt: Rueckmeldung::default(),
         dauer: dauer_werte(&konfiguration.gespraechsdauer),
+        dauer_text: konfiguration.gespraechsdauer.text(),
         rm_dauer: Rueckmeldung::default(),
         strategien: strategiezeilen(katalog, &lokale, &leer),
         merkmalgruppen: merkmalgruppen(katalog),

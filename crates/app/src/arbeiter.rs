@@ -138,7 +138,7 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: KundeId) -> R
         team_id: stamm.team_id,
         vertritt: Vec::new(),
     };
-    let fall = match fall_laden(tx, &vfk, kunde_id, Aktion::FallLesen).await {
+    let fall = match fall_laden(tx, &vfk, kunde_id, Aktion::FallLesen, jetzt).await {
         Ok(f) => f,
         Err(AppFehler::NichtGefunden(_)) => return Ok(0),
         Err(e) => return Err(e),

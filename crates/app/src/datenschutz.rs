@@ -39,7 +39,7 @@ impl App {
         match pruefen(wer, Aktion::ProtokollEinsehen, Some(&bezug)) {
             Entscheidung::Erlaubt => Ok(id),
             Entscheidung::Unsichtbar => Err(AppFehler::NichtGefunden("Der Fall")),
-            Entscheidung::Verboten => {
+            Entscheidung::Verboten | Entscheidung::NurMitBegruendung => {
                 Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()))
             }
         }

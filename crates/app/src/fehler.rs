@@ -16,6 +16,13 @@ pub enum AppFehler {
     NichtGefunden(&'static str),
     #[error("{0}")]
     Verboten(String),
+    /// D1 break-the-glass: the case is not in the user's caseload, team or stand-ins; she may open
+    /// it after stating a reason (`POST …/ausnahmezugriff`), which is logged and reported.
+    #[error(
+        "Dieser Fall gehört nicht zu Ihrem Bestand, Ihrem Team oder Ihren Vertretungen. Sie können ihn öffnen, \
+         wenn Sie einen Grund angeben; der Grund wird protokolliert und dem Datenschutz gemeldet (D1)."
+    )]
+    BegruendungNoetig { kunde_id: i64 },
     /// A `fehler` finding refuses the change; the findings name their rule ids.
     #[error("Die Änderung verstößt gegen Regeln des 4-Phasen-Modells: {}", regeln(.0))]
     Regelverstoss(Vec<Befund>),

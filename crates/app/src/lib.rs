@@ -9,6 +9,7 @@ pub mod dienststelle;
 pub mod fall;
 pub mod fehler;
 pub mod geheimnis;
+pub mod kenntnis;
 pub mod konto;
 pub mod passwort;
 pub mod plz;

@@ -4,7 +4,9 @@
 
 mod betrieb;
 mod demo;
+mod eingaben;
 mod gemeinsam;
+mod kenntnis;
 mod konto;
 mod kunde;
 mod phasen;

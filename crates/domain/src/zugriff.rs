@@ -82,7 +82,13 @@ pub struct FallBezug {
     pub gesperrt: bool,
     pub freigegeben_fuer: Vec<i64>,
     pub offener_fachdienstauftrag: bool,
+    /// D1 break-the-glass: users of the Dienststelle who stated a reason to read this case
+    /// although it is not theirs (a grant of limited time, see [`AUSNAHME_GUELTIG_STUNDEN`]).
+    pub ausnahme_fuer: Vec<i64>,
 }
+
+/// How long a stated reason opens a case outside the own caseload and team (one working day).
+pub const AUSNAHME_GUELTIG_STUNDEN: i64 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Aktion {
@@ -107,10 +113,12 @@ pub enum Aktion {
     DienststelleKonfigurieren,
     /// Team KPIs and lists.
     TeamUebersicht,
+    /// D1/D3: the report of exceptional reads (break-the-glass) and of customer searches.
+    Zugriffsbericht,
 }
 
 impl Aktion {
-    pub fn alle() -> [Aktion; 11] {
+    pub fn alle() -> [Aktion; 12] {
         use Aktion::*;
         [
             FallLesen,
@@ -124,6 +132,7 @@ impl Aktion {
             BenutzerVerwalten,
             DienststelleKonfigurieren,
             TeamUebersicht,
+            Zugriffsbericht,
         ]
     }
 
@@ -138,7 +147,7 @@ impl Aktion {
             | ProtokollEinsehen
             | ZustaendigkeitAendern
             | SperreSetzen => true,
-            KundeAnlegen | BenutzerVerwalten | DienststelleKonfigurieren | TeamUebersicht => false,
+            KundeAnlegen | BenutzerVerwalten | DienststelleKonfigurieren | TeamUebersicht | Zugriffsbericht => false,
         }
     }
 }
@@ -150,6 +159,9 @@ pub enum Entscheidung {
     Unsichtbar,
     /// Visible, but this action is not allowed.
     Verboten,
+    /// D1 break-the-glass: a case of the own Dienststelle outside the caseload, team and
+    /// stand-ins; reading it needs a stated reason, which is logged and reported.
+    NurMitBegruendung,
 }
 
 /// Decides whether `akteur` may do `aktion`; `fall` is the case for case actions and is ignored
@@ -175,10 +187,14 @@ pub fn pruefen(akteur: &Akteur, aktion: Aktion, fall: Option<&FallBezug>) -> Ent
         (Vfk, KundeAnlegen, _) => Erlaubt,
         (Teamleitung, TeamUebersicht, _) => Erlaubt,
         (Admin, BenutzerVerwalten | DienststelleKonfigurieren, _) => Erlaubt,
+        (Datenschutz, Zugriffsbericht, _) => Erlaubt,
         (_, _, None) => Verboten,
 
-        // Vfk: reads every case of her Dienststelle, changes only her own caseload and the ones she stands in for.
-        (Vfk, FallLesen | FallExportieren, Some(_)) => Erlaubt,
+        // Vfk (D1 need-to-know): reads her caseload, her stand-ins' and her team's cases; any other
+        // case of her Dienststelle only with a stated reason; changes only her own and her stand-ins'.
+        (Vfk, FallLesen, Some(f)) if akteur.kennt(f) || f.ausnahme_fuer.contains(&akteur.benutzer_id) => Erlaubt,
+        (Vfk, FallLesen, Some(_)) => NurMitBegruendung,
+        (Vfk, FallExportieren, Some(f)) => erlaubt_wenn(akteur.kennt(f)),
         (Vfk, FallBearbeiten | AuskunftErstellen, Some(f)) => erlaubt_wenn(akteur.zustaendig_fuer(f)),
         // Teamleitung: sees only her team's cases, reads and reassigns them, does not edit them.
         (Teamleitung, _, Some(f)) if f.team_id.is_none() || f.team_id != akteur.team_id => Unsichtbar,
@@ -199,6 +215,57 @@ impl Akteur {
     /// Responsible for the case herself or as stand-in.
     fn zustaendig_fuer(&self, fall: &FallBezug) -> bool {
         fall.vfk_id.is_some_and(|vfk| vfk == self.benutzer_id || self.vertritt.contains(&vfk))
+    }
+
+    /// D1 need-to-know of a VFK: her caseload, her stand-ins' and her team's cases.
+    pub fn kennt(&self, fall: &FallBezug) -> bool {
+        self.zustaendig_fuer(fall) || (fall.team_id.is_some() && fall.team_id == self.team_id)
+    }
+}
+
+/// D1 break-the-glass: why a VFK opens a case outside her caseload, team and stand-ins.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Ausnahmegrund {
+    /// The customer stands at the desk without an appointment.
+    VorspracheOhneTermin,
+    /// The responsible VFK is absent and no stand-in is recorded.
+    VertretungNichtEingetragen,
+    /// The customer calls and asks for her case.
+    AnrufDesKunden,
+    /// Anything else; the explanation is then required.
+    Sonstiges,
+}
+
+impl Ausnahmegrund {
+    pub const ALLE: [Ausnahmegrund; 4] = [
+        Ausnahmegrund::VorspracheOhneTermin,
+        Ausnahmegrund::VertretungNichtEingetragen,
+        Ausnahmegrund::AnrufDesKunden,
+        Ausnahmegrund::Sonstiges,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Ausnahmegrund::VorspracheOhneTermin => "vorsprache_ohne_termin",
+            Ausnahmegrund::VertretungNichtEingetragen => "vertretung_nicht_eingetragen",
+            Ausnahmegrund::AnrufDesKunden => "anruf_des_kunden",
+            Ausnahmegrund::Sonstiges => "sonstiges",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Ausnahmegrund::VorspracheOhneTermin => "Vorsprache ohne Termin",
+            Ausnahmegrund::VertretungNichtEingetragen => "Vertretung nicht eingetragen",
+            Ausnahmegrund::AnrufDesKunden => "Anruf des Kunden",
+            Ausnahmegrund::Sonstiges => "Sonstiger Grund",
+        }
+    }
+
+    pub fn aus_id(id: &str) -> Option<Ausnahmegrund> {
+        Ausnahmegrund::ALLE.into_iter().find(|g| g.id() == id)
     }
 }
 

@@ -2,11 +2,14 @@
 //! written out literally, plus a few cases a user would notice.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
-use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, FallBezug, Rolle, pruefen, standardzweck};
+use vierphasen_domain::zugriff::{
+    Akteur, Aktion, Ausnahmegrund, Entscheidung, FallBezug, Rolle, pruefen, standardzweck,
+};
 
 const E: Entscheidung = Entscheidung::Erlaubt;
 const U: Entscheidung = Entscheidung::Unsichtbar;
 const V: Entscheidung = Entscheidung::Verboten;
+const B: Entscheidung = Entscheidung::NurMitBegruendung;
 
 const ICH: i64 = 100;
 const VERTRETENE: i64 = 200;
@@ -28,6 +31,8 @@ enum Relation {
     GesperrtFreigegeben,
     /// Another team's case with an open Fachdienst order.
     Fachdienstauftrag,
+    /// Another team's case the actor opened with a stated reason (break-the-glass).
+    Ausnahme,
     /// `fall = None`.
     OhneFall,
 }
@@ -45,6 +50,7 @@ fn fall(vfk: i64) -> FallBezug {
         gesperrt: false,
         freigegeben_fuer: vec![],
         offener_fachdienstauftrag: false,
+        ausnahme_fuer: vec![],
     }
 }
 
@@ -58,6 +64,7 @@ fn fall_zu(relation: Relation) -> Option<FallBezug> {
         GesperrtNichtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![KOLLEGIN], ..fall(ICH) },
         GesperrtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![ICH], ..fall(ICH) },
         Fachdienstauftrag => FallBezug { team_id: Some(TEAM + 1), offener_fachdienstauftrag: true, ..fall(ANDERE) },
+        Ausnahme => FallBezug { team_id: Some(TEAM + 1), ausnahme_fuer: vec![ICH], ..fall(ANDERE) },
         OhneFall => return None,
     };
     Some(fall)
@@ -65,64 +72,69 @@ fn fall_zu(relation: Relation) -> Option<FallBezug> {
 
 /// Columns in the order of `Aktion::alle()`:
 /// Lesen, Bearbeiten, Exportieren, Auskunft, Protokoll, Zuständigkeit, Sperre | KundeAnlegen,
-/// BenutzerVerwalten, DienststelleKonfigurieren, TeamUebersicht.
+/// BenutzerVerwalten, DienststelleKonfigurieren, TeamUebersicht, Zugriffsbericht.
 #[rustfmt::skip]
-const ERWARTET: &[(Rolle, Relation, [Entscheidung; 11])] = &[
-    (Rolle::Vfk, EigenerFall,              [E, E, E, E, V, V, V,  E, V, V, V]),
-    (Rolle::Vfk, Vertretung,               [E, E, E, E, V, V, V,  E, V, V, V]),
-    (Rolle::Vfk, Teamkollegin,             [E, V, E, V, V, V, V,  E, V, V, V]),
-    (Rolle::Vfk, AnderesTeam,              [E, V, E, V, V, V, V,  E, V, V, V]),
-    (Rolle::Vfk, AndereDienststelle,       [U, U, U, U, U, U, U,  E, V, V, V]),
-    (Rolle::Vfk, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  E, V, V, V]),
-    (Rolle::Vfk, GesperrtFreigegeben,      [E, E, E, E, V, V, V,  E, V, V, V]),
-    (Rolle::Vfk, Fachdienstauftrag,        [E, V, E, V, V, V, V,  E, V, V, V]),
-    (Rolle::Vfk, OhneFall,                 [V, V, V, V, V, V, V,  E, V, V, V]),
+const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
+    (Rolle::Vfk, EigenerFall,              [E, E, E, E, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, Vertretung,               [E, E, E, E, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, Teamkollegin,             [E, V, E, V, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, AnderesTeam,              [B, V, V, V, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, AndereDienststelle,       [U, U, U, U, U, U, U,  E, V, V, V, V]),
+    (Rolle::Vfk, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  E, V, V, V, V]),
+    (Rolle::Vfk, GesperrtFreigegeben,      [E, E, E, E, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, Fachdienstauftrag,        [B, V, V, V, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, Ausnahme,                 [E, V, V, V, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, OhneFall,                 [V, V, V, V, V, V, V,  E, V, V, V, V]),
 
-    (Rolle::Teamleitung, EigenerFall,              [E, V, E, V, V, E, V,  V, V, V, E]),
-    (Rolle::Teamleitung, Vertretung,               [E, V, E, V, V, E, V,  V, V, V, E]),
-    (Rolle::Teamleitung, Teamkollegin,             [E, V, E, V, V, E, V,  V, V, V, E]),
-    (Rolle::Teamleitung, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, E]),
-    (Rolle::Teamleitung, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, E]),
-    (Rolle::Teamleitung, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, E]),
-    (Rolle::Teamleitung, GesperrtFreigegeben,      [E, V, E, V, V, E, V,  V, V, V, E]),
-    (Rolle::Teamleitung, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, E]),
-    (Rolle::Teamleitung, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, E]),
+    (Rolle::Teamleitung, EigenerFall,              [E, V, E, V, V, E, V,  V, V, V, E, V]),
+    (Rolle::Teamleitung, Vertretung,               [E, V, E, V, V, E, V,  V, V, V, E, V]),
+    (Rolle::Teamleitung, Teamkollegin,             [E, V, E, V, V, E, V,  V, V, V, E, V]),
+    (Rolle::Teamleitung, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, E, V]),
+    (Rolle::Teamleitung, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, E, V]),
+    (Rolle::Teamleitung, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, E, V]),
+    (Rolle::Teamleitung, GesperrtFreigegeben,      [E, V, E, V, V, E, V,  V, V, V, E, V]),
+    (Rolle::Teamleitung, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, E, V]),
+    (Rolle::Teamleitung, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, E, V]),
+    (Rolle::Teamleitung, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, E, V]),
 
-    (Rolle::Fachdienst, EigenerFall,              [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, Vertretung,               [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, Teamkollegin,             [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Fachdienst, Fachdienstauftrag,        [E, V, V, V, V, V, V,  V, V, V, V]),
-    (Rolle::Fachdienst, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V]),
+    (Rolle::Fachdienst, EigenerFall,              [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, Vertretung,               [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, Teamkollegin,             [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, Fachdienstauftrag,        [E, V, V, V, V, V, V,  V, V, V, V, V]),
+    (Rolle::Fachdienst, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, V]),
 
-    (Rolle::Admin, EigenerFall,              [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, Vertretung,               [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, Teamkollegin,             [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, AnderesTeam,              [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, AndereDienststelle,       [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, E, E, V]),
-    (Rolle::Admin, OhneFall,                 [V, V, V, V, V, V, V,  V, E, E, V]),
+    (Rolle::Admin, EigenerFall,              [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, Vertretung,               [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, Teamkollegin,             [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, AnderesTeam,              [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, AndereDienststelle,       [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, Ausnahme,                 [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, OhneFall,                 [V, V, V, V, V, V, V,  V, E, E, V, V]),
 
-    (Rolle::Datenschutz, EigenerFall,              [V, V, V, E, E, V, E,  V, V, V, V]),
-    (Rolle::Datenschutz, Vertretung,               [V, V, V, E, E, V, E,  V, V, V, V]),
-    (Rolle::Datenschutz, Teamkollegin,             [V, V, V, E, E, V, E,  V, V, V, V]),
-    (Rolle::Datenschutz, AnderesTeam,              [V, V, V, E, E, V, E,  V, V, V, V]),
-    (Rolle::Datenschutz, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Datenschutz, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V]),
-    (Rolle::Datenschutz, GesperrtFreigegeben,      [V, V, V, E, E, V, E,  V, V, V, V]),
-    (Rolle::Datenschutz, Fachdienstauftrag,        [V, V, V, E, E, V, E,  V, V, V, V]),
-    (Rolle::Datenschutz, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V]),
+    (Rolle::Datenschutz, EigenerFall,              [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, Vertretung,               [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, Teamkollegin,             [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, AnderesTeam,              [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V, E]),
+    (Rolle::Datenschutz, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V, E]),
+    (Rolle::Datenschutz, GesperrtFreigegeben,      [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, Fachdienstauftrag,        [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, Ausnahme,                 [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, E]),
 ];
 
 #[test]
 fn matrix_rolle_relation_aktion() {
     // Every role × relation has exactly one row.
-    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 9);
+    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 10);
     for (i, (rolle, relation, _)) in ERWARTET.iter().enumerate() {
         assert!(
             !ERWARTET[..i].iter().any(|(r, rel, _)| r == rolle && rel == relation),
@@ -178,6 +190,22 @@ fn vertretung_darf_bearbeiten_bis_sie_endet() {
     assert_eq!(pruefen(&vfk, Aktion::FallBearbeiten, Some(&fall(VERTRETENE))), E);
     vfk.vertritt.clear();
     assert_eq!(pruefen(&vfk, Aktion::FallBearbeiten, Some(&fall(VERTRETENE))), V);
+}
+
+#[test]
+fn ausnahme_oeffnet_nur_das_lesen_und_nur_fuer_die_begruendende() {
+    // D1 break-the-glass: the stated reason opens the case for reading to her, not to a colleague,
+    // and never for changes or the export.
+    let fremd = FallBezug { team_id: Some(TEAM + 1), ausnahme_fuer: vec![KOLLEGIN], ..fall(ANDERE) };
+    assert_eq!(pruefen(&akteur(Rolle::Vfk), Aktion::FallLesen, Some(&fremd)), B);
+    let begruendet = Akteur { benutzer_id: KOLLEGIN, team_id: None, ..akteur(Rolle::Vfk) };
+    assert_eq!(pruefen(&begruendet, Aktion::FallLesen, Some(&fremd)), E);
+    assert_eq!(pruefen(&begruendet, Aktion::FallBearbeiten, Some(&fremd)), V);
+    assert_eq!(pruefen(&begruendet, Aktion::FallExportieren, Some(&fremd)), V);
+    for grund in Ausnahmegrund::ALLE {
+        assert_eq!(Ausnahmegrund::aus_id(grund.id()), Some(grund));
+        assert_eq!(serde_json::to_value(grund).unwrap(), serde_json::json!(grund.id()));
+    }
 }
 
 #[test]

@@ -12,10 +12,23 @@ use crate::fehler::ApiFehler;
 #[derive(Debug)]
 pub struct Eingabe<T>(pub T);
 
-/// serde's English messages in German (the field path is reported separately).
+/// serde's English messages in German (the field path is reported separately); no English
+/// text of serde or serde_json reaches the user.
 pub fn meldung(e: &serde_json::Error) -> String {
+    if e.is_eof() {
+        return "unvollständiges JSON".into();
+    }
+    if e.is_syntax() {
+        return format!("kein gültiges JSON (Zeile {}, Spalte {})", e.line(), e.column());
+    }
     let text = e.to_string();
-    let text = text.split(" at line ").next().unwrap_or(&text);
+    datenfehler(text.split(" at line ").next().unwrap_or(&text))
+}
+
+/// A serde data error (JSON body or query string) in German. Messages of our own deserializers
+/// are German already and pass unchanged.
+pub fn datenfehler(text: &str) -> String {
+    let text = text.trim();
     if let Some(rest) = text.strip_prefix("unknown field ") {
         let feld = rest.split(',').next().unwrap_or(rest);
         return format!("unbekanntes Feld {feld}");
@@ -23,22 +36,59 @@ pub fn meldung(e: &serde_json::Error) -> String {
     if let Some(rest) = text.strip_prefix("missing field ") {
         return format!("Pflichtfeld {rest} fehlt");
     }
+    if let Some(rest) = text.strip_prefix("duplicate field ") {
+        return format!("Feld {rest} ist doppelt angegeben");
+    }
     if let Some(rest) = text.strip_prefix("unknown variant ") {
-        return format!(
-            "unbekannter Wert {}",
-            rest.replace("expected one of", "erlaubt:").replace("expected", "erlaubt:")
-        );
+        let (wert, erlaubt) = rest.split_once(", expected").unwrap_or((rest, ""));
+        let erlaubt = erlaubt.trim_start_matches(" one of").trim();
+        return if erlaubt.is_empty() {
+            format!("unbekannter Wert {wert}")
+        } else {
+            format!("unbekannter Wert {wert}, erlaubt: {erlaubt}")
+        };
     }
-    if text.starts_with("invalid type") {
-        return format!("falscher Typ ({})", text.trim_start_matches("invalid type: "));
+    for (vorsilbe, art) in [("invalid type: ", "falscher Typ"), ("invalid value: ", "ungültiger Wert")] {
+        if let Some(rest) = text.strip_prefix(vorsilbe) {
+            let erwartet = rest.split_once(", expected ").map_or("", |(_, e)| e);
+            return match typ(erwartet) {
+                Some(t) => format!("{art}, erwartet: {t}"),
+                None => art.to_string(),
+            };
+        }
     }
-    if text.starts_with("EOF") || e.is_eof() {
-        return "unvollständiges JSON".into();
+    if text.starts_with("invalid length") {
+        return "falsche Anzahl von Einträgen".into();
     }
-    if e.is_syntax() {
-        return format!("kein gültiges JSON (Zeile {}, Spalte {})", e.line(), e.column());
+    if text.contains("invalid digit") || text.contains("cannot parse integer") || text.contains("number too") {
+        return "keine gültige ganze Zahl".into();
+    }
+    if text.contains("`true` or `false`") {
+        return "bitte true oder false angeben".into();
+    }
+    if text.is_ascii() && (text.contains("expected") || text.starts_with("invalid")) {
+        return "ungültiger Wert".into();
     }
     text.to_string()
+}
+
+/// What serde expected, in words ("u32" → "ganze Zahl"); `None` when unknown.
+fn typ(erwartet: &str) -> Option<&'static str> {
+    let e = erwartet.trim().trim_start_matches("a ").trim_start_matches("an ");
+    let ganz = ["u8", "u16", "u32", "u64", "usize", "i8", "i16", "i32", "i64", "isize", "integer"];
+    Some(match e {
+        _ if ganz.iter().any(|g| e.starts_with(g)) => "ganze Zahl",
+        _ if e.starts_with("f32") || e.starts_with("f64") || e.starts_with("floating") || e.starts_with("number") => {
+            "Zahl"
+        }
+        _ if e.starts_with("string") || e.starts_with("borrowed str") || e.starts_with("char") => "Text",
+        _ if e.starts_with("bool") => "true oder false",
+        _ if e.starts_with("sequence") || e.starts_with("tuple") || e.starts_with("array") => "Liste",
+        _ if e.starts_with("map") || e.starts_with("struct") || e.starts_with("object") => "Objekt",
+        _ if e.starts_with("unit") || e.starts_with("null") => "null",
+        _ if e.starts_with("enum") || e.starts_with("variant") => "einer der erlaubten Werte",
+        _ => return None,
+    })
 }
 
 impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Eingabe<T> {
@@ -113,10 +163,7 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for Abfrage<T> {
         Query::<T>::from_request_parts(parts, state).await.map(|Query(w)| Abfrage(w)).map_err(|e| {
             let text = e.body_text();
             let text = text.trim_start_matches("Failed to deserialize query string: ");
-            ApiFehler::ungueltig(
-                "(Abfrage)",
-                text.replace("unknown field", "unbekannter Parameter").replace("invalid", "ungültig"),
-            )
+            ApiFehler::ungueltig("(Abfrage)", datenfehler(text).replace("unbekanntes Feld", "unbekannter Parameter"))
         })
     }
 }

@@ -14,15 +14,31 @@ const CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-
 const CSP_DOKU: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; \
                         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+/// HSTS for a year, sent when the server is reached over HTTPS only (`--https` or not on loopback).
+pub const HSTS: &str = "max-age=31536000; includeSubDomains";
+
+/// A refusal of a request whose body was not read (yet) ends the keep-alive connection (the
+/// unread rest cannot be told from the next request): say so with `Connection: close`.
+fn verbindung_schliessen(antwort: &mut Response, mit_koerper: bool) {
+    let vor_dem_koerper = matches!(antwort.status().as_u16(), 401 | 403 | 404 | 405 | 413 | 415 | 429);
+    if mit_koerper && vor_dem_koerper {
+        antwort.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+    }
+}
+
 pub async fn sicherheit(req: Request, next: Next) -> Response {
+    let mit_koerper = req.headers().get(header::CONTENT_LENGTH).is_some_and(|l| l.as_bytes() != b"0")
+        || req.headers().contains_key(header::TRANSFER_ENCODING);
     if !crate::csrf::zulaessig(req.method(), req.headers(), None) {
-        return ApiFehler::neu(
+        let mut antwort = ApiFehler::neu(
             StatusCode::FORBIDDEN,
             "csrf",
             "Anfrage abgelehnt",
             "Die Anfrage kam von einer fremden Seite und wurde abgelehnt (CSRF-Schutz).",
         )
         .into_response();
+        verbindung_schliessen(&mut antwort, mit_koerper);
+        return antwort;
     }
     let doku = req.uri().path().starts_with("/api/v1/docs");
     let route =
@@ -30,6 +46,7 @@ pub async fn sicherheit(req: Request, next: Next) -> Response {
     let methode = req.method().to_string();
     let beginn = std::time::Instant::now();
     let mut antwort = next.run(req).await;
+    verbindung_schliessen(&mut antwort, mit_koerper);
     let status = antwort.status().as_u16().to_string();
     metrics::counter!("vierphasen_http_anfragen", "route" => route.clone(), "methode" => methode, "status" => status)
         .increment(1);

@@ -6,11 +6,12 @@ use std::sync::OnceLock;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use metrics_exporter_prometheus::{PrometheusBuilder, PrometheusHandle};
 use tokio::net::TcpListener;
+use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa_swagger_ui::SwaggerUi;
 use vierphasen_app::App;
 
@@ -29,22 +30,32 @@ fn prometheus() -> &'static PrometheusHandle {
 }
 
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    crate::api::router().split_for_parts().1
+    crate::api::teile().1
 }
 
 pub fn router(app: App, einstellungen: Einstellungen) -> Router {
+    let https = einstellungen.cookie_sicher;
     let zustand = Zustand::neu(app, einstellungen);
-    let (api, doku) = crate::api::router().split_for_parts();
+    let (api, doku) = crate::api::teile();
     let api = api.fallback(|| async {
         ApiFehler::neu(StatusCode::NOT_FOUND, "nicht-gefunden", "Nicht gefunden", "Diese Adresse gibt es nicht.")
     });
-    Router::new()
+    let router = Router::new()
         .nest("/api/v1", api)
         .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", doku))
         .merge(crate::seiten::router())
         .route("/health", get(gesund))
         .route("/metrics", get(|| async { prometheus().render() }))
-        .layer(axum::middleware::from_fn(crate::kopfzeilen::sicherheit))
+        .layer(axum::middleware::from_fn(crate::kopfzeilen::sicherheit));
+    let router = if https {
+        router.layer(SetResponseHeaderLayer::overriding(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static(crate::kopfzeilen::HSTS),
+        ))
+    } else {
+        router
+    };
+    router
         .layer(DefaultBodyLimit::max(1024 * 1024))
         // Outermost: every answer, also a refusal of the layers inside, carries its number.
         .layer(axum::middleware::from_fn(crate::anfrage::nummerieren))

@@ -5,6 +5,7 @@
 mod ablauf;
 mod anmeldung;
 mod gemeinsam;
+mod kenntnis;
 mod matrix;
 mod openapi;
 mod seiten_briefkopf;

@@ -2,7 +2,8 @@
 
 //! Issue 3, item 4 (and the case routes of §8.4 matching): every case route × role × relation against the expected table. `E` = allowed
 //! (any answer but 401/403 and but the "no such case" answer), `V` = forbidden (403), `U` =
-//! invisible (exactly the answer for a case that does not exist: a denial reveals nothing).
+//! invisible (exactly the answer for a case that does not exist: a denial reveals nothing), `B` =
+//! only with a stated reason (403 `begruendung-noetig`, D1 break-the-glass, issue 17 item 1).
 
 use std::collections::BTreeMap;
 
@@ -102,17 +103,18 @@ fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
 
 /// Expected decision per login and case, one letter per action of AKTIONEN.
 /// Cases: A = caseload of `vfk` (team A), B = caseload of `vfk.b` (team B, open Fachdienst order),
-/// J = Jobcenter (another Dienststelle), G = restricted (§35 SGB I, in `vfk`'s caseload, nobody named).
-const ERWARTET: &[(&str, [&str; 4])] = &[
-    //                A          B          J          G
-    ("vfk", ["EEEEVVV", "EVEVVVV", "UUUUUUU", "UUUUUUU"]),
-    ("kollegin", ["EVEVVVV", "EVEVVVV", "UUUUUUU", "UUUUUUU"]),
-    ("vfk.b", ["EVEVVVV", "EEEEVVV", "UUUUUUU", "UUUUUUU"]),
-    ("teamleitung", ["EVEVVEV", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
-    ("fachdienst", ["UUUUUUU", "EVVVVVV", "UUUUUUU", "UUUUUUU"]),
-    ("admin", ["UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
-    ("datenschutz", ["VVVEEVE", "VVVEEVE", "UUUUUUU", "UUUUUUU"]),
-    ("vfk.jobcenter", ["UUUUUUU", "UUUUUUU", "EEEEVVV", "UUUUUUU"]),
+/// J = Jobcenter (another Dienststelle), G = restricted (§35 SGB I, in `vfk`'s caseload, nobody named),
+/// X = caseload of `vfk.b` (team B) that `vfk` opened stating a reason (break-the-glass).
+const ERWARTET: &[(&str, [&str; 5])] = &[
+    //                A          B          J          G          X
+    ("vfk", ["EEEEVVV", "BVVVVVV", "UUUUUUU", "UUUUUUU", "EVVVVVV"]),
+    ("kollegin", ["EVEVVVV", "BVVVVVV", "UUUUUUU", "UUUUUUU", "BVVVVVV"]),
+    ("vfk.b", ["BVVVVVV", "EEEEVVV", "UUUUUUU", "UUUUUUU", "EEEEVVV"]),
+    ("teamleitung", ["EVEVVEV", "UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("fachdienst", ["UUUUUUU", "EVVVVVV", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("admin", ["UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("datenschutz", ["VVVEEVE", "VVVEEVE", "UUUUUUU", "UUUUUUU", "VVVEEVE"]),
+    ("vfk.jobcenter", ["UUUUUUU", "UUUUUUU", "EEEEVVV", "UUUUUUU", "UUUUUUU"]),
 ];
 
 fn kunde(nachname: &str, rechtskreis: &str) -> Value {
@@ -141,6 +143,17 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
         let fall_b = anlegen("vfk.b", kunde("B", "SGB_III")).await;
         let fall_j = anlegen("vfk.jobcenter", kunde("J", "SGB_II")).await;
         let fall_g = anlegen("vfk", kunde("G", "SGB_III")).await;
+        let fall_x = anlegen("vfk.b", kunde("X", "SGB_III")).await;
+        let grund = json!({ "grund": "vertretung_nicht_eingetragen" });
+        let a = t
+            .anfrage(
+                Method::POST,
+                &format!("/api/v1/kunden/{fall_x}/ausnahmezugriff"),
+                Some(grund),
+                Some(&cookies["vfk"]),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.json);
         {
             let mut tx = t.db().begin().await.unwrap();
             sql!(&mut tx, ausfuehren "UPDATE kunde SET gesperrt = TRUE WHERE id = $1", fall_g).unwrap();
@@ -152,7 +165,7 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
             .unwrap();
             tx.commit().await.unwrap();
         }
-        let faelle = [fall_a, fall_b, fall_j, fall_g];
+        let faelle = [fall_a, fall_b, fall_j, fall_g, fall_x];
         let fehlt = faelle.iter().max().unwrap() + 1000;
 
         let mut abweichungen = Vec::new();
@@ -173,6 +186,10 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
                     let a = t.anfrage(methode.clone(), &url, koerper.clone(), Some(cookie)).await;
                     let ist = if a.status == nichts.status && a.json == nichts.json {
                         'U'
+                    } else if a.status == StatusCode::FORBIDDEN
+                        && a.json["type"].as_str().is_some_and(|t| t.ends_with("begruendung-noetig"))
+                    {
+                        'B'
                     } else if a.status == StatusCode::FORBIDDEN {
                         'V'
                     } else if a.status == StatusCode::UNAUTHORIZED || a.status.is_server_error() {
@@ -218,6 +235,7 @@ async fn routen_ohne_fall_nach_rolle() {
             (Method::PUT, "/dienststelle/konfiguration", Some(json!({})), &["admin"]),
             (Method::GET, "/teams", None, &["teamleitung", "admin"]),
             (Method::GET, "/benutzer", None, &["teamleitung", "admin"]),
+            (Method::GET, "/datenschutz/zugriffsbericht", None, &["datenschutz"]),
             (
                 Method::POST,
                 "/benutzer",

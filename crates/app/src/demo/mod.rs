@@ -93,12 +93,38 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     tx.commit().await?;
     let stellen = stellen::anlegen(app, heute).await?;
     let mut tx = app.db.begin().await?;
-    for id in kunden {
+    for &id in &kunden {
         app.matching.profil_neu_laden(&mut tx, app.katalog, id, heute).await?;
     }
     drop(tx);
+    ausnahme_vorfuehren(app, &konten[0], &faelle, &kunden).await?;
     tracing::info!(kunden = faelle.len(), stellen, "Demo-Daten eingerichtet");
     Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
+}
+
+/// D1 break-the-glass, so that the Datenschutz report has something true to show: the first VFK
+/// finds a customer of the other team by name and opens her file stating a reason.
+async fn ausnahme_vorfuehren(
+    app: &App,
+    vfk: &[Akteur],
+    faelle: &[Demofall],
+    kunden: &[vierphasen_domain::KundeId],
+) -> Result<(), AppFehler> {
+    let Some(ich) = vfk.first() else { return Ok(()) };
+    let Some((fall, &kunde_id)) =
+        faelle.iter().zip(kunden).find(|(f, _)| f.dienststelle == DemoDienststelle::BEIDE[0] && f.vfk == 2)
+    else {
+        return Ok(());
+    };
+    let suche = crate::fall::Kundensuche { suche: Some(fall.stamm.nachname.clone()), meine: false };
+    app.kunden_liste(ich, &suche).await?;
+    let angabe = crate::kenntnis::Ausnahmeangabe {
+        grund: vierphasen_domain::zugriff::Ausnahmegrund::VorspracheOhneTermin,
+        erlaeuterung: Some("Vorsprache am Empfang, Termin bei der zuständigen Kollegin erst nächste Woche".into()),
+    };
+    app.ausnahmezugriff(ich, kunde_id, angabe).await?;
+    app.akte_lesen(ich, kunde_id, None).await?;
+    Ok(())
 }
 
 async fn dienststelle_einrichten(

@@ -69,7 +69,7 @@ impl App {
     pub async fn akte_lesen(&self, wer: &Akteur, kunde_id: KundeId, zweck: Option<&str>) -> Result<Akte, AppFehler> {
         let zweck = lesezweck(wer, zweck)?;
         let mut tx = self.db.begin().await?;
-        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen, self.jetzt()).await?;
         let stamm = &fall.stamm;
         let termine = sql!(&mut tx, zeilen<Aktentermin>
             "SELECT id, art, faellig_am, regel, text FROM termin

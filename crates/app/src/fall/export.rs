@@ -59,7 +59,8 @@ impl App {
     /// Art. 15 DSGVO Auskunft; logged as "Auskunft Art. 15".
     pub async fn auskunft_art15(&self, wer: &Akteur, kunde_id: KundeId) -> Result<Auskunft, AppFehler> {
         let mut tx = self.db.begin().await?;
-        let Fall { stamm, akte, .. } = fall_laden(&mut tx, wer, kunde_id, Aktion::AuskunftErstellen).await?;
+        let Fall { stamm, akte, .. } =
+            fall_laden(&mut tx, wer, kunde_id, Aktion::AuskunftErstellen, self.jetzt()).await?;
         let verlauf = sql!(&mut tx, zeilen<VerlaufEintrag>
             "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
         let zugriffe = sql!(&mut tx, zeilen<ZugriffEintrag>
@@ -86,7 +87,7 @@ impl App {
         match pruefen(wer, Aktion::ProtokollEinsehen, Some(&bezug)) {
             Entscheidung::Erlaubt => {}
             Entscheidung::Unsichtbar => return Err(AppFehler::NichtGefunden("Der Fall")),
-            Entscheidung::Verboten => {
+            Entscheidung::Verboten | Entscheidung::NurMitBegruendung => {
                 return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
             }
         }

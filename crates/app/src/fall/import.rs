@@ -26,7 +26,7 @@ use vierphasen_domain::fallakte::{Dienststelle, pruefen_und_aufloesen};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_store::Tx;
 
-use super::kunde::{bg_finden, text_pruefen};
+use super::kunde::{bg_finden, name_pruefen};
 use super::{
     Eintrag, Eintragsart, Kopf, NeuerKundeZeile, Verlaufsaktion, als_text, auftrag_einfuegen, dienststelle_laden, json,
     kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer, verlauf_schreiben, wiedervorlagen_anstossen,
@@ -74,8 +74,8 @@ impl App {
         if pruefen(wer, Aktion::KundeAnlegen, None) != Entscheidung::Erlaubt {
             return Err(AppFehler::Verboten("Fälle importiert eine Vermittlungsfachkraft in ihren Bestand.".into()));
         }
-        let vorname = text_pruefen("vorname", &stamm.vorname, 100)?;
-        let nachname = text_pruefen("nachname", &stamm.nachname, 100)?;
+        let vorname = name_pruefen("vorname", &stamm.vorname)?;
+        let nachname = name_pruefen("nachname", &stamm.nachname)?;
         let plz = plz_optional(&self.matching.daten.plz, "plz", stamm.plz.as_deref())?;
         let heute = self.heute();
         let geburtsdatum = akte.kunde.geburtsdatum;

@@ -64,7 +64,13 @@ pub struct Kundenzeile {
     pub geburtsdatum: NaiveDate,
     pub rechtskreis: Rechtskreis,
     pub vfk_id: Option<i64>,
+    /// D1: outside the user's caseload, team and stand-ins; opened only with a stated reason.
+    pub nur_mit_begruendung: bool,
 }
+
+/// D1: a search this long also finds cases outside the own ones (a shorter one would list the
+/// whole Dienststelle).
+pub const SUCHE_AUSSERHALB_AB: usize = 3;
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -139,7 +145,34 @@ pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String,
     if t.chars().any(|c| c.is_control() && c != '\n' && c != '\r' && c != '\t') {
         return Err(AppFehler::ungueltig(feld, "enthält Steuerzeichen"));
     }
+    if t.chars().any(richtungszeichen) {
+        return Err(AppFehler::ungueltig(feld, "enthält unsichtbare Zeichen zur Umkehr der Schreibrichtung"));
+    }
     Ok(t.to_string())
+}
+
+/// A person's name: a text with at least one letter and without invisible characters (a name
+/// of only zero-width spaces would be an empty line in every list and letter).
+pub(crate) fn name_pruefen(feld: &str, wert: &str) -> Result<String, AppFehler> {
+    let t = text_pruefen(feld, wert, 100)?;
+    if t.chars().any(unsichtbar) {
+        return Err(AppFehler::ungueltig(feld, "enthält unsichtbare Zeichen (z. B. Leerzeichen ohne Breite)"));
+    }
+    if !t.chars().any(char::is_alphabetic) {
+        return Err(AppFehler::ungueltig(feld, "muss mindestens einen Buchstaben enthalten"));
+    }
+    Ok(t)
+}
+
+/// Bidi controls (U+202A–U+202E, U+2066–U+2069): they reverse how a text is shown, so that what
+/// a reader sees is not what is stored ("Trojan Source").
+fn richtungszeichen(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Zero-width and other invisible characters (U+200B–U+200F, U+2060–U+2064, U+FEFF).
+fn unsichtbar(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
 
 /// P10: the Bedarfsgemeinschaft of this number in the user's Dienststelle (created when new);
@@ -164,8 +197,8 @@ impl App {
         if pruefen(wer, Aktion::KundeAnlegen, None) != Entscheidung::Erlaubt {
             return Err(AppFehler::Verboten("Kunden legt eine Vermittlungsfachkraft an.".into()));
         }
-        let vorname = text_pruefen("vorname", &neu.vorname, 100)?;
-        let nachname = text_pruefen("nachname", &neu.nachname, 100)?;
+        let vorname = name_pruefen("vorname", &neu.vorname)?;
+        let nachname = name_pruefen("nachname", &neu.nachname)?;
         let heute = self.heute();
         if neu.geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, heute) > 120 {
             return Err(AppFehler::ungueltig("geburtsdatum", "liegt in der Zukunft oder mehr als 120 Jahre zurück"));
@@ -241,7 +274,7 @@ impl App {
         zweck: String,
     ) -> Result<Fall, AppFehler> {
         let mut tx = self.db.begin().await?;
-        let fall = fall_laden(&mut tx, wer, kunde_id, aktion).await?;
+        let fall = fall_laden(&mut tx, wer, kunde_id, aktion, self.jetzt()).await?;
         drop(tx);
         self.protokoll
             .protokollieren(Zugriff {
@@ -273,12 +306,20 @@ impl App {
         Ok(Fallansicht { stammdaten: stamm, fallakte: akte, ids, pruefung })
     }
 
-    /// The cases the user may see (names only; opening one is what is logged).
+    /// The cases the user may see (names only; opening one is what is logged). D1: a VFK's list
+    /// holds her caseload, her team's and her stand-ins' cases; a search of at least
+    /// [`SUCHE_AUSSERHALB_AB`] characters also finds the other cases of her Dienststelle, marked
+    /// as opened only with a stated reason. D3: every list is logged (who, what, how many).
     pub async fn kunden_liste(&self, wer: &Akteur, suche: &Kundensuche) -> Result<Vec<Kundenzeile>, AppFehler> {
-        let muster = match suche.suche.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => format!("%{}%", text_pruefen("suche", s, 100)?.to_lowercase().replace(['%', '_'], "")),
+        let begriff = match suche.suche.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            Some(s) => Some(text_pruefen("suche", s, 100)?),
+            None => None,
+        };
+        let muster = match &begriff {
+            Some(s) => format!("%{}%", s.to_lowercase().replace(['%', '_'], "")),
             None => "%".to_string(),
         };
+        let auch_ausserhalb = begriff.as_ref().is_some_and(|s| s.chars().count() >= SUCHE_AUSSERHALB_AB);
         let mut tx = self.db.begin().await?;
         // What the access decision needs comes with the row (one query, not one per case).
         type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>, Option<i64>, bool, i64);
@@ -302,13 +343,27 @@ impl App {
                 gesperrt,
                 freigegeben_fuer: if gesperrt { freigaben(&mut tx, KundeId(id)).await? } else { Vec::new() },
                 offener_fachdienstauftrag: auftraege > 0,
+                ausnahme_fuer: Vec::new(),
             };
-            if pruefen(wer, Aktion::FallLesen, Some(&bezug)) != Entscheidung::Erlaubt {
-                continue;
-            }
+            let nur_mit_begruendung = match pruefen(wer, Aktion::FallLesen, Some(&bezug)) {
+                Entscheidung::Erlaubt => false,
+                Entscheidung::NurMitBegruendung if auch_ausserhalb => true,
+                _ => continue,
+            };
             let rechtskreis = aus_text("rechtskreis", &rechtskreis)?;
-            liste.push(Kundenzeile { id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id });
+            liste.push(Kundenzeile {
+                id,
+                kundennummer,
+                vorname,
+                nachname,
+                geburtsdatum,
+                rechtskreis,
+                vfk_id,
+                nur_mit_begruendung,
+            });
         }
+        drop(tx);
+        self.suche_protokollieren(wer, begriff.as_deref(), suche.meine, liste.len()).await?;
         Ok(liste)
     }
 

@@ -28,7 +28,7 @@ mod zustaendigkeit;
 
 pub use kunde::{
     Abmeldung, Datumsangabe, ErwerbstaetigkeitAngabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde,
-    Wiedermeldungsergebnis,
+    SUCHE_AUSSERHALB_AB, Wiedermeldungsergebnis,
 };
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};

@@ -178,7 +178,7 @@ impl App {
         // Not written to the access log: this is a computation on the form's data (the case adds
         // only its Rechtskreis and running strategies); the case is opened, and logged, separately.
         let mut tx = self.db.begin().await?;
-        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen, self.jetzt()).await?;
         drop(tx);
         let mut akte = fall.akte;
         let i = akte.profiling.len();

@@ -41,7 +41,7 @@ impl App {
         let jetzt = self.jetzt();
         let mut tx = self.schreiber.beginnen().await?;
         sql!(&mut tx, ausfuehren "UPDATE kunde SET geaendert_um = $1 WHERE id = $2", jetzt, kunde_id.0)?;
-        let fall = fall_laden(tx.as_mut(), wer, kunde_id, aktion).await?;
+        let fall = fall_laden(tx.as_mut(), wer, kunde_id, aktion, jetzt).await?;
         let vorher = fall.akte.clone();
         Ok(Schreibvorgang { app: self, tx, fall, vorher, benutzer_id: wer.benutzer_id, jetzt, heute: self.heute() })
     }

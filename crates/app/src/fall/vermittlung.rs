@@ -247,7 +247,7 @@ impl App {
             None => ZWECK_MATCHING.to_string(),
         };
         let mut tx = self.db.begin().await?;
-        let fall = super::fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen).await?;
+        let fall = super::fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen, self.jetzt()).await?;
         let mut matching = self.fallmatching(&mut tx, &fall).await?;
         drop(tx);
         self.protokoll

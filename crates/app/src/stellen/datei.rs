@@ -239,6 +239,7 @@ fn csv_lesen(text: &str) -> Result<Eintraege, Importfehler> {
         return Err(fehler(1, fremd, format!("unbekannte Spalte; erlaubt: {}", CSV_SPALTEN.join(";"))));
     }
     let mut aus = Vec::new();
+    let mut letzter_beginn = None;
     for satz in leser.records() {
         let satz = match satz {
             Ok(s) => s,
@@ -249,12 +250,47 @@ fn csv_lesen(text: &str) -> Result<Eintraege, Importfehler> {
             }
         };
         let zeile = satz.position().map_or(0, |p| p.line() as usize);
+        letzter_beginn = satz.position().map(|p| (zeile, p.byte() as usize));
         if satz.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
         aus.push((zeile, csv_eintrag(zeile, &kopf, &satz)));
     }
+    // An opening quote that is never closed makes the csv reader take every following line into
+    // one field up to the end of the file: refuse that row and say that the rest was not read.
+    if let Some((zeile, beginn)) = letzter_beginn
+        && text.get(beginn..).is_some_and(anfuehrung_offen)
+    {
+        aus.retain(|(z, _)| *z != zeile);
+        let meldung = "Anführungszeichen nicht geschlossen: die Zeile reicht bis zum Dateiende, die folgenden Zeilen \
+                       wurden nicht gelesen";
+        aus.push((zeile, Err(fehler(zeile, "", meldung))));
+    }
     Ok(aus)
+}
+
+/// Whether a quoted field of this (last) record is still open at the end of the text. Quotes
+/// open a field only at its start; `""` inside a quoted field is a quote.
+fn anfuehrung_offen(satz: &str) -> bool {
+    let mut zeichen = satz.chars().peekable();
+    let (mut in_anfuehrung, mut feldanfang) = (false, true);
+    while let Some(c) = zeichen.next() {
+        match (in_anfuehrung, c) {
+            (true, '"') if zeichen.peek() == Some(&'"') => {
+                zeichen.next();
+            }
+            (true, '"') => in_anfuehrung = false,
+            (true, _) => {}
+            (false, '"') if feldanfang => in_anfuehrung = true,
+            (false, ';' | '\n' | '\r') => {
+                feldanfang = true;
+                continue;
+            }
+            (false, _) => {}
+        }
+        feldanfang = false;
+    }
+    in_anfuehrung
 }
 
 fn csv_eintrag(zeile: usize, kopf: &[String], satz: &csv::StringRecord) -> Result<StellenEingabe, Importfehler> {

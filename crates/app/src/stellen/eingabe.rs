@@ -195,11 +195,15 @@ pub fn stelle_pruefen(
         eintritt: e.eintritt,
         veroeffentlicht,
         ablauf,
-        beschreibung: e.beschreibung.trim().chars().take(20_000).collect(),
+        // Refused when too long or with control characters (NUL, ESC), never cut silently.
+        beschreibung: text_opt("beschreibung", Some(&e.beschreibung), BESCHREIBUNG_MAX)?.unwrap_or_default(),
         verguetung: text_opt("verguetung", e.verguetung.as_deref(), 300)?,
         quelle: "erfasst".into(),
     })
 }
+
+/// Characters of a posting's description at most.
+pub const BESCHREIBUNG_MAX: usize = 20_000;
 
 /// The posting as the engine sees it; its skills join the vocabulary. `None` for a stored code
 /// that is no KldB code (a row changed outside the application).

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_app::fall::{Aenderung, AuftragEingabe, Auskunft, Datumsangabe, EinwilligungEingabe, Protokolleintrag};
+use vierphasen_app::kenntnis::{Ausnahmeangabe, Ausnahmefreigabe, Zugriffsbericht};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
 use vierphasen_domain::Fallakte;
 use vierphasen_domain::KundeId;
@@ -164,4 +165,26 @@ pub async fn protokoll(
     Pfad(id): Pfad<KundeId>,
 ) -> ApiErgebnis<Json<Vec<Protokolleintrag>>> {
     Ok(Json(z.app.protokoll_lesen(&b.akteur, id).await?))
+}
+
+/// D1 break-the-glass: a VFK states why she opens a case outside her caseload, team and
+/// stand-ins; the case is then readable for her for a working day (logged, reported).
+#[utoipa::path(post, path = "/kunden/{id}/ausnahmezugriff", tag = "Betrieb", params(("id" = i64, Path)),
+    request_body = Ausnahmeangabe,
+    responses((status = 201, body = Ausnahmefreigabe), (status = 403, body = Problem), (status = 404, body = Problem),
+        (status = 409, body = Problem), (status = 422, body = Problem)))]
+pub async fn ausnahmezugriff(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad(id): Pfad<KundeId>,
+    Eingabe(angabe): Eingabe<Ausnahmeangabe>,
+) -> ApiErgebnis<(StatusCode, Json<Ausnahmefreigabe>)> {
+    Ok((StatusCode::CREATED, Json(z.app.ausnahmezugriff(&b.akteur, id, angabe).await?)))
+}
+
+/// D1/D3 (Datenschutz): exceptional reads and customer searches of the own Dienststelle.
+#[utoipa::path(get, path = "/datenschutz/zugriffsbericht", tag = "Betrieb",
+    responses((status = 200, body = Zugriffsbericht), (status = 403, body = Problem)))]
+pub async fn zugriffsbericht(State(z): State<Zustand>, Benutzer(b): Benutzer) -> ApiErgebnis<Json<Zugriffsbericht>> {
+    Ok(Json(z.app.zugriffsbericht(&b.akteur).await?))
 }

@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1: routes collected with their OpenAPI description (utoipa).
 
 pub mod betrieb;
+mod dokument;
 pub mod kunden;
 pub mod phasen;
 pub mod vermittlung;
@@ -46,7 +47,13 @@ impl Modify for Sicherheit {
     }
 }
 
-pub fn router() -> OpenApiRouter<Zustand> {
+/// The API's routes and its OpenAPI document (completed by [`dokument::vervollstaendigen`]).
+pub fn teile() -> (axum::Router<Zustand>, utoipa::openapi::OpenApi) {
+    let (routen, dok) = router().split_for_parts();
+    (routen, dokument::vervollstaendigen(dok))
+}
+
+fn router() -> OpenApiRouter<Zustand> {
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(anmeldung::anmelden))
         .routes(routes!(anmeldung::abmelden))
@@ -86,6 +93,8 @@ pub fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(betrieb::export))
         .routes(routes!(betrieb::auskunft))
         .routes(routes!(betrieb::protokoll))
+        .routes(routes!(betrieb::ausnahmezugriff))
+        .routes(routes!(betrieb::zugriffsbericht))
         .routes(routes!(verwaltung::zustaendigkeit))
         .routes(routes!(verwaltung::sperre))
         .routes(routes!(verwaltung::konfiguration, verwaltung::konfiguration_setzen))

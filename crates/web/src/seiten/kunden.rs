@@ -31,6 +31,8 @@ pub struct Treffer {
     pub kundennummer: String,
     pub geburtsdatum: String,
     pub rechtskreis: &'static str,
+    /// D1: outside the own cases; opening it asks for a reason.
+    pub nur_mit_begruendung: bool,
 }
 
 #[derive(Template)]
@@ -56,6 +58,7 @@ fn treffer(k: Kundenzeile) -> Treffer {
         kundennummer: k.kundennummer,
         geburtsdatum: datum_text(k.geburtsdatum),
         rechtskreis: k.rechtskreis.label(),
+        nur_mit_begruendung: k.nur_mit_begruendung,
     }
 }
 

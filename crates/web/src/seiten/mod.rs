@@ -5,6 +5,7 @@ mod akte;
 mod aktivitaeten;
 mod anmeldung;
 mod anzeige;
+mod ausnahme;
 mod briefkopf;
 mod datenschutz;
 mod dokumente;
@@ -55,6 +56,7 @@ pub fn router() -> Router<Zustand> {
         .merge(verwaltung::routen())
         .merge(briefkopf::routen())
         .merge(datenschutz::routen())
+        .merge(ausnahme::routen())
         .merge(ev::routen())
         .merge(vermerk::routen())
         .merge(strategien::routen())

@@ -119,8 +119,13 @@ struct Fehlerseite {
 
 impl IntoResponse for SeitenFehler {
     fn into_response(self) -> Response {
-        if let AppFehler::NichtAngemeldet = self.0 {
-            return Redirect::to("/anmelden").into_response();
+        match self.0 {
+            AppFehler::NichtAngemeldet => return Redirect::to("/anmelden").into_response(),
+            // D1 break-the-glass: where the case would be, the form for the reason.
+            AppFehler::BegruendungNoetig { kunde_id } => {
+                return super::ausnahme::ausnahmeseite(kunde_id, &Default::default(), Default::default());
+            }
+            _ => {}
         }
         let e = einordnen(&self.0);
         mit_status(&Fehlerseite { titel: e.seitentitel, text: e.text }, e.status)

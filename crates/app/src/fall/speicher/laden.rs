@@ -1,7 +1,7 @@
 //! Loading a case from the store into the Fallakte format (so export and rules see the same).
 //! Reads every list of the Fallakte; the writes are in `eintraege.rs`.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 use vierphasen_domain::datum::berlin_datum;
@@ -138,8 +138,24 @@ pub(crate) async fn stammdaten_laden(
         gesperrt: stamm.gesperrt,
         freigegeben_fuer,
         offener_fachdienstauftrag: z.offene_fachdienstauftraege > 0,
+        // Loaded by `fall_laden` only where the decision depends on it (lists do not open cases).
+        ausnahme_fuer: Vec::new(),
     };
     Ok(Some((stamm, bezug)))
+}
+
+/// D1 break-the-glass: `benutzer_id` if she holds a grant for the case valid at `jetzt`.
+async fn ausnahmen(
+    tx: &mut Tx,
+    kunde_id: KundeId,
+    benutzer_id: i64,
+    jetzt: DateTime<Utc>,
+) -> Result<Vec<i64>, AppFehler> {
+    Ok(sql!(tx, zeilen<Id> "SELECT benutzer_id AS id FROM ausnahmezugriff
+        WHERE kunde_id = $1 AND benutzer_id = $2 AND gueltig_bis > $3 LIMIT 1", kunde_id.0, benutzer_id, jetzt)?
+    .into_iter()
+    .map(|z| z.id)
+    .collect())
 }
 
 /// The users a restricted case is released to (§35 SGB I).
@@ -151,19 +167,27 @@ pub(crate) async fn freigaben(tx: &mut Tx, kunde_id: KundeId) -> Result<Vec<i64>
 }
 
 /// Checks the access decision, then loads the whole case. An invisible case answers exactly like
-/// a missing one (D1).
+/// a missing one (D1); a case that needs a stated reason is opened by the user's grant valid at
+/// `jetzt` (break-the-glass) or answers [`AppFehler::BegruendungNoetig`].
 pub(crate) async fn fall_laden(
     tx: &mut Tx,
     wer: &Akteur,
     kunde_id: KundeId,
     aktion: Aktion,
+    jetzt: DateTime<Utc>,
 ) -> Result<Fall, AppFehler> {
-    let Some((stamm, bezug)) = stammdaten_laden(tx, kunde_id).await? else {
+    let Some((stamm, mut bezug)) = stammdaten_laden(tx, kunde_id).await? else {
         return Err(AppFehler::NichtGefunden("Der Fall"));
     };
-    match pruefen(wer, aktion, Some(&bezug)) {
+    let mut entscheidung = pruefen(wer, aktion, Some(&bezug));
+    if entscheidung == Entscheidung::NurMitBegruendung {
+        bezug.ausnahme_fuer = ausnahmen(tx, kunde_id, wer.benutzer_id, jetzt).await?;
+        entscheidung = pruefen(wer, aktion, Some(&bezug));
+    }
+    match entscheidung {
         Entscheidung::Erlaubt => {}
         Entscheidung::Unsichtbar => return Err(AppFehler::NichtGefunden("Der Fall")),
+        Entscheidung::NurMitBegruendung => return Err(AppFehler::BegruendungNoetig { kunde_id: kunde_id.0 }),
         Entscheidung::Verboten => {
             return Err(AppFehler::Verboten(
                 "Für diesen Fall fehlt Ihnen die Berechtigung zu dieser Aktion (D1: Kenntnis nur, soweit erforderlich).".into(),

@@ -80,10 +80,11 @@ impl App {
         // Microseconds, as the access log stores its times: the report compares both (SQLite as text).
         let jetzt = self.jetzt().trunc_subsecs(6);
         let gueltig_bis = jetzt + TimeDelta::hours(AUSNAHME_GUELTIG_STUNDEN);
-        let mut tx = self.schreiber.beginnen().await?;
-        let Some((_, bezug)) = stammdaten_laden(tx.as_mut(), kunde_id).await? else {
+        let mut tx = self.db.begin().await?;
+        let Some((_, bezug)) = stammdaten_laden(&mut tx, kunde_id).await? else {
             return Err(AppFehler::NichtGefunden("Der Fall"));
         };
+        drop(tx);
         match pruefen(wer, Aktion::FallLesen, Some(&bezug)) {
             Entscheidung::NurMitBegruendung => {}
             Entscheidung::Erlaubt => {
@@ -96,19 +97,20 @@ impl App {
                 return Err(AppFehler::Verboten("Ein Grund öffnet Fälle nur Vermittlungsfachkräften (D1).".into()));
             }
         }
-        sql!(tx.as_mut(), ausfuehren
-            "INSERT INTO ausnahmezugriff (dienststelle_id, benutzer_id, kunde_id, grund, erlaeuterung, erstellt_um, gueltig_bis)
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-            wer.dienststelle_id, wer.benutzer_id, kunde_id.0, als_text(&angabe.grund), erlaeuterung.as_deref(), jetzt,
-            gueltig_bis)?;
-        // The reason enters the hash-chained access log in the same transaction as the grant.
+        // The reason enters the keyed access log first (fail closed: no grant without it).
         let zugriff = Zugriff {
             zeitpunkt: jetzt,
             benutzer_id: wer.benutzer_id,
             kunde_id: kunde_id.0,
             zweck: format!("Ausnahmezugriff: {}", angabe.grund.label()),
         };
-        vierphasen_store::protokoll::anhaengen_in(tx.as_mut(), &[zugriff]).await?;
+        self.protokoll.protokollieren(zugriff).await?;
+        let mut tx = self.schreiber.beginnen().await?;
+        sql!(tx.as_mut(), ausfuehren
+            "INSERT INTO ausnahmezugriff (dienststelle_id, benutzer_id, kunde_id, grund, erlaeuterung, erstellt_um, gueltig_bis)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+            wer.dienststelle_id, wer.benutzer_id, kunde_id.0, als_text(&angabe.grund), erlaeuterung.as_deref(), jetzt,
+            gueltig_bis)?;
         tx.festschreiben().await?;
         Ok(Ausnahmefreigabe { kunde_id: kunde_id.0, gueltig_bis })
     }

@@ -52,12 +52,20 @@ impl std::fmt::Debug for App {
 }
 
 impl App {
-    /// Migrates the database and starts the access-log writer.
+    /// As [`App::starten_mit`] with the fixed, publicly known test key of the access log
+    /// (`Schluessel::fuer_tests`): for tests and benchmarks. The command line starts the
+    /// application with the key from its key file.
     pub async fn starten(db: Db) -> Result<App, AppFehler> {
+        App::starten_mit(db, vierphasen_store::protokoll::Schluessel::fuer_tests()).await
+    }
+
+    /// Migrates the database and starts the access-log writer, whose chain is keyed with
+    /// `schluessel` (issue 17/4).
+    pub async fn starten_mit(db: Db, schluessel: vierphasen_store::protokoll::Schluessel) -> Result<App, AppFehler> {
         vierphasen_store::migration::anwenden(&db).await?;
         let katalog = Katalog::standard().map_err(|e| AppFehler::intern("Katalog laden", e))?;
         let schreiber = Schreiber::starten(db.clone());
-        let protokoll = Protokollierer::starten(schreiber.clone());
+        let protokoll = Protokollierer::starten(schreiber.clone(), schluessel);
         // Fonts and templates of the PDF documents load in the background, not on the first print.
         drop(tokio::task::spawn_blocking(vierphasen_documents::vorbereiten));
         let heute = vierphasen_domain::datum::berlin_datum(Utc::now());

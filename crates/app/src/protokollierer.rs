@@ -3,7 +3,7 @@
 //! every read of the batch (fail closed).
 
 use tokio::sync::{mpsc, oneshot};
-use vierphasen_store::protokoll::{Zugriff, anhaengen_in};
+use vierphasen_store::protokoll::{Schluessel, Zugriff, anhaengen_in};
 
 use crate::{AppFehler, Schreiber};
 
@@ -18,9 +18,10 @@ pub struct Protokollierer {
 }
 
 impl Protokollierer {
-    pub fn starten(schreiber: Schreiber) -> Protokollierer {
+    /// `schluessel`: the HMAC key of the chain (issue 17/4).
+    pub fn starten(schreiber: Schreiber, schluessel: Schluessel) -> Protokollierer {
         let (sender, empfaenger) = mpsc::channel(MAX_STAPEL * 4);
-        tokio::spawn(schreiben(schreiber, empfaenger));
+        tokio::spawn(schreiben(schreiber, schluessel, empfaenger));
         Protokollierer { sender }
     }
 
@@ -36,17 +37,21 @@ impl Protokollierer {
     }
 }
 
-async fn stapel_schreiben(schreiber: &Schreiber, zugriffe: &[Zugriff]) -> Result<(), AppFehler> {
+async fn stapel_schreiben(
+    schreiber: &Schreiber,
+    schluessel: &Schluessel,
+    zugriffe: &[Zugriff],
+) -> Result<(), AppFehler> {
     let mut tx = schreiber.beginnen().await?;
-    anhaengen_in(tx.as_mut(), zugriffe).await?;
+    anhaengen_in(tx.as_mut(), schluessel, zugriffe).await?;
     tx.festschreiben().await
 }
 
-async fn schreiben(schreiber: Schreiber, mut empfaenger: mpsc::Receiver<Auftrag>) {
+async fn schreiben(schreiber: Schreiber, schluessel: Schluessel, mut empfaenger: mpsc::Receiver<Auftrag>) {
     let mut stapel = Vec::with_capacity(MAX_STAPEL);
     while empfaenger.recv_many(&mut stapel, MAX_STAPEL).await > 0 {
         let (zugriffe, antworten): (Vec<Zugriff>, Vec<oneshot::Sender<bool>>) = stapel.drain(..).unzip();
-        let ok = match stapel_schreiben(&schreiber, &zugriffe).await {
+        let ok = match stapel_schreiben(&schreiber, &schluessel, &zugriffe).await {
             Ok(()) => true,
             Err(e) => {
                 tracing::error!(fehler = %e, anzahl = zugriffe.len(), "Zugriffsprotokoll konnte nicht geschrieben werden");

@@ -1,9 +1,12 @@
-//! `vierphasen migrate` and `vierphasen audit verify`: the commands that touch the database.
+//! `vierphasen migrate` and `vierphasen audit verify|anker`: the commands that touch the database.
 
 use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
+use vierphasen_store::protokoll::{Pruefbericht, Pruefung, anker};
 use vierphasen_store::{Db, migration, protokoll};
+
+use crate::protokollsicherung::{ProtokollArg, anker_setzen};
 
 #[derive(Debug, Args)]
 pub struct DbArg {
@@ -11,10 +14,12 @@ pub struct DbArg {
     /// Standard sqlite://vierphasen.db).
     #[arg(long)]
     database: Option<String>,
+    #[command(flatten)]
+    pub protokoll: ProtokollArg,
 }
 
 impl DbArg {
-    fn url(&self) -> String {
+    pub fn url(&self) -> String {
         self.database
             .clone()
             .or_else(|| std::env::var("VIERPHASEN_DATABASE_URL").ok())
@@ -24,8 +29,14 @@ impl DbArg {
 
 #[derive(Debug, Subcommand)]
 pub enum Audit {
-    /// Prüft die Hash-Kette des Zugriffsprotokolls; Exit-Code 1, wenn sie gebrochen ist.
+    /// Prüft die Kette des Zugriffsprotokolls mit dem Protokollschlüssel und gegen die Anker;
+    /// Exit-Code 1, wenn sie gebrochen ist.
     Verify {
+        #[command(flatten)]
+        db: DbArg,
+    },
+    /// Schreibt jetzt einen Anker (Position, Kopf-Hash, Zeit) in die Ankerdatei.
+    Anker {
         #[command(flatten)]
         db: DbArg,
     },
@@ -41,10 +52,13 @@ async fn verbinden(arg: &DbArg) -> Result<Db, String> {
     Ok(db)
 }
 
-/// The application on the database (`App::starten` applies the migrations).
+/// The application on the database (`App::starten_mit` applies the migrations), its access log
+/// keyed with the key file (created when missing).
 pub(crate) async fn app(arg: &DbArg) -> Result<vierphasen_app::App, String> {
-    let db = Db::verbinden(&arg.url()).await.map_err(|e| e.to_string())?;
-    vierphasen_app::App::starten(db).await.map_err(|e| e.to_string())
+    let url = arg.url();
+    let schluessel = arg.protokoll.schluessel_anlegen(&url)?;
+    let db = Db::verbinden(&url).await.map_err(|e| e.to_string())?;
+    vierphasen_app::App::starten_mit(db, schluessel).await.map_err(|e| e.to_string())
 }
 
 pub fn migrieren(arg: &DbArg) -> Result<ExitCode, String> {
@@ -62,23 +76,71 @@ pub fn migrieren(arg: &DbArg) -> Result<ExitCode, String> {
 
 pub fn audit(was: Audit) -> Result<ExitCode, String> {
     match was {
-        Audit::Verify { db } => laufzeit()?.block_on(async {
-            let db = verbinden(&db).await?;
-            let bericht = protokoll::pruefen(&db).await.map_err(|e| e.to_string())?;
+        Audit::Verify { db: arg } => laufzeit()?.block_on(async {
+            let url = arg.url();
+            let schluessel = arg.protokoll.schluessel_laden(&url)?;
+            let datei = arg.protokoll.anker_datei(&url, &schluessel);
+            let db = verbinden(&arg).await?;
+            let ergebnis = kette_pruefen(&db, &schluessel, &datei, false).await;
             db.schliessen().await;
-            match bericht.bruch {
-                None => {
-                    println!("Zugriffsprotokoll intakt: {} Einträge, Hash-Kette vollständig.", bericht.eintraege);
-                    Ok(ExitCode::SUCCESS)
-                }
-                Some((id, grund)) => {
-                    println!(
-                        "Zugriffsprotokoll GEBROCHEN bei Eintrag {id}: {grund}. {} Einträge davor sind intakt.",
-                        bericht.eintraege
-                    );
-                    Ok(ExitCode::from(1))
-                }
-            }
+            let bericht = ergebnis?;
+            Ok(if bericht_ausgeben(&bericht) { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }),
+        Audit::Anker { db: arg } => laufzeit()?.block_on(async {
+            let url = arg.url();
+            let schluessel = arg.protokoll.schluessel_laden(&url)?;
+            let datei = arg.protokoll.anker_datei(&url, &schluessel);
+            let db = verbinden(&arg).await?;
+            let anker = anker_setzen(&db, &schluessel, &datei).await;
+            db.schliessen().await;
+            let a = anker?;
+            println!("Anker geschrieben: Position {} ({}) in {}", a.position, a.zeit_text(), datei.display());
+            Ok(ExitCode::SUCCESS)
+        }),
+    }
+}
+
+/// Checks the chain with the key and the anchors of `datei` (`nur_bis_kopf`: a backup, see
+/// `Pruefung`). A forged anchor file is an error.
+pub(crate) async fn kette_pruefen(
+    db: &Db,
+    schluessel: &protokoll::Schluessel,
+    datei: &std::path::Path,
+    nur_bis_kopf: bool,
+) -> Result<Pruefbericht, String> {
+    let alle = anker::lesen(datei, schluessel).map_err(|e| e.to_string())?;
+    protokoll::pruefen_mit(db, Pruefung { schluessel, anker: &alle, nur_bis_kopf }).await.map_err(|e| e.to_string())
+}
+
+/// Prints the result in German; `true` when intact.
+pub(crate) fn bericht_ausgeben(bericht: &Pruefbericht) -> bool {
+    let anker = match &bericht.letzter_anker {
+        None => "keine Anker gefunden (Kürzung am Ende ist so nicht erkennbar)".to_string(),
+        Some(a) => format!(
+            "{} Anker bestätigt, der letzte bei Eintrag {} vom {}",
+            bericht.anker_geprueft,
+            a.position,
+            a.zeit_text()
+        ),
+    };
+    let spaeter = match bericht.anker_spaeter {
+        0 => String::new(),
+        n => format!("; {n} neuere Anker nach dem Stand der Sicherung nicht herangezogen"),
+    };
+    match &bericht.bruch {
+        None => {
+            println!(
+                "Zugriffsprotokoll intakt: {} Einträge, Hash-Kette vollständig (HMAC ab Eintrag {}); {anker}{spaeter}.",
+                bericht.eintraege, bericht.hmac_ab
+            );
+            true
+        }
+        Some((id, grund)) => {
+            println!(
+                "Zugriffsprotokoll GEBROCHEN bei Eintrag {id}: {grund}. {} Einträge davor sind intakt.",
+                bericht.eintraege
+            );
+            false
+        }
     }
 }

@@ -10,6 +10,7 @@ use vierphasen_domain::zugriff::Rolle;
 use vierphasen_web::Einstellungen;
 
 use crate::datenbank::{DbArg, app, laufzeit};
+use crate::protokollsicherung::{Ankertakt, anker_setzen, anker_starten};
 
 #[derive(Debug, Args)]
 pub struct Serve {
@@ -25,6 +26,8 @@ pub struct Serve {
     /// auf einer Loopback-Adresse. Ohne Loopback-Adresse ist das Cookie immer sicher.
     #[arg(long)]
     https: bool,
+    #[command(flatten)]
+    takt: Ankertakt,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +85,11 @@ pub fn serve(s: Serve) -> Result<ExitCode, String> {
             None
         };
         let arbeiter = vierphasen_app::arbeiter::arbeiter_starten(app.clone(), Duration::from_secs(5));
+        // Issue 17/4: checkpoints of the access log outside the database, and one at shutdown.
+        let url = s.db.url();
+        let schluessel = s.db.protokoll.schluessel_anlegen(&url)?;
+        let ankerdatei = s.db.protokoll.anker_datei(&url, &schluessel);
+        let ankerschreiber = anker_starten(app.db.clone(), schluessel.clone(), ankerdatei.clone(), s.takt);
         let einstellungen = Einstellungen { cookie_sicher: s.https || !s.bind.ip().is_loopback() };
         let (adresse, lauf) = vierphasen_web::starten(app.clone(), s.bind, einstellungen)
             .await
@@ -93,6 +101,10 @@ pub fn serve(s: Serve) -> Result<ExitCode, String> {
         println!("Beenden mit Strg+C.");
         let ergebnis = lauf.await.map_err(|e| e.to_string())?;
         arbeiter.abort();
+        ankerschreiber.abort();
+        if let Err(e) = anker_setzen(&app.db, &schluessel, &ankerdatei).await {
+            eprintln!("Abschlussanker nicht geschrieben: {e}");
+        }
         app.db.schliessen().await;
         ergebnis.map_err(|e| e.to_string())?;
         Ok(ExitCode::SUCCESS)

@@ -6,6 +6,8 @@ mod datenbank;
 mod dienst;
 mod import;
 mod katalog_ausgabe;
+mod protokollsicherung;
+mod sicherung;
 // The pure helpers of the B3 peers (URL parsing, pgbench output) keep their unit tests in
 // `cargo test --workspace`, which builds without the `bench` feature.
 #[cfg(all(test, not(feature = "bench")))]
@@ -60,6 +62,11 @@ enum Befehl {
     Audit {
         #[command(subcommand)]
         was: datenbank::Audit,
+    },
+    /// Sicherung und Wiederherstellung der Datenbank (SQLite: VACUUM INTO, PostgreSQL: pg_dump).
+    Backup {
+        #[command(subcommand)]
+        was: sicherung::Backup,
     },
     /// Startet den Server (Web-API, Wiedervorlagen-Arbeiter); mit --demo samt Demo-Daten.
     Serve(dienst::Serve),
@@ -154,5 +161,6 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
         Befehl::User { was } => dienst::user(was),
         Befehl::Demo { db } => dienst::demo(db),
         Befehl::Audit { was } => datenbank::audit(was),
+        Befehl::Backup { was } => sicherung::ausfuehren(was),
     }
 }

@@ -5,3 +5,4 @@
 mod audit;
 mod pruefen;
 mod schema;
+mod sicherung;

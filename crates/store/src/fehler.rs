@@ -21,6 +21,12 @@ pub enum StoreFehler {
     ProtokollkopfFehlt,
     #[error("Der Sammel-Commit ist fehlgeschlagen; die Änderung wurde nicht gespeichert")]
     NichtGespeichert,
+    #[error(transparent)]
+    Protokollschluessel(#[from] crate::protokoll::schluessel::SchluesselFehler),
+    #[error("Ankerdatei des Zugriffsprotokolls {0}")]
+    Ankerdatei(String),
+    #[error("Sicherung: {0}")]
+    Sicherung(String),
 }
 
 impl StoreFehler {

@@ -4,6 +4,7 @@ mod fehler;
 pub mod migration;
 pub mod protokoll;
 pub mod schema;
+pub mod sicherung;
 /// Fresh databases per test (SQLite file; PostgreSQL from `TEST_DATABASE_URL`) for the tests of
 /// store, app and web.
 #[doc(hidden)]

@@ -4,4 +4,5 @@
 
 mod fakten;
 mod protokoll;
+mod protokoll_anker;
 mod schema;

@@ -11,3 +11,4 @@ mod phasen;
 mod sammelcommit;
 mod stellen;
 mod werdegang_aktivitaeten;
+mod zweiter_faktor;

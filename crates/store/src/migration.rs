@@ -24,10 +24,10 @@ macro_rules! migrationen {
 
 pub const SQLITE: &[Migration] = migrationen!("sqlite":
     1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf",
-    6 "0006_fakten", 7 "0007_ev_unterschriften", 9 "0009_aktivitaeten_werdegang");
+    6 "0006_fakten", 7 "0007_ev_unterschriften", 9 "0009_aktivitaeten_werdegang", 11 "0011_zweiter_faktor");
 pub const POSTGRES: &[Migration] = migrationen!("postgres":
     1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf",
-    6 "0006_fakten", 7 "0007_ev_unterschriften", 9 "0009_aktivitaeten_werdegang");
+    6 "0006_fakten", 7 "0007_ev_unterschriften", 9 "0009_aktivitaeten_werdegang", 11 "0011_zweiter_faktor");
 
 pub fn fuer(backend: Backend) -> &'static [Migration] {
     match backend {

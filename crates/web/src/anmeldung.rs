@@ -4,7 +4,7 @@ use std::net::SocketAddr;
 use std::time::Instant;
 
 use axum::Json;
-use axum::extract::{ConnectInfo, FromRequestParts, OriginalUri, State};
+use axum::extract::{ConnectInfo, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -32,16 +32,13 @@ pub(crate) fn cookie<'a>(kopf: &'a HeaderMap, name: &str) -> Option<&'a str> {
         .map(|(_, w)| w)
 }
 
-/// The path of the request as the client sent it (also inside a nested router).
-pub(crate) fn pfad(parts: &Parts) -> &str {
-    parts.extensions.get::<OriginalUri>().map_or(parts.uri.path(), |u| u.0.path())
-}
-
 /// What a session may reach while its user has to enrol the second factor her role requires.
+/// `pfad` as a handler sees it: inside the API router without the `/api/v1` prefix.
 pub(crate) fn waehrend_einrichtung_erlaubt(pfad: &str) -> bool {
-    pfad.starts_with("/api/v1/profil/totp")
+    let pfad = pfad.strip_prefix("/api/v1").unwrap_or(pfad);
+    pfad.starts_with("/profil/totp")
         || pfad.starts_with("/profil/zweiter-faktor")
-        || matches!(pfad, "/api/v1/ich" | "/api/v1/abmeldung")
+        || matches!(pfad, "/ich" | "/abmeldung")
 }
 
 impl FromRequestParts<Zustand> for Benutzer {
@@ -54,7 +51,7 @@ impl FromRequestParts<Zustand> for Benutzer {
         }
         let geheim = cookie(&parts.headers, z.cookie_name()).ok_or_else(ApiFehler::nicht_angemeldet)?;
         let b = z.app.sitzung_pruefen(geheim).await?;
-        if b.zweiter_faktor_fehlt && !waehrend_einrichtung_erlaubt(pfad(parts)) {
+        if b.zweiter_faktor_fehlt && !waehrend_einrichtung_erlaubt(parts.uri.path()) {
             return Err(ApiFehler::neu(
                 StatusCode::FORBIDDEN,
                 "zweiter-faktor-einrichten",

@@ -104,12 +104,12 @@ impl From<AppFehler> for ApiFehler {
 
 impl IntoResponse for ApiFehler {
     fn into_response(self) -> Response {
+        // Every 429 says when to try again (RFC 9110 §10.2.3).
+        let nochmal = self.1.nochmal_nach.unwrap_or(60).max(1);
         let mut antwort = (self.0, axum::Json(self.1)).into_response();
         antwort.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
         if self.0 == StatusCode::TOO_MANY_REQUESTS {
-            // Every 429 says when to try again (RFC 9110 §10.2.3).
-            let s = self.1.nochmal_nach.unwrap_or(60).max(1);
-            antwort.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(s));
+            antwort.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(nochmal));
         }
         antwort
     }

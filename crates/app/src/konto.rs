@@ -3,6 +3,11 @@
 //! Sessions: a random id in the cookie, only its SHA-256 in the table; a new id at every login;
 //! idle 30 min, absolute 10 h; all sessions end when the account is disabled. Unknown and known
 //! logins fail with the same message after the same argon2 work.
+//!
+//! Second factor (issue 17): after the password a session has a stage (`sitzung.stufe`): `code`
+//! waits for the TOTP or a recovery code (see `zweiter_faktor`) and signs in nobody; `einrichten`
+//! is a user whose role requires a second factor she has not enrolled yet: she may only enrol.
+//! API tokens stay single-factor but expire (`token_gueltigkeit`, default 90 days).
 
 use chrono::{DateTime, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
@@ -13,6 +18,10 @@ use vierphasen_store::{Tx, sql};
 use crate::{App, AppFehler, geheimnis, passwort};
 
 pub const LEERLAUF: TimeDelta = TimeDelta::minutes(30);
+/// How long a session waits for the second factor after the password.
+pub const CODE_FRIST: TimeDelta = TimeDelta::minutes(5);
+/// Default lifetime of a new API token.
+pub const TOKEN_GUELTIGKEIT: TimeDelta = TimeDelta::days(90);
 pub const HOECHSTDAUER: TimeDelta = TimeDelta::hours(10);
 /// `zuletzt_um` is refreshed at most this often (a read is not a write on every request).
 const AKTUALISIEREN_NACH: TimeDelta = TimeDelta::minutes(1);
@@ -30,6 +39,38 @@ pub struct Angemeldet {
     pub team_id: Option<i64>,
     #[serde(skip)]
     pub akteur: Akteur,
+    /// Her role requires a second factor that is not enrolled yet: until she enrolls it
+    /// (`/api/v1/profil/totp`) nothing else is allowed.
+    pub zweiter_faktor_fehlt: bool,
+}
+
+/// The stage of a session after the password (`sitzung.stufe`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stufe {
+    /// Signed in.
+    Voll,
+    /// Waits for the code of the second factor.
+    Code,
+    /// Signed in only to enrol the second factor her role requires.
+    Einrichten,
+}
+
+impl Stufe {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stufe::Voll => "voll",
+            Stufe::Code => "code",
+            Stufe::Einrichten => "einrichten",
+        }
+    }
+}
+
+/// The result of the password step: a session (its secret goes into the cookie) and its stage.
+#[derive(Debug, Clone)]
+pub struct Anmeldung {
+    pub geheim: String,
+    pub angemeldet: Angemeldet,
+    pub stufe: Stufe,
 }
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
@@ -44,7 +85,7 @@ pub struct NeuerBenutzer {
 
 type BenutzerZeile = (i64, String, String, String, i64, Option<i64>, String, bool);
 
-async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angemeldet>, AppFehler> {
+pub(crate) async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angemeldet>, AppFehler> {
     let Some((id, login, name, rolle, dienststelle_id, team_id, _, aktiv)) = sql!(tx, zeile<BenutzerZeile>
         "SELECT id, login, name, rolle, dienststelle_id, team_id, passwort_hash, aktiv FROM benutzer WHERE id = $1",
         benutzer_id)?
@@ -61,7 +102,27 @@ async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angeme
         .map(|(v,)| v)
         .collect();
     let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt };
-    Ok(Some(Angemeldet { benutzer_id: id, login, name, rolle, dienststelle_id, team_id, akteur }))
+    Ok(Some(Angemeldet {
+        benutzer_id: id,
+        login,
+        name,
+        rolle,
+        dienststelle_id,
+        team_id,
+        akteur,
+        zweiter_faktor_fehlt: false,
+    }))
+}
+
+/// Creates a session of `benutzer_id` at `stufe`; returns its secret.
+pub(crate) async fn sitzung_anlegen(app: &App, benutzer_id: i64, stufe: Stufe) -> Result<String, AppFehler> {
+    let geheim = geheimnis::neu();
+    let mut w = app.schreiber.beginnen().await?;
+    sql!(&mut w, ausfuehren
+        "INSERT INTO sitzung (id_hash, benutzer_id, erstellt_um, zuletzt_um, stufe) VALUES ($1, $2, $3, $3, $4)",
+        geheimnis::hash(&geheim), benutzer_id, app.jetzt(), stufe.as_str())?;
+    w.festschreiben().await?;
+    Ok(geheim)
 }
 
 fn normalisiert(login: &str) -> String {
@@ -69,8 +130,9 @@ fn normalisiert(login: &str) -> String {
 }
 
 impl App {
-    /// Checks login and password; on success a new session whose secret goes into the cookie.
-    pub async fn anmelden(&self, login: &str, kennwort: &str) -> Result<(String, Angemeldet), AppFehler> {
+    /// Checks login and password; on success a new session whose secret goes into the cookie, at
+    /// the stage the second factor asks for.
+    pub async fn anmelden(&self, login: &str, kennwort: &str) -> Result<Anmeldung, AppFehler> {
         let mut tx = self.db.begin().await?;
         let zeile = sql!(&mut tx, zeile<(i64, String, bool)>
             "SELECT id, passwort_hash, aktiv FROM benutzer WHERE login = $1", normalisiert(login))?;
@@ -93,15 +155,18 @@ impl App {
                 return Err(AppFehler::Verboten(FALSCH.into()));
             }
         };
-        let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        let mut angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        let stufe = if crate::zweiter_faktor::eingerichtet(&mut tx, benutzer_id).await? {
+            Stufe::Code
+        } else if crate::zweiter_faktor::vorgeschrieben(&mut tx, &angemeldet).await? {
+            Stufe::Einrichten
+        } else {
+            Stufe::Voll
+        };
         drop(tx);
-        let geheim = geheimnis::neu();
-        let mut w = self.schreiber.beginnen().await?;
-        sql!(&mut w, ausfuehren
-            "INSERT INTO sitzung (id_hash, benutzer_id, erstellt_um, zuletzt_um) VALUES ($1, $2, $3, $3)",
-            geheimnis::hash(&geheim), benutzer_id, self.jetzt())?;
-        w.festschreiben().await?;
-        Ok((geheim, angemeldet))
+        angemeldet.zweiter_faktor_fehlt = stufe == Stufe::Einrichten;
+        let geheim = sitzung_anlegen(self, benutzer_id, stufe).await?;
+        Ok(Anmeldung { geheim, angemeldet, stufe })
     }
 
     /// The signed-in user of a session cookie; expired sessions are removed. Reads in a read
@@ -111,8 +176,8 @@ impl App {
         let hash = geheimnis::hash(geheim);
         let jetzt = self.jetzt();
         let mut tx = self.db.begin().await?;
-        let Some((benutzer_id, erstellt, zuletzt)) = sql!(&mut tx, zeile<(i64, DateTime<Utc>, DateTime<Utc>)>
-            "SELECT benutzer_id, erstellt_um, zuletzt_um FROM sitzung WHERE id_hash = $1", &hash)?
+        let Some((benutzer_id, erstellt, zuletzt, stufe)) = sql!(&mut tx, zeile<(i64, DateTime<Utc>, DateTime<Utc>, String)>
+            "SELECT benutzer_id, erstellt_um, zuletzt_um, stufe FROM sitzung WHERE id_hash = $1", &hash)?
         else {
             return Err(AppFehler::NichtAngemeldet);
         };
@@ -121,7 +186,12 @@ impl App {
             self.abmelden(geheim).await?;
             return Err(AppFehler::NichtAngemeldet);
         }
-        let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        // A session waiting for its code signs in nobody.
+        if stufe == Stufe::Code.as_str() {
+            return Err(AppFehler::NichtAngemeldet);
+        }
+        let mut angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        angemeldet.zweiter_faktor_fehlt = stufe == Stufe::Einrichten.as_str();
         drop(tx);
         if jetzt - zuletzt > AKTUALISIEREN_NACH {
             let mut w = self.schreiber.beginnen().await?;
@@ -137,30 +207,51 @@ impl App {
         tx.festschreiben().await
     }
 
-    /// A machine client's bearer token.
+    /// A machine client's bearer token (single-factor, but it expires). Its last use is recorded
+    /// at most once a minute.
     pub async fn token_pruefen(&self, token: &str) -> Result<Angemeldet, AppFehler> {
+        let jetzt = self.jetzt();
         let mut tx = self.db.begin().await?;
-        let Some((benutzer_id,)) = sql!(&mut tx, zeile<(i64,)>
-            "SELECT benutzer_id FROM api_token WHERE hash = $1 AND widerrufen_um IS NULL", geheimnis::hash(token))?
+        let Some((id, benutzer_id, erstellt, gueltig_bis, zuletzt)) = sql!(&mut tx,
+            zeile<(i64, i64, DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)>
+            "SELECT id, benutzer_id, erstellt_um, gueltig_bis, zuletzt_um FROM api_token WHERE hash = $1 AND widerrufen_um IS NULL",
+            geheimnis::hash(token))?
         else {
             return Err(AppFehler::NichtAngemeldet);
         };
-        angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)
+        if jetzt >= gueltig_bis.unwrap_or(erstellt + self.token_gueltigkeit) {
+            return Err(AppFehler::NichtAngemeldet);
+        }
+        let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        drop(tx);
+        if zuletzt.is_none_or(|z| jetzt - z > AKTUALISIEREN_NACH) {
+            let mut w = self.schreiber.beginnen().await?;
+            sql!(&mut w, ausfuehren "UPDATE api_token SET zuletzt_um = $1 WHERE id = $2", jetzt, id)?;
+            w.festschreiben().await?;
+        }
+        Ok(angemeldet)
     }
 
-    /// Creates an API token for the signed-in user; the secret is shown once, stored hashed.
-    pub async fn token_erstellen(&self, wer: &Angemeldet, name: &str) -> Result<(i64, String), AppFehler> {
+    /// Creates an API token for the signed-in user; the secret is shown once, stored hashed. It
+    /// expires after `token_gueltigkeit`.
+    pub async fn token_erstellen(
+        &self,
+        wer: &Angemeldet,
+        name: &str,
+    ) -> Result<(i64, String, DateTime<Utc>), AppFehler> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > 100 {
             return Err(AppFehler::ungueltig("name", "Bitte einen Namen mit 1 bis 100 Zeichen angeben."));
         }
         let geheim = geheimnis::neu();
+        let jetzt = self.jetzt();
+        let gueltig_bis = jetzt + self.token_gueltigkeit;
         let mut tx = self.db.begin().await?;
         let id = sql!(&mut tx, wert<i64>
-            "INSERT INTO api_token (benutzer_id, name, hash, erstellt_um) VALUES ($1, $2, $3, $4) RETURNING id",
-            wer.benutzer_id, name, geheimnis::hash(&geheim), self.jetzt())?;
+            "INSERT INTO api_token (benutzer_id, name, hash, erstellt_um, gueltig_bis) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            wer.benutzer_id, name, geheimnis::hash(&geheim), jetzt, gueltig_bis)?;
         tx.commit().await?;
-        Ok((id, geheim))
+        Ok((id, geheim, gueltig_bis))
     }
 
     pub async fn token_widerrufen(&self, wer: &Angemeldet, id: i64) -> Result<(), AppFehler> {

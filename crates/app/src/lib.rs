@@ -20,6 +20,8 @@ pub mod sitzungen;
 pub mod stellen;
 pub mod teams;
 pub mod termine;
+pub mod totp;
+pub mod zweiter_faktor;
 
 use std::sync::Arc;
 
@@ -43,6 +45,8 @@ pub struct App {
     /// §8.4: the matching index, kept in step with the database.
     pub matching: Arc<stellen::Matching>,
     uhr: Uhr,
+    /// Lifetime of a new API token (`konto::TOKEN_GUELTIGKEIT` unless configured).
+    pub token_gueltigkeit: chrono::TimeDelta,
 }
 
 impl std::fmt::Debug for App {
@@ -72,7 +76,15 @@ impl App {
         let mut tx = db.begin().await?;
         let matching = Arc::new(stellen::Matching::aufbauen(&mut tx, katalog, heute).await?);
         drop(tx);
-        Ok(App { db, katalog, protokoll, schreiber, matching, uhr: Arc::new(Utc::now) })
+        Ok(App {
+            db,
+            katalog,
+            protokoll,
+            schreiber,
+            matching,
+            uhr: Arc::new(Utc::now),
+            token_gueltigkeit: konto::TOKEN_GUELTIGKEIT,
+        })
     }
 
     pub fn mit_uhr(mut self, uhr: Uhr) -> App {

@@ -3,6 +3,9 @@
 //! Policy: 8 to 128 characters (counted as `char`s), not in the list of common passwords
 //! (case-insensitive), not equal to or containing the login name.
 //! Hashing: Argon2id v19, m = 19456 KiB (19 MiB), t = 2, p = 1, 16-byte random salt, PHC string.
+//! Passwords are Unicode-normalised (NFC) before the policy check, hashing and verification, so
+//! "é" typed as one code point or as "e" + combining accent is the same password (ASCII is
+//! unchanged by NFC, so existing hashes stay valid).
 //!
 //! The list of common passwords (`haeufige_passwoerter.txt`) is taken from the npm package
 //! `@zxcvbn-ts/language-common` version 4.1.3, file `src/passwords.json` (MIT licence,
@@ -16,6 +19,7 @@ use std::sync::OnceLock;
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use unicode_normalization::UnicodeNormalization;
 
 /// Minimum length in characters.
 pub const MINDESTLAENGE: usize = 8;
@@ -56,8 +60,15 @@ fn argon2() -> Argon2<'static> {
     Argon2::new(Algorithm::Argon2id, Version::V0x13, PARAMETER)
 }
 
+/// The password as it is hashed: Unicode NFC.
+fn normalisiert(passwort: &str) -> String {
+    passwort.nfc().collect()
+}
+
 /// Checks a new password against the policy.
 pub fn richtlinie_pruefen(passwort: &str, login: &str) -> Result<(), PasswortFehler> {
+    let passwort = normalisiert(passwort);
+    let passwort = passwort.as_str();
     let laenge = passwort.chars().count();
     if laenge < MINDESTLAENGE {
         return Err(PasswortFehler::ZuKurz);
@@ -92,18 +103,19 @@ pub fn hashen(passwort: &str) -> String {
         Ok(s) => s,
         Err(e) => panic!("Salz nicht kodierbar: {e}"),
     };
-    match argon2().hash_password(passwort.as_bytes(), &salz) {
+    match argon2().hash_password(normalisiert(passwort).as_bytes(), &salz) {
         Ok(h) => h.to_string(),
         Err(e) => panic!("Argon2 fehlgeschlagen: {e}"),
     }
 }
 
-/// Whether `passwort` matches the PHC string `phc`; false for a malformed hash.
+/// Whether `passwort` matches the PHC string `phc`; false for a malformed hash. A hash made
+/// before normalisation from a non-NFC input still matches that input as typed.
 pub fn verifizieren(passwort: &str, phc: &str) -> bool {
-    match PasswordHash::new(phc) {
-        Ok(hash) => argon2().verify_password(passwort.as_bytes(), &hash).is_ok(),
-        Err(_) => false,
-    }
+    let Ok(hash) = PasswordHash::new(phc) else { return false };
+    let nfc = normalisiert(passwort);
+    argon2().verify_password(nfc.as_bytes(), &hash).is_ok()
+        || (nfc != passwort && argon2().verify_password(passwort.as_bytes(), &hash).is_ok())
 }
 
 /// Does an equally expensive verification against a fixed dummy hash, so that a login
@@ -174,6 +186,27 @@ mod tests {
         assert!(verifizieren("Kx7#pQ2m-lang", &phc));
         assert!(!verifizieren("Kx7#pQ2m-lanG", &phc));
         assert_ne!(phc, hashen("Kx7#pQ2m-lang"), "salt must be random");
+    }
+
+    #[test]
+    fn unicode_normalisiert() {
+        let zusammengesetzt = "Caf\u{e9}-Kx7#pQ2m";
+        let zerlegt = "Cafe\u{301}-Kx7#pQ2m";
+        assert_ne!(zusammengesetzt, zerlegt);
+        let phc = hashen(zusammengesetzt);
+        assert!(verifizieren(zerlegt, &phc));
+        assert!(verifizieren(zusammengesetzt, &phc));
+        let phc = hashen(zerlegt);
+        assert!(verifizieren(zusammengesetzt, &phc));
+        // a hash of an ASCII password from before the normalisation is unaffected
+        let salz = SaltString::encode_b64(&[7u8; 16]).unwrap();
+        let alt = argon2().hash_password(b"Kx7#pQ2m-lang", &salz).unwrap().to_string();
+        assert!(verifizieren("Kx7#pQ2m-lang", &alt));
+        // counted after normalisation: 7 composed characters are too short
+        assert_eq!(
+            richtlinie_pruefen("e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}e\u{301}", "anna"),
+            Err(PasswortFehler::ZuKurz)
+        );
     }
 
     #[test]

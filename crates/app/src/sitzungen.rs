@@ -27,11 +27,15 @@ pub struct Sitzungszeile {
 }
 
 /// One API token of the user (never its secret or hash).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, utoipa::ToSchema)]
 pub struct Tokenzeile {
     pub id: i64,
     pub name: String,
     pub erstellt_um: DateTime<Utc>,
+    /// From then on the token is refused.
+    pub gueltig_bis: DateTime<Utc>,
+    /// Last request with the token (recorded at most once a minute).
+    pub zuletzt_um: Option<DateTime<Utc>>,
 }
 
 fn kennung(id_hash: &str) -> String {
@@ -85,15 +89,23 @@ impl App {
         Ok(n)
     }
 
-    /// The user's API tokens that are not revoked, newest first.
+    /// The user's API tokens that are neither revoked nor expired, newest first.
     pub async fn tokens_liste(&self, wer: &Angemeldet) -> Result<Vec<Tokenzeile>, AppFehler> {
+        let jetzt = self.jetzt();
         let mut tx = self.db.begin().await?;
-        Ok(sql!(&mut tx, zeilen<(i64, String, DateTime<Utc>)>
-            "SELECT id, name, erstellt_um FROM api_token WHERE benutzer_id = $1 AND widerrufen_um IS NULL
+        Ok(sql!(&mut tx, zeilen<(i64, String, DateTime<Utc>, Option<DateTime<Utc>>, Option<DateTime<Utc>>)>
+            "SELECT id, name, erstellt_um, gueltig_bis, zuletzt_um FROM api_token WHERE benutzer_id = $1 AND widerrufen_um IS NULL
              ORDER BY erstellt_um DESC, id DESC",
             wer.benutzer_id)?
         .into_iter()
-        .map(|(id, name, erstellt_um)| Tokenzeile { id, name, erstellt_um })
+        .map(|(id, name, erstellt_um, gueltig_bis, zuletzt_um)| Tokenzeile {
+            id,
+            name,
+            erstellt_um,
+            gueltig_bis: gueltig_bis.unwrap_or(erstellt_um + self.token_gueltigkeit),
+            zuletzt_um,
+        })
+        .filter(|t| t.gueltig_bis > jetzt)
         .collect())
     }
 }

@@ -218,7 +218,7 @@ async fn demo_richtet_ein_und_jede_rolle_meldet_sich_an() {
         // Every role can log in with the printed password.
         let mut rollen = BTreeMap::new();
         for (login, rolle, dienststelle) in &zugaenge.logins {
-            let (_, angemeldet) = app.anmelden(login, &zugaenge.passwort).await.unwrap();
+            let angemeldet = app.anmelden(login, &zugaenge.passwort).await.unwrap().angemeldet;
             assert!(rolle.starts_with(angemeldet.rolle.label()), "{login}: {rolle}");
             rollen.entry(angemeldet.rolle.as_str()).or_insert_with(Vec::new).push(dienststelle.clone());
         }

@@ -44,14 +44,14 @@ async fn sitzung_endet_nach_30_minuten_leerlauf_und_nach_10_stunden() {
         let u = umgebung(&app).await;
         konto(&app, u.agentur_id, "k.leer").await;
 
-        let (geheim, _) = app.anmelden("k.leer", PASSWORT).await.unwrap();
+        let geheim = app.anmelden("k.leer", PASSWORT).await.unwrap().geheim;
         vorstellen(&uhr, TimeDelta::minutes(29));
         app.sitzung_pruefen(&geheim).await.unwrap();
         vorstellen(&uhr, TimeDelta::minutes(31));
         assert!(matches!(app.sitzung_pruefen(&geheim).await, Err(AppFehler::NichtAngemeldet)), "{}", t.name);
 
         // Active all the time, still ended after 10 hours.
-        let (geheim, _) = app.anmelden("k.leer", PASSWORT).await.unwrap();
+        let geheim = app.anmelden("k.leer", PASSWORT).await.unwrap().geheim;
         for _ in 0..20 {
             vorstellen(&uhr, TimeDelta::minutes(29));
             app.sitzung_pruefen(&geheim).await.unwrap();
@@ -68,10 +68,11 @@ async fn deaktiviertes_konto_verliert_alle_sitzungen_und_tokens() {
         let app = App::starten(t.db.clone()).await.unwrap();
         let u = umgebung(&app).await;
         konto(&app, u.agentur_id, "k.weg").await;
-        let (s1, ich) = app.anmelden("k.weg", PASSWORT).await.unwrap();
-        let (s2, _) = app.anmelden("k.weg", PASSWORT).await.unwrap();
+        let a1 = app.anmelden("k.weg", PASSWORT).await.unwrap();
+        let (s1, ich) = (a1.geheim, a1.angemeldet);
+        let s2 = app.anmelden("k.weg", PASSWORT).await.unwrap().geheim;
         assert_ne!(s1, s2, "jede Anmeldung erhält eine neue Sitzungs-ID");
-        let (_, token) = app.token_erstellen(&ich, "Skript").await.unwrap();
+        let (_, token, _) = app.token_erstellen(&ich, "Skript").await.unwrap();
         app.token_pruefen(&token).await.unwrap();
 
         app.benutzer_deaktivieren(&u.admin, ich.benutzer_id).await.unwrap();

@@ -13,3 +13,4 @@ mod phasen;
 mod sammelcommit;
 mod stellen;
 mod werdegang_aktivitaeten;
+mod zweiter_faktor;

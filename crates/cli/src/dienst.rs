@@ -28,6 +28,9 @@ pub struct Serve {
     https: bool,
     #[command(flatten)]
     takt: Ankertakt,
+    /// Gültigkeit neuer API-Tokens in Tagen (Tokens brauchen keinen zweiten Faktor, laufen aber ab).
+    #[arg(long, default_value_t = 90, value_parser = clap::value_parser!(u16).range(1..=3650))]
+    token_tage: u16,
 }
 
 #[derive(Debug, Subcommand)]
@@ -66,7 +69,8 @@ fn protokollierung() {
 pub fn serve(s: Serve) -> Result<ExitCode, String> {
     protokollierung();
     laufzeit()?.block_on(async {
-        let app = app(&s.db).await?;
+        let mut app = app(&s.db).await?;
+        app.token_gueltigkeit = chrono::TimeDelta::days(i64::from(s.token_tage));
         let zugaenge = if s.demo {
             match vierphasen_app::demo::einrichten(&app, app.heute()).await {
                 Ok(z) => Some(z),
@@ -116,6 +120,10 @@ fn zugaenge_ausgeben(z: &vierphasen_app::demo::DemoZugaenge) {
     for (login, rolle, dienststelle) in &z.logins {
         println!("  {login:<26} {rolle:<22} {dienststelle}");
     }
+    println!(
+        "Zweiter Faktor: in den Demo-Dienststellen nicht vorgeschrieben (Anmeldung nur mit Passwort); \
+         einrichten unter „Mein Profil“, vorschreiben als Administration unter „Verwaltung“."
+    );
 }
 
 /// `vierphasen demo`: the demo Dienststellen, users and customers in an empty database.

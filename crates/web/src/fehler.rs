@@ -31,6 +31,10 @@ pub struct Problem {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(ignore)]
     pub anfrage: Option<String>,
+    /// Seconds until a new attempt may succeed: the `Retry-After` header of a 429.
+    #[serde(skip)]
+    #[schema(ignore)]
+    pub nochmal_nach: Option<u64>,
 }
 
 #[derive(Debug)]
@@ -49,6 +53,7 @@ impl ApiFehler {
                 regeln: Vec::new(),
                 befunde: Vec::new(),
                 anfrage: None,
+                nochmal_nach: None,
             },
         )
     }
@@ -59,6 +64,13 @@ impl ApiFehler {
 
     pub fn nicht_angemeldet() -> Self {
         AppFehler::NichtAngemeldet.into()
+    }
+
+    /// 429: too many attempts; the answer carries `Retry-After` with these seconds (at least 1).
+    pub fn zu_viele(detail: impl Into<String>, warten: std::time::Duration) -> Self {
+        let mut f = Self::neu(StatusCode::TOO_MANY_REQUESTS, "zu-viele-versuche", "Zu viele Versuche", detail);
+        f.1.nochmal_nach = Some(sekunden(warten));
+        f
     }
 
     fn mit_befunden(mut self, befunde: Vec<Befund>) -> Self {
@@ -92,10 +104,20 @@ impl From<AppFehler> for ApiFehler {
 
 impl IntoResponse for ApiFehler {
     fn into_response(self) -> Response {
+        // Every 429 says when to try again (RFC 9110 §10.2.3).
+        let nochmal = self.1.nochmal_nach.unwrap_or(60).max(1);
         let mut antwort = (self.0, axum::Json(self.1)).into_response();
         antwort.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+        if self.0 == StatusCode::TOO_MANY_REQUESTS {
+            antwort.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(nochmal));
+        }
         antwort
     }
+}
+
+/// Whole seconds, rounded up, at least 1 (for `Retry-After`).
+pub fn sekunden(d: std::time::Duration) -> u64 {
+    (d.as_secs() + u64::from(d.subsec_nanos() > 0)).max(1)
 }
 
 pub type ApiErgebnis<T> = Result<T, ApiFehler>;

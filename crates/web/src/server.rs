@@ -45,7 +45,7 @@ pub fn router(app: App, einstellungen: Einstellungen) -> Router {
         .merge(SwaggerUi::new("/api/v1/docs").url("/api/v1/openapi.json", doku))
         .merge(crate::seiten::router())
         .route("/health", get(gesund))
-        .route("/metrics", get(|| async { prometheus().render() }))
+        .route("/metrics", get(metriken))
         .layer(axum::middleware::from_fn(crate::kopfzeilen::sicherheit));
     let router = if https {
         router.layer(SetResponseHeaderLayer::overriding(
@@ -60,6 +60,20 @@ pub fn router(app: App, einstellungen: Einstellungen) -> Router {
         // Outermost: every answer, also a refusal of the layers inside, carries its number.
         .layer(axum::middleware::from_fn(crate::anfrage::nummerieren))
         .with_state(zustand)
+}
+
+/// Prometheus metrics for the Administration only (session or an Admin's API token): the
+/// counters tell about use of the system (issue 17 item 7).
+async fn metriken(crate::anmeldung::Benutzer(b): crate::anmeldung::Benutzer) -> Result<String, ApiFehler> {
+    if b.rolle != vierphasen_domain::zugriff::Rolle::Admin {
+        return Err(ApiFehler::neu(
+            StatusCode::FORBIDDEN,
+            "verboten",
+            "Nicht erlaubt",
+            "Die Messwerte sieht nur die Administration (Sitzung oder API-Token).",
+        ));
+    }
+    Ok(prometheus().render())
 }
 
 /// Healthy when the database answers.

@@ -1,7 +1,6 @@
 //! What every handler shares.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use vierphasen_app::App;
 
@@ -17,19 +16,14 @@ pub struct Einstellungen {
 pub struct Zustand {
     pub app: App,
     pub einstellungen: Einstellungen,
-    /// Login attempts per client address and per account (identical answers for both).
-    pub drossel_ip: Arc<Drossel>,
-    pub drossel_konto: Arc<Drossel>,
+    /// Failed logins per account and address: back-off, never a lockout (identical answers for
+    /// known and unknown accounts).
+    pub drossel: Arc<Drossel>,
 }
 
 impl Zustand {
     pub fn neu(app: App, einstellungen: Einstellungen) -> Zustand {
-        Zustand {
-            app,
-            einstellungen,
-            drossel_ip: Arc::new(Drossel::neu(30, Duration::from_secs(60))),
-            drossel_konto: Arc::new(Drossel::neu(10, Duration::from_secs(15 * 60))),
-        }
+        Zustand { app, einstellungen, drossel: Arc::new(Drossel::neu()) }
     }
 
     pub fn cookie_name(&self) -> &'static str {

@@ -19,3 +19,4 @@ mod seiten_plan;
 mod seiten_profiling;
 mod seiten_verwaltung;
 mod seiten_werdegang;
+mod zweiter_faktor;

@@ -134,6 +134,10 @@ async fn dienststelle_einrichten(
     logins: &mut Vec<(String, String, String)>,
 ) -> Result<Vec<Akteur>, AppFehler> {
     let dienststelle_id = app.dienststelle_anlegen(d.name(), d.rechtskreis()).await?;
+    // The demo signs in with the password only (CI's smoke step, the browser tests); an
+    // Administration turns the requirement on under Verwaltung.
+    let ohne = crate::zweiter_faktor::Vorgabe { pflicht: false, fuer_alle: false };
+    app.zweiter_faktor_vorgeben(None, dienststelle_id, ohne).await?;
     let mut teams = Vec::new();
     for name in d.teams() {
         teams.push(app.team_anlegen(dienststelle_id, name).await?);

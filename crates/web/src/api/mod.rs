@@ -4,6 +4,7 @@ pub mod betrieb;
 mod dokument;
 pub mod kunden;
 pub mod phasen;
+pub mod totp;
 pub mod vermittlung;
 pub mod verwaltung;
 
@@ -27,7 +28,7 @@ use crate::zustand::Zustand;
     modifiers(&Sicherheit),
     security(("sitzung" = []), ("token" = [])),
     tags(
-        (name = "Anmeldung", description = "Sitzung (Cookie) und API-Tokens"),
+        (name = "Anmeldung", description = "Sitzung (Cookie), zweiter Faktor (TOTP) und API-Tokens"),
         (name = "Kunden", description = "Kunden und Fallakte"),
         (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
         (name = "Betrieb", description = "Einwilligungen, Aufträge, Termine, Export, Auskunft und Zugriffsprotokoll"),
@@ -58,7 +59,9 @@ fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(anmeldung::anmelden))
         .routes(routes!(anmeldung::abmelden))
         .routes(routes!(anmeldung::ich))
-        .routes(routes!(anmeldung::token_erstellen))
+        .routes(routes!(anmeldung::tokens, anmeldung::token_erstellen))
+        .routes(routes!(totp::status, totp::starten, totp::entfernen))
+        .routes(routes!(totp::bestaetigen))
         .routes(routes!(anmeldung::token_widerrufen))
         .routes(routes!(kunden::anlegen, kunden::liste))
         .routes(routes!(kunden::lesen))

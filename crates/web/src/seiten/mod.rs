@@ -29,8 +29,10 @@ mod termine;
 mod vermerk;
 mod vermittlung;
 mod verwaltung;
+mod verwaltung_anmeldung;
 mod werdegang;
 mod ziel;
+mod zweiter_faktor;
 
 use axum::Router;
 use axum::routing::{get, post};
@@ -45,6 +47,7 @@ pub fn router() -> Router<Zustand> {
     Router::new()
         .route("/", get(start::arbeitsliste))
         .route("/anmelden", get(anmeldung::formular).post(anmeldung::anmelden))
+        .route("/anmelden/code", get(anmeldung::code_formular).post(anmeldung::code_senden))
         .route("/abmelden", post(anmeldung::abmelden))
         .route("/kunden", get(kunden::suche))
         .route("/kunden/neu", get(kunde_neu::formular).post(kunde_neu::anlegen))
@@ -53,6 +56,8 @@ pub fn router() -> Router<Zustand> {
         .merge(dokumente::routen())
         .merge(profiling::routen())
         .merge(profil::routen())
+        .merge(zweiter_faktor::routen())
+        .merge(verwaltung_anmeldung::routen())
         .merge(verwaltung::routen())
         .merge(briefkopf::routen())
         .merge(datenschutz::routen())

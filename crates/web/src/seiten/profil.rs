@@ -1,11 +1,12 @@
 //! Profil: the signed-in user's account, her sessions (end one or all others), her API tokens
 //! (a new one is shown once, on the answer to the POST, never in a URL) and the password change.
 
+use std::net::SocketAddr;
 use std::time::Instant;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Path, Query, State};
+use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::HeaderMap;
 use axum::routing::{get, post};
 use serde::Deserialize;
@@ -43,6 +44,8 @@ pub struct Token {
     pub id: i64,
     pub name: String,
     pub erstellt: String,
+    pub gueltig_bis: String,
+    pub zuletzt: String,
 }
 
 /// A token just created: its secret appears only on this one answer.
@@ -71,6 +74,8 @@ struct Profilseite {
     rm_passwort: Rueckmeldung,
     mindestlaenge: usize,
     hoechstlaenge: usize,
+    zweiter_faktor: vierphasen_app::zweiter_faktor::Status,
+    token_tage: i64,
 }
 
 #[derive(Debug, Deserialize)]
@@ -100,8 +105,15 @@ async fn laden(z: &Zustand, b: &Angemeldet, geheim: &str) -> Result<Profilseite,
         .tokens_liste(b)
         .await?
         .into_iter()
-        .map(|t| Token { id: t.id, name: t.name, erstellt: zeit_text(t.erstellt_um) })
+        .map(|t| Token {
+            id: t.id,
+            name: t.name,
+            erstellt: zeit_text(t.erstellt_um),
+            gueltig_bis: zeit_text(t.gueltig_bis),
+            zuletzt: t.zuletzt_um.map_or_else(|| "noch nie".to_owned(), zeit_text),
+        })
         .collect();
+    let zweiter_faktor = z.app.zweiter_faktor_status(b).await?;
     Ok(Profilseite {
         rahmen: Rahmen::neu(b, "profil"),
         erledigt: None,
@@ -120,6 +132,8 @@ async fn laden(z: &Zustand, b: &Angemeldet, geheim: &str) -> Result<Profilseite,
         rm_passwort: Rueckmeldung::default(),
         mindestlaenge: MINDESTLAENGE,
         hoechstlaenge: HOECHSTLAENGE,
+        zweiter_faktor,
+        token_tage: z.app.token_gueltigkeit.num_days(),
     })
 }
 
@@ -141,6 +155,7 @@ pub async fn seite(
 pub async fn passwort(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
+    ConnectInfo(adresse): ConnectInfo<SocketAddr>,
     kopf: HeaderMap,
     f: Formular,
 ) -> SeitenErgebnis {
@@ -152,18 +167,23 @@ pub async fn passwort(
         neu: roh("passwort_neu"),
         wiederholung: roh("passwort_wiederholung"),
     };
-    // Guessing the current password counts like login attempts on the account.
-    let ergebnis = if z.drossel_konto.versuch(&b.login, Instant::now()) {
-        z.app.passwort_aendern(&b, geheim, wechsel).await
-    } else {
-        Err(AppFehler::ungueltig("passwort_bisher", "Zu viele Versuche. Bitte einige Minuten warten."))
+    // Guessing the current password counts like failed logins of the account from this address.
+    let ergebnis = match z.drossel.pruefen(&b.login, adresse.ip(), Instant::now()) {
+        Ok(()) => z.app.passwort_aendern(&b, geheim, wechsel).await,
+        Err(warten) => Err(AppFehler::ungueltig(
+            "passwort_bisher",
+            format!("Zu viele Versuche. Bitte in {} Sekunden erneut versuchen.", crate::fehler::sekunden(warten)),
+        )),
     };
     match ergebnis {
         Ok(()) => {
-            z.drossel_konto.zuruecksetzen(&b.login);
+            z.drossel.erfolg(&b.login, adresse.ip());
             Ok(weiter_zu(&Erledigt::Passwort.nach("/profil")))
         }
         Err(e) => {
+            if matches!(&e, AppFehler::Ungueltig { feld, .. } if feld == "passwort_bisher") {
+                z.drossel.fehlschlag(&b.login, adresse.ip(), Instant::now());
+            }
             let rm = Rueckmeldung::aus(e)?;
             let status = rm.status();
             let mut seite = laden(&z, &b, geheim).await?;
@@ -201,7 +221,7 @@ pub async fn token_erstellen(
     let name = f.text("name");
     let geheim = geheimnis(&z, &kopf);
     match z.app.token_erstellen(&b, &name).await {
-        Ok((_, token)) => {
+        Ok((_, token, _)) => {
             let mut seite = laden(&z, &b, geheim).await?;
             seite.neues_token = Some(NeuesToken { name, geheim: token });
             Ok(html(&seite))

@@ -30,6 +30,10 @@ impl FromRequestParts<Zustand> for SeitenBenutzer {
         };
         let Some(geheim) = cookie(&parts.headers, z.cookie_name()) else { return Err(zurueck()) };
         match z.app.sitzung_pruefen(geheim).await {
+            // Her role requires a second factor: nothing but its enrolment until it is done.
+            Ok(a) if a.zweiter_faktor_fehlt && !crate::anmeldung::waehrend_einrichtung_erlaubt(parts.uri.path()) => {
+                Err(Redirect::to("/profil/zweiter-faktor").into_response())
+            }
             Ok(a) => Ok(SeitenBenutzer(a)),
             Err(AppFehler::NichtAngemeldet) => Err(zurueck()),
             Err(f) => Err(SeitenFehler::from(f).into_response()),

@@ -208,15 +208,16 @@ pub struct Konten {
     pub team_b: i64,
 }
 
-/// Two Dienststellen, teams, and one account per role (logins `vfk`, `kollegin`, `vfk.b`,
+/// Two Dienststellen (second factor not required: tests sign in with the password; the tests of
+/// the second factor switch it on), teams, and one account per role (logins `vfk`, `kollegin`, `vfk.b`,
 /// `teamleitung`, `fachdienst`, `admin`, `datenschutz`, `vfk.jobcenter`; password PASSWORT).
 pub async fn konten(t: &TestApp) -> Konten {
     let mut tx = t.db().begin().await.unwrap();
     let jetzt = Utc::now();
     let agentur_id = sql!(&mut tx, wert<i64>
-        "INSERT INTO dienststelle (name, rechtskreis, konfiguration, erstellt_um) VALUES ('Agentur Test', 'SGB_III', '{}', $1) RETURNING id", jetzt).unwrap();
+        "INSERT INTO dienststelle (name, rechtskreis, konfiguration, erstellt_um, zweiter_faktor_pflicht) VALUES ('Agentur Test', 'SGB_III', '{}', $1, FALSE) RETURNING id", jetzt).unwrap();
     let jobcenter_id = sql!(&mut tx, wert<i64>
-        "INSERT INTO dienststelle (name, rechtskreis, konfiguration, erstellt_um) VALUES ('Jobcenter Test', 'SGB_II', '{}', $1) RETURNING id", jetzt).unwrap();
+        "INSERT INTO dienststelle (name, rechtskreis, konfiguration, erstellt_um, zweiter_faktor_pflicht) VALUES ('Jobcenter Test', 'SGB_II', '{}', $1, FALSE) RETURNING id", jetzt).unwrap();
     let team_a =
         sql!(&mut tx, wert<i64> "INSERT INTO team (dienststelle_id, name) VALUES ($1, 'A') RETURNING id", agentur_id)
             .unwrap();

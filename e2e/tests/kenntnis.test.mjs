@@ -64,3 +64,15 @@ test("Fremde Akte nur mit Grund (per Tastatur), Bericht für den Datenschutz", a
   ohneFehler(ds, "Zugriffsbericht");
   await ds.context().close();
 });
+
+test("Administration: Vorgabe zum zweiten Faktor und fehlgeschlagene Anmeldungen", async () => {
+  const seite = await neueSeite(browser);
+  await anmelden(seite, "admin.agentur");
+  await seite.goto(`${URL_BASIS}/verwaltung/anmeldung`);
+  await seite.getByRole("heading", { level: 1, name: "Anmeldung und zweiter Faktor" }).waitFor();
+  await seite.getByRole("table", { name: /Konten und ihr zweiter Faktor/ }).getByText("vfk.agentur1").waitFor();
+  await barrierefrei(seite, "Anmeldung und zweiter Faktor");
+  await bildschirmfoto(seite, "32-anmeldung-und-zweiter-faktor");
+  ohneFehler(seite, "Verwaltung Anmeldung");
+  await seite.context().close();
+});

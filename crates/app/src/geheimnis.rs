@@ -8,11 +8,19 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 /// # Panics
 /// Only if the operating system's random number generator fails.
 pub fn neu() -> String {
-    let mut bytes = [0u8; 32];
+    URL_SAFE_NO_PAD.encode(zufall::<32>())
+}
+
+/// `N` random bytes from the operating system.
+///
+/// # Panics
+/// Only if the operating system's random number generator fails.
+pub fn zufall<const N: usize>() -> [u8; N] {
+    let mut bytes = [0u8; N];
     if let Err(e) = getrandom::fill(&mut bytes) {
         panic!("Zufallsquelle des Betriebssystems nicht verfügbar: {e}");
     }
-    URL_SAFE_NO_PAD.encode(bytes)
+    bytes
 }
 
 /// SHA-256 of the secret as 64 lower-case hex characters.

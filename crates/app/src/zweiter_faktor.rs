@@ -83,14 +83,6 @@ pub(crate) async fn vorgeschrieben(tx: &mut Tx, wer: &Angemeldet) -> Result<bool
     Ok(fuer_alle || (pflicht && liest_fallinhalte(wer.rolle)))
 }
 
-fn zufall<const N: usize>() -> [u8; N] {
-    let mut bytes = [0u8; N];
-    if let Err(e) = getrandom::fill(&mut bytes) {
-        panic!("Zufallsquelle des Betriebssystems nicht verfügbar: {e}");
-    }
-    bytes
-}
-
 /// A recovery code as typed: letters and digits only, lower case.
 fn code_normalisiert(eingabe: &str) -> String {
     eingabe.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect()
@@ -98,7 +90,7 @@ fn code_normalisiert(eingabe: &str) -> String {
 
 /// A new recovery code: 10 base32 characters (50 bits) as `xxxxx-xxxxx`.
 fn neuer_wiederherstellungscode() -> String {
-    let roh = totp::base32(&zufall::<8>()).to_ascii_lowercase();
+    let roh = totp::base32(&geheimnis::zufall::<8>()).to_ascii_lowercase();
     format!("{}-{}", &roh[0..5], &roh[5..10])
 }
 
@@ -161,7 +153,7 @@ impl App {
     /// Starts (or restarts) the enrolment: a new secret that counts once confirmed with a code.
     /// An enrolled second factor must be removed first (with a current code).
     pub async fn zweiter_faktor_starten(&self, wer: &Angemeldet) -> Result<Einrichtung, AppFehler> {
-        let geheim = totp::base32(&zufall::<{ totp::GEHEIMNIS_BYTES }>());
+        let geheim = totp::base32(&geheimnis::zufall::<{ totp::GEHEIMNIS_BYTES }>());
         let mut w = self.schreiber.beginnen().await?;
         if eingerichtet(w.as_mut(), wer.benutzer_id).await? {
             return Err(AppFehler::Konflikt(

@@ -144,12 +144,6 @@ fn anlegen(ziel: &Path, arg: &DbArg) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn eindeutig() -> String {
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    format!("{}_{nanos}", std::process::id())
-}
-
 /// Schema version of the backup against this program; `false` if it is newer.
 fn schemastand_ausgeben(stand: Option<i64>, backend: Backend) -> bool {
     let bekannt = sicherung::bekannter_schemastand(backend);
@@ -199,7 +193,7 @@ fn pruefen(datei: &Path, arg: &DbArg) -> Result<ExitCode, String> {
     let gut = match art(datei)? {
         Art::Sqlite => {
             // Checked on a copy: the backup itself stays untouched (migrations, WAL files).
-            let kopie = std::env::temp_dir().join(format!("vierphasen_pruefung_{}.db", eindeutig()));
+            let kopie = std::env::temp_dir().join(format!("vierphasen_pruefung_{}.db", vierphasen_store::eindeutig()));
             std::fs::copy(datei, &kopie).map_err(|e| format!("Kopie zur Prüfung: {e}"))?;
             let ergebnis = laufzeit()?.block_on(async {
                 let db = Db::verbinden(&format!("sqlite://{}", kopie.display())).await.map_err(|e| e.to_string())?;
@@ -223,8 +217,9 @@ fn pruefen(datei: &Path, arg: &DbArg) -> Result<ExitCode, String> {
                 );
                 true
             } else {
-                let tmp = sicherung::pg_mit_name(&url, &format!("vierphasen_pruefung_{}", eindeutig()))
-                    .map_err(|e| e.to_string())?;
+                let tmp =
+                    sicherung::pg_mit_name(&url, &format!("vierphasen_pruefung_{}", vierphasen_store::eindeutig()))
+                        .map_err(|e| e.to_string())?;
                 laufzeit()?.block_on(async {
                     sicherung::pg_anlegen(&tmp).await.map_err(|e| e.to_string())?;
                     let ergebnis = async {

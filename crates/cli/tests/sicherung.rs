@@ -157,7 +157,7 @@ async fn sichern_und_einspielen(lauf: &Lauf) {
     let (code, text) =
         vierphasen(&["backup", "verify", datei, "--database", &lauf.quelle, "--protokoll-schluessel", schluessel_arg]);
     assert_eq!(code, 0, "{text}");
-    let neueste = vierphasen_store::migration::fuer(Backend::Sqlite).last().unwrap().version;
+    let neueste = vierphasen_store::sicherung::bekannter_schemastand(Backend::Sqlite);
     assert!(text.contains(&format!("Schemastand: {neueste} (aktuell)")), "{text}");
     assert!(
         text.contains("Zugriffsprotokoll intakt") && text.contains("1 neuere Anker nach dem Stand der Sicherung"),

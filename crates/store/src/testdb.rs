@@ -1,10 +1,6 @@
 //! Fresh databases per test: SQLite always, PostgreSQL when `TEST_DATABASE_URL` is set.
 
-use std::sync::atomic::{AtomicU32, Ordering};
-
-use crate::Db;
-
-static ZAEHLER: AtomicU32 = AtomicU32::new(0);
+use crate::{Db, eindeutig};
 
 #[derive(Debug)]
 pub struct Testdb {
@@ -12,12 +8,6 @@ pub struct Testdb {
     pub db: Db,
     aufraeumen: Option<(String, String)>,
     datei: Option<std::path::PathBuf>,
-}
-
-fn eindeutig() -> String {
-    let nanos =
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    format!("{}_{}_{}", std::process::id(), ZAEHLER.fetch_add(1, Ordering::Relaxed), nanos)
 }
 
 /// SQLite in a temporary file, plus PostgreSQL in a database of its own when configured.

@@ -53,15 +53,15 @@ async fn begruenden(
     FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let angabe = match f.wert("grund").map(Ausnahmegrund::aus_id) {
-        Some(Some(grund)) => Ok(Ausnahmeangabe { grund, erlaeuterung: f.wert("erlaeuterung").map(str::to_owned) }),
-        _ => Err(AppFehler::ungueltig("grund", "Bitte einen Grund auswählen.")),
+    let ergebnis = match f.wert("grund").and_then(Ausnahmegrund::aus_id) {
+        Some(grund) => {
+            let angabe = Ausnahmeangabe { grund, erlaeuterung: f.wert("erlaeuterung").map(str::to_owned) };
+            z.app.ausnahmezugriff(&b.akteur, id, angabe).await
+        }
+        None => Err(AppFehler::ungueltig("grund", "Bitte einen Grund auswählen.")),
     };
-    match angabe {
-        Ok(angabe) => match z.app.ausnahmezugriff(&b.akteur, id, angabe).await {
-            Ok(_) => Ok(weiter_zu(&format!("/kunden/{}", id.0))),
-            Err(e) => Ok(ausnahmeseite(id.0, &f, Rueckmeldung::aus(e)?)),
-        },
+    match ergebnis {
+        Ok(_) => Ok(weiter_zu(&format!("/kunden/{}", id.0))),
         Err(e) => Ok(ausnahmeseite(id.0, &f, Rueckmeldung::aus(e)?)),
     }
 }

@@ -5,8 +5,9 @@ use axum::extract::{Query, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
-use vierphasen_app::fall::{Akte, Kundensuche, Kundenzeile};
+use vierphasen_app::fall::{Akte, Kundensuche, Kundenzeile, SUCHE_AUSSERHALB_AB};
 use vierphasen_app::konto::Angemeldet;
+use vierphasen_domain::zugriff::Rolle;
 
 use super::akte::Aktenbild;
 use super::anzeige::datum_text;
@@ -42,6 +43,8 @@ struct Suchseite {
     suche: String,
     meine: bool,
     treffer: Vec<Treffer>,
+    /// D1: a VFK's search reaches beyond her own cases from this many characters.
+    ausserhalb_ab: Option<usize>,
 }
 
 #[derive(Template)]
@@ -75,7 +78,8 @@ pub async fn suche(
     if kopf.contains_key("hx-request") && !kopf.contains_key("hx-history-restore-request") {
         return Ok(html(&Trefferliste { treffer, suche: p.suche }));
     }
-    Ok(html(&Suchseite { rahmen: Rahmen::neu(&b, "kunden"), suche: p.suche, meine, treffer }))
+    let ausserhalb_ab = (b.rolle == Rolle::Vfk).then_some(SUCHE_AUSSERHALB_AB);
+    Ok(html(&Suchseite { rahmen: Rahmen::neu(&b, "kunden"), suche: p.suche, meine, treffer, ausserhalb_ab }))
 }
 
 #[derive(Debug, Deserialize)]

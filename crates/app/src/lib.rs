@@ -3,6 +3,7 @@
 //! enqueue follow-ups. The only place that combines domain and store.
 
 pub mod arbeiter;
+pub mod aufbewahrung;
 pub mod datenschutz;
 pub mod demo;
 pub mod dienststelle;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use vierphasen_domain::Katalog;
+use vierphasen_domain::aufbewahrung::Fristen;
 use vierphasen_store::Db;
 
 pub use fehler::{AlsIntern, AppFehler, Intern, Kontext};
@@ -47,6 +49,8 @@ pub struct App {
     uhr: Uhr,
     /// Lifetime of a new API token (`konto::TOKEN_GUELTIGKEIT` unless configured).
     pub token_gueltigkeit: chrono::TimeDelta,
+    /// Retention periods (issue 17/6; the shipped defaults unless configured).
+    pub fristen: Arc<Fristen>,
 }
 
 impl std::fmt::Debug for App {
@@ -84,6 +88,7 @@ impl App {
             matching,
             uhr: Arc::new(Utc::now),
             token_gueltigkeit: konto::TOKEN_GUELTIGKEIT,
+            fristen: Arc::new(Fristen::standard()),
         })
     }
 

@@ -15,14 +15,20 @@ type Auftrag = (Zugriff, oneshot::Sender<bool>);
 #[derive(Debug, Clone)]
 pub struct Protokollierer {
     sender: mpsc::Sender<Auftrag>,
+    /// For a retention run's cut of the chain (issue 17/6).
+    schluessel: Schluessel,
 }
 
 impl Protokollierer {
     /// `schluessel`: the HMAC key of the chain (issue 17/4).
     pub fn starten(schreiber: Schreiber, schluessel: Schluessel) -> Protokollierer {
         let (sender, empfaenger) = mpsc::channel(MAX_STAPEL * 4);
-        tokio::spawn(schreiben(schreiber, schluessel, empfaenger));
-        Protokollierer { sender }
+        tokio::spawn(schreiben(schreiber, schluessel.clone(), empfaenger));
+        Protokollierer { sender, schluessel }
+    }
+
+    pub(crate) fn schluessel(&self) -> &Schluessel {
+        &self.schluessel
     }
 
     /// Returns once the row is committed; an error means the read must not be answered.

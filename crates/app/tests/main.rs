@@ -2,6 +2,7 @@
 //! instead of one per file); each former test file is a module here.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
+mod aufbewahrung;
 mod betrieb;
 mod demo;
 mod eingaben;

@@ -127,10 +127,14 @@ pub(crate) fn bericht_ausgeben(bericht: &Pruefbericht) -> bool {
         0 => String::new(),
         n => format!("; {n} neuere Anker nach dem Stand der Sicherung nicht herangezogen"),
     };
+    let beginn = match bericht.beginn_ab {
+        1 => String::new(),
+        n => format!(" ab Eintrag {n} (die älteren hat ein Löschlauf nach Frist gelöscht)"),
+    };
     match &bericht.bruch {
         None => {
             println!(
-                "Zugriffsprotokoll intakt: {} Einträge, Hash-Kette vollständig (HMAC ab Eintrag {}); {anker}{spaeter}.",
+                "Zugriffsprotokoll intakt: {} Einträge{beginn}, Hash-Kette vollständig (HMAC ab Eintrag {}); {anker}{spaeter}.",
                 bericht.eintraege, bericht.hmac_ab
             );
             true

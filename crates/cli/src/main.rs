@@ -1,5 +1,6 @@
 //! `vierphasen` — the command line of the 4-Phasen-Modell.
 
+mod aufbewahrung;
 #[cfg(feature = "bench")]
 mod bench;
 mod datenbank;
@@ -67,6 +68,11 @@ enum Befehl {
     Backup {
         #[command(subcommand)]
         was: sicherung::Backup,
+    },
+    /// Aufbewahrungsfristen und Löschung (§ 84 SGB X, Art. 17/18 DSGVO).
+    Retention {
+        #[command(subcommand)]
+        was: aufbewahrung::Retention,
     },
     /// Startet den Server (Web-API, Wiedervorlagen-Arbeiter); mit --demo samt Demo-Daten.
     Serve(dienst::Serve),
@@ -162,5 +168,6 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
         Befehl::Demo { db } => dienst::demo(db),
         Befehl::Audit { was } => datenbank::audit(was),
         Befehl::Backup { was } => sicherung::ausfuehren(was),
+        Befehl::Retention { was } => aufbewahrung::ausfuehren(was),
     }
 }

@@ -47,6 +47,13 @@ pub fn berlin_datum(zeit: chrono::DateTime<chrono::Utc>) -> NaiveDate {
     berlin_ortszeit(zeit).date()
 }
 
+/// The instant a day begins in Germany: 00:00 CET (23:00 UTC the day before) or CEST (22:00 UTC).
+pub fn berlin_mitternacht(datum: NaiveDate) -> chrono::DateTime<chrono::Utc> {
+    let utc = datum.and_time(chrono::NaiveTime::MIN).and_utc();
+    let sommer = utc - chrono::TimeDelta::hours(2);
+    if berlin_datum(sommer) == datum { sommer } else { utc - chrono::TimeDelta::hours(1) }
+}
+
 /// German date for messages: 24.11.2026.
 pub fn de(datum: NaiveDate) -> String {
     format!("{:02}.{:02}.{}", datum.day(), datum.month(), datum.year())
@@ -70,6 +77,13 @@ mod tests_berlin {
 
     fn utc(t: &str) -> chrono::DateTime<chrono::Utc> {
         chrono::DateTime::parse_from_rfc3339(t).map(|d| d.to_utc()).unwrap_or_default()
+    }
+
+    #[test]
+    fn ein_tag_beginnt_in_berlin_vor_mitternacht_utc() {
+        let d = |t: &str| NaiveDate::parse_from_str(t, "%Y-%m-%d").unwrap_or_default();
+        assert_eq!(berlin_mitternacht(d("2027-01-01")), utc("2026-12-31T23:00:00Z"));
+        assert_eq!(berlin_mitternacht(d("2027-07-01")), utc("2027-06-30T22:00:00Z"));
     }
 
     #[test]

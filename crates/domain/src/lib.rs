@@ -1,5 +1,6 @@
 #![doc = include_str!("../README.md")]
 
+pub mod aufbewahrung;
 pub mod befund;
 pub mod datum;
 pub mod fallakte;

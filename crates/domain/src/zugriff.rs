@@ -85,6 +85,9 @@ pub struct FallBezug {
     /// D1 break-the-glass: users of the Dienststelle who stated a reason to read this case
     /// although it is not theirs (a grant of limited time, see [`AUSNAHME_GUELTIG_STUNDEN`]).
     pub ausnahme_fuer: Vec<i64>,
+    /// Art. 18 GDPR (issue 17/6): processing restricted instead of deletion (a legal hold, or a
+    /// deletion request under a retention obligation). Only the Datenschutz sees the case.
+    pub eingeschraenkt: bool,
 }
 
 /// How long a stated reason opens a case outside the own caseload and team (one working day).
@@ -104,7 +107,8 @@ pub enum Aktion {
     ProtokollEinsehen,
     /// Reassign VFK/team.
     ZustaendigkeitAendern,
-    /// Set/clear the restricted flag and its named users.
+    /// The processing status of a case: the §35 SGB I lock and its named users, legal holds and
+    /// deletion requests (Art. 17/18 GDPR, issue 17/6).
     SperreSetzen,
     /// No case yet (`fall = None`).
     KundeAnlegen,
@@ -178,6 +182,8 @@ pub fn pruefen(akteur: &Akteur, aktion: Aktion, fall: Option<&FallBezug>) -> Ent
         (true, Some(f)) if f.dienststelle_id != akteur.dienststelle_id => return Unsichtbar,
         // §35 SGB I: a restricted case exists only for the named users.
         (true, Some(f)) if f.gesperrt && !f.freigegeben_fuer.contains(&akteur.benutzer_id) => return Unsichtbar,
+        // Art. 18 GDPR: a restricted case exists only for the Datenschutz (log, Auskunft, holds).
+        (true, Some(f)) if f.eingeschraenkt && akteur.rolle != Rolle::Datenschutz => return Unsichtbar,
         (true, Some(f)) => Some(f),
     };
     let erlaubt_wenn = |ja: bool| if ja { Erlaubt } else { Verboten };

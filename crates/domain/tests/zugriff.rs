@@ -33,6 +33,8 @@ enum Relation {
     Fachdienstauftrag,
     /// Another team's case the actor opened with a stated reason (break-the-glass).
     Ausnahme,
+    /// The own case, restricted under Art. 18 GDPR (issue 17/6): only the Datenschutz sees it.
+    Eingeschraenkt,
     /// `fall = None`.
     OhneFall,
 }
@@ -51,6 +53,7 @@ fn fall(vfk: i64) -> FallBezug {
         freigegeben_fuer: vec![],
         offener_fachdienstauftrag: false,
         ausnahme_fuer: vec![],
+        eingeschraenkt: false,
     }
 }
 
@@ -65,6 +68,7 @@ fn fall_zu(relation: Relation) -> Option<FallBezug> {
         GesperrtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![ICH], ..fall(ICH) },
         Fachdienstauftrag => FallBezug { team_id: Some(TEAM + 1), offener_fachdienstauftrag: true, ..fall(ANDERE) },
         Ausnahme => FallBezug { team_id: Some(TEAM + 1), ausnahme_fuer: vec![ICH], ..fall(ANDERE) },
+        Eingeschraenkt => FallBezug { eingeschraenkt: true, ..fall(ICH) },
         OhneFall => return None,
     };
     Some(fall)
@@ -84,6 +88,7 @@ const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
     (Rolle::Vfk, GesperrtFreigegeben,      [E, E, E, E, V, V, V,  E, V, V, V, V]),
     (Rolle::Vfk, Fachdienstauftrag,        [B, V, V, V, V, V, V,  E, V, V, V, V]),
     (Rolle::Vfk, Ausnahme,                 [E, V, V, V, V, V, V,  E, V, V, V, V]),
+    (Rolle::Vfk, Eingeschraenkt,           [U, U, U, U, U, U, U,  E, V, V, V, V]),
     (Rolle::Vfk, OhneFall,                 [V, V, V, V, V, V, V,  E, V, V, V, V]),
 
     (Rolle::Teamleitung, EigenerFall,              [E, V, E, V, V, E, V,  V, V, V, E, V]),
@@ -95,6 +100,7 @@ const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
     (Rolle::Teamleitung, GesperrtFreigegeben,      [E, V, E, V, V, E, V,  V, V, V, E, V]),
     (Rolle::Teamleitung, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, E, V]),
     (Rolle::Teamleitung, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, E, V]),
+    (Rolle::Teamleitung, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, V, V, E, V]),
     (Rolle::Teamleitung, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, E, V]),
 
     (Rolle::Fachdienst, EigenerFall,              [U, U, U, U, U, U, U,  V, V, V, V, V]),
@@ -106,6 +112,7 @@ const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
     (Rolle::Fachdienst, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, V, V, V, V]),
     (Rolle::Fachdienst, Fachdienstauftrag,        [E, V, V, V, V, V, V,  V, V, V, V, V]),
     (Rolle::Fachdienst, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, V, V]),
+    (Rolle::Fachdienst, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, V, V, V, V]),
     (Rolle::Fachdienst, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, V]),
 
     (Rolle::Admin, EigenerFall,              [U, U, U, U, U, U, U,  V, E, E, V, V]),
@@ -117,6 +124,7 @@ const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
     (Rolle::Admin, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, E, E, V, V]),
     (Rolle::Admin, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, E, E, V, V]),
     (Rolle::Admin, Ausnahme,                 [U, U, U, U, U, U, U,  V, E, E, V, V]),
+    (Rolle::Admin, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, E, E, V, V]),
     (Rolle::Admin, OhneFall,                 [V, V, V, V, V, V, V,  V, E, E, V, V]),
 
     (Rolle::Datenschutz, EigenerFall,              [V, V, V, E, E, V, E,  V, V, V, V, E]),
@@ -128,13 +136,14 @@ const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
     (Rolle::Datenschutz, GesperrtFreigegeben,      [V, V, V, E, E, V, E,  V, V, V, V, E]),
     (Rolle::Datenschutz, Fachdienstauftrag,        [V, V, V, E, E, V, E,  V, V, V, V, E]),
     (Rolle::Datenschutz, Ausnahme,                 [V, V, V, E, E, V, E,  V, V, V, V, E]),
+    (Rolle::Datenschutz, Eingeschraenkt,           [V, V, V, E, E, V, E,  V, V, V, V, E]),
     (Rolle::Datenschutz, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, E]),
 ];
 
 #[test]
 fn matrix_rolle_relation_aktion() {
     // Every role × relation has exactly one row.
-    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 10);
+    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 11);
     for (i, (rolle, relation, _)) in ERWARTET.iter().enumerate() {
         assert!(
             !ERWARTET[..i].iter().any(|(r, rel, _)| r == rolle && rel == relation),

@@ -10,6 +10,10 @@
 //! keep their plain SHA-256. Migration 10 sets the switch position to the next row, so every row
 //! written since is keyed. [`anker`] pins positions, head hashes and the switch position outside
 //! the database, which finds truncation and a chain recomputed (or downgraded to plain SHA-256).
+//!
+//! Retention (issue 17/6): [`kappen_in`] deletes the oldest rows (a prefix) inside a deletion
+//! run; the head then records where the chain begins and the hash before it, with an HMAC over
+//! both, so the rest still verifies and a cut made without the key is found.
 
 pub mod anker;
 pub mod schluessel;
@@ -78,11 +82,46 @@ pub async fn anhaengen(db: &Db, schluessel: &Schluessel, eintraege: &[Zugriff]) 
     tx.commit().await
 }
 
+/// The text the HMAC of a cut covers.
+fn beginn_text(beginn_ab: i64, vorgaenger: &str) -> String {
+    format!("beginn|{beginn_ab}|{vorgaenger}")
+}
+
+/// Issue 17/6: deletes the rows made before `vor` — the oldest rows, a prefix of the chain up to
+/// the first row at or after `vor` — and records the new beginning in the head (keyed). Runs in
+/// the caller's transaction, which must hold the deletion permission (`loeschfreigabe`). Returns
+/// the number of rows deleted.
+pub async fn kappen_in(tx: &mut Tx, schluessel: &Schluessel, vor: DateTime<Utc>) -> Result<i64, StoreFehler> {
+    // Locks the head like an append, so no row is added meanwhile.
+    let (zaehler, letzter, beginn_ab) = sql!(tx, zeile<(i64, String, i64)>
+        "UPDATE protokoll_kopf SET zaehler = zaehler WHERE id = 1 RETURNING zaehler, letzter_hash, beginn_ab")?
+    .ok_or(StoreFehler::ProtokollkopfFehlt)?;
+    let erster_bleibt = sql!(tx, wert<Option<i64>>
+        "SELECT MIN(id) FROM zugriffsprotokoll WHERE zeitpunkt >= $1", vor.trunc_subsecs(6))?;
+    let letzter_weg = erster_bleibt.map_or(zaehler, |id| id - 1);
+    if letzter_weg < beginn_ab {
+        return Ok(0);
+    }
+    let vorgaenger = if letzter_weg == zaehler {
+        letzter
+    } else {
+        sql!(tx, wert<String> "SELECT hash FROM zugriffsprotokoll WHERE id = $1", letzter_weg)?
+    };
+    let geloescht = sql!(tx, ausfuehren "DELETE FROM zugriffsprotokoll WHERE id <= $1", letzter_weg)?;
+    let neu_ab = letzter_weg + 1;
+    let mac = schluessel.mac_hex(beginn_text(neu_ab, &vorgaenger).as_bytes());
+    sql!(tx, ausfuehren "UPDATE protokoll_kopf SET beginn_ab = $1, beginn_vorgaenger = $2, beginn_mac = $3 WHERE id = 1",
+        neu_ab, &vorgaenger, &mac)?;
+    Ok(geloescht as i64)
+}
+
 /// Result of walking the chain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Pruefbericht {
     /// Rows confirmed intact (before the break, if any).
     pub eintraege: i64,
+    /// The first row kept: the rows before it were deleted by retention runs (issue 17/6).
+    pub beginn_ab: i64,
     /// The first row where the chain breaks, and why (German).
     pub bruch: Option<(i64, String)>,
     /// The first keyed row (rows before it carry plain SHA-256).
@@ -126,8 +165,10 @@ pub async fn pruefen_mit(db: &Db, pruefung: Pruefung<'_>) -> Result<Pruefbericht
     let (zaehler, letzter, hmac_ab) = anker::kopf(db).await?;
     let (anker, anker_spaeter): (Vec<&Anker>, Vec<&Anker>) =
         pruefung.anker.iter().partition(|a| !pruefung.nur_bis_kopf || a.position <= zaehler);
+    let (beginn_ab, beginn_vorgaenger, beginn_mac) = beginn(db).await?;
     let mut bericht = Pruefbericht {
         eintraege: 0,
+        beginn_ab,
         bruch: None,
         hmac_ab,
         anker_geprueft: anker.len(),
@@ -135,7 +176,7 @@ pub async fn pruefen_mit(db: &Db, pruefung: Pruefung<'_>) -> Result<Pruefbericht
         anker_spaeter: anker_spaeter.len(),
     };
     let gebrochen = |mut b: Pruefbericht, id: i64, grund: String| {
-        b.eintraege = id - 1;
+        b.eintraege = id - beginn_ab;
         b.bruch = Some((id, grund));
         b
     };
@@ -152,10 +193,34 @@ pub async fn pruefen_mit(db: &Db, pruefung: Pruefung<'_>) -> Result<Pruefbericht
             ),
         ));
     }
+    // A cut by a retention run: the chain goes on from the recorded hash; only the key can have
+    // recorded it, and an anchor at the last deleted row must agree with it.
+    let kappung_echt = match beginn_mac {
+        None => beginn_ab == 1 && beginn_vorgaenger == "0".repeat(64),
+        Some(mac) => pruefung.schluessel.mac_hex(beginn_text(beginn_ab, &beginn_vorgaenger).as_bytes()) == mac,
+    };
+    if !kappung_echt {
+        return Ok(gebrochen(
+            bericht,
+            beginn_ab,
+            format!(
+                "Beginn der Kette bei Eintrag {beginn_ab} nicht von einem Löschlauf gesetzt (Einträge davor gelöscht)"
+            ),
+        ));
+    }
     let mut naechster = anker.iter().peekable();
-    let mut bestaetigt = 0i64;
-    let mut vorher_id = 0i64;
-    let mut vorher_hash = "0".repeat(64);
+    let mut bestaetigt = beginn_ab - 1;
+    let mut vorher_id = beginn_ab - 1;
+    let mut vorher_hash = beginn_vorgaenger;
+    while let Some(a) = naechster.next_if(|a| a.position <= vorher_id) {
+        if a.position == vorher_id && a.kopf_hash != vorher_hash {
+            return Ok(gebrochen(
+                bericht,
+                beginn_ab,
+                format!("Beginn der Kette passt nicht zum Anker vom {} (nachträglich neu berechnet)", a.zeit_text()),
+            ));
+        }
+    }
     'seiten: loop {
         let seite: Vec<Zeile> = crate::mit_pool!(db, p => sqlx::query_as(
             "SELECT id, zeitpunkt, benutzer_id, kunde_id, zweck, vorgaenger_hash, hash FROM zugriffsprotokoll
@@ -219,6 +284,13 @@ pub async fn pruefen_mit(db: &Db, pruefung: Pruefung<'_>) -> Result<Pruefbericht
             ),
         ));
     }
-    bericht.eintraege = vorher_id;
+    bericht.eintraege = vorher_id - (beginn_ab - 1);
     Ok(bericht)
+}
+
+/// Where the chain begins after retention runs: (first row, hash before it, HMAC of the cut).
+async fn beginn(db: &Db) -> Result<(i64, String, Option<String>), StoreFehler> {
+    let beginn: Option<(i64, String, Option<String>)> = crate::mit_pool!(db, p => sqlx::query_as(
+        "SELECT beginn_ab, beginn_vorgaenger, beginn_mac FROM protokoll_kopf WHERE id = 1").fetch_optional(p).await?);
+    beginn.ok_or(StoreFehler::ProtokollkopfFehlt)
 }

@@ -4,6 +4,7 @@
 
 mod ablauf;
 mod anmeldung;
+mod aufbewahrung;
 mod gemeinsam;
 mod kenntnis;
 mod matrix;

@@ -54,8 +54,11 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     }
     let mut logins = Vec::new();
     let mut konten = Vec::new();
+    let mut datenschutz = Vec::new();
     for (nr, d) in DemoDienststelle::BEIDE.into_iter().enumerate() {
-        konten.push(dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins).await?);
+        let (vfk, dsb) = dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins).await?;
+        konten.push(vfk);
+        datenschutz.push(dsb);
     }
 
     // All cases in one transaction: the demo is there completely or not at all.
@@ -98,6 +101,7 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     }
     drop(tx);
     ausnahme_vorfuehren(app, &konten[0], &faelle, &kunden).await?;
+    loeschung_vorfuehren(app, &konten[0], &datenschutz[0], &faelle, &kunden, heute).await?;
     tracing::info!(kunden = faelle.len(), stellen, "Demo-Daten eingerichtet");
     Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
 }
@@ -127,12 +131,38 @@ async fn ausnahme_vorfuehren(
     Ok(())
 }
 
+/// Issue 17/6, so that the Datenschutz pages have something true to show: a customer of the
+/// second team has found work and asks for deletion (Art. 17); the day's deletion run removes her
+/// working data at once and restricts the rest until its period ends.
+async fn loeschung_vorfuehren(
+    app: &App,
+    vfk: &[Akteur],
+    datenschutz: &Akteur,
+    faelle: &[Demofall],
+    kunden: &[vierphasen_domain::KundeId],
+    heute: NaiveDate,
+) -> Result<(), AppFehler> {
+    let Some((_, &kunde_id)) =
+        faelle.iter().zip(kunden).rev().find(|(f, _)| f.dienststelle == DemoDienststelle::BEIDE[0] && f.vfk == 3)
+    else {
+        return Ok(());
+    };
+    let Some(zustaendig) = vfk.get(3) else { return Ok(()) };
+    let abmeldung =
+        crate::fall::Abmeldung { datum: heute, grund: vierphasen_domain::fallakte::Abmeldegrund::Arbeitsaufnahme };
+    app.abmelden_kunde(zustaendig, kunde_id, abmeldung).await?;
+    let antrag = crate::aufbewahrung::Loeschantragsangabe { eingegangen_am: heute };
+    app.loeschantrag_erfassen(datenschutz, kunde_id, antrag).await?;
+    app.loeschlauf(heute, false).await?;
+    Ok(())
+}
+
 async fn dienststelle_einrichten(
     app: &App,
     d: DemoDienststelle,
     personal: &[&str; 9],
     logins: &mut Vec<(String, String, String)>,
-) -> Result<Vec<Akteur>, AppFehler> {
+) -> Result<(Vec<Akteur>, Akteur), AppFehler> {
     let dienststelle_id = app.dienststelle_anlegen(d.name(), d.rechtskreis()).await?;
     // The demo signs in with the password only (CI's smoke step, the browser tests); an
     // Administration turns the requirement on under Verwaltung.
@@ -157,6 +187,7 @@ async fn dienststelle_einrichten(
     ];
     let mut vfk = Vec::new();
     let mut admin = None;
+    let mut datenschutz = None;
     for ((login, rolle, team), name) in konten.into_iter().zip(personal) {
         let team_id = team.map(|t| teams[t]);
         let id = app
@@ -181,6 +212,7 @@ async fn dienststelle_einrichten(
         match rolle {
             Rolle::Vfk => vfk.push(akteur),
             Rolle::Admin => admin = Some(akteur),
+            Rolle::Datenschutz => datenschutz = Some(akteur),
             _ => {}
         }
     }
@@ -192,5 +224,6 @@ async fn dienststelle_einrichten(
             app.vertretung_setzen(b.benutzer_id, a.benutzer_id).await?;
         }
     }
-    Ok(vfk)
+    let datenschutz = datenschutz.ok_or_else(|| AppFehler::intern_meldung("Demo: kein Datenschutz-Konto"))?;
+    Ok((vfk, datenschutz))
 }

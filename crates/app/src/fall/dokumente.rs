@@ -4,6 +4,8 @@
 //! Vermerk are kept as handed over (E5/V3): their download returns the kept bytes.
 
 use vierphasen_documents as dok;
+use vierphasen_domain::Rechtskreis;
+use vierphasen_domain::aufbewahrung::{Datenkategorie, Fristen, Protokollart};
 use vierphasen_domain::fallakte::Kontaktangaben;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 
@@ -223,6 +225,7 @@ impl App {
             stammdaten,
             rechtsinformationen: dok::Rechtsinformationen {
                 datenschutzbeauftragter: a.fallakte.dienststelle.kontakt.datenschutzbeauftragter.clone(),
+                speicherdauer: speicherdauer(&self.fristen, s.rechtskreis),
                 ..dok::Rechtsinformationen::standard(s.rechtskreis)
             },
             fallakte: a.fallakte,
@@ -233,6 +236,27 @@ impl App {
         let katalog = self.katalog;
         setzen(move || dok::auskunft_pdf(&kopf, &person, &dokument, katalog)).await
     }
+}
+
+/// Art. 15(1)(d): how long the data are kept, from the configured periods (issue 17/6), in the
+/// customer's words.
+fn speicherdauer(f: &Fristen, rechtskreis: Rechtskreis) -> String {
+    let jahre = |k| f.fuer(k, rechtskreis).jahre;
+    let protokoll = f.protokoll(Protokollart::Zugriffsprotokoll).jahre;
+    format!(
+        "Solange Sie arbeitsuchend gemeldet sind, werden Ihre Daten gebraucht und nicht gelöscht. Nach Ihrer Abmeldung \
+beginnen die Fristen am Ende des Kalenderjahres; danach wird gelöscht: Profiling, Ziel, Strategien, Gespräche und \
+Termine nach {} Jahren, Eingliederungsvereinbarungen bzw. Kooperationspläne nach {} Jahren, Beratungsvermerke nach {} \
+Jahren, der Verlauf der Änderungen nach {} Jahren, die Ihnen ausgehändigten Schreiben nach {} Jahren \
+(§\u{a0}84 SGB\u{a0}X). Jeder Eintrag im Zugriffsprotokoll wird nach {protokoll} Jahren gelöscht. Läuft ein \
+Verfahren (z.\u{a0}B. ein Widerspruch), bleiben die Daten bis zu dessen Ende gesperrt erhalten. Beratungsvermerke \
+und abgeschlossene Vereinbarungen werden nicht verändert; Berichtigungen werden als Nachtrag ergänzt.",
+        jahre(Datenkategorie::Arbeitsdaten),
+        jahre(Datenkategorie::Vereinbarungen),
+        jahre(Datenkategorie::Vermerke),
+        jahre(Datenkategorie::Verlauf),
+        jahre(Datenkategorie::Dokumente),
+    )
 }
 
 fn rolle_text(rolle: &str) -> &'static str {

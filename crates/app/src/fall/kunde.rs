@@ -322,10 +322,11 @@ impl App {
         let auch_ausserhalb = begriff.as_ref().is_some_and(|s| s.chars().count() >= SUCHE_AUSSERHALB_AB);
         let mut tx = self.db.begin().await?;
         // What the access decision needs comes with the row (one query, not one per case).
-        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>, Option<i64>, bool, i64);
+        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>, Option<i64>, bool, i64, bool);
         let zeilen: Vec<Zeile> = sql!(&mut tx, zeilen<Zeile>
             "SELECT k.id, k.kundennummer, k.vorname, k.nachname, k.geburtsdatum, k.rechtskreis, k.vfk_id, k.team_id, k.gesperrt,
-                    (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE)
+                    (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE),
+                    k.eingeschraenkt_seit IS NOT NULL
              FROM kunde k
              WHERE k.dienststelle_id = $1
                AND (LOWER(k.nachname) LIKE $2 OR LOWER(k.vorname) LIKE $2 OR LOWER(k.kundennummer) LIKE $2)
@@ -333,8 +334,19 @@ impl App {
              ORDER BY k.nachname, k.vorname, k.id LIMIT 500",
             wer.dienststelle_id, &muster, suche.meine, wer.benutzer_id)?;
         let mut liste = Vec::with_capacity(zeilen.len());
-        for (id, kundennummer, vorname, nachname, geburtsdatum, rechtskreis, vfk_id, team_id, gesperrt, auftraege) in
-            zeilen
+        for (
+            id,
+            kundennummer,
+            vorname,
+            nachname,
+            geburtsdatum,
+            rechtskreis,
+            vfk_id,
+            team_id,
+            gesperrt,
+            auftraege,
+            eingeschraenkt,
+        ) in zeilen
         {
             let bezug = FallBezug {
                 dienststelle_id: wer.dienststelle_id,
@@ -344,6 +356,7 @@ impl App {
                 freigegeben_fuer: if gesperrt { freigaben(&mut tx, KundeId(id)).await? } else { Vec::new() },
                 offener_fachdienstauftrag: auftraege > 0,
                 ausnahme_fuer: Vec::new(),
+                eingeschraenkt,
             };
             let nur_mit_begruendung = match pruefen(wer, Aktion::FallLesen, Some(&bezug)) {
                 Entscheidung::Erlaubt => false,

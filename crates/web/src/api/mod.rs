@@ -1,5 +1,6 @@
 //! The JSON API under /api/v1: routes collected with their OpenAPI description (utoipa).
 
+mod aufbewahrung;
 pub mod betrieb;
 mod dokument;
 pub mod kunden;
@@ -33,6 +34,7 @@ use crate::zustand::Zustand;
         (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
         (name = "Betrieb", description = "Einwilligungen, Aufträge, Termine, Export, Auskunft und Zugriffsprotokoll"),
         (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams und Benutzer"),
+        (name = "Datenschutz", description = "Aufbewahrungsfristen, Aufbewahrungsanordnungen, Löschanträge (Art. 17 DSGVO) und Löschläufe"),
         (name = "Matching", description = "Stellenangebote, Matching in beide Richtungen, Vermittlungsvorschläge, BAC (§8.4)"),
     )
 )]
@@ -100,6 +102,11 @@ fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(betrieb::zugriffsbericht))
         .routes(routes!(verwaltung::zustaendigkeit))
         .routes(routes!(verwaltung::sperre))
+        .routes(routes!(aufbewahrung::ansicht))
+        .routes(routes!(aufbewahrung::anordnen))
+        .routes(routes!(aufbewahrung::aufheben))
+        .routes(routes!(aufbewahrung::loeschantrag))
+        .routes(routes!(aufbewahrung::loeschlaeufe))
         .routes(routes!(verwaltung::konfiguration, verwaltung::konfiguration_setzen))
         .routes(routes!(verwaltung::teams))
         .routes(routes!(verwaltung::benutzer, verwaltung::benutzer_anlegen))

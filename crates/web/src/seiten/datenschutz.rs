@@ -137,6 +137,8 @@ fn entitaet_text(e: &str) -> &str {
         "auftrag" => "Auftrag an einen Fachdienst",
         "einwilligung" => "Einwilligung",
         "termin" => "Termin",
+        "aufbewahrungsanordnung" => "Aufbewahrungsanordnung",
+        "loeschantrag" => "Löschantrag (Art. 17 DSGVO)",
         andere => andere,
     }
 }

@@ -88,6 +88,9 @@ notizen! { Gespeichert, "gespeichert", "What was just saved in a case or a list 
     Stelle = "stelle" => "Das Stellenangebot wurde gespeichert; es nimmt ab sofort am Matching teil.",
     Abmeldung = "abmeldung" => "Die Abmeldung wurde gespeichert. Die Kundin / der Kunde nimmt nicht mehr am Matching teil.",
     Wiedermeldung = "wiedermeldung" => "Die Meldung wurde gespeichert.",
+    Anordnung = "anordnung" => "Die Aufbewahrungsanordnung wurde gespeichert. Solange sie gilt, wird nichts aus diesem Fall gelöscht; was fällig wird, wird eingeschränkt.",
+    AnordnungAufgehoben = "anordnung_aufgehoben" => "Die Aufbewahrungsanordnung wurde aufgehoben. Der nächste Löschlauf löscht, was fällig ist.",
+    Loeschantrag = "loeschantrag" => "Der Löschantrag wurde erfasst. Der nächste Löschlauf setzt ihn um, wie unten beschrieben.",
     WiedermeldungC1 = "wiedermeldung_c1" => "Die Wiedermeldung wurde gespeichert: Reaktivierungskunde (C1). Das letzte Profiling und die Profillage gelten weiter; bitte im Gespräch prüfen, ob sich etwas geändert hat.",
     WiedermeldungC2 = "wiedermeldung_c2" => "Die Wiedermeldung wurde gespeichert: nach mehr als sechs Monaten wie eine Neukundin / ein Neukunde (C2). Die Profillage ist „noch nicht festgelegt“ (N); im SGB III sind noch offene Handlungsstrategien automatisch erledigt. Bitte ein neues Profiling durchführen.",
 }}

@@ -5,6 +5,7 @@ mod akte;
 mod aktivitaeten;
 mod anmeldung;
 mod anzeige;
+mod aufbewahrung;
 mod ausnahme;
 mod briefkopf;
 mod datenschutz;
@@ -61,6 +62,7 @@ pub fn router() -> Router<Zustand> {
         .merge(verwaltung::routen())
         .merge(briefkopf::routen())
         .merge(datenschutz::routen())
+        .merge(aufbewahrung::routen())
         .merge(ausnahme::routen())
         .merge(ev::routen())
         .merge(vermerk::routen())

@@ -92,6 +92,7 @@ struct KundeZeile {
     erwerbstaetigkeit: Option<String>,
     rechtskreiswechsel: Option<String>,
     gesperrt: bool,
+    eingeschraenkt: bool,
     offene_fachdienstauftraege: i64,
 }
 
@@ -104,6 +105,7 @@ pub(crate) async fn stammdaten_laden(
         "SELECT k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
                 k.rechtskreis, k.segment, k.plz, k.bedarfsgemeinschaft_id, bg.nummer AS bedarfsgemeinschaft,
                 k.bg_einwilligung_am, k.arbeitslos_seit, k.erwerbstaetigkeit, k.rechtskreiswechsel, k.gesperrt,
+                k.eingeschraenkt_seit IS NOT NULL AS eingeschraenkt,
                 (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE) AS offene_fachdienstauftraege
          FROM kunde k LEFT JOIN bedarfsgemeinschaft bg ON bg.id = k.bedarfsgemeinschaft_id
          WHERE k.id = $1", kunde_id.0)?
@@ -140,6 +142,7 @@ pub(crate) async fn stammdaten_laden(
         offener_fachdienstauftrag: z.offene_fachdienstauftraege > 0,
         // Loaded by `fall_laden` only where the decision depends on it (lists do not open cases).
         ausnahme_fuer: Vec::new(),
+        eingeschraenkt: z.eingeschraenkt,
     };
     Ok(Some((stamm, bezug)))
 }

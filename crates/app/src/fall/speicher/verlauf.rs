@@ -32,6 +32,8 @@ pub(crate) enum Verlaufsaktion {
     Entfernt,
     Erteilt,
     Widerrufen,
+    /// A legal hold lifted (issue 17/6).
+    Aufgehoben,
     Abgemeldet,
     Geaendert,
     /// C2: closed by a re-registration after a long absence.
@@ -70,6 +72,7 @@ impl Verlaufsaktion {
             Verlaufsaktion::Entfernt => "entfernt",
             Verlaufsaktion::Erteilt => "erteilt",
             Verlaufsaktion::Widerrufen => "widerrufen",
+            Verlaufsaktion::Aufgehoben => "aufgehoben",
             Verlaufsaktion::Abgemeldet => "abgemeldet",
             Verlaufsaktion::Geaendert => "geändert",
             Verlaufsaktion::AutomatischErledigt => "automatisch erledigt (C2)",

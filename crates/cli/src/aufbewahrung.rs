@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use clap::Subcommand;
 use vierphasen_app::App;
-use vierphasen_app::aufbewahrung::Loeschbericht;
+use vierphasen_app::aufbewahrung::{Loeschbericht, anzahl};
 use vierphasen_domain::aufbewahrung::{Datenkategorie, Fristen, Protokollart};
 use vierphasen_domain::datum::{de, parse_strikt};
 use vierphasen_domain::{Rechtskreis, datum};
@@ -123,23 +123,13 @@ fn fristen_ausgeben(f: &Fristen) {
     }
 }
 
-/// "1 Fall", "3 Fällen" …: a number with its noun in singular or plural.
-fn anzahl(n: u64, eins: &str, viele: &str) -> String {
-    if n == 1 { format!("1 {eins}") } else { format!("{n} {viele}") }
-}
-
 fn bericht_ausgeben(b: &Loeschbericht) {
     let art = if b.trocken { "Probelauf, nichts wurde geändert" } else { "durchgeführt" };
     println!("Löschlauf zum Stichtag {} ({art})", de(b.stichtag));
     println!("  Fälle geprüft (nicht gemeldet oder eingeschränkt): {}", b.faelle_geprueft);
     println!("  Fälle vollständig gelöscht (mit Name und Meldungen): {}", b.faelle_geloescht);
     for k in &b.kategorien {
-        println!(
-            "  {}: bei {} {} gelöscht",
-            k.kategorie.label(),
-            anzahl(k.faelle, "Fall", "Fällen"),
-            anzahl(k.zeilen, "Eintrag", "Einträge")
-        );
+        println!("  {} gelöscht", k.text());
     }
     println!("  Zugriffsprotokoll: {} gelöscht", anzahl(b.zugriffsprotokoll_zeilen, "Eintrag", "Einträge"));
     println!("  Suchprotokoll: {} gelöscht", anzahl(b.suchprotokoll_zeilen, "Eintrag", "Einträge"));

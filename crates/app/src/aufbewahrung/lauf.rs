@@ -30,6 +30,23 @@ pub struct Kategorieloeschung {
     pub zeilen: u64,
 }
 
+impl Kategorieloeschung {
+    /// "Arbeitsdaten (…): 1 Fall, 3 Einträge" — the line of the report on the page and in the CLI.
+    pub fn text(&self) -> String {
+        format!(
+            "{}: {}, {}",
+            self.kategorie.label(),
+            anzahl(self.faelle, "Fall", "Fälle"),
+            anzahl(self.zeilen, "Eintrag", "Einträge")
+        )
+    }
+}
+
+/// "1 Fall", "3 Fälle": a number with its noun in singular or plural.
+pub fn anzahl(n: u64, eins: &str, viele: &str) -> String {
+    if n == 1 { format!("1 {eins}") } else { format!("{n} {viele}") }
+}
+
 /// The report of a run: counts only, no personal data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct Loeschbericht {

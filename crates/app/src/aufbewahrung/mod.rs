@@ -15,7 +15,7 @@ use vierphasen_store::sql;
 
 use crate::fall::{Aenderung, Tor, Verlaufsaktion, als_text, aus_text, text_opt};
 use crate::{App, AppFehler};
-pub use lauf::{Kategorieloeschung, Loeschbericht};
+pub use lauf::{Kategorieloeschung, Loeschbericht, anzahl};
 
 /// The purpose logged when the Datenschutz opens the retention page of a case (D3).
 pub const ZWECK: &str = "Aufbewahrung und Löschung (Art. 17/18 DSGVO)";
@@ -199,7 +199,7 @@ impl App {
                 "Bei „Sonstiges Verfahren“ bitte das Verfahren benennen.",
             ));
         }
-        self.aufbewahrung_pruefen(wer, kunde_id).await?;
+        // `aendern` checks the access (SperreSetzen: the Datenschutz only) while it loads the case.
         let mut s = self.aendern(wer, kunde_id, Aktion::SperreSetzen).await?;
         let id = sql!(&mut s.tx, wert<i64>
             "INSERT INTO aufbewahrungsanordnung (kunde_id, grund, aktenzeichen, angeordnet_von, angeordnet_um)
@@ -218,7 +218,7 @@ impl App {
         kunde_id: KundeId,
         anordnung_id: i64,
     ) -> Result<Aenderung, AppFehler> {
-        self.aufbewahrung_pruefen(wer, kunde_id).await?;
+        // `aendern` checks the access (SperreSetzen: the Datenschutz only) while it loads the case.
         let mut s = self.aendern(wer, kunde_id, Aktion::SperreSetzen).await?;
         let n = sql!(&mut s.tx, ausfuehren
             "UPDATE aufbewahrungsanordnung SET aufgehoben_von = $1, aufgehoben_um = $2
@@ -247,7 +247,7 @@ impl App {
         if angabe.eingegangen_am > self.heute() {
             return Err(AppFehler::ungueltig("eingegangen_am", "Der Eingang darf nicht in der Zukunft liegen."));
         }
-        self.aufbewahrung_pruefen(wer, kunde_id).await?;
+        // `aendern` checks the access (SperreSetzen: the Datenschutz only) while it loads the case.
         let mut s = self.aendern(wer, kunde_id, Aktion::SperreSetzen).await?;
         let id = sql!(&mut s.tx, wert<i64>
             "INSERT INTO loeschantrag (dienststelle_id, kunde_id, eingegangen_am, erfasst_von, erfasst_um)

@@ -7,7 +7,7 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::routing::{get, post};
 use vierphasen_app::AppFehler;
-use vierphasen_app::aufbewahrung::{Anordnungsangabe, Aufbewahrungsansicht, Loeschantragsangabe};
+use vierphasen_app::aufbewahrung::{Anordnungsangabe, Aufbewahrungsansicht, Kategorieloeschung, Loeschantragsangabe};
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::KundeId;
 use vierphasen_domain::aufbewahrung::{Anordnungsgrund, Verfuegung};
@@ -232,22 +232,7 @@ async fn laeufe(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer) -> 
                 geprueft: r.faelle_geprueft,
                 geloescht: r.faelle_geloescht,
                 eingeschraenkt: r.faelle_eingeschraenkt,
-                kategorien: r
-                    .kategorien
-                    .iter()
-                    .filter(|k| k.zeilen > 0)
-                    .map(|k| {
-                        let anzahl = |n: u64, eins: &str, viele: &str| {
-                            if n == 1 { format!("1 {eins}") } else { format!("{n} {viele}") }
-                        };
-                        format!(
-                            "{}: {}, {}",
-                            k.kategorie.label(),
-                            anzahl(k.faelle, "Fall", "Fälle"),
-                            anzahl(k.zeilen, "Eintrag", "Einträge")
-                        )
-                    })
-                    .collect(),
+                kategorien: r.kategorien.iter().filter(|k| k.zeilen > 0).map(Kategorieloeschung::text).collect(),
                 protokoll: r.zugriffsprotokoll_zeilen,
                 suchen: r.suchprotokoll_zeilen,
                 antraege: r.loeschantraege_erledigt,

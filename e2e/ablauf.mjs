@@ -8,10 +8,11 @@ export function heuteIso() {
   return tagIso(0);
 }
 
-// Today plus `tage` as JJJJ-MM-TT.
+// Today plus `tage` as JJJJ-MM-TT, in Berlin as the server counts days (between midnight in
+// Berlin and midnight UTC the machine's date is yesterday's).
 export function tagIso(tage) {
   const d = new Date(Date.now() + tage * 86400000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Berlin" }).format(d);
 }
 
 // Saves a form; if the rules ask for a confirmation of warnings (409), confirms and saves again.

@@ -4,6 +4,7 @@ pub mod aufbewahrung;
 pub mod befund;
 pub mod datum;
 pub mod fallakte;
+pub mod formular;
 pub mod grundtypen;
 pub mod ids;
 pub mod katalog;
@@ -11,6 +12,7 @@ pub mod monat;
 pub mod pruefung;
 pub mod regel;
 pub mod regeln;
+pub mod stellen;
 pub mod tor;
 pub mod zugriff;
 

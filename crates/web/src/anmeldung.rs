@@ -83,8 +83,8 @@ pub(crate) fn sitzungscookie(z: &Zustand, wert: &str, max_age: i64) -> HeaderVal
 
 /// Login: sets the session cookie. With a second factor enrolled `code` is needed (401 without
 /// it). Repeated failures per account and address → 429 with `Retry-After` (exponential
-/// back-off, the same for known and unknown accounts).
-#[utoipa::path(post, path = "/anmeldung", tag = "Anmeldung", request_body = Anmeldedaten,
+/// back-off, the same for known and unknown accounts). Needs no credentials.
+#[utoipa::path(post, path = "/anmeldung", tag = "Anmeldung", request_body = Anmeldedaten, security(()),
     responses((status = 200, body = Angemeldet), (status = 401, body = crate::fehler::Problem), (status = 429, body = crate::fehler::Problem)))]
 pub async fn anmelden(
     State(z): State<Zustand>,
@@ -183,7 +183,9 @@ pub(crate) async fn code_pruefen(
     }
 }
 
-#[utoipa::path(post, path = "/abmeldung", tag = "Anmeldung", responses((status = 204)))]
+/// Logout: ends the session of the cookie and deletes the cookie. Needs no credentials: without
+/// a session there is nothing to end, and the answer is the same.
+#[utoipa::path(post, path = "/abmeldung", tag = "Anmeldung", security(()), responses((status = 204)))]
 pub async fn abmelden(State(z): State<Zustand>, kopf: HeaderMap) -> ApiErgebnis<Response> {
     if let Some(geheim) = cookie(&kopf, z.cookie_name()) {
         z.app.abmelden(geheim).await?;

@@ -103,6 +103,19 @@ async fn fremde_seite_kann_nichts_aendern() {
         assert_eq!(a.json["type"], "urn:vierphasen:problem:csrf");
         let liste = t.anfrage(Method::GET, "/api/v1/kunden", None, Some(&cookie)).await;
         assert_eq!(liste.json.as_array().unwrap().len(), 0, "nichts angelegt");
+        // A method no route takes changes nothing: 405 with the allowed methods, not the CSRF 403.
+        for methode in [Method::TRACE, Method::from_bytes(b"QUERY").unwrap()] {
+            let a = t
+                .roh(
+                    methode.clone(),
+                    "/api/v1/kunden",
+                    None,
+                    &[("cookie", cookie.clone()), ("sec-fetch-site", "cross-site".into())],
+                )
+                .await;
+            assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED, "{methode}");
+            assert!(a.kopf.get("allow").is_some(), "{methode}: Allow fehlt");
+        }
         t.aufraeumen().await;
     }
 }

@@ -5,6 +5,7 @@ use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use vierphasen_domain::katalog::{Berufe, KldbCode};
+use vierphasen_domain::stellen::StellenEingabe;
 use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
 
 use crate::AppFehler;
@@ -13,49 +14,6 @@ use crate::plz::plz_pruefen;
 
 /// Days a posting stays open when the source names no end (the BA job details carry none).
 pub const LAUFZEIT_TAGE: u64 = 90;
-
-/// A posting as the API and the importers deliver it.
-#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StellenEingabe {
-    /// Reference number (BA `refnr`); a second posting with the same number replaces the first.
-    pub refnr: String,
-    pub titel: String,
-    pub arbeitgeber: String,
-    /// KldB 2010 code (five digits) or a job title the KldB lists as example ("Koch/Köchin").
-    pub beruf: String,
-    /// German postal code of the place of work; abroad: `land` with `lat`/`lon`.
-    #[serde(default)]
-    pub plz: Option<String>,
-    #[serde(default)]
-    pub ort: Option<String>,
-    /// Default "Deutschland".
-    #[serde(default)]
-    pub land: Option<String>,
-    #[serde(default)]
-    pub lat: Option<f64>,
-    #[serde(default)]
-    pub lon: Option<f64>,
-    /// `vz`, `tz`, `snw`, `ho`, `mj`, comma-separated (Vollzeit, Teilzeit, Schicht/Nacht/Wochenende,
-    /// Heim-/Telearbeit, Minijob).
-    pub arbeitszeit: String,
-    #[serde(default)]
-    pub faehigkeiten: Vec<String>,
-    #[serde(default)]
-    pub befristet: bool,
-    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
-    pub eintritt: Option<NaiveDate>,
-    /// Default: today.
-    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
-    pub veroeffentlicht: Option<NaiveDate>,
-    /// Last day open. Default: 90 days after publication.
-    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
-    pub ablauf: Option<NaiveDate>,
-    #[serde(default)]
-    pub beschreibung: String,
-    #[serde(default)]
-    pub verguetung: Option<String>,
-}
 
 /// A stored posting.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]

@@ -2,7 +2,6 @@
 //! application owns, and the BAC (P6). Postings carry no personal data; reading them needs a
 //! login, changing them the roles that place people (VFK, Teamleitung) or the operator (Admin).
 
-mod datei;
 mod eingabe;
 mod index;
 mod speichern;
@@ -10,11 +9,11 @@ mod speichern;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 use vierphasen_domain::katalog::KldbCode;
+pub use vierphasen_domain::stellen::{CSV_SPALTEN, Eintraege, Importfehler, StellenEingabe};
 use vierphasen_domain::zugriff::{Akteur, Rolle};
 use vierphasen_matching::{Bac, Region, Tag, bac};
 
-pub use datei::{CSV_SPALTEN, Eintraege, Importfehler};
-pub use eingabe::{LAUFZEIT_TAGE, Stelle, StellenEingabe, arbeitszeit_pruefen, beruf_zuordnen};
+pub use eingabe::{LAUFZEIT_TAGE, Stelle, arbeitszeit_pruefen, beruf_zuordnen};
 pub(crate) use index::Profilquelle;
 pub use index::{BAC_MONATE, Matching};
 use speichern::{Schreibart, stelle_schreiben, stellen_liste, zeile_nach_id, zeile_nach_refnr};
@@ -114,7 +113,7 @@ impl App {
     /// `vierphasen import stellen FILE`: every entry checked first; any error imports nothing and
     /// reports every bad entry with its line. Re-importing updates by reference number.
     pub async fn stellen_importieren(&self, name: &str, text: &str) -> Result<Importbericht, Vec<Importfehler>> {
-        self.stellen_uebernehmen(datei::lesen(name, text).map_err(|e| vec![e])?).await
+        self.stellen_uebernehmen(vierphasen_domain::stellen::lesen(name, text).map_err(|e| vec![e])?).await
     }
 
     /// The import of entries read elsewhere (numbered like lines); all or nothing.

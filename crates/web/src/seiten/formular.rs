@@ -8,7 +8,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
-use vierphasen_domain::{Befund, Monat, Schwere};
+use vierphasen_domain::{Befund, Monat, Schwere, formular};
 
 use super::SeitenFehler;
 use crate::fehlerart::formular_status;
@@ -22,16 +22,16 @@ impl<S: Send + Sync> FromRequest<S> for Formular {
 
     async fn from_request(req: Request, s: &S) -> Result<Self, Response> {
         let roh = Bytes::from_request(req, s).await.map_err(IntoResponse::into_response)?;
-        serde_urlencoded::from_bytes::<Vec<(String, String)>>(&roh)
+        formular::lesen(&roh)
             .map(Formular)
-            .map_err(|_| (StatusCode::BAD_REQUEST, "Das Formular konnte nicht gelesen werden.").into_response())
+            .ok_or_else(|| (StatusCode::BAD_REQUEST, "Das Formular konnte nicht gelesen werden.").into_response())
     }
 }
 
 impl Formular {
     /// The trimmed value; empty counts as missing.
     pub fn wert(&self, name: &str) -> Option<&str> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, w)| w.trim()).filter(|w| !w.is_empty())
+        formular::wert(&self.0, name)
     }
 
     pub fn text(&self, name: &str) -> String {
@@ -40,7 +40,7 @@ impl Formular {
 
     /// Every non-empty value of a repeated name, in order.
     pub fn alle(&self, name: &str) -> Vec<&str> {
-        self.0.iter().filter(|(n, _)| n == name).map(|(_, w)| w.trim()).filter(|w| !w.is_empty()).collect()
+        formular::alle(&self.0, name)
     }
 
     pub fn haken(&self, name: &str) -> bool {
@@ -50,10 +50,9 @@ impl Formular {
     /// A date from `<input type="date">` (JJJJ-MM-TT) or typed as TT.MM.JJJJ.
     pub fn datum(&self, name: &str, bezeichnung: &str) -> Result<Option<NaiveDate>, AppFehler> {
         let Some(w) = self.wert(name) else { return Ok(None) };
-        NaiveDate::parse_from_str(w, "%Y-%m-%d")
-            .or_else(|_| NaiveDate::parse_from_str(w, "%d.%m.%Y"))
+        formular::datum(w)
             .map(Some)
-            .map_err(|_| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte ein Datum wie 31.12.2026 angeben")))
+            .ok_or_else(|| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte ein Datum wie 31.12.2026 angeben")))
     }
 
     pub fn datum_pflicht(&self, name: &str, bezeichnung: &str) -> Result<NaiveDate, AppFehler> {
@@ -67,6 +66,14 @@ impl Formular {
         Monat::lesen(w)
             .map(Some)
             .map_err(|_| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte einen Monat wie 09/2015 angeben")))
+    }
+
+    /// A decimal number as typed in Germany (`52,52`) or with a point.
+    pub fn kommazahl(&self, name: &str, bezeichnung: &str) -> Result<Option<f64>, AppFehler> {
+        let Some(w) = self.wert(name) else { return Ok(None) };
+        formular::kommazahl(w)
+            .map(Some)
+            .ok_or_else(|| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte eine Zahl wie 52,52 angeben")))
     }
 
     pub fn zahl<T: std::str::FromStr>(&self, name: &str, bezeichnung: &str) -> Result<Option<T>, AppFehler> {

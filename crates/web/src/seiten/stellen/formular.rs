@@ -28,15 +28,6 @@ pub const FELDER: [(&str, &str); 16] = [
     ("verguetung", "Vergütung"),
 ];
 
-/// A decimal number as typed in Germany (`52,52`) or with a point.
-fn kommazahl(f: &Formular, name: &str, bezeichnung: &str) -> Result<Option<f64>, AppFehler> {
-    let Some(w) = f.wert(name) else { return Ok(None) };
-    w.replace(',', ".")
-        .parse()
-        .map(Some)
-        .map_err(|_| AppFehler::ungueltig(name, format!("{bezeichnung}: bitte eine Zahl wie 52,52 angeben")))
-}
-
 pub fn eingabe(f: &Formular) -> Result<StellenEingabe, AppFehler> {
     let text_opt = |name: &str| f.wert(name).map(str::to_owned);
     Ok(StellenEingabe {
@@ -47,8 +38,8 @@ pub fn eingabe(f: &Formular) -> Result<StellenEingabe, AppFehler> {
         plz: text_opt("plz"),
         ort: text_opt("ort"),
         land: text_opt("land"),
-        lat: kommazahl(f, "lat", "Breitengrad")?,
-        lon: kommazahl(f, "lon", "Längengrad")?,
+        lat: f.kommazahl("lat", "Breitengrad")?,
+        lon: f.kommazahl("lon", "Längengrad")?,
         arbeitszeit: f.alle("arbeitszeit").join(","),
         faehigkeiten: f
             .text("faehigkeiten")

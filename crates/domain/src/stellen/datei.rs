@@ -130,7 +130,7 @@ fn ba_datum(zeile: usize, feld: &str, wert: Option<&str>) -> Result<Option<Naive
     match wert.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(None),
         // The BA writes dates as `2026-11-20` or with a time (`2026-11-20T08:00:00`).
-        Some(t) => vierphasen_domain::datum::parse_strikt(t.get(..10).unwrap_or(t))
+        Some(t) => crate::datum::parse_strikt(t.get(..10).unwrap_or(t))
             .map(Some)
             .ok_or_else(|| fehler(zeile, feld, format!("kein gültiges Datum: „{t}“ (erwartet JJJJ-MM-TT)"))),
     }
@@ -308,8 +308,7 @@ fn csv_eintrag(zeile: usize, kopf: &[String], satz: &csv::StringRecord) -> Resul
     let datum = |name: &str| -> Result<Option<NaiveDate>, Importfehler> {
         match feld(name) {
             None => Ok(None),
-            Some(t) => vierphasen_domain::datum::parse_strikt(&t)
-                .or_else(|| NaiveDate::parse_from_str(&t, "%d.%m.%Y").ok())
+            Some(t) => crate::formular::datum(&t)
                 .map(Some)
                 .ok_or_else(|| fehler(zeile, name, format!("kein gültiges Datum: „{t}“ (JJJJ-MM-TT oder TT.MM.JJJJ)"))),
         }
@@ -317,11 +316,9 @@ fn csv_eintrag(zeile: usize, kopf: &[String], satz: &csv::StringRecord) -> Resul
     let zahl = |name: &str| -> Result<Option<f64>, Importfehler> {
         match feld(name) {
             None => Ok(None),
-            Some(t) => t
-                .replace(',', ".")
-                .parse::<f64>()
+            Some(t) => crate::formular::kommazahl(&t)
                 .map(Some)
-                .map_err(|_| fehler(zeile, name, format!("keine Zahl: „{t}“"))),
+                .ok_or_else(|| fehler(zeile, name, format!("keine Zahl: „{t}“"))),
         }
     };
     let befristet = match feld("befristet").as_deref().map(str::to_lowercase).as_deref() {

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Schemathesis against the OpenAPI document of a running demo server (issue 17/8): one API token
+# per role, every check, a time budget per role. Fails on any failure.
+#   .ci/schemathesis/lauf.sh BASIS-URL PASSWORT SEKUNDEN-JE-ROLLE LOGIN...
+# Installs schemathesis (pinned with hashes, requirements.txt) into a venv outside the clone.
+set -euo pipefail
+basis="$1"; passwort="$2"; sekunden="$3"; shift 3
+hier="$(cd "$(dirname "$0")" && pwd)"
+venv="${HOME}/.cache/vierphasen-werkzeuge/schemathesis-$(sha256sum "$hier/requirements.txt" | cut -c1-12)"
+if [ ! -e "$venv/fertig" ]; then
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check --require-hashes -r "$hier/requirements.txt"
+  touch "$venv/fertig"
+fi
+berichte="$(mktemp -d)"
+ergebnis=0
+for login in "$@"; do
+  # A session only to create the token; the run itself uses the token, as an API client would.
+  cookies="$berichte/$login.cookies"
+  curl -sS --fail-with-body -c "$cookies" -H 'content-type: application/json' -H "origin: $basis" \
+    -d "{\"login\":\"$login\",\"passwort\":\"$passwort\"}" "$basis/api/v1/anmeldung" > /dev/null
+  token="$(curl -sS --fail-with-body -b "$cookies" -H 'content-type: application/json' -H "origin: $basis" \
+    -d '{"name":"schemathesis"}' "$basis/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+  echo "-- $login: $sekunden s, alle Prüfungen"
+  # From the report directory: schemathesis keeps its caches in the working directory. Health
+  # checks off: on a busy 2-core machine "too slow" would end a run without a finding.
+  if ! (cd "$berichte" && VIERPHASEN_TOKEN="$token" "$venv/bin/schemathesis" --config-file "$hier/schemathesis.toml" \
+      run "$basis/api/v1/openapi.json" --checks all --max-time "$sekunden" --workers 2 \
+      --suppress-health-check all --report junit --report-dir "$berichte/$login" --no-color \
+      > "$berichte/$login.txt" 2>&1); then
+    ergebnis=1
+    cat "$berichte/$login.txt"
+  else
+    operationen="$(grep -Eo 'Tested: [0-9]+' "$berichte/$login.txt" | grep -Eo '[0-9]+')"
+    faelle="$(grep -Eo '[0-9]+ generated' "$berichte/$login.txt" | grep -Eo '[0-9]+')"
+    echo "schemathesis $login: $operationen Operationen, $faelle Testfälle, 0 Fehler"
+  fi
+done
+exit "$ergebnis"

@@ -1,8 +1,10 @@
 //! CSRF protection for state-changing requests without tokens, from the headers browsers send:
-//! `Sec-Fetch-Site` first, then `Origin`; requests without either (curl, API clients) must
-//! carry `Authorization: Bearer …`, which a browser never adds on its own.
+//! `Sec-Fetch-Site` first, then `Origin`. A request with neither (curl, API clients, a very old
+//! browser) and a cookie must carry `Authorization: Bearer …`, which a browser never adds on its
+//! own; without a cookie it has no credentials a foreign site could have borrowed and goes on as
+//! anonymous (401 where a login is needed, 405 for a method no route takes).
 
-use axum::http::header::{AUTHORIZATION, HOST, ORIGIN};
+use axum::http::header::{AUTHORIZATION, COOKIE, HOST, ORIGIN};
 use axum::http::{HeaderMap, Method};
 
 /// Whether a request may be processed. `eigener_host` (host[:port]) overrides the `Host` header
@@ -29,6 +31,9 @@ pub fn zulaessig(methode: &Method, kopf: &HeaderMap, eigener_host: Option<&str>)
         let erwartet = erwartet.trim();
         let erwartet = erwartet.split_once("://").map_or(erwartet, |(_, rest)| rest);
         return autoritaet(herkunft, schema) == autoritaet(erwartet, schema);
+    }
+    if !kopf.contains_key(COOKIE) {
+        return true;
     }
     kopf.get(AUTHORIZATION).and_then(|a| a.to_str().ok()).is_some_and(|a| {
         a.trim()
@@ -126,9 +131,13 @@ mod tests {
     fn ohne_browserkoepfe() {
         assert!(zulaessig(&Method::POST, &kopf(&[("authorization", "Bearer abc123")]), None));
         assert!(zulaessig(&Method::PATCH, &kopf(&[("authorization", "bearer abc123")]), None));
-        assert!(!zulaessig(&Method::POST, &kopf(&[]), None));
-        assert!(!zulaessig(&Method::POST, &kopf(&[("authorization", "Bearer ")]), None));
-        assert!(!zulaessig(&Method::POST, &kopf(&[("authorization", "Basic YTpi")]), None));
-        assert!(!zulaessig(&Method::POST, &kopf(&[("cookie", "sitzung=abc")]), None));
+        let keks = ("cookie", "sitzung=abc");
+        assert!(zulaessig(&Method::POST, &kopf(&[keks, ("authorization", "Bearer abc123")]), None));
+        assert!(!zulaessig(&Method::POST, &kopf(&[keks]), None));
+        assert!(!zulaessig(&Method::POST, &kopf(&[keks, ("authorization", "Bearer ")]), None));
+        assert!(!zulaessig(&Method::POST, &kopf(&[keks, ("authorization", "Basic YTpi")]), None));
+        // Without a cookie nothing could have been borrowed: anonymous, refused later if need be.
+        assert!(zulaessig(&Method::POST, &kopf(&[]), None));
+        assert!(zulaessig(&Method::PUT, &kopf(&[("authorization", "Basic YTpi")]), None));
     }
 }

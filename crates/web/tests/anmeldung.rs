@@ -95,7 +95,7 @@ async fn fremde_seite_kann_nichts_aendern() {
             .roh(
                 Method::POST,
                 "/api/v1/kunden",
-                Some(koerper),
+                Some(koerper.clone()),
                 &[("cookie", cookie.clone()), ("sec-fetch-site", "cross-site".into())],
             )
             .await;
@@ -116,6 +116,11 @@ async fn fremde_seite_kann_nichts_aendern() {
             assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED, "{methode}");
             assert!(a.kopf.get("allow").is_some(), "{methode}: Allow fehlt");
         }
+        // Without any credentials: the answer of the route (405, 401), not the CSRF refusal.
+        let a = t.roh(Method::PUT, "/api/v1/abmeldung", None, &[]).await;
+        assert_eq!(a.status, StatusCode::METHOD_NOT_ALLOWED);
+        let a = t.roh(Method::POST, "/api/v1/kunden", Some(koerper.clone()), &[]).await;
+        assert_eq!(a.status, StatusCode::UNAUTHORIZED);
         t.aufraeumen().await;
     }
 }

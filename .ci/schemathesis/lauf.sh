@@ -24,9 +24,12 @@ for login in "$@"; do
     -d '{"name":"schemathesis"}' "$basis/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
   echo "-- $login: $sekunden s, alle Prüfungen"
   # From the report directory: schemathesis keeps its caches in the working directory. Health
-  # checks off: on a busy 2-core machine "too slow" would end a run without a finding.
+  # checks off: on a busy 2-core machine "too slow" would end a run without a finding. One worker:
+  # with two threads, CPython 3.11's ast.parse (hypothesis describes its lambdas with it) races and
+  # fails now and then with "SystemError: AST constructor recursion depth mismatch" (cpython
+  # gh-106905), a runtime error of the tool, not a finding.
   if ! (cd "$berichte" && VIERPHASEN_TOKEN="$token" "$venv/bin/schemathesis" --config-file "$hier/schemathesis.toml" \
-      run "$basis/api/v1/openapi.json" --checks all --max-time "$sekunden" --workers 2 \
+      run "$basis/api/v1/openapi.json" --checks all --max-time "$sekunden" --workers 1 \
       --suppress-health-check all --report junit --report-dir "$berichte/$login" --no-color \
       > "$berichte/$login.txt" 2>&1); then
     ergebnis=1

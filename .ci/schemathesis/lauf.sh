@@ -2,9 +2,9 @@
 # Schemathesis against the OpenAPI document of a running demo server (issue 17/8): one API token
 # per role, every check, a time budget per role. Fails on any failure.
 #   .ci/schemathesis/lauf.sh BASIS-URL PASSWORT SEKUNDEN-JE-ROLLE LOGIN...
+#   .ci/schemathesis/lauf.sh --installieren      (only the venv, e.g. early in CI's background)
 # Installs schemathesis (pinned with hashes, requirements.txt) into a venv outside the clone.
 set -euo pipefail
-basis="$1"; passwort="$2"; sekunden="$3"; shift 3
 hier="$(cd "$(dirname "$0")" && pwd)"
 venv="${HOME}/.cache/vierphasen-werkzeuge/schemathesis-$(sha256sum "$hier/requirements.txt" | cut -c1-12)"
 if [ ! -e "$venv/fertig" ]; then
@@ -13,15 +13,23 @@ if [ ! -e "$venv/fertig" ]; then
   "$venv/bin/pip" install -q --disable-pip-version-check --require-hashes -r "$hier/requirements.txt"
   touch "$venv/fertig"
 fi
+[ "${1:-}" != "--installieren" ] || exit 0
+basis="$1"; passwort="$2"; sekunden="$3"; shift 3
 berichte="$(mktemp -d)"
 ergebnis=0
+# Every token first: the runs send wrong passwords to /anmeldung on purpose, and after enough of
+# them the login throttle (per address) would answer a later role's real login with 429.
+declare -A tokens=()
 for login in "$@"; do
   # A session only to create the token; the run itself uses the token, as an API client would.
   cookies="$berichte/$login.cookies"
   curl -sS --fail-with-body -c "$cookies" -H 'content-type: application/json' -H "origin: $basis" \
     -d "{\"login\":\"$login\",\"passwort\":\"$passwort\"}" "$basis/api/v1/anmeldung" > /dev/null
-  token="$(curl -sS --fail-with-body -b "$cookies" -H 'content-type: application/json' -H "origin: $basis" \
+  tokens[$login]="$(curl -sS --fail-with-body -b "$cookies" -H 'content-type: application/json' -H "origin: $basis" \
     -d '{"name":"schemathesis"}' "$basis/api/v1/tokens" | python3 -c 'import json,sys; print(json.load(sys.stdin)["token"])')"
+done
+for login in "$@"; do
+  token="${tokens[$login]}"
   echo "-- $login: $sekunden s, alle Prüfungen"
   # From the report directory: schemathesis keeps its caches in the working directory. Health
   # checks off: on a busy 2-core machine "too slow" would end a run without a finding. One worker:

@@ -1,5 +1,5 @@
 //! The importer of the BA job search's JSON (`vierphasen import stellen x.json`): every input
-//! gives entries or errors with a line number inside the file, never a panic.
+//! gives entries or errors, each with a line number inside the file, never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -10,8 +10,13 @@ fuzz_target!(|daten: &[u8]| {
     let Ok(text) = std::str::from_utf8(daten) else { return };
     if let Ok(eintraege) = stellen::lesen("stellen.json", text) {
         let zeilen = text.split('\n').count();
-        for (zeile, _) in eintraege {
-            assert!((1..=zeilen).contains(&zeile), "Zeile {zeile} außerhalb der Datei ({zeilen} Zeilen)");
+        for (fundstelle, eintrag) in eintraege {
+            // The entry's line, the lines of its fields, and the line of every problem reported.
+            let felder = fundstelle.felder.values().map(|(_, z)| *z);
+            let probleme = eintrag.err().into_iter().flatten().map(|f| f.zeile);
+            for z in std::iter::once(fundstelle.zeile).chain(felder).chain(probleme) {
+                assert!((1..=zeilen).contains(&z), "Zeile {z} außerhalb der Datei ({zeilen} Zeilen)");
+            }
         }
     }
 });

@@ -1,5 +1,5 @@
 //! The importer of our posting CSV (`vierphasen import stellen x.csv`): every input gives entries
-//! or errors with a line number inside the file, never a panic.
+//! or errors, each with a line number inside the file, never a panic.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,8 +11,13 @@ fuzz_target!(|daten: &[u8]| {
     if let Ok(eintraege) = stellen::lesen("stellen.csv", text) {
         // The csv reader counts a lone `\r` as a line end too.
         let zeilen = text.split(['\n', '\r']).count();
-        for (zeile, _) in eintraege {
-            assert!((1..=zeilen).contains(&zeile), "Zeile {zeile} außerhalb der Datei ({zeilen} Zeilen)");
+        for (fundstelle, eintrag) in eintraege {
+            // The entry's line, the lines of its fields, and the line of every problem reported.
+            let felder = fundstelle.felder.values().map(|(_, z)| *z);
+            let probleme = eintrag.err().into_iter().flatten().map(|f| f.zeile);
+            for z in std::iter::once(fundstelle.zeile).chain(felder).chain(probleme) {
+                assert!((1..=zeilen).contains(&z), "Zeile {z} außerhalb der Datei ({zeilen} Zeilen)");
+            }
         }
     }
 });

@@ -27,28 +27,3 @@ pub fn zufall<const N: usize>() -> [u8; N] {
 pub fn hash(geheimnis: &str) -> String {
     vierphasen_store::sha256_hex(geheimnis)
 }
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used, clippy::expect_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn zufaellig_und_lang_genug() {
-        let a = neu();
-        let b = neu();
-        assert_ne!(a, b);
-        assert_eq!(a.len(), 43);
-        assert!(a.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'), "{a}");
-    }
-
-    #[test]
-    fn hash_stabil() {
-        let h = hash("abc");
-        assert_eq!(h, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        assert_eq!(h, hash("abc"));
-        assert_eq!(h.len(), 64);
-        assert!(h.chars().all(|c| c.is_ascii_hexdigit()));
-        assert_ne!(h, hash("abd"));
-    }
-}

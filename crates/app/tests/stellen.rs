@@ -111,7 +111,7 @@ async fn ba_json_als_liste_in_huelle_und_als_einzelnes_objekt() {
         let selbst = r#"{"refnr": "S-1", "titel": "Franchise", "arbeitgeber": "Z", "beruf": "51312",
   "arbeitsorte": [{"plz": "34119"}], "angebotsart": "SELBSTAENDIGKEIT"}"#;
         let f = app.stellen_importieren("selbst.json", selbst).await.unwrap_err();
-        assert_eq!((f[0].zeile, f[0].feld.as_str()), (1, "angebotsart"));
+        assert_eq!((f[0].zeile, f[0].feld.as_str()), (2, "angebotsart"), "the line of the field");
         let u = gemeinsam::umgebung(&app).await;
         let alle = app.stellen_suchen(&u.vfk, &Stellensuche { beruf: None, alle: true }).await.unwrap();
         let koch = alle.iter().find(|s| s.refnr == "H-1").unwrap();
@@ -122,6 +122,83 @@ async fn ba_json_als_liste_in_huelle_und_als_einzelnes_objekt() {
     }
 }
 
+/// The live search `/pc/v6/jobs` answers in other field names than the job details (issue 15/10).
+#[tokio::test]
+async fn trefferliste_v6_der_ba_wird_wie_die_stellendetails_importiert() {
+    for t in datenbanken().await {
+        let app = app(t.db.clone()).await;
+        let b = app.stellen_importieren("v6.json", &beispiel("stellen_ba_v6.json")).await.unwrap();
+        assert_eq!((b.neu, b.abgewiesen.len()), (3, 0), "{}", t.name);
+        let u = gemeinsam::umgebung(&app).await;
+        let alle = app.stellen_suchen(&u.vfk, &Stellensuche { beruf: None, alle: true }).await.unwrap();
+        let e = alle.iter().find(|s| s.refnr == "10001-1003683246-S").unwrap();
+        assert_eq!(e.titel, "Elektroniker für Energie- und Gebäudetechnik (m/w/d)");
+        assert_eq!((e.arbeitgeber.as_str(), e.beruf.as_str()), ("Elektro Fulda-Aue GmbH", "26212"));
+        assert_eq!((e.plz.as_deref(), e.ort.as_str()), (Some("34123"), "Kassel"));
+        assert_eq!(e.veroeffentlicht, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
+        assert_eq!(e.eintritt, NaiveDate::from_ymd_opt(2027, 1, 1));
+        let v = alle.iter().find(|s| s.refnr == "10001-1003699811-S").unwrap();
+        assert_eq!(v.veroeffentlicht, NaiveDate::from_ymd_opt(2026, 11, 21).unwrap(), "veroeffentlichungszeitraum.von");
+    }
+}
+
+#[tokio::test]
+async fn alle_fehler_eines_eintrags_auf_einmal_an_der_zeile_des_feldes() {
+    for t in datenbanken().await {
+        let app = app(t.db.clone()).await;
+        let json = r#"{"ergebnisliste": [
+  {"referenznummer": "V-1",
+   "hauptberuf": "Koch/Köchin",
+   "stellenlokationen": [{"adresse": {"plz": "34117"}}],
+   "veroeffentlichungszeitraum": {"von": "2026-13-01"}}
+]}"#;
+        let fehler = app.stellen_importieren("v6.json", json).await.unwrap_err();
+        let kurz: Vec<(usize, &str)> = fehler.iter().map(|f| (f.zeile, f.feld.as_str())).collect();
+        assert_eq!(kurz, [(2, "stellenangebotsTitel"), (2, "firma"), (5, "veroeffentlichungszeitraum")], "{}", t.name);
+        assert!(fehler[2].to_string().contains("kein gültiges Datum: „2026-13-01“"), "{}", fehler[2]);
+
+        // What the application finds later (the KldB mapping) is named as the file names it.
+        let json = r#"{"ergebnisliste": [
+  {"referenznummer": "V-2", "stellenangebotsTitel": "Mars", "firma": "Z",
+   "hauptberuf": "Astronaut/in auf dem Mars",
+   "stellenlokationen": [{"adresse": {"plz": "34117"}}]}
+]}"#;
+        let fehler = app.stellen_importieren("v6.json", json).await.unwrap_err();
+        let kurz: Vec<(usize, &str)> = fehler.iter().map(|f| (f.zeile, f.feld.as_str())).collect();
+        assert_eq!(kurz, [(4, "hauptberuf")], "{}", t.name);
+
+        // A file in a shape we do not know says which shapes are understood.
+        let fehler = app.stellen_importieren("fremd.json", r#"{"jobs": [], "anzahl": 0}"#).await.unwrap_err();
+        let text = fehler[0].to_string();
+        assert!(text.contains("unbekannte Form (gefunden: `anzahl`, `jobs`)"), "{text}");
+        assert!(text.contains("ergebnisliste") && text.contains("stellenangebote"), "{text}");
+        let fehler = app.stellen_importieren("liste.json", r#"[{"name": "Koch"}]"#).await.unwrap_err();
+        assert!(fehler[0].to_string().starts_with("Zeile 1: unbekannte Form (gefunden: `name`)"), "{}", fehler[0]);
+        assert_eq!(anzahl_stellen(&app).await, 0, "{}", t.name);
+    }
+}
+
+#[tokio::test]
+async fn teilweise_importiert_die_gueltigen_und_meldet_die_anderen() {
+    for t in datenbanken().await {
+        let app = app(t.db.clone()).await;
+        let json = r#"[
+  {"refnr": "T-1", "titel": "Koch", "arbeitgeber": "X", "beruf": "29302", "arbeitsorte": [{"plz": "34117"}]},
+  {"refnr": "T-2", "titel": "Koch", "beruf": "29302", "arbeitsorte": [{"plz": "34117"}]},
+  {"refnr": "T-3", "titel": "Lager", "arbeitgeber": "Y", "beruf": "51312", "arbeitsorte": [{"plz": "34119"}]}
+]"#;
+        assert!(app.stellen_importieren("t.json", json).await.is_err());
+        assert_eq!(anzahl_stellen(&app).await, 0, "the default stays all or nothing ({})", t.name);
+        let b = app.stellen_teilweise_importieren("t.json", json).await.unwrap();
+        assert_eq!(b.neu, 2, "{}", t.name);
+        let kurz: Vec<(usize, &str)> = b.abgewiesen.iter().map(|f| (f.zeile, f.feld.as_str())).collect();
+        assert_eq!(kurz, [(3, "arbeitgeber")], "{}", t.name);
+        assert_eq!(anzahl_stellen(&app).await, 2, "{}", t.name);
+        // A file that cannot be read at all imports nothing, partial or not.
+        assert!(app.stellen_teilweise_importieren("t.json", "[{").await.is_err());
+    }
+}
+
 #[tokio::test]
 async fn fehlerhafte_zeilen_werden_mit_zeile_und_grund_gemeldet_und_nichts_wird_importiert() {
     for t in datenbanken().await {
@@ -129,7 +206,13 @@ async fn fehlerhafte_zeilen_werden_mit_zeile_und_grund_gemeldet_und_nichts_wird_
         let fehler =
             app.stellen_importieren("stellen_fehlerhaft.csv", &beispiel("stellen_fehlerhaft.csv")).await.unwrap_err();
         let kurz: Vec<(usize, &str)> = fehler.iter().map(|f| (f.zeile, f.feld.as_str())).collect();
-        assert_eq!(kurz, [(2, "plz"), (3, "beruf"), (4, "arbeitszeit"), (5, "befristet")], "{}", t.name);
+        // Every problem of a row at once: row 5 has an impossible date and an unknown answer.
+        assert_eq!(
+            kurz,
+            [(2, "plz"), (3, "beruf"), (4, "arbeitszeit"), (5, "veroeffentlicht"), (5, "befristet")],
+            "{}",
+            t.name
+        );
         assert!(fehler[0].to_string().starts_with("Zeile 2, Feld `plz`: 99999 ist keine deutsche Postleitzahl"));
         assert!(fehler[1].meldung.contains("KldB"), "{}", fehler[1]);
         assert_eq!(anzahl_stellen(&app).await, 0, "nothing half-imported ({})", t.name);

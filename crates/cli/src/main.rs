@@ -1,20 +1,12 @@
 //! `vierphasen` — the command line of the 4-Phasen-Modell.
 
 mod aufbewahrung;
-#[cfg(feature = "bench")]
-mod bench;
 mod datenbank;
 mod dienst;
 mod import;
 mod katalog_ausgabe;
 mod protokollsicherung;
 mod sicherung;
-// The pure helpers of the B3 peers (URL parsing, pgbench output) keep their unit tests in
-// `cargo test --workspace`, which builds without the `bench` feature.
-#[cfg(all(test, not(feature = "bench")))]
-#[allow(dead_code)]
-#[path = "bench/http/vergleich.rs"]
-mod vergleich;
 
 use std::io::Read;
 use std::process::ExitCode;
@@ -91,12 +83,6 @@ enum Befehl {
         #[command(subcommand)]
         was: import::Import,
     },
-    /// Messungen (siehe BENCHMARKS.md).
-    #[cfg(feature = "bench")]
-    Bench {
-        #[command(subcommand)]
-        was: bench::Bench,
-    },
 }
 
 fn main() -> ExitCode {
@@ -159,8 +145,6 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        #[cfg(feature = "bench")]
-        Befehl::Bench { was } => bench::ausfuehren(was, katalog()?),
         Befehl::Import { was } => import::ausfuehren(was),
         Befehl::Migrate { db } => datenbank::migrieren(&db),
         Befehl::Serve(s) => dienst::serve(s),

@@ -3,7 +3,7 @@
 mod auskunft;
 mod eingabe;
 mod fehler;
-mod namen;
+pub mod namen;
 mod vereinbarung;
 mod vermerk;
 mod welt;

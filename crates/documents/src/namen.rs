@@ -71,7 +71,7 @@ pub(crate) fn offene_strategien(strategien: &[StrategieWahl]) -> Vec<&StrategieW
 }
 
 /// A text as paragraphs of lines: blank lines separate paragraphs, single line breaks stay.
-pub(crate) fn absaetze(text: &str) -> Vec<Vec<String>> {
+pub fn absaetze(text: &str) -> Vec<Vec<String>> {
     let mut ergebnis: Vec<Vec<String>> = Vec::new();
     let mut aktuell: Vec<String> = Vec::new();
     for zeile in text.replace("\r\n", "\n").split('\n') {
@@ -87,18 +87,4 @@ pub(crate) fn absaetze(text: &str) -> Vec<Vec<String>> {
         ergebnis.push(aktuell);
     }
     ergebnis
-}
-
-#[cfg(test)]
-mod tests {
-    use super::absaetze;
-
-    #[test]
-    fn leerzeilen_trennen_absaetze_zeilenumbrueche_bleiben() {
-        assert_eq!(
-            absaetze("Erster\nzweite Zeile\n\n\r\nDritter  \n"),
-            vec![vec!["Erster".to_string(), "zweite Zeile".into()], vec!["Dritter".into()]]
-        );
-        assert!(absaetze("  \n\n").is_empty());
-    }
 }

@@ -4,3 +4,4 @@
 
 mod dokumente;
 mod gemeinsam;
+mod namen;

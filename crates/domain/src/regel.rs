@@ -89,18 +89,3 @@ impl PartialEq<Regel> for &str {
         *self == other.id()
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::Regel;
-
-    #[test]
-    fn ids_lesen_sich_zurueck() {
-        for r in Regel::ALLE {
-            assert_eq!(Regel::aus_id(r.id()), Some(*r));
-        }
-        assert_eq!(Regel::aus_id("S1a"), Some(Regel::S1a));
-        assert_eq!(Regel::aus_id("X9"), None);
-        assert_eq!(serde_json::to_string(&Regel::PL2a).ok().as_deref(), Some("\"PL2a\""));
-    }
-}

@@ -2,7 +2,14 @@
 //! instead of one per file); each former test file is a module here.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
+mod aufbewahrung;
+mod datum;
 mod eigenschaften;
+mod formular;
+mod monat;
+mod normalisieren;
+mod regel;
 mod regeln;
+mod tor;
 mod werdegang;
 mod zugriff;

@@ -3,12 +3,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
 mod ablauf;
+mod anfrage;
 mod anmeldung;
+mod anzeige_datum;
 mod aufbewahrung;
+mod csrf;
+mod drossel;
 mod gemeinsam;
+mod gespeichert;
 mod kenntnis;
 mod matrix;
 mod openapi;
+mod profiling_formular;
 mod seiten_briefkopf;
 mod seiten_dokumente;
 mod seiten_ev;

@@ -5,7 +5,7 @@
 use chrono::{Days, NaiveDate};
 
 use super::daten::{BERUFE, PLZ};
-use crate::stellen::StellenEingabe;
+use crate::stellen::{Fundstelle, StellenEingabe};
 use crate::{App, AppFehler};
 
 const ARBEITGEBER: &[&str] = &[
@@ -33,7 +33,7 @@ pub(super) async fn anlegen(app: &App, heute: NaiveDate) -> Result<usize, AppFeh
                 faehigkeiten.push(ZUSATZ.into());
             }
             eintraege.push((
-                k + 1,
+                Fundstelle::zeile(k + 1),
                 Ok(StellenEingabe {
                     refnr: format!("DEMO-{:04}", k + 1),
                     titel: format!("{} (m/w/d)", b.bezeichnung),

@@ -11,7 +11,7 @@ pub(crate) mod ev;
 mod export;
 mod gespraech;
 mod import;
-mod kenntnisluecke;
+pub mod kenntnisluecke;
 mod kunde;
 mod profiling;
 mod regeln;

@@ -9,7 +9,7 @@ mod speichern;
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
 use vierphasen_domain::katalog::KldbCode;
-pub use vierphasen_domain::stellen::{CSV_SPALTEN, Eintraege, Importfehler, StellenEingabe};
+pub use vierphasen_domain::stellen::{CSV_SPALTEN, Eintraege, Fundstelle, Importfehler, StellenEingabe};
 use vierphasen_domain::zugriff::{Akteur, Rolle};
 use vierphasen_matching::{Bac, Region, Tag, bac};
 
@@ -27,6 +27,8 @@ pub struct Importbericht {
     pub neu: usize,
     pub geaendert: usize,
     pub unveraendert: usize,
+    /// The problems of the entries left out (only a partial import leaves any out).
+    pub abgewiesen: Vec<Importfehler>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, IntoParams)]
@@ -111,38 +113,54 @@ impl App {
     }
 
     /// `vierphasen import stellen FILE`: every entry checked first; any error imports nothing and
-    /// reports every bad entry with its line. Re-importing updates by reference number.
+    /// every problem of every bad entry is returned with its line. Re-importing updates by
+    /// reference number.
     pub async fn stellen_importieren(&self, name: &str, text: &str) -> Result<Importbericht, Vec<Importfehler>> {
         self.stellen_uebernehmen(vierphasen_domain::stellen::lesen(name, text).map_err(|e| vec![e])?).await
     }
 
+    /// Imports the valid entries of a posting file and reports the others in
+    /// `Importbericht::abgewiesen` (`vierphasen import stellen --teilweise`). Only a file that
+    /// cannot be read at all, or a storage error, imports nothing.
+    pub async fn stellen_teilweise_importieren(
+        &self,
+        name: &str,
+        text: &str,
+    ) -> Result<Importbericht, Vec<Importfehler>> {
+        self.uebernehmen(vierphasen_domain::stellen::lesen(name, text).map_err(|e| vec![e])?, true).await
+    }
+
     /// The import of entries read elsewhere (numbered like lines); all or nothing.
     pub async fn stellen_uebernehmen(&self, eintraege: Eintraege) -> Result<Importbericht, Vec<Importfehler>> {
+        self.uebernehmen(eintraege, false).await
+    }
+
+    async fn uebernehmen(&self, eintraege: Eintraege, teilweise: bool) -> Result<Importbericht, Vec<Importfehler>> {
         let mut fehler = Vec::new();
         let mut stellen: Vec<(usize, Stelle)> = Vec::with_capacity(eintraege.len());
-        for (zeile, e) in eintraege {
+        for (fundstelle, e) in eintraege {
             match e.and_then(|e| {
-                self.stelle_aus(&e).map(|s| Stelle { quelle: "import".into(), ..s }).map_err(|f| importfehler(zeile, f))
+                self.stelle_aus(&e)
+                    .map(|s| Stelle { quelle: "import".into(), ..s })
+                    .map_err(|f| vec![importfehler(&fundstelle, f)])
             }) {
                 Ok(s) => match stellen.iter().find(|(_, a)| a.refnr == s.refnr) {
-                    Some((erste, _)) => fehler.push(Importfehler {
-                        zeile,
-                        feld: "refnr".into(),
-                        meldung: format!("Referenznummer {} steht schon in Zeile {erste}", s.refnr),
-                    }),
-                    None => stellen.push((zeile, s)),
+                    Some((erste, _)) => fehler.push(
+                        fundstelle.fehler("refnr", format!("Referenznummer {} steht schon in Zeile {erste}", s.refnr)),
+                    ),
+                    None => stellen.push((fundstelle.zeile, s)),
                 },
-                Err(f) => fehler.push(f),
+                Err(mut f) => fehler.append(&mut f),
             }
         }
-        if !fehler.is_empty() {
+        if !fehler.is_empty() && !teilweise {
             return Err(fehler);
         }
         let speicherfehler =
             |e: AppFehler| vec![Importfehler { zeile: 0, feld: String::new(), meldung: e.to_string() }];
         let mut tx = self.schreiber.beginnen().await.map_err(speicherfehler)?;
         let jetzt = self.jetzt();
-        let mut bericht = Importbericht::default();
+        let mut bericht = Importbericht { abgewiesen: fehler, ..Importbericht::default() };
         let mut gespeichert = Vec::with_capacity(stellen.len());
         for (_, s) in &stellen {
             let bisher = zeile_nach_refnr(tx.as_mut(), &s.refnr).await.map_err(speicherfehler)?;
@@ -180,9 +198,10 @@ impl App {
     }
 }
 
-fn importfehler(zeile: usize, f: AppFehler) -> Importfehler {
+/// A problem the application finds in an entry, where the file has that field.
+fn importfehler(fundstelle: &Fundstelle, f: AppFehler) -> Importfehler {
     match f {
-        AppFehler::Ungueltig { feld, meldung } => Importfehler { zeile, feld, meldung },
-        anders => Importfehler { zeile, feld: String::new(), meldung: anders.to_string() },
+        AppFehler::Ungueltig { feld, meldung } => fundstelle.fehler(&feld, meldung),
+        anders => Importfehler { zeile: fundstelle.zeile, feld: String::new(), meldung: anders.to_string() },
     }
 }

@@ -34,23 +34,3 @@ pub fn suchtext(text: &str) -> String {
     }
     aus.trim_end().to_string()
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn seed_spellings_fold_to_one_key() {
-        assert_eq!(
-            schluessel("Berufliche (Teil-) Qualifikation realisieren"),
-            schluessel("Berufliche (Teil-)Qualifikation realisieren")
-        );
-        assert_eq!(schluessel("Selbstständigkeit"), schluessel("Selbständigkeit"));
-        assert_ne!(schluessel("Berufsabschluss erwerben"), schluessel("Schulabschluss erwerben"));
-    }
-
-    #[test]
-    fn search_text_spells_out_umlauts() {
-        assert_eq!(suchtext("Bäcker/in – Fachkraft"), "baecker in fachkraft");
-    }
-}

@@ -1,11 +1,10 @@
-//! Reading posting files for `vierphasen import stellen` (§8.4): the JSON of the BA's public job
-//! search (job-details shape; one object, a list, or `{"stellenangebote": [...]}`) and our CSV
-//! (documented in README.md). Every entry keeps its line number for the error report.
+//! Reading posting files for `vierphasen import stellen` (§8.4): the JSON of the BA's job search
+//! (`ba.rs`) and our CSV (documented in README.md). Every entry keeps its line number for the
+//! error report, and every problem of an entry is reported.
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
-use serde::Deserialize;
-use serde_json::Value;
-use serde_json::value::RawValue;
 
 use super::StellenEingabe;
 
@@ -27,9 +26,34 @@ impl std::fmt::Display for Importfehler {
     }
 }
 
-pub type Eintraege = Vec<(usize, Result<StellenEingabe, Importfehler>)>;
+/// The entries of a file where they stand: a posting, or every problem of that entry.
+pub type Eintraege = Vec<(Fundstelle, Result<StellenEingabe, Vec<Importfehler>>)>;
 
-fn fehler(zeile: usize, feld: &str, meldung: impl Into<String>) -> Importfehler {
+/// Where an entry stands in its file: its line and, for our fields read under another name or on
+/// another line (BA JSON), that name and line — so that a problem found later (the KldB mapping
+/// of `hauptberuf`, say) is reported where the user finds it in the file.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Fundstelle {
+    pub zeile: usize,
+    pub felder: BTreeMap<&'static str, (String, usize)>,
+}
+
+impl Fundstelle {
+    /// An entry on one line whose fields have our names (CSV, generated entries).
+    pub fn zeile(zeile: usize) -> Self {
+        Fundstelle { zeile, felder: BTreeMap::new() }
+    }
+
+    /// A problem with our field `feld`, at the name and line it has in the file.
+    pub fn fehler(&self, feld: &str, meldung: impl Into<String>) -> Importfehler {
+        match self.felder.get(feld) {
+            Some((name, zeile)) => fehler(*zeile, name, meldung),
+            None => fehler(self.zeile, feld, meldung),
+        }
+    }
+}
+
+pub(super) fn fehler(zeile: usize, feld: &str, meldung: impl Into<String>) -> Importfehler {
     Importfehler { zeile, feld: feld.into(), meldung: meldung.into() }
 }
 
@@ -39,166 +63,10 @@ pub fn lesen(name: &str, text: &str) -> Result<Eintraege, Importfehler> {
     let text = text.trim_start_matches('\u{feff}');
     let endung = name.rsplit('.').next().unwrap_or_default().to_ascii_lowercase();
     match endung.as_str() {
-        "json" => json_lesen(text),
+        "json" => super::ba::lesen(text),
         "csv" => csv_lesen(text),
         _ => Err(fehler(0, "", format!("unbekanntes Dateiformat „.{endung}“: erwartet .json (BA-Jobsuche) oder .csv"))),
     }
-}
-
-fn zeile_von(text: &str, teil: &str) -> usize {
-    let versatz = (teil.as_ptr() as usize).saturating_sub(text.as_ptr() as usize).min(text.len());
-    text[..versatz].bytes().filter(|b| *b == b'\n').count() + 1
-}
-
-fn json_lesen(text: &str) -> Result<Eintraege, Importfehler> {
-    #[derive(Deserialize)]
-    struct Huelle<'a> {
-        #[serde(borrow)]
-        stellenangebote: Vec<&'a RawValue>,
-    }
-    let kein_json = |e: serde_json::Error| fehler(e.line(), "", format!("kein gültiges JSON: {e}"));
-    let roh: Vec<&RawValue> = match text.trim_start().as_bytes().first() {
-        Some(b'[') => serde_json::from_str(text).map_err(kein_json)?,
-        Some(b'{') => {
-            let alles: &RawValue = serde_json::from_str(text).map_err(kein_json)?;
-            match serde_json::from_str::<Huelle<'_>>(alles.get()) {
-                Ok(h) => h.stellenangebote,
-                Err(_) => vec![alles],
-            }
-        }
-        _ => return Err(fehler(1, "", "erwartet ein JSON-Objekt oder eine Liste von Stellenangeboten")),
-    };
-    Ok(roh
-        .into_iter()
-        .map(|r| {
-            let zeile = zeile_von(text, r.get());
-            (zeile, ba_eintrag(zeile, r.get()))
-        })
-        .collect())
-}
-
-/// One job-details object of the BA job search. Fields we do not use are ignored.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct BaStelle {
-    refnr: Option<String>,
-    referenznummer: Option<String>,
-    titel: Option<String>,
-    beruf: Option<String>,
-    hauptberuf: Option<String>,
-    arbeitgeber: Option<String>,
-    arbeitsorte: Vec<BaOrt>,
-    arbeitsort: Option<BaOrt>,
-    arbeitszeitmodelle: Vec<String>,
-    befristung: Option<Value>,
-    eintrittsdatum: Option<String>,
-    aktuelle_veroeffentlichungsdatum: Option<String>,
-    erste_veroeffentlichungsdatum: Option<String>,
-    fertigkeiten: Vec<BaKenntnis>,
-    sprachkenntnisse: Vec<BaKenntnis>,
-    fuehrerscheine: Vec<BaKenntnis>,
-    verguetung: Option<String>,
-    angebotsart: Option<Value>,
-    stellenbeschreibung: Option<String>,
-}
-
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-struct BaOrt {
-    plz: Option<String>,
-    ort: Option<String>,
-    land: Option<String>,
-    koordinaten: Option<BaKoordinaten>,
-}
-
-#[derive(Debug, Default, Clone, Deserialize)]
-#[serde(default)]
-struct BaKoordinaten {
-    lat: Option<f64>,
-    lon: Option<f64>,
-}
-
-/// `{"hierarchieName": "Gastronomie", "auspraegungen": {"Grundkenntnisse": ["Speisen zubereiten"]}}`
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct BaKenntnis {
-    hierarchie_name: Option<String>,
-    auspraegungen: std::collections::BTreeMap<String, Vec<String>>,
-}
-
-fn ba_datum(zeile: usize, feld: &str, wert: Option<&str>) -> Result<Option<NaiveDate>, Importfehler> {
-    match wert.map(str::trim).filter(|t| !t.is_empty()) {
-        None => Ok(None),
-        // The BA writes dates as `2026-11-20` or with a time (`2026-11-20T08:00:00`).
-        Some(t) => crate::datum::parse_strikt(t.get(..10).unwrap_or(t))
-            .map(Some)
-            .ok_or_else(|| fehler(zeile, feld, format!("kein gültiges Datum: „{t}“ (erwartet JJJJ-MM-TT)"))),
-    }
-}
-
-fn ba_arbeitszeit(zeile: usize, modelle: &[String]) -> Result<String, Importfehler> {
-    let mut k = Vec::new();
-    for m in modelle {
-        k.push(match m.trim().to_ascii_uppercase().as_str() {
-            "VOLLZEIT" | "VZ" => "vz",
-            "TEILZEIT" | "TZ" => "tz",
-            "SCHICHT_NACHTARBEIT_WOCHENENDE" | "SNW" => "snw",
-            "HEIM_TELEARBEIT" | "HO" => "ho",
-            "MINIJOB" | "MJ" => "mj",
-            _ => return Err(fehler(zeile, "arbeitszeitmodelle", format!("unbekanntes Arbeitszeitmodell „{m}“"))),
-        });
-    }
-    // No model named: the posting fits every working time.
-    Ok(if k.is_empty() { "vz,tz,snw,ho,mj".into() } else { k.join(",") })
-}
-
-fn ba_eintrag(zeile: usize, json: &str) -> Result<StellenEingabe, Importfehler> {
-    let s: BaStelle = serde_json::from_str(json).map_err(|e| fehler(zeile + e.line() - 1, "", e.to_string()))?;
-    // Only work is matched (Z: Arbeitsaufnahme); Selbstständigkeit is no posting for job seekers.
-    let art = s.angebotsart.as_ref().map(|v| v.as_str().map_or(v.to_string(), str::to_string)).unwrap_or_default();
-    if matches!(art.to_ascii_uppercase().as_str(), "SELBSTAENDIGKEIT" | "2") {
-        return Err(fehler(zeile, "angebotsart", "Angebote zur Selbstständigkeit sind keine Stellenangebote"));
-    }
-    let ort = s.arbeitsorte.first().cloned().or(s.arbeitsort).unwrap_or_default();
-    let koord = ort.koordinaten.clone().unwrap_or_default();
-    let befristet = match &s.befristung {
-        Some(Value::String(t)) => t.eq_ignore_ascii_case("BEFRISTET"),
-        Some(Value::Number(n)) => n.as_u64() == Some(1),
-        _ => false,
-    };
-    let mut faehigkeiten = Vec::new();
-    for k in s.fertigkeiten.iter().chain(&s.sprachkenntnisse).chain(&s.fuehrerscheine) {
-        let namen: Vec<&String> = k.auspraegungen.values().flatten().collect();
-        if namen.is_empty() {
-            faehigkeiten.extend(k.hierarchie_name.clone());
-        } else {
-            faehigkeiten.extend(namen.into_iter().cloned());
-        }
-    }
-    let refnr = s.refnr.or(s.referenznummer).ok_or_else(|| fehler(zeile, "refnr", "fehlt"))?;
-    Ok(StellenEingabe {
-        refnr,
-        titel: s.titel.ok_or_else(|| fehler(zeile, "titel", "fehlt"))?,
-        arbeitgeber: s.arbeitgeber.ok_or_else(|| fehler(zeile, "arbeitgeber", "fehlt"))?,
-        beruf: s.beruf.or(s.hauptberuf).ok_or_else(|| fehler(zeile, "beruf", "fehlt"))?,
-        plz: ort.plz,
-        ort: ort.ort,
-        land: ort.land,
-        lat: koord.lat,
-        lon: koord.lon,
-        arbeitszeit: ba_arbeitszeit(zeile, &s.arbeitszeitmodelle)?,
-        faehigkeiten,
-        befristet,
-        eintritt: ba_datum(zeile, "eintrittsdatum", s.eintrittsdatum.as_deref())?,
-        veroeffentlicht: ba_datum(
-            zeile,
-            "aktuelleVeroeffentlichungsdatum",
-            s.aktuelle_veroeffentlichungsdatum.as_deref().or(s.erste_veroeffentlichungsdatum.as_deref()),
-        )?,
-        ablauf: None,
-        beschreibung: s.stellenbeschreibung.unwrap_or_default(),
-        verguetung: s.verguetung,
-    })
 }
 
 /// The columns of our CSV (`;`-separated, UTF-8, header line required; README.md).
@@ -245,7 +113,7 @@ fn csv_lesen(text: &str) -> Result<Eintraege, Importfehler> {
             Ok(s) => s,
             Err(e) => {
                 let zeile = e.position().map_or(0, |p| p.line() as usize);
-                aus.push((zeile, Err(fehler(zeile, "", format!("Zeile nicht lesbar: {e}")))));
+                aus.push((Fundstelle::zeile(zeile), Err(vec![fehler(zeile, "", format!("Zeile nicht lesbar: {e}"))])));
                 continue;
             }
         };
@@ -254,17 +122,17 @@ fn csv_lesen(text: &str) -> Result<Eintraege, Importfehler> {
         if satz.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        aus.push((zeile, csv_eintrag(zeile, &kopf, &satz)));
+        aus.push((Fundstelle::zeile(zeile), csv_eintrag(zeile, &kopf, &satz)));
     }
     // An opening quote that is never closed makes the csv reader take every following line into
     // one field up to the end of the file: refuse that row and say that the rest was not read.
     if let Some((zeile, beginn)) = letzter_beginn
         && text.get(beginn..).is_some_and(anfuehrung_offen)
     {
-        aus.retain(|(z, _)| *z != zeile);
+        aus.retain(|(f, _)| f.zeile != zeile);
         let meldung = "Anführungszeichen nicht geschlossen: die Zeile reicht bis zum Dateiende, die folgenden Zeilen \
                        wurden nicht gelesen";
-        aus.push((zeile, Err(fehler(zeile, "", meldung))));
+        aus.push((Fundstelle::zeile(zeile), Err(vec![fehler(zeile, "", meldung)])));
     }
     Ok(aus)
 }
@@ -293,9 +161,9 @@ fn anfuehrung_offen(satz: &str) -> bool {
     in_anfuehrung
 }
 
-fn csv_eintrag(zeile: usize, kopf: &[String], satz: &csv::StringRecord) -> Result<StellenEingabe, Importfehler> {
+fn csv_eintrag(zeile: usize, kopf: &[String], satz: &csv::StringRecord) -> Result<StellenEingabe, Vec<Importfehler>> {
     if satz.len() > kopf.len() {
-        return Err(fehler(zeile, "", format!("{} Felder, die Kopfzeile hat {}", satz.len(), kopf.len())));
+        return Err(vec![fehler(zeile, "", format!("{} Felder, die Kopfzeile hat {}", satz.len(), kopf.len()))]);
     }
     let feld = |name: &str| -> Option<String> {
         kopf.iter()
@@ -305,45 +173,63 @@ fn csv_eintrag(zeile: usize, kopf: &[String], satz: &csv::StringRecord) -> Resul
             .filter(|t| !t.is_empty())
             .map(str::to_string)
     };
-    let datum = |name: &str| -> Result<Option<NaiveDate>, Importfehler> {
-        match feld(name) {
-            None => Ok(None),
-            Some(t) => crate::formular::datum(&t)
-                .map(Some)
-                .ok_or_else(|| fehler(zeile, name, format!("kein gültiges Datum: „{t}“ (JJJJ-MM-TT oder TT.MM.JJJJ)"))),
+    let mut probleme = Vec::new();
+    let mut pflicht = |name: &str| {
+        let wert = feld(name);
+        if wert.is_none() {
+            probleme.push(fehler(zeile, name, "fehlt"));
         }
+        wert.unwrap_or_default()
     };
-    let zahl = |name: &str| -> Result<Option<f64>, Importfehler> {
-        match feld(name) {
-            None => Ok(None),
-            Some(t) => crate::formular::kommazahl(&t)
-                .map(Some)
-                .ok_or_else(|| fehler(zeile, name, format!("keine Zahl: „{t}“"))),
+    let (refnr, titel, arbeitgeber, beruf, arbeitszeit) =
+        (pflicht("refnr"), pflicht("titel"), pflicht("arbeitgeber"), pflicht("beruf"), pflicht("arbeitszeit"));
+    let mut datum = |name: &str| -> Option<NaiveDate> {
+        let t = feld(name)?;
+        let d = crate::formular::datum(&t);
+        if d.is_none() {
+            probleme.push(fehler(zeile, name, format!("kein gültiges Datum: „{t}“ (JJJJ-MM-TT oder TT.MM.JJJJ)")));
         }
+        d
     };
+    let (eintritt, veroeffentlicht, ablauf) = (datum("eintritt"), datum("veroeffentlicht"), datum("ablauf"));
+    let mut zahl = |name: &str| -> Option<f64> {
+        let t = feld(name)?;
+        let z = crate::formular::kommazahl(&t);
+        if z.is_none() {
+            probleme.push(fehler(zeile, name, format!("keine Zahl: „{t}“")));
+        }
+        z
+    };
+    let (lat, lon) = (zahl("lat"), zahl("lon"));
     let befristet = match feld("befristet").as_deref().map(str::to_lowercase).as_deref() {
         None | Some("nein" | "n" | "0" | "false") => false,
         Some("ja" | "j" | "1" | "true") => true,
-        Some(t) => return Err(fehler(zeile, "befristet", format!("erwartet ja oder nein, nicht „{t}“"))),
+        Some(t) => {
+            probleme.push(fehler(zeile, "befristet", format!("erwartet ja oder nein, nicht „{t}“")));
+            false
+        }
     };
+    if !probleme.is_empty() {
+        return Err(probleme);
+    }
     Ok(StellenEingabe {
-        refnr: feld("refnr").unwrap_or_default(),
-        titel: feld("titel").unwrap_or_default(),
-        arbeitgeber: feld("arbeitgeber").unwrap_or_default(),
-        beruf: feld("beruf").unwrap_or_default(),
+        refnr,
+        titel,
+        arbeitgeber,
+        beruf,
         plz: feld("plz"),
         ort: feld("ort"),
         land: feld("land"),
-        lat: zahl("lat")?,
-        lon: zahl("lon")?,
-        arbeitszeit: feld("arbeitszeit").unwrap_or_default(),
+        lat,
+        lon,
+        arbeitszeit,
         faehigkeiten: feld("faehigkeiten")
             .map(|t| t.split('|').map(str::trim).filter(|f| !f.is_empty()).map(str::to_string).collect())
             .unwrap_or_default(),
         befristet,
-        eintritt: datum("eintritt")?,
-        veroeffentlicht: datum("veroeffentlicht")?,
-        ablauf: datum("ablauf")?,
+        eintritt,
+        veroeffentlicht,
+        ablauf,
         beschreibung: feld("beschreibung").unwrap_or_default(),
         verguetung: feld("verguetung"),
     })

@@ -1,13 +1,14 @@
 //! §8.4 Stellenangebote as they arrive: the input of the API and of the importers, and the
-//! readers of posting files (BA job search JSON, our CSV). Pure parsing, no checks against the
+//! readers of posting files (BA job search JSON in its shapes, our CSV). Pure parsing, no checks against the
 //! catalogue (those are the application's, `vierphasen_app::stellen`).
 
+mod ba;
 mod datei;
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 
-pub use datei::{CSV_SPALTEN, Eintraege, Importfehler, lesen};
+pub use datei::{CSV_SPALTEN, Eintraege, Fundstelle, Importfehler, lesen};
 
 /// A posting as the API and the importers deliver it.
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -128,19 +128,3 @@ impl Hinweis {
 pub fn lesen<'de, D: Deserializer<'de>, N: Notiz>(d: D) -> Result<Option<N>, D::Error> {
     Ok(Option::<String>::deserialize(d)?.as_deref().and_then(N::aus))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn schluessel_hin_und_zurueck() {
-        for g in [Gespeichert::Kunde, Gespeichert::EvBearbeitet, Gespeichert::Stelle] {
-            assert_eq!(Gespeichert::aus(g.schluessel()), Some(g));
-        }
-        assert_eq!(Gespeichert::aus("<script>"), None);
-        assert_eq!(Gespeichert::Ziel.nach("/kunden/7"), "/kunden/7?gespeichert=ziel");
-        assert_eq!(Erledigt::Sitzung.nach("/profil"), "/profil?erledigt=sitzung");
-        assert_eq!(Erledigt::aus("sitzung"), Some(Erledigt::Sitzung));
-    }
-}

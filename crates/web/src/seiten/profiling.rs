@@ -6,7 +6,7 @@
 
 mod ansicht;
 mod bac;
-mod formular;
+pub mod formular;
 
 use askama::Template;
 use axum::Router;

@@ -1,7 +1,7 @@
 //! How pages show values: German dates and times, and the labels of catalogue entries and of the
 //! domain's enums. The one home for what several pages show the same way.
 
-mod datum;
+pub mod datum;
 mod labels;
 
 pub use datum::{datum_text, tag_text, zeit_text};

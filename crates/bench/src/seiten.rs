@@ -14,7 +14,7 @@ use vierphasen_web::Einstellungen;
 
 use super::http::Ziel;
 use super::http::last::{anmelden, json_holen, klient, kurz, senden};
-use crate::datenbank::laufzeit;
+use crate::laufzeit;
 
 const ZIEL_P95_MS: f64 = 50.0;
 

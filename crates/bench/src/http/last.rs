@@ -1,7 +1,7 @@
 //! The load of B3: logging in the demo VFKs, learning their caseloads, and the client tasks that
 //! run the seeded request mix, with per-request latencies (send → body read completely).
 
-use crate::bench::zufall::Zufall;
+use crate::zufall::Zufall;
 use std::collections::BTreeMap;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;

@@ -6,7 +6,7 @@
 //! rate of the machine (no peer is defined there; it shows how much group commit happens).
 
 pub(crate) mod last;
-mod vergleich;
+pub mod vergleich;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ use vierphasen_domain::zugriff::Rolle;
 use vierphasen_store::Db;
 use vierphasen_web::Einstellungen;
 
-use crate::datenbank::laufzeit;
+use crate::laufzeit;
 use last::{Art, Auftrag, Messung};
 
 /// Target of B3 on SQLite: requests per second …

@@ -10,7 +10,7 @@ use vierphasen_store::Db;
 use vierphasen_store::sqlx;
 
 /// Scratch database of the pgbench peer (dropped afterwards).
-const PGBENCH_DB: &str = "vierphasen_pgbench";
+pub const PGBENCH_DB: &str = "vierphasen_pgbench";
 /// fsync calibration: this many 4 KiB writes, each followed by fsync.
 const FSYNCS: u32 = 200;
 
@@ -101,7 +101,7 @@ fn pgbench_aufrufen(argumente: &[String]) -> Result<String, String> {
 }
 
 /// `tps = 1234.5 (without initial connection time)`
-fn tps_lesen(ausgabe: &str) -> Option<f64> {
+pub fn tps_lesen(ausgabe: &str) -> Option<f64> {
     ausgabe.lines().find_map(|z| z.trim().strip_prefix("tps = ")?.split_whitespace().next()?.parse().ok())
 }
 
@@ -157,28 +157,4 @@ pub async fn fsync_rate(verzeichnis: &Path) -> Result<f64, String> {
     })
     .await
     .map_err(|e| e.to_string())?
-}
-
-#[cfg(test)]
-#[allow(clippy::unwrap_used)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn adresse_zerlegen() {
-        let a = PgAdresse::zerlegen("postgres://postgres@127.0.0.1:5432/vierphasen_b3").unwrap();
-        assert_eq!(a.name, "vierphasen_b3");
-        assert_eq!(a.mit_name("postgres"), "postgres://postgres@127.0.0.1:5432/postgres");
-        let a = PgAdresse::zerlegen("postgresql://u:p@h/b3?sslmode=disable").unwrap();
-        assert_eq!(a.mit_name(PGBENCH_DB), "postgresql://u:p@h/vierphasen_pgbench?sslmode=disable");
-        assert!(PgAdresse::zerlegen("postgres://h:5432").is_err());
-        assert!(PgAdresse::zerlegen("postgres://h/x;DROP").is_err());
-    }
-
-    #[test]
-    fn tps_aus_pgbench() {
-        let aus = "latency average = 10.1 ms\ninitial connection time = 20.2 ms\ntps = 3167.412 (without initial connection time)\n";
-        assert_eq!(tps_lesen(aus), Some(3167.412));
-        assert_eq!(tps_lesen("nichts"), None);
-    }
 }

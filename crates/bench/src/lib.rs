@@ -1,7 +1,8 @@
-//! `vierphasen bench …`: measurements with their peers in the same run (BENCHMARKS.md).
+//! `vierphasen-bench …`: measurements with their peers in the same run (BENCHMARKS.md). Its own
+//! binary, so that the shipped `vierphasen` links no benchmark peer (tantivy) and is compiled once.
 
 mod erzeugen;
-mod http;
+pub mod http;
 mod matching;
 mod seiten;
 mod zufall;
@@ -31,6 +32,11 @@ pub enum Bench {
     Seiten(seiten::SeitenOptionen),
     /// B0, B1, B2, B5: Matching-Engine gegen tantivy, PostgreSQL (--database) und Brute-Force-Orakel.
     Matching(matching::MatchingOptionen),
+}
+
+/// The Tokio runtime of the measurements that serve or query over the network.
+fn laufzeit() -> Result<tokio::runtime::Runtime, String> {
+    tokio::runtime::Builder::new_multi_thread().enable_all().build().map_err(|e| format!("Laufzeit: {e}"))
 }
 
 pub fn ausfuehren(b: Bench, katalog: &'static Katalog) -> Result<ExitCode, String> {

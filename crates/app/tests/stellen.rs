@@ -135,6 +135,7 @@ async fn trefferliste_v6_der_ba_wird_wie_die_stellendetails_importiert() {
         assert_eq!(e.titel, "Elektroniker für Energie- und Gebäudetechnik (m/w/d)");
         assert_eq!((e.arbeitgeber.as_str(), e.beruf.as_str()), ("Elektro Fulda-Aue GmbH", "26212"));
         assert_eq!((e.plz.as_deref(), e.ort.as_str()), (Some("34123"), "Kassel"));
+        assert_eq!(e.land, "Deutschland", "the live search writes DEUTSCHLAND");
         assert_eq!(e.veroeffentlicht, NaiveDate::from_ymd_opt(2026, 11, 16).unwrap());
         assert_eq!(e.eintritt, NaiveDate::from_ymd_opt(2027, 1, 1));
         let v = alle.iter().find(|s| s.refnr == "10001-1003699811-S").unwrap();
@@ -165,7 +166,7 @@ async fn alle_fehler_eines_eintrags_auf_einmal_an_der_zeile_des_feldes() {
 ]}"#;
         let fehler = app.stellen_importieren("v6.json", json).await.unwrap_err();
         let kurz: Vec<(usize, &str)> = fehler.iter().map(|f| (f.zeile, f.feld.as_str())).collect();
-        assert_eq!(kurz, [(4, "hauptberuf")], "{}", t.name);
+        assert_eq!(kurz, [(3, "hauptberuf")], "{}", t.name);
 
         // A file in a shape we do not know says which shapes are understood.
         let fehler = app.stellen_importieren("fremd.json", r#"{"jobs": [], "anzahl": 0}"#).await.unwrap_err();

@@ -100,7 +100,10 @@ pub fn stelle_pruefen(
     let arbeitgeber = text_pruefen("arbeitgeber", &e.arbeitgeber, 300)?;
     let code = beruf_zuordnen(berufe, &e.beruf)?;
     let beruf_titel = berufe.get(code).map(|b| b.titel.clone()).unwrap_or_default();
-    let land = text_opt("land", e.land.as_deref(), 100)?.unwrap_or_else(|| INLAND.to_string());
+    // The BA's live search writes countries in capitals ("DEUTSCHLAND").
+    let land = text_opt("land", e.land.as_deref(), 100)?
+        .filter(|l| !l.eq_ignore_ascii_case(INLAND))
+        .unwrap_or_else(|| INLAND.to_string());
     let ort_name = text_opt("ort", e.ort.as_deref(), 200)?;
     let (plz, lat, lon, ort) = if land == INLAND {
         let Some(p) = e.plz.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {

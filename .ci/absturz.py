@@ -173,9 +173,14 @@ class Last:
                 if n % 4 == 0:
                     datum = datetime.date.today() + datetime.timedelta(days=zufall.randint(1, 300))
                     kunde = zufall.choice(self.kunden)
-                    status, daten = c.anfrage(
-                        "POST", f"/api/v1/kunden/{kunde}/termine", {"datum": datum.isoformat(), "text": marke}
-                    )
+                    # Weekends and public holidays are refused (422): then the next day.
+                    for _ in range(5):
+                        status, daten = c.anfrage(
+                            "POST", f"/api/v1/kunden/{kunde}/termine", {"datum": datum.isoformat(), "text": marke}
+                        )
+                        if status != 422:
+                            break
+                        datum += datetime.timedelta(days=1)
                     ziel = self.termine
                 else:
                     neu = {

@@ -154,3 +154,38 @@ export async function folgegespraech(seite, ui, pruefe, kundeId) {
   await statusZeigt(seite, "Der Beratungsvermerk wurde gespeichert");
   await seite.locator(".zeitleiste").getByText("Beratungsvermerk (Folgegespräch)").first().waitFor();
 }
+
+// A Termin in the calendar (issue 15/6): a Sunday is refused with its reason, the proposed working
+// day is kept; time, duration and channel show in the case's list and in the calendar.
+// `uhrzeit` after the demo's appointments (08:30 to 17:00), one per run: the same VFK's calendar
+// refuses overlapping appointments.
+export async function termin(seite, ui, pruefe, kundeId, uhrzeit) {
+  await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
+  await ui.klicken(seite, seite.locator(`main a[href="/kunden/${kundeId}/termine"]`));
+  await seite.getByRole("heading", { level: 1, name: "Termine und Wiedervorlagen" }).waitFor();
+  await pruefe("termin-anlegen");
+  const datum = seite.getByLabel("Datum", { exact: true });
+  const vorschlag = await datum.inputValue();
+  assert.notEqual(vorschlag, "", "Arbeitstag vorgeschlagen");
+  let sonntag = 1;
+  while (new Date(`${tagIso(sonntag)}T12:00:00Z`).getUTCDay() !== 0) { sonntag++; }
+  await ui.datum(seite, datum, tagIso(sonntag));
+  await ui.zeit(seite, seite.getByLabel("Uhrzeit"), uhrzeit);
+  await ui.waehlen(seite, seite.getByRole("radio", { name: "Telefon" }));
+  await ui.fuellen(seite, seite.getByLabel("Anlass"), "Rückfrage zu den Bewerbungsunterlagen");
+  await speichern(seite, ui, "Termin speichern");
+  await seite.locator("#fehlerzusammenfassung").getByText("ist ein Sonntag").waitFor();
+  await pruefe("termin-sonntag-abgelehnt");
+  // What she typed is still there; she takes the working day proposed before.
+  assert.equal(await seite.getByLabel("Anlass").inputValue(), "Rückfrage zu den Bewerbungsunterlagen");
+  await ui.datum(seite, seite.getByLabel("Datum", { exact: true }), vorschlag);
+  await speichern(seite, ui, "Termin speichern");
+  await statusZeigt(seite, "Der Termin wurde gespeichert");
+  const [h, m] = uhrzeit.split(":").map(Number);
+  const ende = `${String(h + Math.floor((m + 30) / 60)).padStart(2, "0")}:${String((m + 30) % 60).padStart(2, "0")}`;
+  const zeit = `${uhrzeit}–${ende} Uhr · Telefon`;  // the Agentur's 30 minutes (P11)
+  await seite.getByRole("cell").filter({ hasText: zeit }).first().waitFor();
+  await seite.goto(`${URL_BASIS}/termine?bis=${vorschlag}`);
+  await seite.getByText(zeit).first().waitFor();
+  await pruefe("kalender");
+}

@@ -44,6 +44,7 @@ export const maus = {
   async klicken(seite, ziel) { await ziel.click(); },
   async fuellen(seite, ziel, text) { await ziel.fill(text); },
   async datum(seite, ziel, iso) { await ziel.fill(iso); },
+  async zeit(seite, ziel, hhmm) { await ziel.fill(hhmm); },
   async waehlen(seite, ziel) { await ziel.check(); },
   async haken(seite, ziel) { await ziel.check(); },
 };
@@ -75,6 +76,15 @@ export const tastatur = {
       if ((await ziel.inputValue()) === iso) { return; }
     }
     throw new Error(`Datum ${iso} per Tastatur nicht eingebbar: ${await ziel.inputValue()}`);
+  },
+  // A time field takes hours and minutes as digits (24-hour clock in German).
+  async zeit(seite, ziel, hhmm) {
+    await tabZu(seite, ziel);
+    await seite.keyboard.press("ArrowLeft");
+    await seite.keyboard.type(hhmm.replace(":", ""));
+    if ((await ziel.inputValue()) !== hhmm) {
+      throw new Error(`Uhrzeit ${hhmm} per Tastatur nicht eingebbar: ${await ziel.inputValue()}`);
+    }
   },
   async waehlen(seite, ziel) { await tabZuGruppe(seite, ziel); },
   async haken(seite, ziel) {

@@ -3,7 +3,7 @@
 // axe; screenshots of the main pages go to docs/screenshots/.
 import { test, before, after } from "node:test";
 import { browserStarten, neueSeite, anmelden, barrierefrei, ohneFehler, bildschirmfoto } from "../hilfen.mjs";
-import { erstgespraech, folgegespraech } from "../ablauf.mjs";
+import { erstgespraech, folgegespraech, termin } from "../ablauf.mjs";
 import { maus, tastatur } from "../bedienung.mjs";
 
 let browser;
@@ -25,6 +25,8 @@ for (const [nr, ui] of [[1, maus], [2, tastatur]]) {
       const kundeId = await erstgespraech(seite, ui, pruefe, `Ablauf-${nr}-${Date.now()}`);
       await folgegespraech(seite, ui, pruefe, kundeId);
       await pruefe("kundenakte-nach-folgegespraech");
+      bild = 30;  // the calendar's screenshots after those of the other tests (18–20)
+      await termin(seite, ui, pruefe, kundeId, nr === 1 ? "17:15" : "18:00");
     } catch (e) {
       // What the user saw when it failed (CI keeps it in the run's screenshot folder).
       await bildschirmfoto(seite, `fehler-${ui.name}`);

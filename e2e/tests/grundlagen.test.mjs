@@ -34,7 +34,7 @@ test("Arbeitsliste, Kundensuche mit Live-Filter und Kundenakte", async () => {
   assert.ok(alle > 0, "die VFK hat Kunden");
   const name = (await seite.locator("#trefferliste tbody tr a").first().innerText()).split(",")[0];
   // Live filter (htmx): typing narrows the list without submitting the form.
-  await seite.getByLabel("Name oder Kundennummer").fill(name);
+  await seite.getByLabel("Name, Geburtsdatum oder Kundennummer").fill(name);
   await seite.waitForFunction((n) => [...document.querySelectorAll("#trefferliste tbody tr a")]
     .every((a) => a.textContent.includes(n)), name);
   assert.ok(await seite.locator("#trefferliste tbody tr").count() <= alle);

@@ -15,6 +15,7 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use vierphasen_domain::MerkmalStatus;
 use vierphasen_domain::fallakte::pruefen_und_aufloesen;
+use vierphasen_domain::kalender::arbeitstag_bis;
 use vierphasen_domain::regeln::frist::FristStatus;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 use vierphasen_store::{Tx, sql};
@@ -146,14 +147,23 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: KundeId) -> R
     let gf = pruefen_und_aufloesen(fall.akte, app.katalog)?;
     let pruefung = vierphasen_domain::pruefen(&gf, heute);
 
+    // One row per event: a K1 deadline met by an appointment already in the calendar needs no
+    // reminder of its own.
+    let termin_bis = sql!(tx, zeile<(NaiveDate,)>
+        "SELECT faellig_am FROM termin WHERE kunde_id = $1 AND art = 'termin' AND erledigt_um IS NULL
+         ORDER BY faellig_am LIMIT 1", kunde_id.0)?
+    .map(|(d,)| d);
+    // A reminder falls on the Dienststelle's last working day before the deadline.
+    let land = gf.akte.dienststelle.bundesland;
     let mut neu: Vec<Wiedervorlage> = pruefung
         .fristen
         .iter()
         .filter(|f| f.status != FristStatus::Erledigt)
+        .filter(|f| !(f.regel == "K1" && termin_bis.is_some_and(|t| t <= f.datum)))
         .map(|f| Wiedervorlage {
             regel: f.regel.id().into(),
             art: f.art.into(),
-            datum: f.datum,
+            datum: arbeitstag_bis(f.datum, land),
             text: f.bezeichnung.clone(),
         })
         .collect();
@@ -162,7 +172,7 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: KundeId) -> R
     let naechstes =
         pruefung.fristen.iter().find(|f| f.regel == "K1" && f.status != FristStatus::Erledigt).map(|f| f.datum);
     if let Some((version, _)) = gf.aktuelles_profiling() {
-        let bis = naechstes.unwrap_or(version.gespeichert_am);
+        let bis = arbeitstag_bis(naechstes.unwrap_or(version.gespeichert_am), land);
         for m in version.merkmale.iter().filter(|m| m.status == MerkmalStatus::ZuKlaeren) {
             let (id, label) = match app.katalog.finde_merkmal(&m.merkmal) {
                 Some(r) => (app.katalog.merkmal(r).id.clone(), app.katalog.merkmal(r).label.clone()),

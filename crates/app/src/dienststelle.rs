@@ -158,6 +158,7 @@ impl App {
         let kontakt = kontakt_pruefen(&neu.kontakt)?;
         Ok(Dienststelle {
             name,
+            bundesland: neu.bundesland,
             lokale_strategien: lokale,
             kontaktdichte_tage: kontaktdichte,
             kontakt,

@@ -78,6 +78,9 @@ impl App {
         drop(tokio::task::spawn_blocking(vierphasen_documents::vorbereiten));
         let heute = vierphasen_domain::datum::berlin_datum(Utc::now());
         let mut tx = db.begin().await?;
+        fall::namenssuche::nachtragen(&mut tx).await?;
+        tx.commit().await?;
+        let mut tx = db.begin().await?;
         let matching = Arc::new(stellen::Matching::aufbauen(&mut tx, katalog, heute).await?);
         drop(tx);
         Ok(App {

@@ -2,13 +2,14 @@
 //! Operations around the cycle: conversations and K1, consents and referrals, the Wiedervorlagen
 //! worker, export and Art. 15 Auskunft, responsibility and restriction.
 
-use crate::gemeinsam::{neuer_kunde, umgebung};
+use crate::gemeinsam::{am_montag, neuer_kunde, umgebung};
 use chrono::{Duration, NaiveDate};
 use serde_json::json;
 use vierphasen_app::fall::{AuftragEingabe, EinwilligungEingabe, GespraechEingabe, Sperre, Zustaendigkeit};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter};
 use vierphasen_app::{App, AppFehler};
 use vierphasen_domain::fallakte::Dienststelle;
+use vierphasen_domain::kalender::kein_arbeitstag;
 use vierphasen_store::sql;
 use vierphasen_store::testdb::datenbanken;
 
@@ -67,7 +68,7 @@ async fn verlauf_aktionen(app: &App, kunde_id: i64) -> Vec<(String, String)> {
 #[tokio::test]
 async fn folgegespraech_mit_vier_schritten_bekommt_den_naechsten_termin_nach_kontaktdichtekonzept() {
     for t in datenbanken().await {
-        let app = App::starten(t.db.clone()).await.unwrap();
+        let app = am_montag(App::starten(t.db.clone()).await.unwrap());
         let u = umgebung(&app).await;
         // K1: the Dienststelle's own concept (10 days for N instead of the default 14).
         let konfiguration: Dienststelle = serde_json::from_value(json!({ "kontaktdichte_tage": { "N": 10 } })).unwrap();
@@ -95,9 +96,19 @@ async fn folgegespraech_mit_vier_schritten_bekommt_den_naechsten_termin_nach_kon
 
         // An agreed appointment within the concept is stored as agreed.
         let mut eingabe = folgegespraech(heute);
-        eingabe["naechster_termin"] = json!(heute + Duration::days(5));
+        eingabe["naechster_termin"] = json!(heute + Duration::days(4));
         let erg = app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap();
-        assert_eq!(erg.naechster_termin, heute + Duration::days(5));
+        assert_eq!(erg.naechster_termin, heute + Duration::days(4));
+        // Not on a Saturday (issue 15/6).
+        let mut eingabe = folgegespraech(heute);
+        eingabe["naechster_termin"] = json!(heute + Duration::days(5));
+        match app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "naechster_termin");
+                assert!(meldung.contains("12.12.2026 ist ein Samstag"), "{meldung}");
+            }
+            f => panic!("{f:?}"),
+        }
         t.aufraeumen().await;
     }
 }
@@ -263,7 +274,7 @@ async fn auftrag_braucht_einwilligung_und_oeffnet_den_fall_fuer_den_fachdienst()
 #[tokio::test]
 async fn arbeiter_legt_wiedervorlagen_aus_den_fristen_einmal_an() {
     for t in datenbanken().await {
-        let app = App::starten(t.db.clone()).await.unwrap();
+        let app = am_montag(App::starten(t.db.clone()).await.unwrap());
         let u = umgebung(&app).await;
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Frist")).await.unwrap();
         let heute = app.heute();
@@ -284,9 +295,15 @@ async fn arbeiter_legt_wiedervorlagen_aus_den_fristen_einmal_an() {
         assert!(erledigt >= 1, "{}", t.name);
         let wiedervorlagen = termine_der_art(&app, id.0, "wiedervorlage").await;
         let regeln: Vec<&str> = wiedervorlagen.iter().filter_map(|w| w.2.as_deref()).collect();
-        for r in ["K1", "P8", "P4"] {
+        for r in ["P8", "P4"] {
             assert!(regeln.contains(&r), "{}: Wiedervorlage {r} fehlt: {wiedervorlagen:?}", t.name);
         }
+        // The next Folgegespräch (K1) is in the calendar as the appointment the Erstgespräch
+        // made: one row, no reminder beside it.
+        assert!(!regeln.contains(&"K1"), "{}: {wiedervorlagen:?}", t.name);
+        assert_eq!(termine_der_art(&app, id.0, "termin").await.len(), 1);
+        // Reminders fall on working days.
+        assert!(wiedervorlagen.iter().all(|w| kein_arbeitstag(w.1, None).is_none()), "{wiedervorlagen:?}");
         assert!(wiedervorlagen.iter().all(|w| w.0 == Some(u.vfk.benutzer_id)), "für die zuständige VFK");
         let p4 = wiedervorlagen.iter().find(|w| w.2.as_deref() == Some("P4")).unwrap();
         assert!(p4.3.contains("Wohnsituation"), "{p4:?}");
@@ -463,7 +480,7 @@ async fn admin_sieht_keinen_fall_aber_konfiguriert_die_dienststelle() {
 #[tokio::test]
 async fn teamleitung_weist_den_fall_neu_zu() {
     for t in datenbanken().await {
-        let app = App::starten(t.db.clone()).await.unwrap();
+        let app = am_montag(App::starten(t.db.clone()).await.unwrap());
         let u = umgebung(&app).await;
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Wechsel")).await.unwrap();
         let heute = app.heute();
@@ -518,6 +535,110 @@ async fn gesperrter_fall_verschwindet_fuer_nicht_benannte() {
         let aktionen = verlauf_aktionen(&app, id.0).await;
         assert!(aktionen.iter().any(|(e, a)| e == "kunde" && a.starts_with("Sperre gesetzt")));
         assert!(aktionen.iter().any(|(e, a)| e == "kunde" && a.starts_with("Sperre aufgehoben")));
+        t.aufraeumen().await;
+    }
+}
+
+fn termin_eingabe(wert: serde_json::Value) -> TerminEingabe {
+    serde_json::from_value(wert).unwrap()
+}
+
+fn feldfehler(f: AppFehler) -> (String, String) {
+    match f {
+        AppFehler::Ungueltig { feld, meldung } => (feld, meldung),
+        f => panic!("{f:?}"),
+    }
+}
+
+/// Issue 15/6: an appointment has a time, a duration, a channel and a room; it falls on a working
+/// day of the Dienststelle's Land and does not overlap another one in the VFK's calendar.
+#[tokio::test]
+async fn termin_mit_uhrzeit_dauer_kanal_und_raum() {
+    for t in datenbanken().await {
+        let app = am_montag(App::starten(t.db.clone()).await.unwrap());
+        let u = umgebung(&app).await;
+        let konfiguration: Dienststelle = serde_json::from_value(json!({ "bundesland": "NW" })).unwrap();
+        app.konfiguration_setzen(&u.admin, konfiguration).await.unwrap();
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Kalender")).await.unwrap();
+
+        // Closed days, each with its reason.
+        for (datum, grund) in [
+            ("2026-12-13", "13.12.2026 ist ein Sonntag"),
+            ("2026-12-25", "Feiertag (1. Weihnachtstag)"),
+            ("2027-05-27", "Feiertag (Fronleichnam in Nordrhein-Westfalen)"),
+        ] {
+            let e = termin_eingabe(json!({ "datum": datum, "text": "Folgegespräch" }));
+            let (feld, meldung) = feldfehler(app.termin_anlegen(&u.vfk, id, e).await.unwrap_err());
+            assert_eq!(feld, "datum", "{}", t.name);
+            assert!(meldung.contains(grund), "{meldung}");
+        }
+
+        let termin = json!({ "datum": "2026-12-08", "text": "Folgegespräch", "uhrzeit": "10:30",
+                             "dauer_minuten": 30, "kanal": "telefon" });
+        app.termin_anlegen(&u.vfk, id, termin_eingabe(termin)).await.unwrap();
+        // Overlapping the first one in the same calendar: refused, naming the time taken.
+        let ueberschneidung = json!({ "datum": "2026-12-08", "text": "Rückfrage", "uhrzeit": "10:45" });
+        let (feld, meldung) =
+            feldfehler(app.termin_anlegen(&u.vfk, id, termin_eingabe(ueberschneidung)).await.unwrap_err());
+        assert_eq!(feld, "uhrzeit");
+        assert!(meldung.contains("10:30–11:00"), "{meldung}");
+        // Right after it, in a room (on site without saying so).
+        let danach = json!({ "datum": "2026-12-08", "text": "Unterlagen", "uhrzeit": "11:00", "raum": "Raum 1.03" });
+        app.termin_anlegen(&u.vfk, id, termin_eingabe(danach)).await.unwrap();
+
+        for (falsch, feld, teil) in [
+            (json!({ "uhrzeit": "25:00" }), "uhrzeit", "Stunden:Minuten"),
+            (json!({ "uhrzeit": "5:30" }), "uhrzeit", "zwischen 06:00 und 19:59"),
+            (json!({ "uhrzeit": "8:30", "datum": "2026-12-07" }), "uhrzeit", "Vergangenheit"),
+            (json!({ "dauer_minuten": 3 }), "dauer_minuten", "5 bis 480"),
+            (json!({ "kanal": "video", "raum": "Raum 2" }), "raum", "bei Video bitte leer lassen"),
+        ] {
+            let mut e = json!({ "datum": "2026-12-09", "text": "x" });
+            for (k, v) in falsch.as_object().unwrap() {
+                e[k] = v.clone();
+            }
+            let (f, meldung) = feldfehler(app.termin_anlegen(&u.vfk, id, termin_eingabe(e)).await.unwrap_err());
+            assert_eq!(f, feld, "{falsch}");
+            assert!(meldung.contains(teil), "{falsch}: {meldung}");
+        }
+        // Later today is fine.
+        let heute_spaeter = json!({ "datum": "2026-12-07", "text": "Rückruf", "uhrzeit": "9:30", "kanal": "video" });
+        app.termin_anlegen(&u.vfk, id, termin_eingabe(heute_spaeter)).await.unwrap();
+
+        let liste = app.termine_liste(&u.vfk, &TerminFilter::default()).await.unwrap();
+        let zeiten: Vec<String> = liste.iter().map(|z| z.zeit().text()).collect();
+        assert_eq!(
+            zeiten,
+            ["09:30 Uhr · Video", "10:30–11:00 Uhr · Telefon", "11:00 Uhr · vor Ort, Raum 1.03"],
+            "{}: nach Tag und Uhrzeit",
+            t.name
+        );
+        let akte = app.akte_lesen(&u.vfk, id, None).await.unwrap();
+        assert_eq!(akte.termine[1].zeit().text(), "10:30–11:00 Uhr · Telefon");
+        t.aufraeumen().await;
+    }
+}
+
+/// Issue 15/6: the Kontaktdichtekonzept's proposal moves back to the last working day, and the
+/// Wiedervorlagen of a Land's holidays too.
+#[tokio::test]
+async fn vorschlaege_fallen_auf_arbeitstage_des_landes() {
+    for t in datenbanken().await {
+        let app = am_montag(App::starten(t.db.clone()).await.unwrap());
+        let u = umgebung(&app).await;
+        // 12 days after Monday 7 December is Saturday 19 December.
+        let konfiguration: Dienststelle =
+            serde_json::from_value(json!({ "bundesland": "NW", "kontaktdichte_tage": { "N": 12 } })).unwrap();
+        app.konfiguration_setzen(&u.admin, konfiguration).await.unwrap();
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Werktag")).await.unwrap();
+        let heute = app.heute();
+        let erg = app.gespraech_erfassen(&u.vfk, id, gespraech(folgegespraech(heute))).await.unwrap();
+        assert_eq!(erg.naechster_termin, NaiveDate::from_ymd_opt(2026, 12, 18).unwrap(), "{}: Freitag davor", t.name);
+        let mut eingabe = folgegespraech(heute);
+        eingabe["naechster_termin"] = json!("2026-12-25");
+        let (feld, meldung) = feldfehler(app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap_err());
+        assert_eq!(feld, "naechster_termin");
+        assert!(meldung.contains("1. Weihnachtstag"), "{meldung}");
         t.aufraeumen().await;
     }
 }

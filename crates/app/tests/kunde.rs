@@ -117,3 +117,75 @@ async fn unbekannte_postleitzahl_wird_abgelehnt() {
         t.aufraeumen().await;
     }
 }
+
+/// Issue 15/7: names in Latin script (with every accent), no emoji; no registration in the
+/// Allgemeine Vermittlung before 15.
+#[tokio::test]
+async fn namen_und_mindestalter_bei_der_anlage() {
+    for t in datenbanken().await {
+        let app = crate::gemeinsam::am_montag(App::starten(t.db.clone()).await.unwrap());
+        let u = umgebung(&app).await;
+        let mut k = neuer_kunde("Ćosić-Ołowska O’Neill");
+        k.vorname = "Zoë Ş.".into();
+        app.kunde_anlegen(&u.vfk, k).await.expect("lateinische Schrift mit Akzenten");
+        for (feld, name) in [("nachname", "Müller 😀"), ("vorname", "Иван"), ("nachname", "Meier ★")] {
+            let mut k = neuer_kunde("Muster");
+            if feld == "vorname" {
+                k.vorname = name.into();
+            } else {
+                k.nachname = name.into();
+            }
+            match app.kunde_anlegen(&u.vfk, k).await.unwrap_err() {
+                AppFehler::Ungueltig { feld: f, meldung } => {
+                    assert_eq!(f, feld, "{}: {name}", t.name);
+                    assert!(meldung.contains("lateinischen Schrift"), "{meldung}");
+                }
+                f => panic!("{name}: {f:?}"),
+            }
+        }
+        // 14 years and 11 months on Monday, 7 December 2026.
+        let mut jung = neuer_kunde("Jung");
+        jung.geburtsdatum = "2012-01-07".parse().unwrap();
+        match app.kunde_anlegen(&u.vfk, jung.clone()).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "geburtsdatum");
+                assert!(meldung.contains("14 Jahre") && meldung.contains("Berufsberatung"), "{meldung}");
+            }
+            f => panic!("{f:?}"),
+        }
+        jung.segment = vierphasen_domain::Segment::AusbV;
+        app.kunde_anlegen(&u.vfk, jung).await.expect("die Ausbildungsvermittlung berät auch Jüngere");
+        t.aufraeumen().await;
+    }
+}
+
+/// Issue 15/7: the same person twice (name in another spelling, same birth date) is refused with
+/// the existing Kundennummer until the VFK confirms it is another person.
+#[tokio::test]
+async fn dieselbe_person_zweimal_wird_erst_nach_bestaetigung_angelegt() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let mut k = neuer_kunde("Müller");
+        k.vorname = "Inge".into();
+        let erste = app.kunde_anlegen(&u.vfk, k.clone()).await.unwrap();
+        let nummer = app.fall_lesen(&u.vfk, erste, None).await.unwrap().stammdaten.kundennummer;
+
+        let mut zweite = k.clone();
+        zweite.nachname = "Mueller".into();
+        match app.kunde_anlegen(&u.kollegin, zweite.clone()).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "bestaetigt", "{}", t.name);
+                assert!(meldung.contains(&nummer), "{meldung}");
+            }
+            f => panic!("{f:?}"),
+        }
+        zweite.bestaetigt = true;
+        app.kunde_anlegen(&u.kollegin, zweite).await.expect("eine andere Person, bestätigt");
+        // Another birth date is another person.
+        let mut dritte = k;
+        dritte.geburtsdatum = "1985-04-13".parse().unwrap();
+        app.kunde_anlegen(&u.vfk, dritte).await.unwrap();
+        t.aufraeumen().await;
+    }
+}

@@ -12,6 +12,7 @@ mod kenntnis;
 mod kenntnisluecke;
 mod konto;
 mod kunde;
+mod kundensuche;
 mod passwort;
 mod phasen;
 mod sammelcommit;

@@ -7,6 +7,7 @@ pub mod fallakte;
 pub mod formular;
 pub mod grundtypen;
 pub mod ids;
+pub mod kalender;
 pub mod katalog;
 pub mod monat;
 pub mod pruefung;

@@ -6,6 +6,7 @@ mod aufbewahrung;
 mod datum;
 mod eigenschaften;
 mod formular;
+mod kalender;
 mod monat;
 mod normalisieren;
 mod regel;

@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::gemeinsam::{TestApp, heute, konten, spawn_apps, tag};
+use crate::gemeinsam::{TestApp, heute, k1_tag, konten, spawn_apps, tag, werktag};
 use chrono::Days;
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -191,12 +191,12 @@ async fn ablauf(t: &TestApp) {
         t,
         Method::POST,
         &format!("{k}/gespraeche"),
-        Some(json!({ "datum": tag(0), "art": "erstgespraech", "naechster_termin": tag(28) })),
+        Some(json!({ "datum": tag(0), "art": "erstgespraech", "naechster_termin": werktag(28) })),
         &vfk,
         neu,
     )
     .await;
-    assert_eq!(erst["naechster_termin"], tag(28));
+    assert_eq!(erst["naechster_termin"], werktag(28));
     let v1 = senden(t, Method::GET, &format!("{k}/vermerke/vorbefuellung?art=erstgespraech"), None, &vfk, ok).await;
     assert_eq!(v1["regel"], "V1");
     let abschnitte = v1["abschnitte"].as_array().unwrap();
@@ -249,7 +249,7 @@ async fn ablauf(t: &TestApp) {
             ] }
         }
     })), &vfk, neu).await;
-    assert_eq!(folge["naechster_termin"], tag(56), "{folge:#}");
+    assert_eq!(folge["naechster_termin"], k1_tag(56), "{folge:#}");
     // F2 step 4: the two agreements belong into the agreement at its next update; that is all
     // the rules have to say about a complete Folgegespräch.
     let befunde = folge["befunde"].as_array().unwrap();

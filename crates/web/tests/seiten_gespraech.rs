@@ -6,7 +6,9 @@
 
 use crate::gemeinsam;
 
-use crate::gemeinsam::{Seite, TestApp, api, heute, konten, spawn_apps, tag, tag_de};
+use crate::gemeinsam::{
+    Seite, TestApp, api, heute, k1_tag, k1_tag_de, konten, spawn_apps, tag, tag_de, werktag, werktag_de,
+};
 use chrono::Days;
 use hyper::{Method, StatusCode};
 use serde_json::{Value, json};
@@ -160,12 +162,15 @@ async fn folgegespraech_seite(t: &TestApp, vfk: &str, id: i64, aufgaben: &[Strin
     // Step 3 offers the open Handlungsbedarf; step 4 the K1 proposal (Förderprofil: 56 days).
     assert!(text.contains("Berufliche Qualifikation"), "{text}");
     assert!(
-        s.text.contains(&format!(r#"id="naechster_termin" name="naechster_termin" value="{}""#, tag(56))),
+        s.text.contains(&format!(r#"id="naechster_termin" name="naechster_termin" value="{}""#, k1_tag(56))),
         "{}",
         s.text
     );
     assert!(
-        text.contains(&format!("Vorschlag nach Kontaktdichtekonzept: {} (K1, 56 Tage bei Förderprofil)", tag_de(56))),
+        text.contains(&format!(
+            "Vorschlag nach Kontaktdichtekonzept: {} (K1, 56 Tage bei Förderprofil)",
+            k1_tag_de(56)
+        )),
         "{text}"
     );
 }
@@ -190,7 +195,7 @@ async fn folgegespraech_abgelehnt(t: &TestApp, vfk: &str, id: i64, aufgaben: &[S
     );
 
     // An agreement with a deadline but without text: the form says which row.
-    f = folgegespraech(aufgaben, &tag(42));
+    f = folgegespraech(aufgaben, &werktag(42));
     setzen(&mut f, "schritt4.vereinbarungen[0].text", "");
     let s = absenden(t, &pfad, &f, vfk).await;
     assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", s.text);
@@ -199,7 +204,7 @@ async fn folgegespraech_abgelehnt(t: &TestApp, vfk: &str, id: i64, aufgaben: &[S
     assert!(s.text.contains("Keine."), "Schritt 2 bleibt stehen");
 
     // A task not done without its reason: refused by F2, the finding stands next to the task.
-    f = folgegespraech(aufgaben, &tag(42));
+    f = folgegespraech(aufgaben, &werktag(42));
     setzen(&mut f, "schritt1.aufgaben[0].grund", "");
     let s = absenden(t, &pfad, &f, vfk).await;
     assert_eq!(s.status, StatusCode::CONFLICT, "{}", s.text);
@@ -209,7 +214,7 @@ async fn folgegespraech_abgelehnt(t: &TestApp, vfk: &str, id: i64, aufgaben: &[S
     assert!(s.text.contains(r#"id="schritt1-aufgaben-0--grund-meldung""#), "der Befund steht beim Feld: {}", s.text);
 
     // "Weitere Zeile" saves nothing and adds a row.
-    f = folgegespraech(aufgaben, &tag(42));
+    f = folgegespraech(aufgaben, &werktag(42));
     f.push(("aktion".into(), "zeile".into()));
     let s = absenden(t, &pfad, &f, vfk).await;
     assert_eq!(s.status, StatusCode::OK);
@@ -220,13 +225,13 @@ async fn folgegespraech_abgelehnt(t: &TestApp, vfk: &str, id: i64, aufgaben: &[S
 }
 
 async fn folgegespraech_gespeichert(t: &TestApp, vfk: &str, id: i64, aufgaben: &[String]) {
-    let s = absenden(t, &format!("/kunden/{id}/folgegespraech"), &folgegespraech(aufgaben, &tag(42)), vfk).await;
+    let s = absenden(t, &format!("/kunden/{id}/folgegespraech"), &folgegespraech(aufgaben, &werktag(42)), vfk).await;
     assert_eq!(s.status, StatusCode::SEE_OTHER, "{}: {}", t.name, s.sichtbar());
     assert_eq!(s.weiter(), format!("/kunden/{id}/vermerk?gespeichert=gespraech"));
     let fall = api(t, Method::GET, &format!("/api/v1/kunden/{id}"), None, vfk).await;
     let g = &fall["fallakte"]["gespraeche"][0];
     assert_eq!(g["art"], "folgegespraech");
-    assert_eq!(g["folgegespraech"]["schritt4"]["naechster_termin"], tag(42));
+    assert_eq!(g["folgegespraech"]["schritt4"]["naechster_termin"], werktag(42));
     assert_eq!(g["folgegespraech"]["schritt1"]["aufgaben"].as_array().unwrap().len(), aufgaben.len());
     assert_eq!(
         g["folgegespraech"]["schritt4"]["vereinbarungen"].as_array().unwrap().len(),
@@ -238,7 +243,7 @@ async fn folgegespraech_gespeichert(t: &TestApp, vfk: &str, id: i64, aufgaben: &
     assert!(akte.contains("gespraech: erfasst"), "{akte}");
     let termine = t.seite(&format!("/kunden/{id}/termine"), vfk).await.sichtbar();
     assert!(
-        termine.contains(&format!("{} Termin: Folgegespräch nach Kontaktdichtekonzept (K1)", tag_de(42))),
+        termine.contains(&format!("{} Termin: Folgegespräch nach Kontaktdichtekonzept (K1)", werktag_de(42))),
         "{termine}"
     );
 }
@@ -327,10 +332,13 @@ async fn termine(t: &TestApp, vfk: &str, id: i64) {
     assert_eq!(s.status, StatusCode::OK);
     let k1 = format!(
         "Kontaktdichtekonzept (K1): Nächstes Folgegespräch (56 Tage nach dem Folgegespräch bei Förderprofil), fällig am {}",
-        tag_de(42)
+        werktag_de(42)
     );
     assert!(s.sichtbar().contains(&k1), "{}", s.sichtbar());
-    assert!(s.text.contains(&format!(r#"id="datum" name="datum" value="{}""#, tag(42))), "der Vorschlag ist vorbelegt");
+    assert!(
+        s.text.contains(&format!(r#"id="datum" name="datum" value="{}""#, werktag(42))),
+        "der Vorschlag ist vorbelegt"
+    );
 
     // Refused: a date in the past; the text stays.
     let s = t.absenden(&pfad, &[("datum", &gestern()), ("text", "Rückruf Bildungsträger")], vfk).await;
@@ -338,11 +346,11 @@ async fn termine(t: &TestApp, vfk: &str, id: i64) {
     assert!(s.sichtbar().contains("Datum: liegt in der Vergangenheit"), "{}", s.sichtbar());
     assert!(s.text.contains(r#"value="Rückruf Bildungsträger""#));
 
-    let s = t.absenden(&pfad, &[("datum", &tag(3)), ("text", "Rückruf Bildungsträger")], vfk).await;
+    let s = t.absenden(&pfad, &[("datum", &werktag(3)), ("text", "Rückruf Bildungsträger")], vfk).await;
     assert_eq!(s.status, StatusCode::SEE_OTHER);
     assert_eq!(s.weiter(), format!("{pfad}?gespeichert=termin"));
     let text = t.seite(s.weiter(), vfk).await.sichtbar();
-    assert!(text.contains(&format!("{} Termin Rückruf Bildungsträger", tag_de(3))), "{text}");
+    assert!(text.contains(&format!("{} Termin Rückruf Bildungsträger", werktag_de(3))), "{text}");
 
     // The calendar lists it under its day with the case; "Erledigt" removes it from the open list.
     let s = t.seite("/termine", vfk).await;
@@ -386,9 +394,9 @@ async fn fremde_dienststelle(t: &TestApp, id: i64) {
     }
     let s = t.seite("/kunden/999999/folgegespraech", &jc).await;
     assert_eq!(s.status, StatusCode::NOT_FOUND);
-    let f = folgegespraech(&[], &tag(42));
+    let f = folgegespraech(&[], &werktag(42));
     assert_eq!(absenden(t, &format!("/kunden/{id}/folgegespraech"), &f, &jc).await.status, StatusCode::NOT_FOUND);
-    let s = t.absenden(&format!("/kunden/{id}/termine"), &[("datum", &tag(3)), ("text", "x")], &jc).await;
+    let s = t.absenden(&format!("/kunden/{id}/termine"), &[("datum", &werktag(3)), ("text", "x")], &jc).await;
     assert_eq!(s.status, StatusCode::NOT_FOUND);
     let s = t
         .absenden(

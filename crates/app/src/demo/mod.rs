@@ -18,6 +18,8 @@ mod daten;
 mod stellen;
 pub mod vorlagen;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 use vierphasen_domain::zugriff::{Akteur, Rolle};
@@ -27,6 +29,7 @@ pub use vorlagen::{DemoDienststelle, DemoTermin, Demofall, OffenerPunkt, faelle}
 
 use crate::fall::{Verlaufsaktion, termin_einfuegen};
 use crate::konto::NeuerBenutzer;
+use crate::termine::{Kanal, Terminzeit};
 use crate::{App, AppFehler};
 
 /// The shared password of every demo account (passes `passwort::richtlinie_pruefen`).
@@ -66,6 +69,7 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     let jetzt = app.jetzt();
     let mut tx = app.db.begin().await?;
     let mut kunden = Vec::with_capacity(faelle.len());
+    let mut belegt = HashMap::new();
     for f in &faelle {
         let nr = DemoDienststelle::BEIDE.iter().position(|d| *d == f.dienststelle).unwrap_or(0);
         let vfk = &konten[nr][f.vfk];
@@ -73,9 +77,12 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
         kunden.push(kunde_id);
         for t in &f.termine {
             let benutzer = Some(vfk.benutzer_id);
-            let id = termin_einfuegen(&mut tx, kunde_id, benutzer, t.datum, t.regel, &t.text, jetzt).await?;
+            let zeit = demo_terminzeit(f, f.vfk, t, &mut belegt, vfk.benutzer_id);
+            let id = termin_einfuegen(&mut tx, kunde_id, benutzer, t.datum, t.regel, &t.text, &zeit, jetzt).await?;
             let nachher = serde_json::json!({
                 "faellig_am": t.datum, "regel": t.regel, "text": t.text, "benutzer_id": vfk.benutzer_id,
+                "uhrzeit": zeit.uhrzeit, "dauer_minuten": zeit.dauer_minuten, "kanal": zeit.kanal.map(Kanal::id),
+                "raum": zeit.raum,
             });
             crate::fall::verlauf_schreiben(
                 &mut tx,
@@ -104,6 +111,37 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     loeschung_vorfuehren(app, &konten[0], &datenschutz[0], &faelle, &kunden, heute).await?;
     tracing::info!(kunden = faelle.len(), stellen, "Demo-Daten eingerichtet");
     Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
+}
+
+/// When and how a demo appointment is held: the VFK's appointments of a day one after the other
+/// from 08:30 on the hour, in her room, every fifth by phone and every ninth by video; as long as
+/// the Dienststelle's conversations last (P11).
+fn demo_terminzeit(
+    f: &Demofall,
+    vfk_nr: usize,
+    t: &DemoTermin,
+    belegt: &mut HashMap<(i64, NaiveDate), i64>,
+    benutzer_id: i64,
+) -> Terminzeit {
+    let n = belegt.entry((benutzer_id, t.datum)).or_insert(0);
+    let slot = *n % 9;
+    *n += 1;
+    let dauer = f.dienststelle.konfiguration().gespraechsdauer;
+    let minuten = if t.regel.is_none() { dauer.erstgespraech_minuten } else { dauer.folgegespraech_minuten };
+    let nummer = benutzer_id + slot;
+    let kanal = if nummer % 5 == 0 {
+        Kanal::Telefon
+    } else if nummer % 9 == 0 {
+        Kanal::Video
+    } else {
+        Kanal::VorOrt
+    };
+    Terminzeit {
+        uhrzeit: Some(format!("{:02}:30", 8 + slot)),
+        dauer_minuten: minuten.map(i64::from),
+        kanal: Some(kanal),
+        raum: (kanal == Kanal::VorOrt).then(|| format!("Raum 1.{:02}", vfk_nr + 1)),
+    }
 }
 
 /// D1 break-the-glass, so that the Datenschutz report has something true to show: the first VFK

@@ -18,6 +18,7 @@ use fake::rand::rngs::ChaCha8Rng;
 use fake::rand::{RngExt, SeedableRng};
 use vierphasen_domain::datum::{de, jahre_zwischen, minus_monate, plus_monate};
 use vierphasen_domain::fallakte::*;
+use vierphasen_domain::kalender::{Bundesland, arbeitstag_ab, arbeitstag_bis};
 use vierphasen_domain::{Katalog, MerkmalStatus, Profillage, Rechtskreis, Segment};
 
 use super::daten::{BERUFE, Beruf, GRUENDE_NICHT_ERLEDIGT, PLZ, UEBERFACHLICH};
@@ -40,6 +41,9 @@ pub enum DemoDienststelle {
     /// Jobcenter (SGB II).
     Jobcenter,
 }
+
+/// The Land of both demo Dienststellen (its holidays close them).
+const DEMO_LAND: Bundesland = Bundesland::NW;
 
 impl DemoDienststelle {
     pub const BEIDE: [DemoDienststelle; 2] = [DemoDienststelle::Agentur, DemoDienststelle::Jobcenter];
@@ -78,6 +82,7 @@ impl DemoDienststelle {
         match self {
             DemoDienststelle::Agentur => Dienststelle {
                 name: Some(self.name().into()),
+                bundesland: Some(DEMO_LAND),
                 lokale_strategien: vec![LokaleStrategie {
                     id: "lokal_pendlernetz".into(),
                     bezeichnung:
@@ -100,6 +105,7 @@ impl DemoDienststelle {
             },
             DemoDienststelle::Jobcenter => Dienststelle {
                 name: Some(self.name().into()),
+                bundesland: Some(DEMO_LAND),
                 lokale_strategien: vec![LokaleStrategie {
                     id: "lokal_kita_lotsen".into(),
                     bezeichnung: "Kita-Lotsen: Betreuungsplatz gemeinsam mit dem Familienbüro Musterstadt sichern"
@@ -551,6 +557,14 @@ impl<'a> Bau<'a> {
         self.z.random_bool(p)
     }
 
+    /// Appointments fall on the Dienststelle's working days: the last one up to `d`; a date ahead
+    /// that would so slip into the past moves to the first working day from today.
+    fn termintag(&self, d: NaiveDate) -> NaiveDate {
+        let land = self.konf.bundesland;
+        let t = arbeitstag_bis(d, land);
+        if d > self.heute && t < self.heute { arbeitstag_ab(self.heute, land) } else { t }
+    }
+
     fn eins<T: Copy>(&mut self, liste: &[T]) -> T {
         liste[self.z.random_range(0..liste.len())]
     }
@@ -814,13 +828,21 @@ impl<'a> Bau<'a> {
 
         // Conversation dates, backwards from the last one.
         let bis_termin = iv - self.zahl(0, 2);
-        let x = if punkt == Some(FolgegespraechUeberfaellig) {
+        let mut x = if punkt == Some(FolgegespraechUeberfaellig) {
             bis_termin + self.zahl(5, 20)
         } else if punkt == Some(EvEntwurf) {
             self.zahl(1, 5.min(bis_termin - 1))
         } else {
             self.zahl(1, bis_termin - 1)
         };
+        // The next appointment is ahead on a working day before the K1 deadline: when the days
+        // between today and the planned date are all closed, the last conversation moves later.
+        while punkt != Some(FolgegespraechUeberfaellig)
+            && x > 1
+            && arbeitstag_bis(tag(h, bis_termin - x), self.konf.bundesland) <= h
+        {
+            x -= 1;
+        }
         let letztes = tag(h, -x);
         let mut daten = vec![letztes];
         for i in 0..n {
@@ -833,7 +855,7 @@ impl<'a> Bau<'a> {
                 daten.insert(0, tag(daten[0], -abstand));
             }
         }
-        let termin = tag(letztes, bis_termin);
+        let termin = self.termintag(tag(letztes, bis_termin));
         let e = daten[0];
         let p = if zweit { daten[1] } else { e };
         let erster_folge = if zweit { 2 } else { 1 };

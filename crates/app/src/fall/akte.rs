@@ -24,8 +24,24 @@ pub struct Aktentermin {
     /// `termin` or `wiedervorlage`.
     pub art: String,
     pub faellig_am: NaiveDate,
+    /// `HH:MM`; duration, channel (`vor_ort`, `telefon`, `video`) and room of an appointment.
+    pub uhrzeit: Option<String>,
+    pub dauer_minuten: Option<i64>,
+    pub kanal: Option<String>,
+    pub raum: Option<String>,
     pub regel: Option<String>,
     pub text: String,
+}
+
+impl Aktentermin {
+    pub fn zeit(&self) -> crate::termine::Terminzeit {
+        crate::termine::Terminzeit {
+            uhrzeit: self.uhrzeit.clone(),
+            dauer_minuten: self.dauer_minuten,
+            kanal: self.kanal.as_deref().and_then(crate::termine::Kanal::aus_id),
+            raum: self.raum.clone(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, sqlx::FromRow)]
@@ -72,8 +88,9 @@ impl App {
         let fall = fall_laden(&mut tx, wer, kunde_id, Aktion::FallLesen, self.jetzt()).await?;
         let stamm = &fall.stamm;
         let termine = sql!(&mut tx, zeilen<Aktentermin>
-            "SELECT id, art, faellig_am, regel, text FROM termin
-             WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, id LIMIT 100", kunde_id.0)?;
+            "SELECT id, art, faellig_am, uhrzeit, dauer_minuten, kanal, raum, regel, text FROM termin
+             WHERE kunde_id = $1 AND erledigt_um IS NULL ORDER BY faellig_am, COALESCE(uhrzeit, ''), id LIMIT 100",
+            kunde_id.0)?;
         let aenderungen = sql!(&mut tx, zeilen<Aktenaenderung>
             "SELECT v.zeitpunkt, b.name AS benutzer, v.entitaet, v.aktion FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id
              WHERE v.kunde_id = $1 ORDER BY v.id DESC LIMIT 50", kunde_id.0)?;

@@ -5,11 +5,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use vierphasen_domain::fallakte::{Folgegespraech, Gespraech, Gespraechsart, pruefen_und_aufloesen};
+use vierphasen_domain::kalender::kein_arbeitstag_text;
 use vierphasen_domain::regeln::kontaktdichte;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Befund, Profillage};
 
 use super::{Tor, Verlaufsaktion};
+use crate::termine::Terminzeit;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 use vierphasen_domain::Regel;
@@ -77,6 +79,12 @@ impl App {
         {
             return Err(AppFehler::ungueltig("naechster_termin", "muss nach dem Gespräch liegen"));
         }
+        // An appointment ahead falls on a day the Dienststelle is open.
+        if let Some(t) = vereinbart.filter(|t| *t >= s.heute)
+            && let Some(m) = kein_arbeitstag_text(t, s.fall.akte.dienststelle.bundesland)
+        {
+            return Err(AppFehler::ungueltig("naechster_termin", m));
+        }
         let naechster_termin = match vereinbart {
             Some(t) => t,
             None => {
@@ -98,7 +106,9 @@ impl App {
         let (id, _) = s.anfuegen(gespraech, Verlaufsaktion::Erfasst).await?;
         // K1: the next appointment in the responsible VFK's calendar.
         let vfk_id = s.fall.stamm.vfk_id;
-        s.termin_anlegen(vfk_id, naechster_termin, Some(Regel::K1), Gespraechsart::Folgegespraech.label()).await?;
+        let zeit = Terminzeit::default();
+        s.termin_anlegen(vfk_id, naechster_termin, Some(Regel::K1), Gespraechsart::Folgegespraech.label(), &zeit)
+            .await?;
         let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt)).await?;
         Ok(GespraechErgebnis { id, naechster_termin, befunde })
     }

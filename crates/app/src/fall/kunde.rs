@@ -44,6 +44,10 @@ pub struct NeuerKunde {
     /// Start of the registration (default: today).
     #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
     pub meldung_am: Option<NaiveDate>,
+    /// A person with the same name (in any spelling) and birth date is registered in the
+    /// Dienststelle already, and this is another one (without it such a registration is refused).
+    #[serde(default)]
+    pub bestaetigt: bool,
 }
 
 /// The case file as the UI and the API show it.
@@ -76,7 +80,8 @@ pub const SUCHE_AUSSERHALB_AB: usize = 3;
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Kundensuche {
-    /// Part of the name or the Kundennummer.
+    /// Name words in any order and spelling (Müller, Mueller, Muller), the birth date
+    /// (TT.MM.JJJJ) or part of the Kundennummer.
     pub suche: Option<String>,
     /// Only my caseload.
     #[serde(default)]
@@ -161,7 +166,24 @@ pub(crate) fn name_pruefen(feld: &str, wert: &str) -> Result<String, AppFehler> 
     if !t.chars().any(char::is_alphabetic) {
         return Err(AppFehler::ungueltig(feld, "muss mindestens einen Buchstaben enthalten"));
     }
+    // Names are written in Latin script, as in German documents (issue 15/7): no emoji, symbols
+    // or other scripts. Digits stay allowed for generated names of test and load data.
+    if let Some(c) = t.chars().find(|c| !im_namen(*c)) {
+        return Err(AppFehler::ungueltig(
+            feld,
+            format!(
+                "„{c}“ ist in Namen nicht möglich: bitte nur Buchstaben der lateinischen Schrift (auch mit Akzenten wie é, ł, ș), Leerzeichen, Bindestrich, Apostroph und Punkt"
+            ),
+        ));
+    }
     Ok(t)
+}
+
+/// Latin letters with their diacritics (Basic Latin, Latin-1 Supplement, Extended-A/B and
+/// Additional), combining accents, digits, space, hyphen, apostrophes and the period.
+fn im_namen(c: char) -> bool {
+    let lateinisch = matches!(c, 'A'..='Z' | 'a'..='z' | '\u{00C0}'..='\u{024F}' | '\u{1E00}'..='\u{1EFF}');
+    (lateinisch && c.is_alphabetic()) || matches!(c, '\u{0300}'..='\u{036F}' | '0'..='9' | ' ' | '-' | '\'' | '’' | '.')
 }
 
 /// Bidi controls (U+202A–U+202E, U+2066–U+2069): they reverse how a text is shown, so that what
@@ -174,6 +196,9 @@ fn richtungszeichen(c: char) -> bool {
 fn unsichtbar(c: char) -> bool {
     matches!(c, '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
 }
+
+/// Youngest age at registration in the Allgemeine Vermittlung and in the SGB II.
+const MINDESTALTER: i32 = 15;
 
 /// P10: the Bedarfsgemeinschaft of this number in the user's Dienststelle (created when new);
 /// there is none outside the SGB II.
@@ -203,6 +228,17 @@ impl App {
         if neu.geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, heute) > 120 {
             return Err(AppFehler::ungueltig("geburtsdatum", "liegt in der Zukunft oder mehr als 120 Jahre zurück"));
         }
+        // The Allgemeine Vermittlung and the SGB II (§ 7 Abs. 1 SGB II) begin at 15; younger
+        // people are advised by the Berufsberatung (Ausbildungsvermittlung).
+        let alter = vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, neu.meldung_am.unwrap_or(heute));
+        if alter < MINDESTALTER && (neu.segment == Segment::AV || neu.rechtskreis == Rechtskreis::SgbII) {
+            return Err(AppFehler::ungueltig(
+                "geburtsdatum",
+                format!(
+                    "die Person ist {alter} Jahre alt; die Allgemeine Vermittlung und das SGB II beginnen mit 15 Jahren (Jüngere berät die Berufsberatung)"
+                ),
+            ));
+        }
         let plz = plz_optional(&self.matching.daten.plz, "plz", neu.plz.as_deref())?;
         let meldung_am = neu.meldung_am.unwrap_or(heute);
         let jetzt = self.jetzt();
@@ -213,6 +249,23 @@ impl App {
                 "rechtskreis",
                 format!("Die Dienststelle arbeitet im Rechtskreis {}", dienststelle.rechtskreis.replace('_', " ")),
             ));
+        }
+        // The same person twice (issue 15/7): a name in any spelling with the same birth date.
+        if !neu.bestaetigt {
+            let vorhanden = sql!(tx.as_mut(), zeilen<(String,)>
+                "SELECT kundennummer FROM kunde WHERE dienststelle_id = $1 AND suchname = $2 AND geburtsdatum = $3
+                 ORDER BY id LIMIT 3",
+                wer.dienststelle_id, super::namenssuche::suchname(&vorname, &nachname), neu.geburtsdatum)?;
+            if !vorhanden.is_empty() {
+                let nummern: Vec<String> = vorhanden.into_iter().map(|(n,)| n).collect();
+                return Err(AppFehler::ungueltig(
+                    "bestaetigt",
+                    format!(
+                        "Eine Person mit diesem Namen und Geburtsdatum ist bereits gemeldet (Kundennummer {}). Bitte die bestehende Akte über die Kundensuche öffnen; ist es eine andere Person, das bestätigen und erneut anlegen.",
+                        nummern.join(", ")
+                    ),
+                ));
+            }
         }
         let felder = ("bedarfsgemeinschaft", "bedarfsgemeinschaft");
         let bg_id = match &neu.bedarfsgemeinschaft {
@@ -319,6 +372,12 @@ impl App {
             Some(s) => format!("%{}%", s.to_lowercase().replace(['%', '_'], "")),
             None => "%".to_string(),
         };
+        // Name words in any order and spelling, and a birth date (issue 15/7).
+        let name = begriff.as_deref().map(super::namenssuche::lesen).unwrap_or_default();
+        let mit_name = begriff.is_none() || !name.woerter.is_empty() || name.geburtsdatum.is_some();
+        let [w1, w2, w3, w4] = std::array::from_fn(|i| name.woerter.get(i).map_or("%".into(), |w| format!("%{w}%")));
+        // Unused without a date; any value both backends can bind.
+        let geburtsdatum = name.geburtsdatum.unwrap_or_default();
         let auch_ausserhalb = begriff.as_ref().is_some_and(|s| s.chars().count() >= SUCHE_AUSSERHALB_AB);
         let mut tx = self.db.begin().await?;
         // What the access decision needs comes with the row (one query, not one per case).
@@ -329,10 +388,13 @@ impl App {
                     k.eingeschraenkt_seit IS NOT NULL
              FROM kunde k
              WHERE k.dienststelle_id = $1
-               AND (LOWER(k.nachname) LIKE $2 OR LOWER(k.vorname) LIKE $2 OR LOWER(k.kundennummer) LIKE $2)
+               AND (LOWER(k.kundennummer) LIKE $2
+                    OR ($5 = TRUE AND k.suchname LIKE $6 AND k.suchname LIKE $7 AND k.suchname LIKE $8
+                        AND k.suchname LIKE $9 AND ($10 = FALSE OR k.geburtsdatum = $11)))
                AND ($3 = FALSE OR k.vfk_id = $4)
              ORDER BY k.nachname, k.vorname, k.id LIMIT 500",
-            wer.dienststelle_id, &muster, suche.meine, wer.benutzer_id)?;
+            wer.dienststelle_id, &muster, suche.meine, wer.benutzer_id, mit_name, &w1, &w2, &w3, &w4,
+            name.geburtsdatum.is_some(), geburtsdatum)?;
         let mut liste = Vec::with_capacity(zeilen.len());
         for (
             id,

@@ -13,6 +13,7 @@ mod gespraech;
 mod import;
 pub mod kenntnisluecke;
 mod kunde;
+pub mod namenssuche;
 mod profiling;
 mod regeln;
 mod schreiben;

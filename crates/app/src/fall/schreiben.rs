@@ -15,6 +15,7 @@ use super::speicher::{
 use super::{Fall, fall_laden, vermittlungsangaben_laden};
 use crate::schreiber::SchreibTx;
 use crate::stellen::Profilquelle;
+use crate::termine::Terminzeit;
 use crate::{App, AppFehler};
 
 pub(crate) struct Schreibvorgang<'a> {
@@ -109,13 +110,27 @@ impl Schreibvorgang<'_> {
         faellig_am: NaiveDate,
         regel: Option<Regel>,
         text: &str,
+        zeit: &Terminzeit,
     ) -> Result<i64, AppFehler> {
         let regel = regel.map(Regel::id);
         let (kunde_id, jetzt) = (self.kunde_id(), self.jetzt);
-        let id = termin_einfuegen(self.tx.as_mut(), kunde_id, benutzer_id, faellig_am, regel, text, jetzt).await?;
+        let id =
+            termin_einfuegen(self.tx.as_mut(), kunde_id, benutzer_id, faellig_am, regel, text, zeit, jetzt).await?;
         let mut termin = serde_json::json!({ "faellig_am": faellig_am, "text": text, "benutzer_id": benutzer_id });
         if let Some(r) = regel {
             termin["regel"] = r.into();
+        }
+        if let Some(u) = &zeit.uhrzeit {
+            termin["uhrzeit"] = u.as_str().into();
+        }
+        if let Some(d) = zeit.dauer_minuten {
+            termin["dauer_minuten"] = d.into();
+        }
+        if let Some(k) = zeit.kanal {
+            termin["kanal"] = k.id().into();
+        }
+        if let Some(r) = &zeit.raum {
+            termin["raum"] = r.as_str().into();
         }
         self.verlauf::<(), _>("termin", Some(id), Verlaufsaktion::Angelegt, None, Some(&termin)).await?;
         Ok(id)

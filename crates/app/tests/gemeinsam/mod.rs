@@ -82,6 +82,13 @@ pub fn neuer_kunde(nachname: &str) -> vierphasen_app::fall::NeuerKunde {
     .unwrap()
 }
 
+/// Monday, 7 December 2026, 09:00 in Germany, standing still: tests of dates and working days do
+/// not depend on the day they run.
+pub fn am_montag(app: App) -> App {
+    let jetzt = chrono::DateTime::parse_from_rfc3339("2026-12-07T08:00:00Z").unwrap().to_utc();
+    app.mit_uhr(std::sync::Arc::new(move || jetzt))
+}
+
 /// A deregistration on `datum` because the customer took up work.
 pub fn abmeldung(datum: chrono::NaiveDate) -> vierphasen_app::fall::Abmeldung {
     vierphasen_app::fall::Abmeldung { datum, grund: vierphasen_domain::fallakte::Abmeldegrund::Arbeitsaufnahme }

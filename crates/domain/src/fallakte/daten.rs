@@ -168,6 +168,10 @@ pub struct Rechtskreiswechsel {
 pub struct Dienststelle {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// The Land whose public holidays close the Dienststelle (proposed dates skip them); none:
+    /// only the nationwide holidays are known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bundesland: Option<crate::kalender::Bundesland>,
     /// S11: local strategies, selectable only here.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lokale_strategien: Vec<LokaleStrategie>,

@@ -7,6 +7,7 @@ use crate::befund::Befund;
 use crate::datum::{de, plus_tage};
 use crate::fallakte::GepruefteFallakte;
 use crate::grundtypen::Profillage;
+use crate::kalender::arbeitstag_bis;
 use crate::regel::Regel;
 
 /// Days until the next Folgegespräch for this case (local concept first, then the default).
@@ -25,9 +26,11 @@ pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichta
     tage.max(1)
 }
 
-/// The proposed date of the next Folgegespräch after a conversation on `letztes`.
+/// The proposed date of the next Folgegespräch after a conversation on `letztes`: the end of the
+/// interval, or the Dienststelle's last working day before it (a closer contact is always
+/// allowed, a later one not).
 pub fn naechster_termin(f: &GepruefteFallakte<'_>, profillage: Profillage, letztes: NaiveDate) -> NaiveDate {
-    plus_tage(letztes, intervall_tage(f, profillage, letztes))
+    arbeitstag_bis(plus_tage(letztes, intervall_tage(f, profillage, letztes)), f.akte.dienststelle.bundesland)
 }
 
 /// K1: the due Folgegespräch, and whether agreed appointments respect the concept.
@@ -43,7 +46,7 @@ pub fn folgegespraech_frist(
         return (None, b);
     };
     let intervall = intervall_tage(f, profillage, letztes.datum);
-    let vorschlag = plus_tage(letztes.datum, intervall);
+    let vorschlag = naechster_termin(f, profillage, letztes.datum);
     let vereinbart = letztes
         .folgegespraech
         .as_ref()

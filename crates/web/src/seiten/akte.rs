@@ -34,6 +34,8 @@ pub struct Zeitleiste {
 #[derive(Debug)]
 pub struct Terminzeile {
     pub datum: String,
+    /// Time, duration, channel of an appointment ("09:30–10:00 Uhr · Telefon").
+    pub zeit: String,
     pub anlass: &'static str,
     pub regel: String,
     pub text: String,
@@ -65,6 +67,8 @@ pub struct Aktenbild {
     pub gesperrt: bool,
     pub vfk: String,
     pub gemeldet_seit: String,
+    /// Empty when not unemployed (or not recorded).
+    pub arbeitslos_seit: String,
     pub profillage: String,
     pub profillage_begruendung: String,
     pub profiling_am: String,
@@ -185,6 +189,7 @@ impl Aktenbild {
                 .filter(|m| m.ende.is_none())
                 .map(|m| datum_text(m.beginn))
                 .unwrap_or_default(),
+            arbeitslos_seit: akte.kunde.arbeitslos_seit.map(datum_text).unwrap_or_default(),
             profillage: profiling
                 .and_then(|p| p.profillage.as_ref())
                 .map(|w| profillage_text(katalog, &w.wert))
@@ -220,6 +225,7 @@ impl Aktenbild {
                 .iter()
                 .map(|t| Terminzeile {
                     datum: datum_text(t.faellig_am),
+                    zeit: t.zeit().text(),
                     anlass: termin_anlass(&t.art, t.regel.as_deref()),
                     regel: t.regel.clone().unwrap_or_default(),
                     text: t.text.clone(),

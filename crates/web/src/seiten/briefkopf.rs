@@ -1,6 +1,6 @@
 //! What the Dienststelle's letters print about it (Administration): address, phone, e-mail, the
 //! place of signing of the Eingliederungsvereinbarung and the data protection officer of the
-//! Art. 15 Auskunft.
+//! Art. 15 Auskunft; and its Land, whose public holidays proposed dates skip.
 
 use askama::Template;
 use axum::Router;
@@ -9,6 +9,7 @@ use axum::routing::get;
 use serde::Deserialize;
 use vierphasen_app::konto::Angemeldet;
 use vierphasen_domain::fallakte::{Dienststelle, Kontaktangaben};
+use vierphasen_domain::kalender::Bundesland;
 use vierphasen_domain::zugriff::Rolle;
 
 use super::gespeichert::{self, Erledigt};
@@ -28,6 +29,10 @@ struct Seite {
     /// The values as stored or as typed into the refused form.
     f: Formular,
     rueckmeldung: Rueckmeldung,
+    /// (abbreviation, name) of the 16 Länder for the select.
+    laender: Vec<(&'static str, &'static str)>,
+    /// The chosen Land as read-only text.
+    land: &'static str,
 }
 
 #[derive(Debug, Deserialize)]
@@ -36,9 +41,10 @@ pub struct Parameter {
     erledigt: Option<Erledigt>,
 }
 
-fn formular(k: &Kontaktangaben) -> Formular {
+fn formular(k: &Kontaktangaben, land: Option<Bundesland>) -> Formular {
     let wert = |o: &Option<String>| o.clone().unwrap_or_default();
     Formular(vec![
+        ("bundesland".into(), land.map(Bundesland::kuerzel).unwrap_or_default().into()),
         ("anschrift".into(), k.anschrift.join("\n")),
         ("telefon".into(), wert(&k.telefon)),
         ("email".into(), wert(&k.email)),
@@ -48,7 +54,18 @@ fn formular(k: &Kontaktangaben) -> Formular {
 }
 
 fn seite(b: &Angemeldet, f: Formular, rueckmeldung: Rueckmeldung, erledigt: Option<&'static str>) -> Seite {
-    Seite { rahmen: Rahmen::neu(b, "verwaltung"), erledigt, admin: b.rolle == Rolle::Admin, f, rueckmeldung }
+    let laender = Bundesland::ALLE.iter().map(|l| (l.kuerzel(), l.name())).collect();
+    let land = Bundesland::aus_kuerzel(&f.text("bundesland"))
+        .map_or("nicht angegeben (nur bundesweite Feiertage)", Bundesland::name);
+    Seite {
+        rahmen: Rahmen::neu(b, "verwaltung"),
+        erledigt,
+        admin: b.rolle == Rolle::Admin,
+        f,
+        rueckmeldung,
+        laender,
+        land,
+    }
 }
 
 async fn anzeigen(
@@ -56,8 +73,8 @@ async fn anzeigen(
     SeitenBenutzer(b): SeitenBenutzer,
     Query(p): Query<Parameter>,
 ) -> SeitenErgebnis {
-    let k = z.app.konfiguration_lesen(&b.akteur).await?.kontakt;
-    Ok(html(&seite(&b, formular(&k), Rueckmeldung::default(), p.erledigt.map(Erledigt::text))))
+    let d = z.app.konfiguration_lesen(&b.akteur).await?;
+    Ok(html(&seite(&b, formular(&d.kontakt, d.bundesland), Rueckmeldung::default(), p.erledigt.map(Erledigt::text))))
 }
 
 async fn speichern(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, f: Formular) -> SeitenErgebnis {
@@ -68,9 +85,11 @@ async fn speichern(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, 
         ort: f.wert("ort").map(str::to_owned),
         datenschutzbeauftragter: f.wert("datenschutzbeauftragter").map(str::to_owned),
     };
+    // The select offers only the 16 Länder; anything else is a forged form and reads as "none".
+    let bundesland = f.wert("bundesland").and_then(Bundesland::aus_kuerzel);
     let ergebnis = async {
         let alt = z.app.konfiguration_lesen(&b.akteur).await?;
-        z.app.konfiguration_setzen(&b.akteur, Dienststelle { kontakt, ..alt }).await
+        z.app.konfiguration_setzen(&b.akteur, Dienststelle { kontakt, bundesland, ..alt }).await
     }
     .await;
     match ergebnis {

@@ -44,7 +44,7 @@ pub(crate) fn k1_vorschlag(gf: &GepruefteFallakte<'_>, akte: &Akte, am: NaiveDat
     let p = &akte.ansicht.pruefung.profillage;
     let profillage = p.gewaehlt.or(p.ergebnis.vorschlag).unwrap_or(Profillage::N);
     let tage = kontaktdichte::intervall_tage(gf, profillage, am);
-    K1Vorschlag { datum: vierphasen_domain::datum::plus_tage(am, tage), tage, profillage: profillage.label() }
+    K1Vorschlag { datum: kontaktdichte::naechster_termin(gf, profillage, am), tage, profillage: profillage.label() }
 }
 
 /// The case resolved against the catalogue (for the EV in force and the K1 interval).

@@ -57,6 +57,7 @@ fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, AppFehl
         arbeitslos_seit: f.datum("arbeitslos_seit", "Arbeitslos seit")?,
         erwerbstaetigkeit,
         meldung_am: f.datum("meldung_am", "Arbeitsuchend gemeldet am")?,
+        bestaetigt: f.bestaetigt(),
     })
 }
 

@@ -20,6 +20,8 @@ pub struct Eintrag {
     pub name: String,
     pub kundennummer: String,
     pub datum: String,
+    /// Time, duration, channel of an appointment ("09:30–10:00 Uhr · Telefon").
+    pub zeit: String,
     pub ueberfaellig_tage: i64,
     pub anlass: &'static str,
     pub regel: String,
@@ -39,11 +41,13 @@ struct Arbeitsliste {
 }
 
 fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
+    let zeit = t.zeit().text();
     Eintrag {
         kunde_id: t.kunde_id,
         name: format!("{}, {}", t.nachname, t.vorname),
         kundennummer: t.kundennummer,
         datum: datum_text(t.faellig_am),
+        zeit,
         ueberfaellig_tage: (heute - t.faellig_am).num_days(),
         anlass: termin_anlass(&t.art, t.regel.as_deref()),
         regel: t.regel.unwrap_or_default(),

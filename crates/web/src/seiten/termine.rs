@@ -12,8 +12,9 @@ use serde::Deserialize;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::Akte;
 use vierphasen_app::konto::Angemeldet;
-use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
+use vierphasen_app::termine::{Kanal, TerminEingabe, TerminFilter, Terminzeile};
 use vierphasen_domain::fallakte::Gespraechsdauer;
+use vierphasen_domain::kalender::arbeitstag_ab;
 
 use super::akte::Aktenbild;
 use super::anzeige::{anlass, datum_text, tag_text};
@@ -53,7 +54,8 @@ struct Eintrag {
     text: String,
     /// Set when done (then no button).
     erledigt_am: String,
-    /// P11: the duration the Dienststelle set for this kind of conversation ("ca. 30 Minuten").
+    /// Time, duration, channel and room ("09:30–10:00 Uhr · vor Ort, Raum 1.03"); for a K1
+    /// Folgegespräch without them the duration the Dienststelle sets (P11).
     dauer: String,
 }
 
@@ -110,9 +112,12 @@ fn anlass_text(art: &str, regel: Option<&str>) -> String {
 }
 
 fn eintrag(t: Terminzeile, d: &Gespraechsdauer) -> Eintrag {
-    // K1 sets the next Folgegespräch.
+    // Time, duration, channel as made; for a Folgegespräch set by K1 without them, the duration
+    // the Dienststelle sets (P11).
+    let zeit = t.zeit().text();
     let dauer = match (t.art.as_str(), t.regel.as_deref(), d.folgegespraech_minuten) {
-        ("termin", Some("K1"), Some(m)) => format!("ca. {m} Minuten"),
+        _ if !zeit.is_empty() => zeit,
+        ("termin", Some("K1"), Some(m)) => format!("Uhrzeit offen · ca. {m} Minuten"),
         _ => String::new(),
     };
     Eintrag {
@@ -241,6 +246,8 @@ async fn erledigt(
 struct Kundentermin {
     id: i64,
     datum: String,
+    /// Time, duration, channel ("09:30–10:00 Uhr · Telefon").
+    zeit: String,
     ueberfaellig: bool,
     anlass: String,
     regel: String,
@@ -256,8 +263,9 @@ struct Kundenterminseite {
     termine: Vec<Kundentermin>,
     /// K1: when the next Folgegespräch is due by the Kontaktdichtekonzept.
     k1: String,
-    datum: String,
-    text: String,
+    /// The form as proposed or as typed into the refused form.
+    f: Formular,
+    kanaele: [Kanal; 3],
     rueckmeldung: Rueckmeldung,
 }
 
@@ -265,7 +273,7 @@ fn kundenseite(
     b: &Angemeldet,
     z: &Zustand,
     akte: &Akte,
-    getippt: Option<(String, String)>,
+    getippt: Option<Formular>,
     rueckmeldung: Rueckmeldung,
     gespeichert: Option<&'static str>,
 ) -> SeitenErgebnis {
@@ -281,13 +289,25 @@ fn kundenseite(
             (v.text(), v.datum)
         }
     };
-    let (datum, text) = getippt.unwrap_or_else(|| (vorschlag.max(heute).to_string(), String::new()));
+    // The proposal: the K1 date (a working day) or the next working day, a Folgegespräch as
+    // long as the Dienststelle sets it (P11), on site.
+    let land = akte.ansicht.fallakte.dienststelle.bundesland;
+    let tag = if vorschlag > heute { vorschlag } else { arbeitstag_ab(heute, land) };
+    let dauer = akte.ansicht.fallakte.dienststelle.gespraechsdauer.folgegespraech_minuten;
+    let f = getippt.unwrap_or_else(|| {
+        Formular(vec![
+            ("datum".to_owned(), tag.to_string()),
+            ("dauer_minuten".to_owned(), dauer.map(|d| d.to_string()).unwrap_or_default()),
+            ("kanal".to_owned(), Kanal::VorOrt.id().to_owned()),
+        ])
+    });
     let termine = akte
         .termine
         .iter()
         .map(|t| Kundentermin {
             id: t.id,
             datum: datum_text(t.faellig_am),
+            zeit: t.zeit().text(),
             ueberfaellig: t.faellig_am < heute,
             anlass: anlass_text(&t.art, t.regel.as_deref()),
             regel: t.regel.clone().unwrap_or_default(),
@@ -302,8 +322,8 @@ fn kundenseite(
             gespeichert,
             termine,
             k1,
-            datum,
-            text,
+            f,
+            kanaele: Kanal::ALLE,
             rueckmeldung,
         },
         status,
@@ -326,18 +346,35 @@ async fn anlegen(
     FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let ergebnis = match f.datum_pflicht("datum", "Datum") {
-        Ok(datum) => {
-            z.app.termin_anlegen(&b.akteur, id, TerminEingabe { datum, text: f.text("text") }).await.map(|_| ())
-        }
+    let eingabe = || -> Result<TerminEingabe, AppFehler> {
+        Ok(TerminEingabe {
+            datum: f.datum_pflicht("datum", "Datum")?,
+            text: f.text("text"),
+            uhrzeit: f.wert("uhrzeit").map(str::to_owned),
+            dauer_minuten: f.zahl("dauer_minuten", "Dauer")?,
+            kanal: f.wert("kanal").and_then(Kanal::aus_id),
+            raum: f.wert("raum").map(str::to_owned),
+        })
+    };
+    let ergebnis = match eingabe() {
+        Ok(e) => z.app.termin_anlegen(&b.akteur, id, e).await.map(|_| ()),
         Err(e) => Err(e),
     };
     match ergebnis {
         Ok(()) => Ok(weiter_zu(&Gespeichert::Termin.nach(format!("/kunden/{id}/termine")))),
         Err(e) => {
-            let r = beschriften(Rueckmeldung::aus(e)?, &[("datum", "Datum"), ("text", "Anlass")]);
+            let r = beschriften(
+                Rueckmeldung::aus(e)?,
+                &[
+                    ("datum", "Datum"),
+                    ("uhrzeit", "Uhrzeit"),
+                    ("dauer_minuten", "Dauer"),
+                    ("raum", "Raum"),
+                    ("text", "Anlass"),
+                ],
+            );
             let akte = z.app.akte_lesen(&b.akteur, id, None).await?;
-            kundenseite(&b, &z, &akte, Some((f.text("datum"), f.text("text"))), r, None)
+            kundenseite(&b, &z, &akte, Some(f), r, None)
         }
     }
 }

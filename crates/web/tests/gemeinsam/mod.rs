@@ -38,6 +38,25 @@ pub fn tag_de(tage: u64) -> String {
     (heute() + Days::new(tage)).format("%d.%m.%Y").to_string()
 }
 
+/// The first working day at least `tage` ahead (JJJJ-MM-TT): appointments and agreed dates are
+/// refused on weekends and public holidays (the test Dienststellen have no Land: the nationwide ones).
+pub fn werktag(tage: u64) -> String {
+    vierphasen_domain::kalender::arbeitstag_ab(heute() + Days::new(tage), None).to_string()
+}
+
+pub fn werktag_de(tage: u64) -> String {
+    vierphasen_domain::kalender::arbeitstag_ab(heute() + Days::new(tage), None).format("%d.%m.%Y").to_string()
+}
+
+/// What the Kontaktdichtekonzept proposes `tage` ahead: the last working day up to then (K1).
+pub fn k1_tag(tage: u64) -> String {
+    vierphasen_domain::kalender::arbeitstag_bis(heute() + Days::new(tage), None).to_string()
+}
+
+pub fn k1_tag_de(tage: u64) -> String {
+    vierphasen_domain::kalender::arbeitstag_bis(heute() + Days::new(tage), None).format("%d.%m.%Y").to_string()
+}
+
 /// A JSON request that must succeed; fails the test with the answer otherwise.
 pub async fn api(t: &TestApp, methode: Method, pfad: &str, koerper: Option<Value>, cookie: &str) -> Value {
     let text = format!("{methode} {pfad}");

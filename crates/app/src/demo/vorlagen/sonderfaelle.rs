@@ -12,7 +12,9 @@ impl Bau<'_> {
     pub(super) fn neu_gemeldet(&mut self) -> (Fallakte, Vec<DemoTermin>) {
         let meldung = tag(self.heute, -self.zahl(1, 6));
         let akte = self.leere_akte(Segment::AV, meldung);
-        let termin = DemoTermin { datum: tag(self.heute, self.zahl(2, 12)), text: "Erstgespräch".into(), regel: None };
+        let in_tagen = self.zahl(2, 12);
+        let datum = self.termintag(tag(self.heute, in_tagen));
+        let termin = DemoTermin { datum, text: "Erstgespräch".into(), regel: None };
         (akte, vec![termin])
     }
 
@@ -24,6 +26,7 @@ impl Bau<'_> {
             tag(h, -self.zahl(1, 10))
         };
         let t = if punkt.is_some() { tag(e, 14) } else { tag(e, self.zahl(tage_zwischen(e, h) + 1, 14).max(7)) };
+        let t = self.termintag(t);
         let meldung = tag(e, -self.zahl(3, 14));
         let mut akte = self.leere_akte(Segment::AV, meldung);
         let vorlaeufig = self.ja(0.5);
@@ -159,7 +162,7 @@ impl Bau<'_> {
                 tag(e, self.zahl(90, 150)),
             ),
         };
-        let termin_tag = termin_tag.max(tag(h, 1));
+        let termin_tag = self.termintag(termin_tag.max(tag(h, 1)));
         akte.profiling.push(ProfilingVersion {
             gespeichert_am: e,
             zielberuf: Some(self.beruf.kldb.into()),

@@ -8,6 +8,7 @@ use vierphasen_store::{Tx, sql};
 use super::spalten::als_text;
 use super::zeilen::Id;
 use crate::AppFehler;
+use crate::termine::{Kanal, Terminzeit};
 use vierphasen_matching::Plz;
 
 /// A new `kunde` row: in the caseload (team, VFK) of the one who registers or imports her.
@@ -39,11 +40,12 @@ pub(crate) async fn kunde_einfuegen(
     let id = sql!(tx, wert<i64>
         "INSERT INTO kunde (kundennummer, dienststelle_id, team_id, vfk_id, vorname, nachname, geburtsdatum, rechtskreis,
                             segment, plz, bedarfsgemeinschaft_id, arbeitslos_seit, rechtskreiswechsel, gesperrt,
-                            erstellt_um, geaendert_um, erwerbstaetigkeit)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $14, $15) RETURNING id",
+                            erstellt_um, geaendert_um, erwerbstaetigkeit, suchname)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, FALSE, $14, $14, $15, $16) RETURNING id",
         k.kundennummer, k.dienststelle_id, k.team_id, k.vfk_id, k.vorname, k.nachname, k.geburtsdatum,
         als_text(&k.rechtskreis), als_text(&k.segment), k.plz.map(Plz::as_str), k.bedarfsgemeinschaft_id, k.arbeitslos_seit,
-        k.rechtskreiswechsel.as_deref(), jetzt, k.erwerbstaetigkeit.as_ref().map(als_text))?;
+        k.rechtskreiswechsel.as_deref(), jetzt, k.erwerbstaetigkeit.as_ref().map(als_text),
+        crate::fall::namenssuche::suchname(k.vorname, k.nachname))?;
     Ok(KundeId(id))
 }
 
@@ -114,7 +116,8 @@ pub(crate) async fn sperre_setzen(
     Ok(())
 }
 
-/// An appointment or Wiedervorlage in a user's calendar; returns its id.
+/// An appointment in a user's calendar; returns its id.
+#[allow(clippy::too_many_arguments)] // one per column
 pub(crate) async fn termin_einfuegen(
     tx: &mut Tx,
     kunde_id: KundeId,
@@ -122,10 +125,12 @@ pub(crate) async fn termin_einfuegen(
     faellig_am: NaiveDate,
     regel: Option<&str>,
     text: &str,
+    zeit: &Terminzeit,
     jetzt: DateTime<Utc>,
 ) -> Result<i64, AppFehler> {
+    let kanal = zeit.kanal.map(Kanal::id);
     Ok(sql!(tx, wert<i64>
-        "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, erstellt_um)
-         VALUES ($1, $2, 'termin', $3, $4, $5, $6) RETURNING id",
-        kunde_id.0, benutzer_id, faellig_am, regel, text, jetzt)?)
+        "INSERT INTO termin (kunde_id, benutzer_id, art, faellig_am, regel, text, uhrzeit, dauer_minuten, kanal, raum, erstellt_um)
+         VALUES ($1, $2, 'termin', $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        kunde_id.0, benutzer_id, faellig_am, regel, text, &zeit.uhrzeit, zeit.dauer_minuten, kanal, &zeit.raum, jetzt)?)
 }

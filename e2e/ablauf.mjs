@@ -175,7 +175,7 @@ export async function termin(seite, ui, pruefe, kundeId, uhrzeit) {
   await ui.fuellen(seite, seite.getByLabel("Anlass"), "Rückfrage zu den Bewerbungsunterlagen");
   await speichern(seite, ui, "Termin speichern");
   await seite.locator("#fehlerzusammenfassung").getByText("ist ein Sonntag").waitFor();
-  await pruefe("termin-sonntag-abgelehnt");
+  await pruefe("termin-sonntag-abgelehnt", "#h-neu");
   // What she typed is still there; she takes the working day proposed before.
   assert.equal(await seite.getByLabel("Anlass").inputValue(), "Rückfrage zu den Bewerbungsunterlagen");
   await ui.datum(seite, seite.getByLabel("Datum", { exact: true }), vorschlag);
@@ -186,6 +186,7 @@ export async function termin(seite, ui, pruefe, kundeId, uhrzeit) {
   const zeit = `${uhrzeit}–${ende} Uhr · Telefon`;  // the Agentur's 30 minutes (P11)
   await seite.getByRole("cell").filter({ hasText: zeit }).first().waitFor();
   await seite.goto(`${URL_BASIS}/termine?bis=${vorschlag}`);
-  await seite.getByText(zeit).first().waitFor();
-  await pruefe("kalender");
+  await seite.getByText(`${uhrzeit}–${ende} Uhr`).first().waitFor();
+  await seite.getByText("Telefon", { exact: true }).first().waitFor();
+  await pruefe("kalender", `#tag-${vorschlag}`);
 }

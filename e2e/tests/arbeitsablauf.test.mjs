@@ -16,9 +16,9 @@ for (const [nr, ui] of [[1, maus], [2, tastatur]]) {
     const antworten = [];
     seite.on("response", (r) => { if (r.request().method() === "POST") { antworten.push(`${r.status()} ${new URL(r.url()).pathname}`); } });
     let bild = 10;
-    const pruefe = async (name) => {
+    const pruefe = async (name, abschnitt) => {
       await barrierefrei(seite, `${name} (${ui.name})`);
-      if (ui === maus) { await bildschirmfoto(seite, `${bild++}-${name}`); }
+      if (ui === maus) { await bildschirmfoto(seite, `${bild++}-${name}`, abschnitt); }
     };
     try {
       await anmelden(seite, "vfk.agentur1");

@@ -31,6 +31,9 @@ pub enum AppFehler {
     BestaetigungNoetig(Vec<Befund>),
     #[error("Feld `{feld}`: {meldung}")]
     Ungueltig { feld: String, meldung: String },
+    /// Several fields refused at once, each with its message (a form reports all its mistakes).
+    #[error("{}", felder(.0))]
+    UngueltigeFelder(Vec<(String, String)>),
     /// The state of what the user acts on does not allow the step (already done, immutable,
     /// taken). The message tells the user what to do instead.
     #[error("{0}")]
@@ -73,6 +76,10 @@ impl std::error::Error for Intern {}
 #[error("{0}")]
 struct Meldung(String);
 
+fn felder(fehler: &[(String, String)]) -> String {
+    fehler.iter().map(|(feld, meldung)| format!("Feld `{feld}`: {meldung}")).collect::<Vec<_>>().join("; ")
+}
+
 fn regeln(befunde: &[Befund]) -> String {
     befunde.iter().map(|b| format!("{} ({})", b.meldung, b.regel)).collect::<Vec<_>>().join("; ")
 }
@@ -80,6 +87,27 @@ fn regeln(befunde: &[Befund]) -> String {
 impl AppFehler {
     pub fn ungueltig(feld: impl Into<String>, meldung: impl Into<String>) -> Self {
         AppFehler::Ungueltig { feld: feld.into(), meldung: meldung.into() }
+    }
+
+    /// The refusals of independent checks as one answer: none, the one, or all fields together
+    /// (anything other than a refused field is answered alone, it is not the user's to correct).
+    pub fn alle(fehler: Vec<AppFehler>) -> Result<(), AppFehler> {
+        let mut felder = Vec::new();
+        for f in fehler {
+            match f {
+                AppFehler::Ungueltig { feld, meldung } => felder.push((feld, meldung)),
+                AppFehler::UngueltigeFelder(mehr) => felder.extend(mehr),
+                andere => return Err(andere),
+            }
+        }
+        match felder.len() {
+            0 => Ok(()),
+            1 => {
+                let (feld, meldung) = felder.remove(0);
+                Err(AppFehler::Ungueltig { feld, meldung })
+            }
+            _ => Err(AppFehler::UngueltigeFelder(felder)),
+        }
     }
 
     /// An internal fault caused by `ursache` while doing `was`.

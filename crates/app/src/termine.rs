@@ -97,18 +97,25 @@ pub struct Terminzeit {
 impl Terminzeit {
     /// "09:30–10:00 Uhr · vor Ort, Raum 1.03"; empty when nothing is known.
     pub fn text(&self) -> String {
-        let mut teile = Vec::new();
-        if let Some(u) = &self.uhrzeit {
-            teile.push(format!("{} Uhr", zeitspanne(u, self.dauer_minuten)));
-        } else if let Some(d) = self.dauer_minuten {
-            teile.push(format!("{d} Minuten"));
+        [self.wann(), self.wie()].into_iter().filter(|t| !t.is_empty()).collect::<Vec<_>>().join(" · ")
+    }
+
+    /// "09:30–10:00 Uhr", "30 Minuten" without a time, or empty.
+    pub fn wann(&self) -> String {
+        match (&self.uhrzeit, self.dauer_minuten) {
+            (Some(u), d) => format!("{} Uhr", zeitspanne(u, d)),
+            (None, Some(d)) => format!("{d} Minuten"),
+            (None, None) => String::new(),
         }
+    }
+
+    /// "vor Ort, Raum 1.03", "Telefon", or empty.
+    pub fn wie(&self) -> String {
         match (self.kanal, &self.raum) {
-            (Some(Kanal::VorOrt) | None, Some(r)) => teile.push(format!("vor Ort, {r}")),
-            (Some(k), _) => teile.push(k.label().to_owned()),
-            (None, None) => {}
+            (Some(Kanal::VorOrt) | None, Some(r)) => format!("vor Ort, {r}"),
+            (Some(k), _) => k.label().to_owned(),
+            (None, None) => String::new(),
         }
-        teile.join(" · ")
     }
 }
 

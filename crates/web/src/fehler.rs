@@ -9,6 +9,13 @@ use vierphasen_domain::Befund;
 
 use crate::fehlerart::einordnen;
 
+/// One refused field of a request refused for several.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Feldmeldung {
+    pub feld: String,
+    pub meldung: String,
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Problem {
     /// `urn:vierphasen:problem:<art>`
@@ -18,9 +25,12 @@ pub struct Problem {
     pub status: u16,
     /// German explanation for the user.
     pub detail: String,
-    /// The field that was refused (422).
+    /// The field that was refused (422); with several, the first.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub feld: Option<String>,
+    /// Every refused field with its message, when a request was refused for more than one (422).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub felder: Vec<Feldmeldung>,
     /// Rule ids of DOMAIN.md behind a refusal.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub regeln: Vec<String>,
@@ -50,6 +60,7 @@ impl ApiFehler {
                 status: status.as_u16(),
                 detail: detail.into(),
                 feld: None,
+                felder: Vec::new(),
                 regeln: Vec::new(),
                 befunde: Vec::new(),
                 anfrage: None,
@@ -95,6 +106,11 @@ impl From<AppFehler> for ApiFehler {
             }
             AppFehler::Ungueltig { feld, .. } => {
                 antwort.1.feld = Some(feld);
+                antwort
+            }
+            AppFehler::UngueltigeFelder(felder) => {
+                antwort.1.feld = felder.first().map(|(feld, _)| feld.clone());
+                antwort.1.felder = felder.into_iter().map(|(feld, meldung)| Feldmeldung { feld, meldung }).collect();
                 antwort
             }
             _ => antwort,

@@ -28,7 +28,9 @@ pub fn einordnen(f: &AppFehler) -> Einordnung {
         AppFehler::NichtGefunden(_) => (StatusCode::NOT_FOUND, "nicht-gefunden", "Nicht gefunden"),
         AppFehler::Verboten(_) => (StatusCode::FORBIDDEN, "verboten", "Nicht erlaubt"),
         AppFehler::BegruendungNoetig { .. } => (StatusCode::FORBIDDEN, "begruendung-noetig", "Grund angeben"),
-        AppFehler::Ungueltig { .. } => (StatusCode::UNPROCESSABLE_ENTITY, "ungueltige-eingabe", "Ungültige Eingabe"),
+        AppFehler::Ungueltig { .. } | AppFehler::UngueltigeFelder(_) => {
+            (StatusCode::UNPROCESSABLE_ENTITY, "ungueltige-eingabe", "Ungültige Eingabe")
+        }
         AppFehler::Regelverstoss(_) => (StatusCode::UNPROCESSABLE_ENTITY, "regelverstoss", "Regelverstoß"),
         AppFehler::BestaetigungNoetig(_) => (StatusCode::CONFLICT, "bestaetigung-noetig", "Bestätigung nötig"),
         AppFehler::Konflikt(_) => (StatusCode::CONFLICT, "konflikt", "Konflikt"),

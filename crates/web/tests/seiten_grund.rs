@@ -142,14 +142,35 @@ async fn neuer_kunde_ueber_das_formular() {
         // SGB III Dienststelle: no Bedarfsgemeinschaft field (P10 is SGB II).
         assert!(!s.text.contains(r#"name="bedarfsgemeinschaft""#));
 
-        // Missing first name and a bad postcode: the summary names the field, the input stays.
+        // Missing first name and a bad postcode: the summary names both fields at once (issue
+        // 15/7), the input stays.
         let felder = [("vorname", ""), ("nachname", "Schäfer"), ("geburtsdatum", "1990-02-03"), ("plz", "1234")];
         let s = t.absenden("/kunden/neu", &felder, &cookie).await;
         assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", s.sichtbar());
         assert!(s.sichtbar().contains("Bitte korrigieren Vorname: darf nicht leer sein"), "{}", s.sichtbar());
-        assert!(s.text.contains(r##"href="#vorname""##));
+        assert!(s.text.contains(r##"href="#vorname""##) && s.text.contains(r##"href="#plz""##), "{}", s.sichtbar());
         assert!(s.text.contains(r#"value="Schäfer""#) && s.text.contains(r#"value="1234""#));
         assert!(s.text.contains(r#"aria-invalid="true""#));
+
+        // An empty form: every required field at once, not only the birth date.
+        let s = t.absenden("/kunden/neu", &[("vorname", ""), ("nachname", ""), ("geburtsdatum", "")], &cookie).await;
+        assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY);
+        for feld in ["vorname", "nachname", "geburtsdatum"] {
+            assert!(s.text.contains(&format!(r##"href="#{feld}""##)), "{feld}: {}", s.sichtbar());
+        }
+        // The API answers the same with every field.
+        let a = t
+            .anfrage(
+                Method::POST,
+                "/api/v1/kunden",
+                Some(serde_json::json!({ "vorname": "", "nachname": "😀", "geburtsdatum": "2020-01-01", "rechtskreis": "SGB_III" })),
+                Some(cookie.as_str()),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let felder: Vec<&str> =
+            a.json["felder"].as_array().unwrap().iter().map(|f| f["feld"].as_str().unwrap()).collect();
+        assert_eq!(felder, ["vorname", "nachname", "geburtsdatum"], "{:#}", a.json);
 
         let felder = [("vorname", "Lea"), ("nachname", "Schäfer"), ("geburtsdatum", "03.02.1990"), ("plz", "34117")];
         let s = t.absenden("/kunden/neu", &felder, &cookie).await;

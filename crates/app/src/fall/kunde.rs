@@ -200,6 +200,25 @@ fn unsichtbar(c: char) -> bool {
 /// Youngest age at registration in the Allgemeine Vermittlung and in the SGB II.
 const MINDESTALTER: i32 = 15;
 
+/// A birth date in the past, at most 120 years ago; the Allgemeine Vermittlung and the SGB II
+/// (§ 7 Abs. 1 SGB II) begin at 15, younger people are advised by the Berufsberatung
+/// (Ausbildungsvermittlung).
+fn geburtsdatum_pruefen(neu: &NeuerKunde, heute: NaiveDate) -> Result<(), AppFehler> {
+    if neu.geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, heute) > 120 {
+        return Err(AppFehler::ungueltig("geburtsdatum", "liegt in der Zukunft oder mehr als 120 Jahre zurück"));
+    }
+    let alter = vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, neu.meldung_am.unwrap_or(heute));
+    if alter < MINDESTALTER && (neu.segment == Segment::AV || neu.rechtskreis == Rechtskreis::SgbII) {
+        return Err(AppFehler::ungueltig(
+            "geburtsdatum",
+            format!(
+                "die Person ist {alter} Jahre alt; die Allgemeine Vermittlung und das SGB II beginnen mit 15 Jahren (Jüngere berät die Berufsberatung)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// P10: the Bedarfsgemeinschaft of this number in the user's Dienststelle (created when new);
 /// there is none outside the SGB II.
 pub(crate) async fn bg_finden(
@@ -217,28 +236,31 @@ pub(crate) async fn bg_finden(
 }
 
 impl App {
+    /// The checks of a registration's names and PLZ, every refusal of them (a form whose other
+    /// fields are unreadable still reports these, issue 15/7).
+    pub fn stammdaten_vorpruefen(&self, vorname: &str, nachname: &str, plz: Option<&str>) -> Vec<AppFehler> {
+        [
+            name_pruefen("vorname", vorname).err(),
+            name_pruefen("nachname", nachname).err(),
+            plz_optional(&self.matching.daten.plz, "plz", plz).err(),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    }
+
     /// Registers a customer in the caseload of the VFK who registers her.
     pub async fn kunde_anlegen(&self, wer: &Akteur, neu: NeuerKunde) -> Result<KundeId, AppFehler> {
         if pruefen(wer, Aktion::KundeAnlegen, None) != Entscheidung::Erlaubt {
             return Err(AppFehler::Verboten("Kunden legt eine Vermittlungsfachkraft an.".into()));
         }
+        let heute = self.heute();
+        // Every mistake of the form at once (issue 15/7); then the checked values.
+        let mut fehler = self.stammdaten_vorpruefen(&neu.vorname, &neu.nachname, neu.plz.as_deref());
+        fehler.extend(geburtsdatum_pruefen(&neu, heute).err());
+        AppFehler::alle(fehler)?;
         let vorname = name_pruefen("vorname", &neu.vorname)?;
         let nachname = name_pruefen("nachname", &neu.nachname)?;
-        let heute = self.heute();
-        if neu.geburtsdatum > heute || vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, heute) > 120 {
-            return Err(AppFehler::ungueltig("geburtsdatum", "liegt in der Zukunft oder mehr als 120 Jahre zurück"));
-        }
-        // The Allgemeine Vermittlung and the SGB II (§ 7 Abs. 1 SGB II) begin at 15; younger
-        // people are advised by the Berufsberatung (Ausbildungsvermittlung).
-        let alter = vierphasen_domain::datum::jahre_zwischen(neu.geburtsdatum, neu.meldung_am.unwrap_or(heute));
-        if alter < MINDESTALTER && (neu.segment == Segment::AV || neu.rechtskreis == Rechtskreis::SgbII) {
-            return Err(AppFehler::ungueltig(
-                "geburtsdatum",
-                format!(
-                    "die Person ist {alter} Jahre alt; die Allgemeine Vermittlung und das SGB II beginnen mit 15 Jahren (Jüngere berät die Berufsberatung)"
-                ),
-            ));
-        }
         let plz = plz_optional(&self.matching.daten.plz, "plz", neu.plz.as_deref())?;
         let meldung_am = neu.meldung_am.unwrap_or(heute);
         let jetzt = self.jetzt();

@@ -157,6 +157,10 @@ impl Rueckmeldung {
             AppFehler::Ungueltig { feld, meldung } => {
                 Ok(Rueckmeldung { fehler: vec![Feldfehler { id: feld_id(&feld), meldung }], ..Default::default() })
             }
+            AppFehler::UngueltigeFelder(felder) => Ok(Rueckmeldung {
+                fehler: felder.into_iter().map(|(feld, meldung)| Feldfehler { id: feld_id(&feld), meldung }).collect(),
+                ..Default::default()
+            }),
             AppFehler::Regelverstoss(b) => Ok(Rueckmeldung { befunde: befund_zeilen(&b), ..Default::default() }),
             AppFehler::BestaetigungNoetig(b) => {
                 Ok(Rueckmeldung { befunde: befund_zeilen(&b), bestaetigen: true, ..Default::default() })

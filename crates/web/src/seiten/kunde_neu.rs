@@ -32,40 +32,52 @@ pub async fn formular(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutze
     Ok(html(&seite))
 }
 
-fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, AppFehler> {
+/// The form as the use case takes it, or every field the page itself cannot read.
+fn eingabe(f: &Formular, rechtskreis: Rechtskreis) -> Result<NeuerKunde, Vec<AppFehler>> {
     let segment = match f.wert("segment") {
-        None | Some("AV") => Segment::AV,
-        Some("AusbV") => Segment::AusbV,
-        Some("Reha") => Segment::Reha,
-        Some(_) => return Err(AppFehler::ungueltig("segment", "Bitte ein Segment aus der Liste wählen")),
+        None | Some("AV") => Ok(Segment::AV),
+        Some("AusbV") => Ok(Segment::AusbV),
+        Some("Reha") => Ok(Segment::Reha),
+        Some(_) => Err(AppFehler::ungueltig("segment", "Bitte ein Segment aus der Liste wählen")),
     };
     let erwerbstaetigkeit = match f.wert("erwerbstaetigkeit") {
-        None => None,
-        Some(w) => Some(
-            Erwerbstaetigkeit::aus_id(w)
-                .ok_or_else(|| AppFehler::ungueltig("erwerbstaetigkeit", "Bitte eine Angabe aus der Liste wählen"))?,
-        ),
+        None => Ok(None),
+        Some(w) => Erwerbstaetigkeit::aus_id(w)
+            .map(Some)
+            .ok_or_else(|| AppFehler::ungueltig("erwerbstaetigkeit", "Bitte eine Angabe aus der Liste wählen")),
     };
-    Ok(NeuerKunde {
-        vorname: f.text("vorname"),
-        nachname: f.text("nachname"),
-        geburtsdatum: f.datum_pflicht("geburtsdatum", "Geburtsdatum")?,
-        rechtskreis,
-        segment,
-        plz: f.wert("plz").map(str::to_owned),
-        bedarfsgemeinschaft: f.wert("bedarfsgemeinschaft").map(str::to_owned),
-        arbeitslos_seit: f.datum("arbeitslos_seit", "Arbeitslos seit")?,
-        erwerbstaetigkeit,
-        meldung_am: f.datum("meldung_am", "Arbeitsuchend gemeldet am")?,
-        bestaetigt: f.bestaetigt(),
-    })
+    let geburtsdatum = f.datum_pflicht("geburtsdatum", "Geburtsdatum");
+    let arbeitslos_seit = f.datum("arbeitslos_seit", "Arbeitslos seit");
+    let meldung_am = f.datum("meldung_am", "Arbeitsuchend gemeldet am");
+    match (segment, erwerbstaetigkeit, geburtsdatum, arbeitslos_seit, meldung_am) {
+        (Ok(segment), Ok(erwerbstaetigkeit), Ok(geburtsdatum), Ok(arbeitslos_seit), Ok(meldung_am)) => Ok(NeuerKunde {
+            vorname: f.text("vorname"),
+            nachname: f.text("nachname"),
+            geburtsdatum,
+            rechtskreis,
+            segment,
+            plz: f.wert("plz").map(str::to_owned),
+            bedarfsgemeinschaft: f.wert("bedarfsgemeinschaft").map(str::to_owned),
+            arbeitslos_seit,
+            erwerbstaetigkeit,
+            meldung_am,
+            bestaetigt: f.bestaetigt(),
+        }),
+        (a, b, c, d, e) => Err([a.err(), b.err(), c.err(), d.err(), e.err()].into_iter().flatten().collect()),
+    }
 }
 
 pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, f: Formular) -> SeitenErgebnis {
     let rechtskreis = z.app.rechtskreis_der_dienststelle(&b.akteur).await?;
     let ergebnis = match eingabe(&f, rechtskreis) {
         Ok(neu) => z.app.kunde_anlegen(&b.akteur, neu).await,
-        Err(e) => Err(e),
+        // What the page cannot read, and what the use case says about the rest (issue 15/7).
+        Err(mut fehler) => {
+            fehler.extend(z.app.stammdaten_vorpruefen(&f.text("vorname"), &f.text("nachname"), f.wert("plz")));
+            Err(AppFehler::alle(fehler)
+                .err()
+                .unwrap_or_else(|| AppFehler::intern_meldung("Formular ohne Fehler abgewiesen")))
+        }
     };
     match ergebnis {
         Ok(id) => Ok(weiter_zu(&Gespeichert::Kunde.nach(format!("/kunden/{id}")))),

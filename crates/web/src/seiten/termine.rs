@@ -54,9 +54,11 @@ struct Eintrag {
     text: String,
     /// Set when done (then no button).
     erledigt_am: String,
-    /// Time, duration, channel and room ("09:30–10:00 Uhr · vor Ort, Raum 1.03"); for a K1
-    /// Folgegespräch without them the duration the Dienststelle sets (P11).
-    dauer: String,
+    /// "09:30–10:00 Uhr"; "Uhrzeit offen" for an appointment without; empty for a Wiedervorlage.
+    uhrzeit: String,
+    /// "vor Ort, Raum 1.03", "Telefon"; for a K1 Folgegespräch without them the duration the
+    /// Dienststelle sets (P11).
+    wie: String,
 }
 
 struct Tag {
@@ -114,14 +116,20 @@ fn anlass_text(art: &str, regel: Option<&str>) -> String {
 fn eintrag(t: Terminzeile, d: &Gespraechsdauer) -> Eintrag {
     // Time, duration, channel as made; for a Folgegespräch set by K1 without them, the duration
     // the Dienststelle sets (P11).
-    let zeit = t.zeit().text();
-    let dauer = match (t.art.as_str(), t.regel.as_deref(), d.folgegespraech_minuten) {
-        _ if !zeit.is_empty() => zeit,
-        ("termin", Some("K1"), Some(m)) => format!("Uhrzeit offen · ca. {m} Minuten"),
-        _ => String::new(),
+    let zeit = t.zeit();
+    let uhrzeit = match (t.art.as_str(), zeit.wann()) {
+        ("termin", w) if w.is_empty() => "Uhrzeit offen".to_owned(),
+        (_, w) => w,
+    };
+    let wie = match (t.art.as_str(), t.regel.as_deref(), d.folgegespraech_minuten, zeit.wie()) {
+        ("termin", Some("K1"), Some(m), w) if zeit.dauer_minuten.is_none() && w.is_empty() => {
+            format!("ca. {m} Minuten")
+        }
+        (_, _, _, w) => w,
     };
     Eintrag {
-        dauer,
+        uhrzeit,
+        wie,
         id: t.id,
         kunde_id: t.kunde_id,
         name: format!("{}, {}", t.nachname, t.vorname),

@@ -64,7 +64,7 @@ export function ohneFehler(seite, name) {
 export async function bildschirmfoto(seite, datei, abschnitt) {
   mkdirSync(BILDER, { recursive: true });
   // The visible part only: what a user sees first (full-page shots of long forms disturb the page).
-  if (abschnitt) await seite.locator(abschnitt).evaluate((e) => e.scrollIntoView());
+  if (abschnitt) await seite.locator(abschnitt).evaluate((e) => e.scrollIntoView({ behavior: "instant" }));
   else await seite.evaluate(() => window.scrollTo(0, 0));
   await seite.screenshot({ path: `${BILDER}/${datei}.png` });
 }

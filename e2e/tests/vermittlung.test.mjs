@@ -20,7 +20,7 @@ test("Neue passende Stellen → Kundenakte → Vermittlungsvorschlag → beworbe
   await kunden.first().click();
   await seite.waitForURL(/\/kunden\/\d+#vermittlung$/);
   const abschnitt = seite.locator("#vermittlung");
-  await abschnitt.getByRole("heading", { level: 2, name: "Passende Stellen (§8.4)" }).waitFor();
+  await abschnitt.getByRole("heading", { level: 2, name: "Passende Stellen" }).waitFor();
   await abschnitt.getByText(/von 1000/).first().waitFor();
   await barrierefrei(seite, "Kundenakte mit passenden Stellen");
   await bildschirmfoto(seite, "18-passende-stellen", "#vermittlung");

@@ -175,25 +175,26 @@ pub fn kein_arbeitstag(datum: NaiveDate, land: Option<Bundesland>) -> Option<&'s
 /// The last working day on or before `datum`: for a date that must not be exceeded (the
 /// Kontaktdichtekonzept's "spätestens", a review deadline), the proposal moves earlier.
 pub fn arbeitstag_bis(datum: NaiveDate, land: Option<Bundesland>) -> NaiveDate {
+    arbeitstag_suchen(datum, land, NaiveDate::pred_opt)
+}
+
+/// The first working day on or after `datum` (for an appointment that must not be earlier).
+pub fn arbeitstag_ab(datum: NaiveDate, land: Option<Bundesland>) -> NaiveDate {
+    arbeitstag_suchen(datum, land, NaiveDate::succ_opt)
+}
+
+fn arbeitstag_suchen(
+    datum: NaiveDate,
+    land: Option<Bundesland>,
+    schritt: fn(&NaiveDate) -> Option<NaiveDate>,
+) -> NaiveDate {
     let mut d = datum;
     // At most a long weekend with adjacent holidays; the bound only guards against a bug.
     for _ in 0..14 {
         if kein_arbeitstag(d, land).is_none() {
             return d;
         }
-        d = d.pred_opt().unwrap_or(d);
-    }
-    datum
-}
-
-/// The first working day on or after `datum` (for an appointment that must not be earlier).
-pub fn arbeitstag_ab(datum: NaiveDate, land: Option<Bundesland>) -> NaiveDate {
-    let mut d = datum;
-    for _ in 0..14 {
-        if kein_arbeitstag(d, land).is_none() {
-            return d;
-        }
-        d = d.succ_opt().unwrap_or(d);
+        d = schritt(&d).unwrap_or(d);
     }
     datum
 }

@@ -240,7 +240,7 @@ async fn folgegespraech_gespeichert(t: &TestApp, vfk: &str, id: i64, aufgaben: &
     );
     // The Kundenakte's timeline shows it; the next appointment is in the case's calendar.
     let akte = t.seite(&format!("/kunden/{id}"), vfk).await.sichtbar();
-    assert!(akte.contains("gespraech: erfasst"), "{akte}");
+    assert!(akte.contains("Gespräch erfasst"), "{akte}");
     let termine = t.seite(&format!("/kunden/{id}/termine"), vfk).await.sichtbar();
     assert!(
         termine.contains(&format!("{} Termin: Folgegespräch nach Kontaktdichtekonzept (K1)", werktag_de(42))),

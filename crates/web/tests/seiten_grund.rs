@@ -179,6 +179,8 @@ async fn neuer_kunde_ueber_das_formular() {
         let text = akte.sichtbar();
         assert!(text.contains("Die Kundin / der Kunde wurde angelegt") && text.contains("Lea Schäfer"), "{text}");
         assert!(text.contains("03.02.1990"), "{text}");
+        // The timeline in words (issue 15/5), not "kunde: angelegt".
+        assert!(text.contains("Kundendaten angelegt") && !text.contains("kunde: angelegt"), "{text}");
         t.aufraeumen().await;
     }
 }

@@ -118,7 +118,7 @@ async fn stelle_erfassen_passen_vorschlagen() {
         let akte = format!("/kunden/{petra}");
         let s = t.seite(&akte, &vfk).await;
         assert_eq!(s.status, StatusCode::OK, "{}: {}", t.name, s.sichtbar());
-        enthaelt(&s, "Passende Stellen (§8.4)");
+        enthaelt(&s, "Passende Stellen");
         enthaelt(&s, "Zielberuf 43412");
         enthaelt(&s, "1 passende Stellen, davon 1 neu");
         enthaelt(&s, "Datenbankentwicklerin (m/w/d) neu Spree Daten GmbH");

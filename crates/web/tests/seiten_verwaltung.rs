@@ -474,7 +474,7 @@ async fn datenschutz_zugriffsprotokoll_und_auskunft() {
         let text = s.sichtbar();
         assert!(text.contains("Auskunft nach Art. 15 DSGVO"), "{text}");
         assert!(text.contains("Name Jürgen Öztürk-Weiß") && text.contains("Geburtsdatum 12.04.1988"), "{text}");
-        assert!(text.contains("Kundendaten: angelegt"), "{text}");
+        assert!(text.contains("Kundendaten angelegt"), "{text}");
         assert!(text.contains("4. Zugriffe auf die Akte (2)") && text.contains("Vorbereitung Folgegespräch"), "{text}");
         assert!(!text.contains("vfk (Nr."), "the Auskunft names no staff");
         let s = t.seite(&format!("/kunden/{id}/protokoll"), &ds).await;

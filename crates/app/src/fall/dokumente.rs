@@ -215,7 +215,7 @@ impl App {
             .map(|(v, wer)| dok::VerlaufEintrag {
                 zeitpunkt: v.zeitpunkt,
                 wer: wer.to_owned(),
-                was: format!("{}: {}", v.entitaet, v.aktion),
+                was: super::verlauf_satz(&v.entitaet, &v.aktion),
             })
             .collect();
         let zugriffe =

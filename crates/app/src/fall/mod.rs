@@ -52,7 +52,7 @@ pub(crate) use speicher::{
     sperre_setzen, stammdaten_laden, termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen,
     zustaendigkeit_setzen,
 };
-pub use speicher::{Fall, FallIds, Stammdaten};
+pub use speicher::{Fall, FallIds, Stammdaten, verlauf_satz};
 pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};
 pub use vermerk::{NachtragEingabe, VermerkEingabe};
 pub use vermittlung::{

@@ -153,7 +153,7 @@ impl Aktenbild {
             datum: tag_text(v.zeitpunkt),
             sortierung: v.zeitpunkt.format("%Y-%m-%dT%H:%M:%S").to_string(),
             art: "Änderung".to_owned(),
-            text: format!("{}: {}", v.entitaet, v.aktion),
+            text: vierphasen_app::fall::verlauf_satz(&v.entitaet, &v.aktion),
             von: v.benutzer.clone(),
         }));
         zeitleiste.sort_by(|x, y| y.sortierung.cmp(&x.sortierung));

@@ -119,30 +119,6 @@ struct Auskunftsseite {
     zugriffe: Vec<Zeitzeile>,
 }
 
-/// What a Verlauf row is about, in words.
-fn entitaet_text(e: &str) -> &str {
-    match e {
-        "kunde" => "Kundendaten",
-        "fall" => "Fallakte",
-        "meldung" => "Meldung",
-        "profiling" => "Profiling",
-        "ziel" => "Ziel",
-        "strategie" => "Handlungsstrategie",
-        "eingliederungsvereinbarung" => "Eingliederungsvereinbarung",
-        "gespraech" => "Gespräch",
-        "aktivitaet" => "Aktivität",
-        "werdegang" => "Werdegang",
-        "vermerk" => "Beratungsvermerk",
-        "nachtrag" => "Nachtrag zum Beratungsvermerk",
-        "auftrag" => "Auftrag an einen Fachdienst",
-        "einwilligung" => "Einwilligung",
-        "termin" => "Termin",
-        "aufbewahrungsanordnung" => "Aufbewahrungsanordnung",
-        "loeschantrag" => "Löschantrag (Art. 17 DSGVO)",
-        andere => andere,
-    }
-}
-
 fn profilingzeile(k: &Katalog, p: &vierphasen_domain::fallakte::ProfilingVersion) -> Profilingzeile {
     let bedarf: Vec<String> = p
         .merkmale
@@ -283,7 +259,7 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
             .rev()
             .map(|v| Zeitzeile {
                 zeit: zeit_text(v.zeitpunkt),
-                text: format!("{}: {}", entitaet_text(&v.entitaet), v.aktion),
+                text: vierphasen_app::fall::verlauf_satz(&v.entitaet, &v.aktion),
             })
             .collect(),
         zugriffe: a

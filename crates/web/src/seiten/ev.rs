@@ -20,7 +20,9 @@ use vierphasen_domain::fallakte::{Eigenbemuehungen, Eingliederungsvereinbarung, 
 use vierphasen_domain::regeln::ev::gueltigkeit_monate;
 use vierphasen_domain::{Katalog, KundeId, Rechtskreis};
 
-use self::dokument::{Aufgabenliste, Version, abschluss_wort, art_name, aus_schluessel, gruppieren, version};
+use self::dokument::{
+    Aufgabenliste, Version, abschluss_wort, art_name, aus_schluessel, gruppieren, gueltige_name, version,
+};
 use self::editor::{Auswahl, Bausteine, Gruppe, Zeile};
 use super::anzeige::datum_text;
 use super::formular::{BefundZeile, Feldfehler, befund_zeilen, feld_id};
@@ -100,7 +102,8 @@ pub struct Entwurfsansicht {
 #[derive(Debug)]
 pub struct Gueltige {
     pub id: i64,
-    pub art: &'static str,
+    /// "Gültige Eingliederungsvereinbarung", "Gültiger Kooperationsplan".
+    pub titel: &'static str,
     pub wort: &'static str,
     pub abgeschlossen: String,
     /// E5: the two signatures when given on different days ("Kundin/Kunde am …, Fachkraft am …").
@@ -265,7 +268,7 @@ fn gueltige(id: i64, ev: &Eingliederungsvereinbarung, rk: Rechtskreis, spaeteste
     let v = version(id, ev, spaetestens);
     Gueltige {
         id,
-        art: art_name(ev.art),
+        titel: gueltige_name(ev.art),
         wort: abschluss_wort(ev.art),
         abgeschlossen: ev.abgeschlossen_am.map(datum_text).unwrap_or_default(),
         unterschriften: match (ev.unterschrift_kunde_am, ev.unterschrift_fachkraft_am) {

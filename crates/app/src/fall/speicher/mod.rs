@@ -22,4 +22,5 @@ pub(crate) use kunde::{
 pub use laden::{Fall, FallIds, Stammdaten};
 pub(crate) use laden::{akte_laden, fall_laden, freigaben, stammdaten_laden};
 pub(crate) use spalten::{als_text, aus_text, neue_kundennummer};
+pub use verlauf::verlauf_satz;
 pub(crate) use verlauf::{Eintrag, JOB_WIEDERVORLAGEN, Verlaufsaktion, verlauf_schreiben, wiedervorlagen_anstossen};

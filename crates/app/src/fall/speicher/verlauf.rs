@@ -87,6 +87,40 @@ impl Verlaufsaktion {
     }
 }
 
+/// A Verlauf row in words, for the Zeitleiste and the Art. 15 Auskunft (issue 15/5):
+/// "Beratungsvermerk erfasst" instead of "vermerk: erfasst". An action that names its own
+/// subject ("Zuständigkeit geändert") stands alone.
+pub fn verlauf_satz(entitaet: &str, aktion: &str) -> String {
+    if aktion.starts_with(char::is_uppercase) {
+        return aktion.to_owned();
+    }
+    let was = match entitaet {
+        "kunde" => "Kundendaten",
+        "meldung" => "Arbeitsuchendmeldung",
+        "profiling" => "Profiling",
+        "ziel" => "Ziel",
+        "strategie" => "Handlungsstrategie",
+        "eingliederungsvereinbarung" => "Vereinbarung",
+        "gespraech" => "Gespräch",
+        "vermerk" => "Beratungsvermerk",
+        "nachtrag" => "Nachtrag zum Beratungsvermerk",
+        "auftrag" => "Auftrag an einen Fachdienst",
+        "einwilligung" => "Einwilligung",
+        "aktivitaet" => "Aktivität",
+        "werdegang" => "Werdegang",
+        "termin" => "Termin",
+        "erwerbstaetigkeit" => "Erwerbstätigkeit",
+        "vermittlungsangaben" => "Vermittlungsangaben",
+        "vermittlungsvorschlag" => "Vermittlungsvorschlag",
+        "dokument" => "Dokument",
+        "fall" => "Fallakte",
+        "loeschantrag" => "Löschantrag (Art. 17 DSGVO)",
+        "aufbewahrungsanordnung" => "Aufbewahrungsanordnung",
+        andere => andere,
+    };
+    format!("{was} {aktion}")
+}
+
 pub(crate) struct Eintrag<'a, V: Serialize, N: Serialize> {
     pub kunde_id: KundeId,
     pub benutzer_id: i64,

@@ -17,6 +17,15 @@ pub fn art_name(art: Vereinbarungsart) -> &'static str {
     }
 }
 
+/// The agreement in force as a heading: "Gültige Eingliederungsvereinbarung", "Gültiger
+/// Kooperationsplan" (the adjective follows the noun's gender).
+pub fn gueltige_name(art: Vereinbarungsart) -> &'static str {
+    match art {
+        Vereinbarungsart::Eingliederungsvereinbarung => "Gültige Eingliederungsvereinbarung",
+        Vereinbarungsart::Kooperationsplan => "Gültiger Kooperationsplan",
+    }
+}
+
 /// The office that signs: Agentur für Arbeit (SGB III) or Jobcenter (SGB II).
 pub fn stelle(rk: Rechtskreis) -> &'static str {
     match rk {

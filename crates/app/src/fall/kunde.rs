@@ -236,17 +236,22 @@ pub(crate) async fn bg_finden(
 }
 
 impl App {
-    /// The checks of a registration's names and PLZ, every refusal of them (a form whose other
+    /// A registration's names and PLZ as checked, or every refusal of them (a form whose other
     /// fields are unreadable still reports these, issue 15/7).
-    pub fn stammdaten_vorpruefen(&self, vorname: &str, nachname: &str, plz: Option<&str>) -> Vec<AppFehler> {
-        [
-            name_pruefen("vorname", vorname).err(),
-            name_pruefen("nachname", nachname).err(),
-            plz_optional(&self.matching.daten.plz, "plz", plz).err(),
-        ]
-        .into_iter()
-        .flatten()
-        .collect()
+    pub fn stammdaten_vorpruefen(
+        &self,
+        vorname: &str,
+        nachname: &str,
+        plz: Option<&str>,
+    ) -> Result<(String, String, Option<Plz>), Vec<AppFehler>> {
+        match (
+            name_pruefen("vorname", vorname),
+            name_pruefen("nachname", nachname),
+            plz_optional(&self.matching.daten.plz, "plz", plz),
+        ) {
+            (Ok(v), Ok(n), Ok(p)) => Ok((v, n, p)),
+            (v, n, p) => Err([v.err(), n.err(), p.err()].into_iter().flatten().collect()),
+        }
     }
 
     /// Registers a customer in the caseload of the VFK who registers her.
@@ -256,12 +261,16 @@ impl App {
         }
         let heute = self.heute();
         // Every mistake of the form at once (issue 15/7); then the checked values.
-        let mut fehler = self.stammdaten_vorpruefen(&neu.vorname, &neu.nachname, neu.plz.as_deref());
-        fehler.extend(geburtsdatum_pruefen(&neu, heute).err());
-        AppFehler::alle(fehler)?;
-        let vorname = name_pruefen("vorname", &neu.vorname)?;
-        let nachname = name_pruefen("nachname", &neu.nachname)?;
-        let plz = plz_optional(&self.matching.daten.plz, "plz", neu.plz.as_deref())?;
+        let stamm = self.stammdaten_vorpruefen(&neu.vorname, &neu.nachname, neu.plz.as_deref());
+        let (vorname, nachname, plz) = match (stamm, geburtsdatum_pruefen(&neu, heute)) {
+            (Ok(stamm), Ok(())) => stamm,
+            (stamm, datum) => {
+                let mut fehler = stamm.err().unwrap_or_default();
+                fehler.extend(datum.err());
+                AppFehler::alle(fehler)?;
+                return Err(AppFehler::intern_meldung("Anlage ohne Fehler abgewiesen"));
+            }
+        };
         let meldung_am = neu.meldung_am.unwrap_or(heute);
         let jetzt = self.jetzt();
         let mut tx = self.schreiber.beginnen().await?;

@@ -73,7 +73,8 @@ pub async fn anlegen(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer
         Ok(neu) => z.app.kunde_anlegen(&b.akteur, neu).await,
         // What the page cannot read, and what the use case says about the rest (issue 15/7).
         Err(mut fehler) => {
-            fehler.extend(z.app.stammdaten_vorpruefen(&f.text("vorname"), &f.text("nachname"), f.wert("plz")));
+            let stamm = z.app.stammdaten_vorpruefen(&f.text("vorname"), &f.text("nachname"), f.wert("plz"));
+            fehler.extend(stamm.err().unwrap_or_default());
             Err(AppFehler::alle(fehler)
                 .err()
                 .unwrap_or_else(|| AppFehler::intern_meldung("Formular ohne Fehler abgewiesen")))

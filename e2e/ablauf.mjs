@@ -49,10 +49,13 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   // Phase 1: Profiling — Zielberuf, Potenzialanalyse, Standortbestimmung, Profillage
   await ui.klicken(seite, seite.getByRole("link", { name: "Profiling", exact: true }));
   await seite.getByRole("heading", { level: 1, name: /Profiling/ }).waitFor();
-  await ui.fuellen(seite, seite.getByLabel("Beruf suchen"), "Fachinformatiker");
+  // The female form as people type it finds the occupation (issue 15/1).
+  await ui.fuellen(seite, seite.getByLabel("Beruf suchen"), "Fachinformatikerin Anwendungsentwicklung");
   await ui.klicken(seite, seite.getByRole("button", { name: "Berufe suchen" }));
   await seite.waitForLoadState("load");
   await ui.waehlen(seite, seite.locator("#zielberuf_43412"));
+  // The BAC box follows the chosen Zielberuf at once, before saving (issue 15/3).
+  await seite.locator("#bac").getByText("offene Stellen").first().waitFor();
   for (const radio of await seite.locator('input[type=radio][value="kein_handlungsbedarf"]').all()) {
     const name = await radio.getAttribute("name");
     const ziel = name === "status_berufliche_qualifikation"
@@ -65,21 +68,25 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   await ui.waehlen(seite, seite.locator("#profillage_foerderprofil"));
   await seite.locator("#profillage-vorschlag").getByText("Förderprofil").first().waitFor();
   await pruefe("profiling");
-  await speichern(seite, ui, "Profiling speichern");
-  await statusZeigt(seite, "Das Profiling wurde gespeichert");
-  await seite.getByText("Förderprofil").first().waitFor();
+  // Guided: "Speichern und weiter" leads from phase to phase; that goal, strategies and EV are
+  // still missing is the next step, nothing to confirm (issue 15/3).
+  await ui.klicken(seite, seite.getByRole("button", { name: "Speichern und weiter zum Ziel" }));
+  await seite.waitForLoadState("load");
+  assert.equal(await seite.locator("#bestaetigt").count(), 0, "keine Bestätigung für die nächsten Phasen");
 
   // Phase 2: Ziel
-  await ui.klicken(seite, seite.getByRole("link", { name: "Ziel", exact: true }));
-  await seite.getByRole("heading", { level: 1 }).waitFor();
+  await statusZeigt(seite, "Das Profiling wurde gespeichert");
+  await seite.getByRole("heading", { level: 1, name: /Ziel/ }).waitFor();
+  await seite.locator(".befunde").getByText("Nächster Schritt").first().waitFor();
   await pruefe("ziel");
   await ui.waehlen(seite, seite.locator('input[name="zieloption"]:not([disabled])').first());
-  await speichern(seite, ui, "Ziel vereinbaren");
-  await statusZeigt(seite, "Das Ziel wurde gespeichert");
+  await ui.klicken(seite, seite.getByRole("button", { name: "Ziel vereinbaren und weiter zu den Strategien" }));
+  await seite.waitForLoadState("load");
+  assert.equal(await seite.locator("#bestaetigt").count(), 0, "keine Bestätigung für die nächsten Phasen");
 
   // Phase 3: Handlungsstrategien for the need in Berufliche Qualifikation: Absolventenmanagement
   // first, then the Teilqualifikation it accompanies (S2 wants both)
-  await ui.klicken(seite, seite.getByRole("link", { name: "Strategien", exact: true }));
+  await statusZeigt(seite, "Das Ziel wurde gespeichert");
   await seite.getByRole("heading", { level: 2, name: "Handlungsstrategie wählen" }).waitFor();
   await pruefe("strategien");
   const am = "#w-berufliche_qualifikation-absolventenmanagement";
@@ -92,8 +99,7 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   await seite.locator("#h-plan").filter({ hasText: "2 offen" }).waitFor();
 
   // Phase 4: Eingliederungsvereinbarung prefilled from goal and strategies (E6), signed
-  await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
-  await ui.klicken(seite, seite.getByRole("link", { name: "Eingliederungsvereinbarung", exact: true }));
+  await ui.klicken(seite, seite.getByRole("link", { name: "Weiter zur Eingliederungsvereinbarung" }));
   await ui.klicken(seite, seite.getByRole("button", { name: "Entwurf aus Ziel und Strategien erstellen" }));
   await seite.getByRole("heading", { level: 2, name: /Entwurf bearbeiten/ }).waitFor();
   await pruefe("ev");
@@ -109,8 +115,7 @@ export async function erstgespraech(seite, ui, pruefe, nachname) {
   assert.ok((await pdf.body()).subarray(0, 5).toString() === "%PDF-");
 
   // Beratungsvermerk, prefilled from the changes of the day (V1)
-  await seite.goto(`${URL_BASIS}/kunden/${kundeId}`);
-  await ui.klicken(seite, seite.getByRole("link", { name: "Beratungsvermerk", exact: true }));
+  await ui.klicken(seite, seite.getByRole("link", { name: "Weiter zum Beratungsvermerk" }));
   const text = seite.locator("#text");
   assert.match(await text.inputValue(), /Fachinformatiker|43412/, "Vermerk aus dem Profiling vorbefüllt (V1)");
   await pruefe("vermerk");
@@ -149,6 +154,14 @@ export async function folgegespraech(seite, ui, pruefe, kundeId) {
   await speichern(seite, ui, "Folgegespräch speichern");
   await seite.getByRole("heading", { level: 1, name: "Beratungsvermerk" }).waitFor();
   await statusZeigt(seite, "Das Folgegespräch wurde gespeichert");
+  // The Folgevermerk records the conversation's four steps (issue 15/4), no list of unchanged
+  // Merkmale.
+  const vermerk = await seite.locator("#text").inputValue();
+  assert.match(vermerk, /Schritt 1: Vereinbarte Aufgaben/);
+  assert.match(vermerk, /Schritt 3: Bewerbungsaktivitäten und Rückmeldungen:[\s\S]*Bewerbungsunterlagen um die geplante Qualifizierung ergänzt/);
+  assert.match(vermerk, /Sie holen das Angebot des Bildungsträgers ein und legen es vor\. \(Kundin bzw\. Kunde bis \d\d\.\d\d\.\d{4}\)/);
+  assert.match(vermerk, /Nächster Termin: \d\d\.\d\d\.\d{4}/);
+  assert.doesNotMatch(vermerk, /nicht bewertet → kein Handlungsbedarf/);
   await ui.waehlen(seite, seite.getByRole("radio", { name: "Folgegespräch" }));
   await speichern(seite, ui, "Beratungsvermerk speichern");
   await statusZeigt(seite, "Der Beratungsvermerk wurde gespeichert");

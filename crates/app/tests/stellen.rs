@@ -428,3 +428,26 @@ async fn bac_zaehlt_stellen_und_bewerber_der_region() {
         assert!(matches!(app.bac(&u.vfk, "2621", None), Err(AppFehler::Ungueltig { .. })));
     }
 }
+
+/// Job titles as the BA and employers write them map to the occupation they name; a title of
+/// several occupations is refused with the candidates named (issue 15/1).
+#[tokio::test]
+async fn berufsbezeichnungen_der_ba_werden_zugeordnet_mehrdeutige_nennen_die_kandidaten() {
+    for t in datenbanken().await {
+        let app = app(t.db.clone()).await;
+        let csv = "refnr;titel;arbeitgeber;beruf;plz;arbeitszeit\n\
+                   P-1;Pflegefachkraft (m/w/d);Klinikum;Pflegefachmann/-frau;34117;vz\n\
+                   P-2;Verkäuferin;Markt;Verkäufer/in;34117;tz\n";
+        assert_eq!(app.stellen_importieren("pflege.csv", csv).await.unwrap().neu, 2, "{}", t.name);
+        let u = gemeinsam::umgebung(&app).await;
+        let alle = app.stellen_suchen(&u.vfk, &Stellensuche { beruf: None, alle: true }).await.unwrap();
+        let beruf = |refnr: &str| alle.iter().find(|s| s.refnr == refnr).map(|s| s.beruf.clone());
+        assert_eq!(beruf("P-1").as_deref(), Some("81302"), "the BA's own title");
+        assert_eq!(beruf("P-2").as_deref(), Some("62102"));
+
+        let mehrdeutig = "refnr;titel;arbeitgeber;beruf;plz;arbeitszeit\nM-1;Mechaniker;Werk;Industriemechanikerin Produktion;34117;vz\n";
+        let f = app.stellen_importieren("mehrdeutig.csv", mehrdeutig).await.unwrap_err();
+        assert_eq!((f[0].zeile, f[0].feld.as_str()), (2, "beruf"), "{f:?}");
+        assert!(f[0].meldung.contains("passt zu mehreren Berufsgattungen") && f[0].meldung.contains("24202"), "{f:?}");
+    }
+}

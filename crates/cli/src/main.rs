@@ -129,12 +129,16 @@ fn ausfuehren(cli: Cli) -> Result<ExitCode, String> {
         }
         Befehl::Beruf { suche } => {
             let k = katalog()?;
-            let treffer = k.berufe.suchen(&suche.join(" "), 20);
+            let treffer = k.berufe.finden(&suche.join(" "), 20);
             if treffer.is_empty() {
                 println!("Kein Beruf gefunden.");
             }
-            for b in treffer {
-                println!("{}  {}", b.kldb, b.titel);
+            for t in treffer {
+                if t.benennung == t.beruf.titel {
+                    println!("{}  {}", t.beruf.kldb, t.beruf.titel);
+                } else {
+                    println!("{}  {} – {}", t.beruf.kldb, t.benennung, t.beruf.titel);
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

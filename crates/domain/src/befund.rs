@@ -6,13 +6,16 @@ use serde::Serialize;
 use crate::regel::Regel;
 
 /// How a finding acts (DOMAIN: `fehler` blocks saving, `warnung` needs confirmation,
-/// `hinweis` informs).
+/// `hinweis` informs; `naechster_schritt` names the phase of the model that follows the work done
+/// today — no mistake, nothing to confirm; issue 15/3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Schwere {
     Fehler,
     Warnung,
+    #[serde(rename = "naechster_schritt")]
+    NaechsterSchritt,
     Hinweis,
 }
 
@@ -38,6 +41,18 @@ impl Befund {
     }
     pub fn hinweis(regel: Regel, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Self::neu(regel, Schwere::Hinweis, bezug, meldung)
+    }
+    /// A finding of a phase the case has not reached yet: the next step while the work of
+    /// `heute` goes on (the Erstgespräch through Profiling, Ziel, Strategien, EV), else `sonst`
+    /// — on a later day the phase is overdue.
+    pub fn schritt_oder(
+        heute: bool,
+        sonst: Schwere,
+        regel: Regel,
+        bezug: impl Into<String>,
+        meldung: impl Into<String>,
+    ) -> Self {
+        Self::neu(regel, if heute { Schwere::NaechsterSchritt } else { sonst }, bezug, meldung)
     }
     fn neu(regel: Regel, schwere: Schwere, bezug: impl Into<String>, meldung: impl Into<String>) -> Self {
         Befund { regel, schwere, meldung: meldung.into(), bezug: bezug.into() }

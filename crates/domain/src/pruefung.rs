@@ -106,6 +106,8 @@ pub struct Zusammenfassung {
     pub fehler: usize,
     pub warnungen: usize,
     pub hinweise: usize,
+    /// Findings of phases not reached yet while today's work goes on (issue 15/3).
+    pub naechste_schritte: usize,
 }
 
 impl Pruefergebnis {
@@ -221,6 +223,7 @@ pub fn pruefen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> Pruefergebnis 
         fehler: befunde.iter().filter(|b| b.schwere == Schwere::Fehler).count(),
         warnungen: befunde.iter().filter(|b| b.schwere == Schwere::Warnung).count(),
         hinweise: befunde.iter().filter(|b| b.schwere == Schwere::Hinweis).count(),
+        naechste_schritte: befunde.iter().filter(|b| b.schwere == Schwere::NaechsterSchritt).count(),
     };
     let matchingfaehig = aktuell.is_some_and(|(v, s)| profiling::matchingfaehig(v, &s.status));
     Pruefergebnis {

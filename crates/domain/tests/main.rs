@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic
 
 mod aufbewahrung;
+mod berufssuche;
 mod datum;
 mod eigenschaften;
 mod formular;

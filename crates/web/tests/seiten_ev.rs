@@ -104,7 +104,7 @@ async fn eingliederungsvereinbarung(t: &TestApp, vfk: &str, id: i64) {
     ok(&s, "EV-Seite");
     let text = s.sichtbar();
     assert!(text.contains("Eingliederungsvereinbarung"), "{text}");
-    assert!(text.contains("Warnung E1"), "{text}");
+    assert!(text.contains("Nächster Schritt E1"), "the EV follows the goal of today: {text}");
     assert!(text.contains("Entwurf aus Ziel und Strategien erstellen"), "{text}");
     assert!(!s.text.contains("value=\"kooperationsplan\""), "SGB III: nur die EV");
 

@@ -79,8 +79,8 @@ async fn ziel_vereinbaren_mit_regeln() {
         enthaelt(&s, "für ausgewählte komplexe Profillagen (Z3)");
         enthaelt(&s, "nicht wählbar: nur im SGB II (Z2)");
         enthaelt(&s, "Noch keine Zieloption vereinbart.");
-        // The rules' warning for the case: Profillage set, no goal yet (Z1).
-        enthaelt(&s, "Warnung Z1");
+        // Profillage set today, no goal yet: the next step, no warning (Z1, issue 15/3).
+        enthaelt(&s, "Nächster Schritt Z1");
 
         // Without an option: the field's message, linked to the first radio button.
         let s = t.absenden(&pfad, &[("horizont_monate", "6")], &vfk).await;
@@ -165,7 +165,7 @@ async fn strategien_waehlen_anpassen_abschliessen() {
         enthaelt(&s, "Phase 3: Handlungsstrategien");
         enthaelt(
             &s,
-            "Offene Punkte zum Umsetzungsfahrplan (1) Fehler S1 Handlungsbedarf „Örtliche Mobilität“ ohne Handlungsstrategie",
+            "Offene Punkte zum Umsetzungsfahrplan (1) Nächster Schritt S1 Handlungsbedarf „Örtliche Mobilität“ ohne Handlungsstrategie",
         );
         enthaelt(&s, "Schritt 1: Örtliche Mobilität (Rahmenbedingungen) Handlungsbedarf Kein Führerschein");
         enthaelt(&s, "Mobilität erhöhen Empfehlungen zur Ausgestaltung (S14) Zwischenziel");
@@ -277,7 +277,7 @@ async fn strategien_waehlen_anpassen_abschliessen() {
             ),
         );
         // The need is open again (S1); a new strategy follows a new Standortbestimmung (S9).
-        enthaelt(&s, "Fehler S1 Handlungsbedarf „Örtliche Mobilität“ ohne Handlungsstrategie");
+        enthaelt(&s, "Nächster Schritt S1 Handlungsbedarf „Örtliche Mobilität“ ohne Handlungsstrategie");
         enthaelt(&s, "(S9)");
 
         // Another Dienststelle's case answers like a missing one, for reading and writing.

@@ -116,6 +116,11 @@ async fn ablauf(t: &TestApp) {
     assert!(s.text.contains(r#"value="43412""#), "{}", s.text);
     assert!(s.sichtbar().contains("Fachinformatiker"), "{}", s.sichtbar());
     assert!(!s.text.contains("<html"), "nur das Fragment");
+    // What people type (issue 15/1): the female form, the job title shown before the class.
+    let s = t.seite("/berufe?suche=Verk%C3%A4uferin", &vfk).await;
+    let erster = s.text.find(r#"value="62102""#).expect("62102 gefunden");
+    assert!(s.text.find(r#"value="62112""#).is_none_or(|i| i > erster), "Kartenverkauf nach Verkauf");
+    assert!(s.sichtbar().contains("Verkäuferin – Berufe im Verkauf (ohne Produktspezialisierung)"), "{}", s.sichtbar());
     // Without JavaScript: the "Berufe suchen" button shows the page again with the hits.
     let mut f = formular(&[], "", &[("berufsuche", "Fachinformatiker"), ("aktion", "suchen")]);
     f.retain(|(n, _)| n != "zielberuf");
@@ -186,26 +191,34 @@ async fn ablauf(t: &TestApp) {
     assert!(s.text.contains(r##"href="#sb_prognose""##), "{}", s.text);
     assert!(s.text.contains(r#"value="neun""#));
 
-    // Saving the suggested Profillage: first the warnings of the other phases (no goal, no EV)
-    // need a confirmation, then the version is saved and the Kundenakte shows it.
-    let f = formular(
+    // "Speichern und weiter": saved at once — goal, strategy and EV are the next steps of the
+    // Erstgespräch, nothing to confirm — and on to the goal (issue 15/3).
+    let mut f = formular(
         &["berufliche_qualifikation"],
         "9",
         &[("profillage", "foerderprofil"), ("kommentar_berufliche_qualifikation", kommentar)],
     );
-    let s = t.absenden(&pfad, &paare(&f), &vfk).await;
-    assert_eq!(s.status, StatusCode::CONFLICT, "{}", s.sichtbar());
-    assert!(s.sichtbar().contains("Bitte bestätigen"), "{}", s.sichtbar());
-    assert!(s.text.contains(r#"name="bestaetigt""#));
-    let mut f = f;
-    f.push(("bestaetigt".into(), "ja".into()));
+    f.push(("weiter".into(), "ziel".into()));
     let s = t.absenden(&pfad, &paare(&f), &vfk).await;
     assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
-    assert_eq!(s.weiter(), format!("/kunden/{id}?gespeichert=profiling"));
-    let akte = t.seite(s.weiter(), &vfk).await.sichtbar();
-    assert!(akte.contains("Das Profiling wurde gespeichert."), "{akte}");
+    assert_eq!(s.weiter(), format!("/kunden/{id}/ziel?gespeichert=profiling"));
+    let ziel = t.seite(s.weiter(), &vfk).await.sichtbar();
+    assert!(ziel.contains("Das Profiling wurde gespeichert."), "{ziel}");
+    assert!(ziel.contains("Nächster Schritt Z1"), "{ziel}");
+    let akte = t.seite(&format!("/kunden/{id}"), &vfk).await.sichtbar();
     assert!(akte.contains("Profillage Förderprofil"), "{akte}");
     assert!(akte.contains("Berufliche Qualifikation"), "{akte}");
+    assert!(
+        akte.contains(
+            "Nächste Schritte Ziel vereinbaren – Profillage festgelegt, aber noch keine Zieloption vereinbart."
+        ),
+        "{akte}"
+    );
+    assert!(
+        akte.contains("Strategie wählen – Handlungsbedarf „Berufliche Qualifikation“ ohne Handlungsstrategie"),
+        "{akte}"
+    );
+    assert!(!akte.contains("Fehler S1") && !akte.contains("Warnung Z1") && !akte.contains("Warnung E1"), "{akte}");
     // The form now starts from the saved version.
     let s = t.seite(&pfad, &vfk).await;
     assert!(s.sichtbar().contains("Version 1 vom"), "{}", s.sichtbar());

@@ -4,7 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use vierphasen_domain::katalog::{Berufe, KldbCode};
+use vierphasen_domain::katalog::{Berufe, KldbCode, Zuordnungsfehler};
 use vierphasen_domain::stellen::StellenEingabe;
 use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
 
@@ -53,32 +53,25 @@ impl Stelle {
 
 const INLAND: &str = "Deutschland";
 
-/// The KldB code of `beruf`: a five-digit code, else the occupation whose title or example job
-/// title is exactly `beruf` (case-insensitive), else the only occupation the search finds.
+/// The KldB code of `beruf`: a five-digit code, or the job title the Zielberuf search maps to
+/// exactly one occupation (`Berufe::zuordnen`); otherwise the message names the candidates.
 pub fn beruf_zuordnen(berufe: &Berufe, beruf: &str) -> Result<KldbCode, AppFehler> {
     let t = beruf.trim();
     if t.is_empty() {
         return Err(AppFehler::ungueltig("beruf", "darf nicht leer sein"));
     }
-    if let Some(code) = KldbCode::parse(t) {
-        return berufe
-            .get(code)
-            .map(|b| b.kldb)
-            .ok_or_else(|| AppFehler::ungueltig("beruf", format!("{t} ist keine Berufsgattung der KldB 2010")));
-    }
-    let gleich = |a: &str| a.trim().to_lowercase() == t.to_lowercase();
-    if let Some(b) = berufe.alle().iter().find(|b| gleich(&b.titel) || b.beispiele.iter().any(|e| gleich(&e.titel))) {
-        return Ok(b.kldb);
-    }
-    match berufe.suchen(t, 2).as_slice() {
-        [b] => Ok(b.kldb),
-        _ => Err(AppFehler::ungueltig(
-            "beruf",
-            format!(
-                "„{t}“ lässt sich keiner Berufsgattung der KldB 2010 eindeutig zuordnen; bitte den fünfstelligen KldB-Schlüssel angeben"
+    berufe.zuordnen(t).map_err(|f| {
+        AppFehler::ungueltig("beruf", match f {
+            Zuordnungsfehler::UnbekannterCode => format!("{t} ist keine Berufsgattung der KldB 2010"),
+            Zuordnungsfehler::KeinTreffer => {
+                format!("„{t}“ lässt sich keiner Berufsgattung der KldB 2010 zuordnen; bitte den fünfstelligen KldB-Schlüssel angeben")
+            }
+            Zuordnungsfehler::Mehrdeutig(kandidaten) => format!(
+                "„{t}“ passt zu mehreren Berufsgattungen der KldB 2010: {}; bitte den fünfstelligen KldB-Schlüssel angeben",
+                kandidaten.join("; ")
             ),
-        )),
-    }
+        })
+    })
 }
 
 /// Working times as codes (`vz,tz`), normalised; field `arbeitszeit`.

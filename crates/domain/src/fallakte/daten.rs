@@ -732,6 +732,17 @@ pub enum Verantwortlich {
     Dritte,
 }
 
+impl Verantwortlich {
+    /// Who does a task, in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Verantwortlich::Kunde => "Kundin bzw. Kunde",
+            Verantwortlich::Vfk => "Vermittlungsfachkraft",
+            Verantwortlich::Dritte => "Dritte",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -150,6 +150,13 @@ impl<'k> GepruefteFallakte<'k> {
     pub fn profiling_vor(&self, datum: NaiveDate) -> Option<(&ProfilingVersion, &Profilingstand)> {
         datum.pred_opt().and_then(|vortag| self.profiling_am(vortag))
     }
+    /// The integration work of `stichtag` is still going on: the current profiling or goal was
+    /// saved that day (the Erstgespräch, or a Folgegespräch that re-profiled), so the phases
+    /// after it are next steps, not gaps (issue 15/3).
+    pub fn in_arbeit_am(&self, stichtag: NaiveDate) -> bool {
+        self.akte.profiling.last().is_some_and(|v| v.gespeichert_am == stichtag)
+            || self.akte.ziele.last().is_some_and(|z| z.vereinbart_am == stichtag)
+    }
     pub fn aktuelles_ziel(&self) -> Option<(&Ziel, &'k Zieloption)> {
         self.akte.ziele.last().zip(self.ziele.last().copied())
     }

@@ -7,7 +7,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::normalisieren::suchtext;
+use super::berufssuche::{Herkunft, Suchindex};
 
 /// A 5-digit KldB 2010 code ("Berufsgattung"), e.g. `43412`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -58,8 +58,50 @@ pub struct Beruf {
     pub kldb: KldbCode,
     pub titel: String,
     pub beispiele: Vec<Berufsbeispiel>,
-    #[serde(skip)]
-    such: String,
+}
+
+impl Beruf {
+    /// Order among equally good search hits: the plain occupation (fachlich ausgerichtet, ohne
+    /// Spezialisierung) first, then Helfer, Spezialisten, Experten; specialisations and
+    /// supervision after the plain one.
+    fn rang(&self) -> (u8, u8, KldbCode) {
+        let b = self.kldb.as_str().as_bytes();
+        let niveau = match b[4] {
+            b'2' => 0,
+            b'1' => 1,
+            b'3' => 2,
+            _ => 3,
+        };
+        let spezialisierung = match b[3] {
+            b'0' => 0,
+            b'9' => 2,
+            _ => 1,
+        };
+        (niveau, spezialisierung, self.kldb)
+    }
+}
+
+/// An occupation the search found and the job title it found it by.
+#[derive(Debug, Clone)]
+pub struct Berufstreffer<'a> {
+    pub beruf: &'a Beruf,
+    /// The matching title in the form typed ("Verkäuferin", "Pflegefachfrau (Ausbildung)").
+    pub benennung: String,
+    /// The title is exactly the typed text (up to case, umlaut spelling and gender form).
+    pub genau: bool,
+    pub herkunft: Herkunft,
+    /// How well the title matches (higher is better; a whole typed word is 10).
+    pub punkte: i32,
+}
+
+/// A job title that names no occupation or more than one (posting import and form).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Zuordnungsfehler {
+    /// A five-digit code that is no Berufsgattung.
+    UnbekannterCode,
+    KeinTreffer,
+    /// The best candidates, "code titel".
+    Mehrdeutig(Vec<String>),
 }
 
 /// All 5-digit occupations with a search index.
@@ -67,6 +109,7 @@ pub struct Beruf {
 pub struct Berufe {
     liste: Vec<Beruf>,
     nach_code: HashMap<KldbCode, usize>,
+    index: Suchindex,
 }
 
 fn ohne_entities(s: &str) -> String {
@@ -98,7 +141,8 @@ fn beispiele(text: &str) -> Vec<Berufsbeispiel> {
 }
 
 impl Berufe {
-    pub(super) fn aus_csv(text: &str) -> Result<Berufe, String> {
+    /// The KldB's level-5 rows and the everyday titles (`benennung;kldb;…`, `#` comments).
+    pub(super) fn aus_csv(text: &str, alltag: &str) -> Result<Berufe, String> {
         let text = text.trim_start_matches('\u{feff}');
         let mut leser = csv::ReaderBuilder::new().delimiter(b';').flexible(true).from_reader(text.as_bytes());
         let mut liste = Vec::new();
@@ -112,18 +156,35 @@ impl Berufe {
                 .ok_or_else(|| format!("Zeile {}: ungültiger Schlüssel `{roh}`", zeile + 2))?;
             let titel = ohne_entities(satz.get(2).unwrap_or_default()).trim().to_string();
             let beispiele = beispiele(satz.get(6).unwrap_or_default());
-            let mut such = suchtext(&titel);
-            for b in &beispiele {
-                such.push('\n');
-                such.push_str(&suchtext(&b.titel));
-            }
-            liste.push(Beruf { kldb, titel, beispiele, such });
+            liste.push(Beruf { kldb, titel, beispiele });
         }
         if liste.len() < 1000 {
             return Err(format!("nur {} Berufsgattungen gefunden, erwartet etwa 1.300", liste.len()));
         }
-        let nach_code = liste.iter().enumerate().map(|(i, b)| (b.kldb, i)).collect();
-        Ok(Berufe { liste, nach_code })
+        let nach_code: HashMap<KldbCode, usize> = liste.iter().enumerate().map(|(i, b)| (b.kldb, i)).collect();
+        let mut index = Suchindex::default();
+        let nummer = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        let mut leser =
+            csv::ReaderBuilder::new().delimiter(b';').comment(Some(b'#')).flexible(true).from_reader(alltag.as_bytes());
+        for satz in leser.records() {
+            let satz = satz.map_err(|e| format!("berufsbenennungen.csv: {e}"))?;
+            let zeile = satz.position().map_or(0, |p| p.line());
+            let (benennung, code) = (satz.get(0).unwrap_or_default().trim(), satz.get(1).unwrap_or_default().trim());
+            let i = KldbCode::parse(code).and_then(|c| nach_code.get(&c)).ok_or_else(|| {
+                format!("berufsbenennungen.csv, Zeile {zeile}: `{code}` ist keine Berufsgattung der KldB 2010")
+            })?;
+            index.eintragen(nummer(*i), benennung, Herkunft::Alltag);
+        }
+        for (i, b) in liste.iter().enumerate() {
+            // "Berufe in der Landwirtschaft (ohne Spezialisierung) – fachlich ausgerichtete
+            // Tätigkeiten": the level of requirement is no search term.
+            let titel = b.titel.split(" – ").next().unwrap_or(&b.titel);
+            index.eintragen(nummer(i), titel, Herkunft::Titel);
+            for e in &b.beispiele {
+                index.eintragen(nummer(i), &e.titel, Herkunft::Beispiel);
+            }
+        }
+        Ok(Berufe { liste, nach_code, index })
     }
 
     pub fn alle(&self) -> &[Beruf] {
@@ -138,27 +199,79 @@ impl Berufe {
         self.nach_code.get(&code).map(|i| &self.liste[*i])
     }
 
-    /// Search by code prefix, title or example job title; every word of the query must occur.
-    /// Title matches rank before example matches; ties by code.
-    pub fn suchen(&self, anfrage: &str, hoechstens: usize) -> Vec<&Beruf> {
-        let anfrage = anfrage.trim();
+    /// Search by code prefix or job title (see `berufssuche`), best first.
+    pub fn finden(&self, anfrage: &str, hoechstens: usize) -> Vec<Berufstreffer<'_>> {
+        let anfrage: String = anfrage.trim().chars().take(200).collect();
         if !anfrage.is_empty() && anfrage.bytes().all(|b| b.is_ascii_digit()) {
-            return self.liste.iter().filter(|b| b.kldb.as_str().starts_with(anfrage)).take(hoechstens).collect();
+            return self
+                .liste
+                .iter()
+                .filter(|b| b.kldb.as_str().starts_with(&anfrage))
+                .take(hoechstens)
+                .map(|b| Berufstreffer {
+                    beruf: b,
+                    benennung: b.titel.clone(),
+                    genau: b.kldb.as_str() == anfrage,
+                    herkunft: Herkunft::Titel,
+                    punkte: 0,
+                })
+                .collect();
         }
-        let woerter: Vec<String> = suchtext(anfrage).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
-        if woerter.is_empty() {
-            return Vec::new();
-        }
-        let mut treffer: Vec<(u8, &Beruf)> = self
-            .liste
-            .iter()
-            .filter(|b| woerter.iter().all(|w| b.such.contains(w.as_str())))
-            .map(|b| {
-                let titel = b.such.split('\n').next().unwrap_or_default();
-                (u8::from(!woerter.iter().all(|w| titel.contains(w.as_str()))), b)
+        self.funde(&anfrage, hoechstens, false)
+    }
+
+    fn funde(&self, anfrage: &str, hoechstens: usize, nur_gleich: bool) -> Vec<Berufstreffer<'_>> {
+        let rang = |i: u32| self.liste[i as usize].rang();
+        self.index
+            .finden(anfrage, rang, nur_gleich)
+            .into_iter()
+            .take(hoechstens)
+            .map(|f| Berufstreffer {
+                beruf: &self.liste[f.beruf as usize],
+                benennung: f.benennung,
+                genau: f.genau,
+                herkunft: f.herkunft,
+                punkte: f.punkte,
             })
-            .collect();
-        treffer.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.kldb.cmp(&b.1.kldb)));
-        treffer.into_iter().take(hoechstens).map(|(_, b)| b).collect()
+            .collect()
+    }
+
+    /// The occupations `anfrage` finds, best first.
+    pub fn suchen(&self, anfrage: &str, hoechstens: usize) -> Vec<&Beruf> {
+        self.finden(anfrage, hoechstens).into_iter().map(|t| t.beruf).collect()
+    }
+
+    /// The one occupation a job title names (posting import and form): a five-digit code, or
+    /// the best hit when it is exactly the title and no other occupation has the title exactly
+    /// (an everyday title of `catalog/berufsbenennungen.csv` decides between them).
+    pub fn zuordnen(&self, beruf: &str) -> Result<KldbCode, Zuordnungsfehler> {
+        let t = beruf.trim();
+        if let Some(code) = KldbCode::parse(t) {
+            return self.get(code).map(|b| b.kldb).ok_or(Zuordnungsfehler::UnbekannterCode);
+        }
+        let eindeutig = |treffer: &[Berufstreffer<'_>]| {
+            let genaue: Vec<&Berufstreffer<'_>> = treffer.iter().filter(|x| x.genau).collect();
+            match (treffer.first(), genaue.as_slice()) {
+                (Some(erster), [einziger]) if erster.beruf.kldb == einziger.beruf.kldb => Some(erster.beruf.kldb),
+                (Some(erster), [_, ..]) if erster.genau && erster.herkunft == Herkunft::Alltag => {
+                    Some(erster.beruf.kldb)
+                }
+                _ => None,
+            }
+        };
+        // Titles as the BA writes them need no pass over all words.
+        if let Some(code) = eindeutig(&self.funde(t, 5, true)) {
+            return Ok(code);
+        }
+        // Candidates worth naming: a typed word found whole or nearly so (not only a fragment).
+        let mut treffer = self.funde(t, 5, false);
+        treffer.retain(|x| x.punkte >= 8);
+        match eindeutig(&treffer) {
+            Some(code) => Ok(code),
+            None if treffer.is_empty() => Err(Zuordnungsfehler::KeinTreffer),
+            None => Err(Zuordnungsfehler::Mehrdeutig(
+                treffer.iter().map(|x| format!("{} {} ({})", x.beruf.kldb, x.beruf.titel, x.benennung)).collect(),
+            )),
+        }
     }
 }

@@ -1,6 +1,8 @@
 //! The catalogue of the model (`catalog/*.toml`) plus the KldB occupations, loaded and checked.
 
 mod berufe;
+mod berufsformen;
+mod berufssuche;
 pub mod daten;
 pub mod normalisieren;
 mod pruefen;
@@ -10,7 +12,9 @@ use std::sync::OnceLock;
 
 use serde::Serialize;
 
-pub use berufe::{Beruf, Berufe, Berufsbeispiel, KldbCode};
+pub use berufe::{Beruf, Berufe, Berufsbeispiel, Berufstreffer, KldbCode, Zuordnungsfehler};
+pub use berufsformen::formen as berufsformen;
+pub use berufssuche::Herkunft as Benennungsherkunft;
 pub use daten::*;
 use normalisieren::schluessel;
 
@@ -36,6 +40,7 @@ pub struct KatalogTexte<'a> {
     pub kontaktdichte: &'a str,
     pub parameter: &'a str,
     pub kldb_csv: &'a str,
+    pub berufsbenennungen_csv: &'a str,
 }
 
 impl KatalogTexte<'static> {
@@ -51,6 +56,7 @@ impl KatalogTexte<'static> {
             kontaktdichte: include_str!("../../../../catalog/kontaktdichte.toml"),
             parameter: include_str!("../../../../catalog/parameter.toml"),
             kldb_csv: include_str!("../../../../data/kldb2010/KldB_2010_V2020_Gliederung_mit_Erlaeuterung.csv"),
+            berufsbenennungen_csv: include_str!("../../../../catalog/berufsbenennungen.csv"),
         }
     }
 }

@@ -46,7 +46,7 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
     let pr: ProdukteDatei = toml_lesen("produkte.toml", t.produkte)?;
     let kd: KontaktdichteDatei = toml_lesen("kontaktdichte.toml", t.kontaktdichte)?;
     let parameter: Parameter = toml_lesen("parameter.toml", t.parameter)?;
-    let berufe = Berufe::aus_csv(t.kldb_csv).map_err(|m| fehler("kldb2010.csv", m))?;
+    let berufe = Berufe::aus_csv(t.kldb_csv, t.berufsbenennungen_csv).map_err(|m| fehler("kldb2010.csv", m))?;
 
     let mut index = Index::default();
 

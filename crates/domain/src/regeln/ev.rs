@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::frist::{Frist, FristStatus};
-use crate::befund::Befund;
+use crate::befund::{Befund, Schwere};
 use crate::datum::{de, plus_monate};
 use crate::fallakte::{
     Eingliederungsvereinbarung, GepruefteFallakte, Gespraechsart, StrategieErgebnis, Vereinbarungsart,
@@ -129,7 +129,9 @@ pub fn ev_pruefen(
                 .iter()
                 .any(|e| e.abgeschlossen_am.is_none() && e.ersetzt_am.is_none());
             let zusatz = if entwurf { " Ein Entwurf liegt vor, ist aber noch nicht abgeschlossen." } else { "" };
-            b.push(Befund::warnung(
+            b.push(Befund::schritt_oder(
+                f.in_arbeit_am(stichtag),
+                Schwere::Warnung,
                 Regel::E1,
                 "eingliederungsvereinbarungen",
                 format!("Profiling liegt vor, aber keine gültige Eingliederungsvereinbarung.{zusatz}"),

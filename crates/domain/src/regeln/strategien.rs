@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 
 use super::frist::{Frist, FristStatus};
-use crate::befund::Befund;
+use crate::befund::{Befund, Schwere};
 use crate::datum::{de, minus_monate, plus_monate, plus_tage};
 use crate::fallakte::{GepruefteFallakte, StrategieErgebnis};
 use crate::grundtypen::{Gruppen, MerkmalStatus, Profillage, Schluesselgruppe};
@@ -52,7 +52,9 @@ pub fn plan_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
             } else {
                 ""
             };
-            b.push(Befund::fehler(
+            b.push(Befund::schritt_oder(
+                f.in_arbeit_am(stichtag),
+                Schwere::Fehler,
                 Regel::S1,
                 format!("profiling.merkmale.{}", merkmal.id),
                 format!(

@@ -5,8 +5,9 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::datum::de;
-use crate::fallakte::GepruefteFallakte;
+use crate::fallakte::{Folgegespraech, GepruefteFallakte, Gespraechsart};
 use crate::grundtypen::{MerkmalStatus, Schluesselgruppe};
+use crate::katalog::Katalog;
 use crate::regel::Regel;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
@@ -72,13 +73,20 @@ pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellu
     Vorbefuellung { regel: Regel::V1, abschnitte }
 }
 
-/// V2: after a Folgegespräch — every change to Person (Q, L, M), Umfeld (R, A) and
-/// Standortbestimmung saved on `datum` or the day before.
+/// V2: after a Folgegespräch — its four steps as recorded (F2: tasks done and not done with the
+/// reasons, the review, applications, agreements and the next appointment; issue 15/4), then
+/// every change to Person (Q, L, M), Umfeld (R, A) and Standortbestimmung saved on `datum` or
+/// the day before (a Merkmal assessed for the first time without need is no change worth a line).
 pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellung {
     let k = f.katalog;
     let vortag = datum.pred_opt().unwrap_or(datum);
     let versionen: Vec<_> = f.akte.profiling.iter().zip(&f.profiling).collect();
     let mut abschnitte = Vec::new();
+    if let Some(g) = f.akte.gespraeche.iter().rfind(|g| g.datum == datum && g.art == Gespraechsart::Folgegespraech)
+        && let Some(fg) = &g.folgegespraech
+    {
+        abschnitte.extend(gespraechsschritte(k, fg, g.naechster_termin, &format!("Folgegespräch vom {}", de(g.datum))));
+    }
     for (n, (v, s)) in versionen.iter().enumerate() {
         if v.gespeichert_am < vortag || v.gespeichert_am > datum {
             continue;
@@ -90,7 +98,7 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
         for m in k.merkmal_refs() {
             let alt = vorher.and_then(|(_, ps)| ps.status(m));
             let neu = s.status(m);
-            if alt == neu {
+            if alt == neu || (alt.is_none() && neu == Some(MerkmalStatus::KeinHandlungsbedarf)) {
                 continue;
             }
             let zeile = format!("{}: {} → {}", k.merkmal(m).label, status_text(alt), status_text(neu));
@@ -146,6 +154,86 @@ pub fn folgegespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuell
         }
     }
     Vorbefuellung { regel: Regel::V2, abschnitte }
+}
+
+/// F2 steps 1–4 of a Folgegespräch as sections of the Vermerk.
+fn gespraechsschritte(
+    k: &Katalog,
+    g: &Folgegespraech,
+    naechster_termin: Option<NaiveDate>,
+    quelle: &str,
+) -> Vec<Abschnitt> {
+    let ja = |b: bool| if b { "ja" } else { "nein" };
+    let mut aus = Vec::new();
+    let mut abschnitt = |titel: &str, zeilen: Vec<String>| {
+        if !zeilen.is_empty() {
+            aus.push(Abschnitt { titel: titel.into(), text: zeilen.join("\n"), quelle: quelle.to_string() });
+        }
+    };
+    if let Some(s) = &g.schritt1 {
+        let mut z: Vec<String> = s
+            .aufgaben
+            .iter()
+            .map(|a| match (a.erledigt, a.grund.as_deref()) {
+                (true, _) => format!("{}: erledigt", a.aufgabe),
+                (false, Some(grund)) => format!("{}: nicht erledigt – {grund}", a.aufgabe),
+                (false, None) => format!("{}: nicht erledigt", a.aufgabe),
+            })
+            .collect();
+        if let Some(t) = s.erfolge_misserfolge.as_deref().filter(|t| !t.trim().is_empty()) {
+            z.push(format!("Erfolge und Misserfolge: {t}"));
+        }
+        if s.sanktionstatbestand {
+            z.push(format!(
+                "Sperrzeit- bzw. Sanktionstatbestand liegt vor; eingeleitet: {}",
+                s.folgeschritte.as_deref().unwrap_or("–")
+            ));
+        }
+        abschnitt("Schritt 1: Vereinbarte Aufgaben", z);
+    }
+    if let Some(s) = &g.schritt2 {
+        let mut z = vec![
+            format!("Profiling überprüft: {}", ja(s.profiling_geprueft)),
+            format!("Ziel besprochen: {}", ja(s.ziel_besprochen)),
+            format!("Handlungsstrategien überprüft: {}", ja(s.strategien_geprueft)),
+        ];
+        if let Some(t) = s.anpassungen.as_deref().filter(|t| !t.trim().is_empty()) {
+            z.push(format!("Anpassungen: {t}"));
+        }
+        abschnitt("Schritt 2: Überprüfung von Profiling, Ziel und Strategien", z);
+    }
+    if let Some(s) = &g.schritt3 {
+        let mut z = Vec::new();
+        if !s.entfaellt_wegen.is_empty() {
+            let merkmale: Vec<&str> = s
+                .entfaellt_wegen
+                .iter()
+                .map(|m| k.finde_merkmal(m).map_or(m.as_str(), |r| k.merkmal(r).label.as_str()))
+                .collect();
+            z.push(format!("Entfällt wegen Handlungsbedarf: {}", merkmale.join(", ")));
+        }
+        if let Some(t) = s.bewerbungsaktivitaeten.as_deref().filter(|t| !t.trim().is_empty()) {
+            z.push(t.to_string());
+        }
+        if s.suchlauf_durchgefuehrt {
+            z.push("Suchlauf nach passenden Stellen durchgeführt".into());
+        }
+        abschnitt("Schritt 3: Bewerbungsaktivitäten und Rückmeldungen", z);
+    }
+    let mut z: Vec<String> = g
+        .schritt4
+        .iter()
+        .flat_map(|s| &s.vereinbarungen)
+        .map(|a| {
+            let frist = a.frist.map(|d| format!(" bis {}", de(d))).unwrap_or_default();
+            format!("{} ({}{frist})", a.text, a.verantwortlich.label())
+        })
+        .collect();
+    if let Some(d) = g.schritt4.as_ref().and_then(|s| s.naechster_termin).or(naechster_termin) {
+        z.push(format!("Nächster Termin: {}", de(d)));
+    }
+    abschnitt("Schritt 4: Vereinbarungen und nächster Termin", z);
+    aus
 }
 
 fn status_text(s: Option<MerkmalStatus>) -> &'static str {

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::befund::Befund;
+use crate::befund::{Befund, Schwere};
 use crate::datum::{de, plus_tage};
 use crate::fallakte::{GepruefteFallakte, Gespraechsart};
 use crate::grundtypen::{Profillage, Rechtskreis};
@@ -68,7 +68,9 @@ pub fn ziel_pruefen(f: &GepruefteFallakte<'_>, profillage: Option<Profillage>, s
                     de(bis)
                 ),
             )),
-            (Some(p), _) if p.ist_integrationsnah() || p.ist_komplex() => b.push(Befund::warnung(
+            (Some(p), _) if p.ist_integrationsnah() || p.ist_komplex() => b.push(Befund::schritt_oder(
+                f.in_arbeit_am(stichtag),
+                Schwere::Warnung,
                 Regel::Z1,
                 "ziele",
                 "Profillage festgelegt, aber noch keine Zieloption vereinbart.",

@@ -49,3 +49,45 @@ fn v2_folgegespraech_prefills_changes_of_the_same_or_previous_day_only() {
     // Two days later the change is no longer prefilled.
     assert!(vermerk::folgegespraech(&f, tag("2026-11-11")).abschnitte.is_empty());
 }
+
+/// Issue 15/4: the Folgevermerk records what was said in the four steps, in sentences a reader
+/// of the file understands; a Merkmal assessed for the first time without need is no change.
+#[test]
+fn v2_folgevermerk_records_the_four_steps() {
+    let mut akte = basis();
+    akte["gespraeche"].as_array_mut().unwrap().push(json!({
+        "datum": "2026-11-10",
+        "art": "folgegespraech",
+        "folgegespraech": {
+            "schritt1": { "aufgaben": [
+                { "aufgabe": "Sechs Bewerbungen im Monat", "erledigt": false, "grund": "Zwei Wochen krank" },
+                { "aufgabe": "Lebenslauf überarbeiten", "erledigt": true }
+            ] },
+            "schritt2": { "profiling_geprueft": true, "ziel_besprochen": true, "strategien_geprueft": true,
+                          "anpassungen": "Qualifizierung vorgezogen" },
+            "schritt3": { "bewerbungsaktivitaeten": "Zwei Vorstellungsgespräche vereinbart" },
+            "schritt4": {
+                "vereinbarungen": [{ "text": "Unterlagen für Bildungsgutschein einreichen", "frist": "2026-11-30" }],
+                "naechster_termin": "2026-12-15"
+            }
+        }
+    }));
+    let f = einlesen(&serde_json::to_vec(&akte).unwrap(), katalog()).unwrap();
+    let v = vermerk::folgegespraech(&f, tag("2026-11-10"));
+    let text = |titel: &str| v.abschnitte.iter().find(|a| a.titel == titel).map(|a| a.text.clone()).unwrap_or_default();
+    assert_eq!(
+        text("Schritt 1: Vereinbarte Aufgaben"),
+        "Sechs Bewerbungen im Monat: nicht erledigt – Zwei Wochen krank\nLebenslauf überarbeiten: erledigt"
+    );
+    assert!(
+        text("Schritt 2: Überprüfung von Profiling, Ziel und Strategien")
+            .ends_with("Anpassungen: Qualifizierung vorgezogen")
+    );
+    assert_eq!(text("Schritt 3: Bewerbungsaktivitäten und Rückmeldungen"), "Zwei Vorstellungsgespräche vereinbart");
+    assert_eq!(
+        text("Schritt 4: Vereinbarungen und nächster Termin"),
+        "Unterlagen für Bildungsgutschein einreichen (Kundin bzw. Kunde bis 30.11.2026)\nNächster Termin: 15.12.2026"
+    );
+    assert_eq!(v.abschnitte[0].quelle, "Folgegespräch vom 10.11.2026");
+    assert!(!v.abschnitte.iter().any(|a| a.text.contains("nicht bewertet → kein Handlungsbedarf")));
+}

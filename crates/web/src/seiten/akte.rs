@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use vierphasen_app::fall::Akte;
-use vierphasen_domain::{Fallakte, Katalog, MerkmalStatus, Rechtskreis};
+use vierphasen_domain::{Befund, Fallakte, Katalog, MerkmalStatus, Rechtskreis, Regel, Schwere};
 
 use super::anzeige::{
     aktivitaet_text, beruf_name, datum_text, einwilligung_text, merkmal_name, profillage_text, segment_text,
@@ -89,7 +89,35 @@ pub struct Aktenbild {
     pub auftraege: Vec<String>,
     pub einwilligungen: Vec<String>,
     pub befunde: Vec<BefundZeile>,
+    /// Phases not reached yet while today's work goes on (issue 15/3), with their page.
+    pub naechste_schritte: Vec<NaechsterSchritt>,
     pub zeitleiste: Vec<Zeitleiste>,
+}
+
+/// The next phase of the model and the page to do it on.
+#[derive(Debug, Clone)]
+pub struct NaechsterSchritt {
+    pub text: String,
+    pub regel: &'static str,
+    pub seite: String,
+    pub aktion: &'static str,
+}
+
+impl NaechsterSchritt {
+    fn aus(b: &Befund, id: i64) -> Self {
+        let (seite, aktion) = match b.regel {
+            Regel::Z1 => ("ziel", "Ziel vereinbaren"),
+            Regel::S1 => ("strategien", "Strategie wählen"),
+            Regel::E1 => ("ev", "Eingliederungsvereinbarung entwerfen"),
+            _ => ("", "Kundenakte"),
+        };
+        NaechsterSchritt {
+            text: b.meldung.clone(),
+            regel: b.regel.id(),
+            seite: format!("/kunden/{id}/{seite}"),
+            aktion,
+        }
+    }
 }
 
 fn alter(geburt: NaiveDate, heute: NaiveDate) -> i32 {
@@ -254,7 +282,23 @@ impl Aktenbild {
                     )
                 })
                 .collect(),
-            befunde: befund_zeilen(&a.ansicht.pruefung.befunde),
+            befunde: befund_zeilen(
+                &a.ansicht
+                    .pruefung
+                    .befunde
+                    .iter()
+                    .filter(|b| b.schwere != Schwere::NaechsterSchritt)
+                    .cloned()
+                    .collect::<Vec<_>>(),
+            ),
+            naechste_schritte: a
+                .ansicht
+                .pruefung
+                .befunde
+                .iter()
+                .filter(|b| b.schwere == Schwere::NaechsterSchritt)
+                .map(|b| NaechsterSchritt::aus(b, s.id))
+                .collect(),
             zeitleiste,
         }
     }

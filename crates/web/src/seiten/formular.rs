@@ -112,6 +112,7 @@ impl From<&Befund> for BefundZeile {
         let (schwere, art) = match b.schwere {
             Schwere::Fehler => ("Fehler", "danger"),
             Schwere::Warnung => ("Warnung", "warning"),
+            Schwere::NaechsterSchritt => ("Nächster Schritt", "info"),
             Schwere::Hinweis => ("Hinweis", "info"),
         };
         BefundZeile { regel: b.regel.id(), schwere, art, meldung: b.meldung.clone(), bezug: b.bezug.clone() }

@@ -40,7 +40,9 @@ use axum::routing::{get, post};
 
 pub use formular::{Formular, Rueckmeldung, beschriften};
 pub use pfad::{FallPfad, FallZeile, nummer};
-pub use rahmen::{Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, mit_status, weiter_zu};
+pub use rahmen::{
+    Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, mit_status, nach_dem_speichern, weiter_zu,
+};
 
 use crate::zustand::Zustand;
 

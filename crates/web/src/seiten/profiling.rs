@@ -27,7 +27,9 @@ use self::ansicht::{
 use self::formular::Formularstand;
 use super::anzeige::datum_text;
 use super::gespeichert::Gespeichert;
-use super::{FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, weiter_zu};
+use super::{
+    FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, nach_dem_speichern,
+};
 use crate::zustand::Zustand;
 
 /// Why the case is opened here (D3: written to the access log).
@@ -198,7 +200,7 @@ async fn absenden(
     }
     let fehler = match stand.eingabe(f.bestaetigt()) {
         Ok(e) => match z.app.profiling_speichern(&b.akteur, id, e).await {
-            Ok(_) => return Ok(weiter_zu(&Gespeichert::Profiling.nach(format!("/kunden/{id}")))),
+            Ok(_) => return Ok(nach_dem_speichern(&f, id, Gespeichert::Profiling, "ziel")),
             Err(e) => e,
         },
         Err(e) => e,

@@ -8,8 +8,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use vierphasen_app::AppFehler;
 use vierphasen_app::konto::Angemeldet;
+use vierphasen_domain::KundeId;
 use vierphasen_domain::zugriff::Rolle;
 
+use super::Formular;
+use super::gespeichert::Gespeichert;
 use crate::anmeldung::cookie;
 use crate::fehlerart::einordnen;
 use crate::zustand::Zustand;
@@ -99,6 +102,17 @@ pub fn mit_status<T: Template>(seite: &T, status: StatusCode) -> Response {
 /// After a successful POST: the browser loads the target with GET (no double submit on reload).
 pub fn weiter_zu(ziel: &str) -> Response {
     (StatusCode::SEE_OTHER, [(header::LOCATION, ziel.to_owned())]).into_response()
+}
+
+/// Where a save of the Erstgespräch leads: with "Speichern und weiter" (`weiter` in the form) to
+/// the next phase's page (`naechste`, e.g. `ziel`), else to the Kundenakte; the notice of what
+/// was saved goes along (issue 15/3).
+pub fn nach_dem_speichern(f: &Formular, id: KundeId, was: Gespeichert, naechste: &str) -> Response {
+    if f.wert("weiter").is_some() {
+        weiter_zu(&was.nach(format_args!("/kunden/{id}/{naechste}")))
+    } else {
+        weiter_zu(&was.nach(format_args!("/kunden/{id}")))
+    }
 }
 
 pub type SeitenErgebnis = Result<Response, SeitenFehler>;

@@ -3,7 +3,7 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::State;
+use axum::extract::{Query, State};
 use axum::routing::get;
 use vierphasen_app::AppFehler;
 use vierphasen_app::fall::{Fallansicht, ZielEingabe};
@@ -14,8 +14,10 @@ use vierphasen_domain::{Katalog, Profillage, Rechtskreis};
 
 use super::anzeige::{beruf_name, datum_text, segment_text};
 use super::formular::{BefundZeile, befund_zeilen};
-use super::gespeichert::Gespeichert;
-use super::{FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, weiter_zu};
+use super::gespeichert::{Gespeichert, Hinweis};
+use super::{
+    FallPfad, Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nach_dem_speichern,
+};
 use crate::zustand::Zustand;
 
 pub fn routen() -> Router<Zustand> {
@@ -120,6 +122,8 @@ struct Zielseite {
     bestaetigung_text: &'static str,
     komplex_horizont: u32,
     rueckmeldung: Rueckmeldung,
+    /// The notice after "Speichern und weiter" from the profiling.
+    gespeichert: Option<&'static str>,
 }
 
 fn zielzeile(katalog: &Katalog, z: &Ziel) -> Zielzeile {
@@ -206,13 +210,21 @@ fn seite_bauen(
         },
         komplex_horizont: katalog.parameter.strategie.komplex_horizont_monate,
         rueckmeldung,
+        gespeichert: None,
     }
 }
 
-async fn seite(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer, FallPfad(id): FallPfad) -> SeitenErgebnis {
+async fn seite(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    FallPfad(id): FallPfad,
+    Query(p): Query<Hinweis>,
+) -> SeitenErgebnis {
     let f = z.app.fall_lesen(&b.akteur, id, None).await?;
     let eingabe = formular_aus_ziel(f.fallakte.ziele.last());
-    Ok(html(&seite_bauen(&b, &f, z.app.katalog, eingabe, Rueckmeldung::default())))
+    let mut s = seite_bauen(&b, &f, z.app.katalog, eingabe, Rueckmeldung::default());
+    s.gespeichert = p.text();
+    Ok(html(&s))
 }
 
 fn ziel_eingabe(f: &Formular) -> Result<ZielEingabe, AppFehler> {
@@ -241,7 +253,7 @@ async fn speichern(
         Err(e) => Err(e),
     };
     match ergebnis {
-        Ok(_) => Ok(weiter_zu(&Gespeichert::Ziel.nach(format!("/kunden/{id}")))),
+        Ok(_) => Ok(nach_dem_speichern(&formular, id, Gespeichert::Ziel, "strategien")),
         Err(fehler) => {
             let r = Rueckmeldung::aus(fehler)?;
             let f = z.app.fall_lesen(&b.akteur, id, None).await?;

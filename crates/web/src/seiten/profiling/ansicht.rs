@@ -3,8 +3,7 @@
 //! engine's answer (PL1) in the box that updates live.
 
 use vierphasen_app::fall::ProfillageVorschlag;
-use vierphasen_domain::katalog::KldbCode;
-use vierphasen_domain::katalog::normalisieren::suchtext;
+use vierphasen_domain::katalog::{Benennungsherkunft, KldbCode};
 use vierphasen_domain::{Katalog, Profillage, Rechtskreis, Schluesselgruppe};
 
 use super::formular::{Formularstand, StaerkeZeile, niveau_text};
@@ -146,8 +145,9 @@ pub fn staerken(f: &Formularstand, m: &Meldungen) -> Vec<Staerkenzeile> {
 pub struct Berufsoption {
     pub code: String,
     pub titel: String,
-    /// Example job titles that match the search.
-    pub beispiele: String,
+    /// The job title the search found the occupation by ("Verkäuferin"); empty when it is the
+    /// occupation's own title.
+    pub benennung: String,
 }
 
 /// The Zielberuf radios: the chosen one, "none", and the hits of the search.
@@ -172,26 +172,19 @@ pub fn berufsauswahl(k: &Katalog, zielberuf: &str, suche: &str) -> Berufsauswahl
     let gewaehlt = (!zielberuf.is_empty()).then(|| Berufsoption {
         code: zielberuf.to_owned(),
         titel: titel(k, zielberuf),
-        beispiele: String::new(),
+        benennung: String::new(),
     });
-    let woerter: Vec<String> = suchtext(&suche).split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
-    let treffer: Vec<Berufsoption> = k
-        .berufe
-        .suchen(&suche, TREFFER)
+    let funde = k.berufe.finden(&suche, TREFFER);
+    // Hits far below the best are noise to a reader ("Fachinformatikerin" would list every
+    // "…in"): at least half the points of the best.
+    let bester = funde.first().map_or(0, |t| t.punkte);
+    let treffer: Vec<Berufsoption> = funde
         .into_iter()
-        .filter(|b| b.kldb.as_str() != zielberuf)
-        .map(|b| {
-            let passend: Vec<&str> = b
-                .beispiele
-                .iter()
-                .filter(|x| {
-                    let t = suchtext(&x.titel);
-                    !woerter.is_empty() && woerter.iter().all(|w| t.contains(w.as_str()))
-                })
-                .take(3)
-                .map(|x| x.titel.as_str())
-                .collect();
-            Berufsoption { code: b.kldb.to_string(), titel: b.titel.clone(), beispiele: passend.join("; ") }
+        .filter(|t| t.punkte * 2 >= bester && t.beruf.kldb.as_str() != zielberuf)
+        .map(|t| Berufsoption {
+            code: t.beruf.kldb.to_string(),
+            titel: t.beruf.titel.clone(),
+            benennung: if t.herkunft == Benennungsherkunft::Titel { String::new() } else { t.benennung },
         })
         .collect();
     let gesucht = !suche.is_empty();

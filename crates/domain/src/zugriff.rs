@@ -220,7 +220,13 @@ pub fn pruefen(akteur: &Akteur, aktion: Aktion, fall: Option<&FallBezug>) -> Ent
 impl Akteur {
     /// Responsible for the case herself or as stand-in.
     fn zustaendig_fuer(&self, fall: &FallBezug) -> bool {
-        fall.vfk_id.is_some_and(|vfk| vfk == self.benutzer_id || self.vertritt.contains(&vfk))
+        self.zustaendig_fuer_vfk(fall.vfk_id)
+    }
+
+    /// A VFK responsible for the case of `vfk_id` herself or as stand-in: she may change it
+    /// (`Aktion::FallBearbeiten`); pages show their editing buttons to her only (issue 15/8).
+    pub fn zustaendig_fuer_vfk(&self, vfk_id: Option<i64>) -> bool {
+        self.rolle == Rolle::Vfk && vfk_id.is_some_and(|vfk| vfk == self.benutzer_id || self.vertritt.contains(&vfk))
     }
 
     /// D1 need-to-know of a VFK: her caseload, her stand-ins' and her team's cases.

@@ -156,10 +156,13 @@ fn bewertung_mit_echten_angaben() {
     }
     teile.push("alle".to_string());
     let mut top5 = std::collections::HashMap::new();
-    println!("{:<22} {:>6} {:>7} {:>7} {:>9}", "Teil", "Anzahl", "Top-1", "Top-5", "kein Treffer");
+    println!(
+        "{:<22} {:>6} {:>7} {:>7} {:>9} {:>14}",
+        "Teil", "Anzahl", "Top-1", "Top-5", "kein Treffer", "Top-5 KldB 2010"
+    );
     for teil in &teile {
         let auswahl: Vec<&Angabe> = daten.iter().filter(|a| teil == "alle" || &a.teil == teil).collect();
-        let (mut eins, mut fuenf, mut keiner) = (0, 0, 0);
+        let (mut eins, mut fuenf, mut keiner, mut fuenf_2010) = (0, 0, 0, 0);
         let zeigen = std::env::var("BERUFSSUCHE_ZEIGEN").is_ok_and(|t| &t == teil);
         for a in &auswahl {
             let codes = unter_den_ersten(&a.eingabe, 5);
@@ -168,15 +171,17 @@ fn bewertung_mit_echten_angaben() {
             }
             eins += usize::from(codes.first().is_some_and(|c| a.richtig(c)));
             fuenf += usize::from(codes.iter().any(|c| a.richtig(c)));
+            fuenf_2010 += usize::from(codes.contains(&a.kldb));
             keiner += usize::from(codes.is_empty());
         }
         let anteil = |n: usize| 100.0 * n as f64 / auswahl.len() as f64;
         println!(
-            "{teil:<22} {:>6} {:>6.1} % {:>6.1} % {:>9.1} %",
+            "{teil:<22} {:>6} {:>6.1} % {:>6.1} % {:>10.1} % {:>13.1} %",
             auswahl.len(),
             anteil(eins),
             anteil(fuenf),
-            anteil(keiner)
+            anteil(keiner),
+            anteil(fuenf_2010)
         );
         top5.insert(teil.clone(), anteil(fuenf));
     }

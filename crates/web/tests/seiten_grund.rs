@@ -184,3 +184,51 @@ async fn neuer_kunde_ueber_das_formular() {
         t.aufraeumen().await;
     }
 }
+
+/// Issue 15/8: every role starts where its work is, its navigation holds only what it may use,
+/// and a case read by someone who may not change it shows no buttons of the phases.
+#[tokio::test]
+async fn startseite_und_navigation_je_rolle() {
+    for t in spawn_apps().await {
+        konten(&t).await;
+        let vfk = t.anmelden("vfk").await;
+        let id = kunde_anlegen(&t, &vfk, "Rita", "Rollen").await;
+
+        let s = t.seite("/", &vfk).await;
+        assert_eq!(s.status, StatusCode::OK, "{}", t.name);
+        assert!(s.sichtbar().contains("Arbeitsliste Kunden Termine Stellen Profil"), "{}", s.sichtbar());
+        assert!(t.seite("/kunden", &vfk).await.sichtbar().contains("Neue Kundin / neuen Kunden anlegen"));
+        let akte = t.seite(&format!("/kunden/{id}"), &vfk).await;
+        assert!(akte.text.contains("Arbeitsschritte dieser Akte"), "{}", t.name);
+
+        for (login, start, navigation) in [
+            ("teamleitung", "/kunden", "Kunden Termine Stellen Administration Profil"),
+            ("fachdienst", "/kunden", "Kunden Stellen Profil"),
+            ("admin", "/verwaltung", "Stellen Administration Profil"),
+            ("datenschutz", "/verwaltung", "Kunden Administration Profil"),
+        ] {
+            let c = t.anmelden(login).await;
+            let s = t.seite("/", &c).await;
+            assert_eq!((s.status, s.weiter()), (StatusCode::SEE_OTHER, start), "{}: {login}", t.name);
+            let ziel = t.seite(start, &c).await;
+            assert_eq!(ziel.status, StatusCode::OK, "{}: {login}", t.name);
+            assert!(ziel.sichtbar().contains(&format!("Abmelden {navigation}")), "{login}: {}", ziel.sichtbar());
+            assert!(!ziel.sichtbar().contains("Arbeitsliste"), "{login}: {}", ziel.sichtbar());
+            assert!(!ziel.sichtbar().contains("Neue Kundin / neuen Kunden anlegen"), "{login}");
+        }
+        let tl = t.anmelden("teamleitung").await;
+        let liste = t.seite("/kunden", &tl).await.sichtbar();
+        assert!(liste.contains("Sie sehen die Kundinnen und Kunden Ihres Teams."), "{liste}");
+        assert!(liste.contains("Rollen, Rita") && !liste.contains("Nur meine"), "the team's cases at once: {liste}");
+        let akte = t.seite(&format!("/kunden/{id}"), &tl).await;
+        assert_eq!(akte.status, StatusCode::OK, "{}", t.name);
+        assert!(
+            !akte.text.contains("Arbeitsschritte dieser Akte") && !akte.text.contains("/profiling\""),
+            "{}",
+            t.name
+        );
+        assert!(
+            akte.sichtbar().contains("Sie lesen diese Akte; bearbeiten kann sie die zuständige Vermittlungsfachkraft")
+        );
+    }
+}

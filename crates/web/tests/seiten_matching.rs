@@ -240,7 +240,7 @@ async fn stelle_erfassen_passen_vorschlagen() {
         // Datenschutz sees no postings, nor the navigation entry.
         let ds = t.anmelden("datenschutz").await;
         assert_eq!(t.seite("/stellen", &ds).await.status, StatusCode::FORBIDDEN);
-        assert!(!t.seite("/", &ds).await.text.contains(r#"href="/stellen""#));
+        assert!(!t.seite("/verwaltung", &ds).await.text.contains(r#"href="/stellen""#));
         t.aufraeumen().await;
     }
 }

@@ -23,9 +23,10 @@ async fn einloggen(t: &TestApp, login: &str) -> String {
     s.kopf.get("set-cookie").unwrap().to_str().unwrap().split(';').next().unwrap().to_string()
 }
 
-/// Still signed in: the start page answers 200 instead of leading to the login.
+/// Still signed in: the own profile (a page of every role) answers 200 instead of leading to
+/// the login.
 async fn gueltig(t: &TestApp, cookie: &str) -> bool {
-    let s = t.seite("/", cookie).await;
+    let s = t.seite("/profil", cookie).await;
     match s.status {
         StatusCode::OK => true,
         StatusCode::SEE_OTHER => {

@@ -45,6 +45,12 @@ struct Suchseite {
     treffer: Vec<Treffer>,
     /// D1: a VFK's search reaches beyond her own cases from this many characters.
     ausserhalb_ab: Option<usize>,
+    /// Only a VFK registers customers (issue 15/8: no button a role may not use).
+    anlegen: bool,
+    /// Only a VFK has a caseload of her own ("Nur meine Kundinnen und Kunden").
+    eigener_bestand: bool,
+    /// Which cases this role's list holds, in words.
+    bestand: &'static str,
 }
 
 #[derive(Template)]
@@ -71,7 +77,8 @@ pub async fn suche(
     kopf: HeaderMap,
     Query(p): Query<Suchparameter>,
 ) -> SeitenErgebnis {
-    let meine = p.meine.is_some() || p.abgeschickt.is_none();
+    // "Nur meine": a VFK's own caseload; the other roles have none, their list is what they may read.
+    let meine = b.rolle == Rolle::Vfk && (p.meine.is_some() || p.abgeschickt.is_none());
     let suche = Kundensuche { suche: Some(p.suche.clone()), meine };
     let treffer: Vec<Treffer> = z.app.kunden_liste(&b.akteur, &suche).await?.into_iter().map(treffer).collect();
     // htmx asks for the result list only (live search).
@@ -79,7 +86,24 @@ pub async fn suche(
         return Ok(html(&Trefferliste { treffer, suche: p.suche }));
     }
     let ausserhalb_ab = (b.rolle == Rolle::Vfk).then_some(SUCHE_AUSSERHALB_AB);
-    Ok(html(&Suchseite { rahmen: Rahmen::neu(&b, "kunden"), suche: p.suche, meine, treffer, ausserhalb_ab }))
+    let bestand = match b.rolle {
+        Rolle::Teamleitung => "Sie sehen die Kundinnen und Kunden Ihres Teams.",
+        Rolle::Fachdienst => "Sie sehen die Kundinnen und Kunden mit einem offenen Auftrag an Ihren Fachdienst.",
+        Rolle::Datenschutz => {
+            "Für Zugriffsprotokoll, Auskunft und Einschränkung der Verarbeitung; die Akte selbst öffnen Sie nicht."
+        }
+        Rolle::Vfk | Rolle::Admin => "",
+    };
+    Ok(html(&Suchseite {
+        rahmen: Rahmen::neu(&b, "kunden"),
+        suche: p.suche,
+        meine,
+        treffer,
+        ausserhalb_ab,
+        anlegen: b.rolle == Rolle::Vfk,
+        eigener_bestand: b.rolle == Rolle::Vfk,
+        bestand,
+    }))
 }
 
 #[derive(Debug, Deserialize)]
@@ -96,6 +120,9 @@ pub struct Aktenparameter {
 struct Aktenseite {
     rahmen: Rahmen,
     a: Aktenbild,
+    /// The responsible VFK (or her stand-in) works on the case; others read it without the
+    /// buttons of the phases (issue 15/8).
+    bearbeiten: bool,
     gespeichert: Option<&'static str>,
     /// §8.4: Bewerberprofil, matches, Vermittlungsvorschläge.
     v: Vermittlungsbild,
@@ -115,6 +142,7 @@ pub fn aktenseite(
         &Aktenseite {
             rahmen: Rahmen::neu(b, "kunden"),
             a: Aktenbild::aus(akte, z.app.katalog, z.app.heute()),
+            bearbeiten: b.akteur.zustaendig_fuer_vfk(akte.ansicht.stammdaten.vfk_id),
             gespeichert,
             v: Vermittlungsbild::aus(akte, abgelehnt),
         },

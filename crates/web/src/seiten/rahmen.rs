@@ -58,6 +58,12 @@ pub struct Rahmen {
     pub verwaltung: bool,
     /// The navigation entry "Stellen" (§8.4): every role but Datenschutz reads postings.
     pub stellen: bool,
+    /// "Arbeitsliste": the VFK's day (the other roles start elsewhere, see `start`).
+    pub arbeitsliste: bool,
+    /// "Kunden": every role that reads cases (the Administration reads none).
+    pub kunden: bool,
+    /// "Termine": the own calendar of VFK and Teamleitung.
+    pub termine: bool,
 }
 
 impl Rahmen {
@@ -68,6 +74,9 @@ impl Rahmen {
             aktiv,
             verwaltung: matches!(b.rolle, Rolle::Admin | Rolle::Teamleitung | Rolle::Datenschutz),
             stellen: b.rolle != Rolle::Datenschutz,
+            arbeitsliste: b.rolle == Rolle::Vfk,
+            kunden: b.rolle != Rolle::Admin,
+            termine: matches!(b.rolle, Rolle::Vfk | Rolle::Teamleitung),
         }
     }
 

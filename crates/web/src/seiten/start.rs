@@ -9,9 +9,10 @@ use axum::response::Response;
 use chrono::{Days, NaiveDate};
 use vierphasen_app::fall::NeueTreffer;
 use vierphasen_app::termine::{TerminFilter, Terminzeile};
+use vierphasen_domain::zugriff::Rolle;
 
 use super::anzeige::{datum_text, termin_anlass};
-use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
+use super::{Rahmen, SeitenBenutzer, SeitenErgebnis, html, weiter_zu};
 use crate::zustand::Zustand;
 
 #[derive(Debug)]
@@ -55,7 +56,21 @@ fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
     }
 }
 
+/// Where a role starts (issue 15/8): the VFK her Arbeitsliste; Teamleitung and Fachdienst the
+/// cases they may read (the team's; those with an open referral to the service); Administration
+/// and Datenschutz their administration page.
+fn startseite(rolle: Rolle) -> Option<&'static str> {
+    match rolle {
+        Rolle::Vfk => None,
+        Rolle::Teamleitung | Rolle::Fachdienst => Some("/kunden"),
+        Rolle::Admin | Rolle::Datenschutz => Some("/verwaltung"),
+    }
+}
+
 pub async fn arbeitsliste(State(z): State<Zustand>, SeitenBenutzer(b): SeitenBenutzer) -> SeitenErgebnis {
+    if let Some(ziel) = startseite(b.rolle) {
+        return Ok(weiter_zu(ziel));
+    }
     let heute = z.app.heute();
     let bis = heute.checked_add_days(Days::new(14)).unwrap_or(heute);
     let filter = TerminFilter { bis: Some(bis), erledigte: false };

@@ -30,6 +30,9 @@ const ANGEFANGEN: i32 = 7;
 const ABGEKUERZT: i32 = 5;
 const ZWEI_TIPPFEHLER: i32 = 5;
 const ZUSAMMENGESETZT: i32 = 4;
+/// The typed word is a compound ending in a title's word ("Pfarramtssekretärin"): one less for a
+/// short last part.
+const GRUNDWORT: i32 = 7;
 /// Per word of a title that the query does not contain.
 const UEBERZAEHLIG: i32 = 1;
 /// An everyday title typed as it is is what `catalog/berufsbenennungen.csv` says it means.
@@ -171,7 +174,7 @@ impl Suchindex {
                 if zuletzt_getippt { ANGEFANGEN } else { ABGEKUERZT }
             } else if v.len() >= 4 && q.ends_with(v.as_str()) {
                 // "pfarramtssekretaerin" ends with "sekretaerin": a kind of Sekretärin.
-                TIPPFEHLER - i32::from(v.len() < 8)
+                GRUNDWORT - i32::from(v.len() < 8)
             } else if ql >= 4 && v.ends_with(q) {
                 ZUSAMMENGESETZT
             } else if vertippt && ql >= 5 && self.zeichen[i].len().abs_diff(ql) <= 2 {

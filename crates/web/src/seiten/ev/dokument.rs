@@ -49,11 +49,7 @@ pub fn aus_schluessel(s: &str) -> Option<Verantwortlich> {
 
 /// Who carries out a task, short (choice lists, labels).
 pub fn wer(v: Verantwortlich) -> &'static str {
-    match v {
-        Verantwortlich::Kunde => "Kundin bzw. Kunde",
-        Verantwortlich::Vfk => "Vermittlungsfachkraft",
-        Verantwortlich::Dritte => "Dritte",
-    }
+    v.label()
 }
 
 /// The heading of a group of tasks; the Kooperationsplan uses its own rubrics (§ 15 SGB II).

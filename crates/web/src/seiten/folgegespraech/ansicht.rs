@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use vierphasen_app::fall::Akte;
-use vierphasen_domain::fallakte::{GepruefteFallakte, Verantwortlich};
+use vierphasen_domain::fallakte::GepruefteFallakte;
 use vierphasen_domain::regeln::ev::gueltige;
 use vierphasen_domain::{Katalog, MerkmalStatus};
 
@@ -170,14 +170,6 @@ fn iso(wert: &str) -> String {
     NaiveDate::parse_from_str(wert, "%d.%m.%Y").map(|d| d.to_string()).unwrap_or_else(|_| wert.to_owned())
 }
 
-fn verantwortlich_text(v: Verantwortlich) -> &'static str {
-    match v {
-        Verantwortlich::Kunde => "Kundin bzw. Kunde",
-        Verantwortlich::Vfk => "Vermittlungsfachkraft",
-        Verantwortlich::Dritte => "Dritte",
-    }
-}
-
 struct Bau<'a> {
     f: &'a Formular,
     r: &'a Rueckmeldung,
@@ -281,7 +273,7 @@ pub fn bauen(k: &Kontext<'_>, f: &Formular, r: &Rueckmeldung, modus: Modus) -> F
             Aufgabenzeile {
                 nr: j + 1,
                 text: a.text.clone(),
-                verantwortlich: verantwortlich_text(a.verantwortlich),
+                verantwortlich: a.verantwortlich.label(),
                 frist: a.frist.map(datum_text).unwrap_or_default(),
                 aufgabe,
                 erledigt: bau.feld(&name("erledigt")),

@@ -45,10 +45,9 @@ struct Suchseite {
     treffer: Vec<Treffer>,
     /// D1: a VFK's search reaches beyond her own cases from this many characters.
     ausserhalb_ab: Option<usize>,
-    /// Only a VFK registers customers (issue 15/8: no button a role may not use).
-    anlegen: bool,
-    /// Only a VFK has a caseload of her own ("Nur meine Kundinnen und Kunden").
-    eigener_bestand: bool,
+    /// Only a VFK registers customers and has a caseload of her own ("Nur meine Kundinnen und
+    /// Kunden"; issue 15/8: no button a role may not use).
+    vfk: bool,
     /// Which cases this role's list holds, in words.
     bestand: &'static str,
 }
@@ -100,8 +99,7 @@ pub async fn suche(
         meine,
         treffer,
         ausserhalb_ab,
-        anlegen: b.rolle == Rolle::Vfk,
-        eigener_bestand: b.rolle == Rolle::Vfk,
+        vfk: b.rolle == Rolle::Vfk,
         bestand,
     }))
 }

@@ -47,11 +47,6 @@ pub fn aus_schluessel(s: &str) -> Option<Verantwortlich> {
     REIHENFOLGE.into_iter().find(|v| schluessel(*v) == s)
 }
 
-/// Who carries out a task, short (choice lists, labels).
-pub fn wer(v: Verantwortlich) -> &'static str {
-    v.label()
-}
-
 /// The heading of a group of tasks; the Kooperationsplan uses its own rubrics (§ 15 SGB II).
 pub fn gruppentitel(v: Verantwortlich, art: Vereinbarungsart, rk: Rechtskreis) -> &'static str {
     match (art, v, rk) {

@@ -8,7 +8,7 @@ use vierphasen_app::AppFehler;
 use vierphasen_domain::fallakte::{Aufgabe, Fallakte, Verantwortlich, Vereinbarungsart};
 use vierphasen_domain::{Katalog, Rechtskreis};
 
-use super::dokument::{REIHENFOLGE, aus_schluessel, gruppentitel, schluessel, wer};
+use super::dokument::{REIHENFOLGE, aus_schluessel, gruppentitel, schluessel};
 use crate::fehlerart::einordnen;
 use crate::seiten::Formular;
 use crate::seiten::anzeige::strategie_name;
@@ -72,7 +72,7 @@ pub struct Auswahl {
 
 /// The choice of who carries out a task.
 pub fn auswahl() -> Vec<Auswahl> {
-    REIHENFOLGE.into_iter().map(|v| Auswahl { wert: schluessel(v), text: wer(v) }).collect()
+    REIHENFOLGE.into_iter().map(|v| Auswahl { wert: schluessel(v), text: v.label() }).collect()
 }
 
 fn hinweis(v: Verantwortlich, art: Vereinbarungsart) -> &'static str {
@@ -145,7 +145,7 @@ pub fn ordnen(zeilen: &[Zeile]) -> Vec<Zeile> {
         eigene.sort_by_key(|z| z.nr);
         for (i, mut z) in eigene.into_iter().enumerate() {
             z.pos = i + 1;
-            z.wer = wer(v);
+            z.wer = v.label();
             geordnet.push(z);
         }
     }
@@ -250,7 +250,7 @@ pub fn bausteine(akte: &Fallakte, katalog: &Katalog, zeilen: &[Zeile]) -> Vec<Ba
             bausteine.push(Baustein {
                 schluessel: format!("{i}.{k}"),
                 verantwortlich: v,
-                wer: wer(v),
+                wer: v.label(),
                 text: text.clone(),
                 uebernommen: zeilen.iter().any(|z| !z.entfernen && z.text.trim() == text.trim()),
             });

@@ -8,6 +8,7 @@ mod datum;
 mod eigenschaften;
 mod formular;
 mod kalender;
+mod kenntnisse;
 mod monat;
 mod normalisieren;
 mod regel;

@@ -33,7 +33,7 @@ pub const MOBILITAET_EINGESCHRAENKT_ANTEIL_PROZENT: u16 = 50;
 /// matchingfähig (P9), no Zielberuf, or a goal without job search (Selbstständigkeit, school,
 /// beyond the 1. Arbeitsmarkt). Without an agreed goal the local horizon applies.
 ///
-/// Skills are the Stärken (P2) whose name is in the vocabulary. Profiles whose open
+/// Skills are the Stärken (P2) and what they cover by the vocabulary ([`Faehigkeiten::bestand`]). Profiles whose open
 /// Handlungsbedarfe stand against applications (F2 step 3) are marked, not left out (S12).
 pub fn bewerberprofil_aus(
     f: &GepruefteFallakte<'_>,
@@ -68,7 +68,8 @@ pub fn bewerberprofil_aus(
         Suchhorizont::Ueberregional => Umkreis::Inland,
         Suchhorizont::International => Umkreis::InlandUndAusland,
     };
-    let mut ids: Vec<_> = v.staerken.iter().filter_map(|s| faehigkeiten.finde(&s.bezeichnung)).collect();
+    let mut ids: Vec<_> =
+        v.staerken.iter().flat_map(|s| faehigkeiten.bestand(&katalog.kenntnisse, &s.bezeichnung, s.niveau)).collect();
     ids.sort_unstable();
     ids.dedup();
     // F2 step 3: the latest Folgegespräch recorded Merkmale that stand against applications;

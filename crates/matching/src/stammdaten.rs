@@ -7,6 +7,8 @@
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
+use vierphasen_domain::fallakte::Niveau;
+use vierphasen_domain::katalog::kenntnisse::Kenntnisse;
 use vierphasen_domain::katalog::{KatalogTexte, KldbCode};
 
 use crate::typen::{FaehigkeitId, Ort};
@@ -55,6 +57,25 @@ impl Faehigkeiten {
         self.namen.push(name.split_whitespace().collect::<Vec<_>>().join(" "));
         self.nach_name.insert(schluessel, id);
         id
+    }
+    /// What a posting's required skill `text` asks for: the skills of the vocabulary it names
+    /// ("Textverarbeitung und Tabellenkalkulation" is two), or the text itself.
+    pub fn anforderung(&mut self, k: &Kenntnisse, text: &str) -> Vec<FaehigkeitId> {
+        let namen = k.anforderung(text);
+        if namen.is_empty() { vec![self.aufnehmen(text)] } else { namen.iter().map(|n| self.aufnehmen(n)).collect() }
+    }
+    /// Adds the names of [`Faehigkeiten::bestand`], so a posting asking for one later finds it.
+    pub fn bestand_aufnehmen(&mut self, k: &Kenntnisse, text: &str, niveau: Niveau) {
+        self.aufnehmen(text);
+        for n in k.bestand(text, niveau) {
+            self.aufnehmen(&n);
+        }
+    }
+    /// What someone with the Stärke `text` at `niveau` has: the text itself and every skill of
+    /// the vocabulary it names or covers ("MS Office" → Textverarbeitung, "CE" → B). Names not
+    /// yet known are left out (no posting asks for them).
+    pub fn bestand(&self, k: &Kenntnisse, text: &str, niveau: Niveau) -> Vec<FaehigkeitId> {
+        std::iter::once(text.to_string()).chain(k.bestand(text, niveau)).filter_map(|n| self.finde(&n)).collect()
     }
 }
 

@@ -31,7 +31,7 @@ async fn matchingfaehiger_fall(t: &TestApp, cookie: &str, vorname: &str, nachnam
     let merkmale = gemeinsam::merkmale_mit_bedarf("berufliche_qualifikation");
     let profiling = json!({
         "zielberuf": "43412",
-        "staerken": [{ "bezeichnung": "SQL", "niveau": "erweitert" }],
+        "staerken": [{ "bezeichnung": "PostgreSQL", "niveau": "erweitert" }],
         "merkmale": merkmale,
         "standortbestimmung": { "datum": tag(0), "prognose_monate": 9, "fazit": "Gute Chancen mit Anpassungsqualifizierung." },
         "profillage": { "wert": "foerderprofil" },
@@ -126,6 +126,8 @@ async fn stelle_erfassen_passen_vorschlagen() {
         enthaelt(&s, "Beruf 400 von 400 Zielberuf");
         enthaelt(&s, "km Arbeitszeit 100 von 100 passt");
         enthaelt(&s, "1 von 2 vorhanden");
+        // The skill vocabulary: PostgreSQL covers the SQL asked for, named in her words (15/2).
+        enthaelt(&s, "vorhanden: SQL – angegeben als „PostgreSQL“");
         enthaelt(&s, "fehlt: Rust");
         enthaelt(&s, "Noch kein Vermittlungsvorschlag.");
 

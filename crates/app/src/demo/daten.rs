@@ -75,7 +75,7 @@ pub(super) const BERUFE: &[Beruf] = &[
     b(
         "71402",
         "Kaufmann/-frau für Büromanagement",
-        ["Textverarbeitung und Tabellenkalkulation", "Terminkoordination und Korrespondenz"],
+        ["MS Office (Word, Excel)", "Terminkoordination und Korrespondenz"],
         "73202",
         false,
     ),

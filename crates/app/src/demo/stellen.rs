@@ -22,13 +22,26 @@ const ARBEITGEBER: &[&str] = &[
 /// A further skill some postings ask for (a gap for most profiles).
 const ZUSATZ: &str = "Führerschein Klasse B";
 
+/// How employers word some of the strengths the demo customers name: the skill vocabulary
+/// (`catalog/kenntnisse.toml`) counts them as the same, so the Kundenakte shows the match in
+/// the customer's words (Issue 15/2).
+const WIE_ARBEITGEBER_SCHREIBEN: [(&str, &str); 3] = [
+    ("MS Office (Word, Excel)", "Textverarbeitung und Tabellenkalkulation"),
+    ("Führerschein Klasse CE mit Modul 95", "Führerschein C/CE, Schlüsselzahl 95"),
+    ("Staplerschein", "Gabelstaplerschein"),
+];
+
+fn verlangt(staerke: &str) -> String {
+    WIE_ARBEITGEBER_SCHREIBEN.iter().find(|(s, _)| *s == staerke).map_or(staerke, |(_, a)| a).to_string()
+}
+
 /// Creates the postings; returns how many.
 pub(super) async fn anlegen(app: &App, heute: NaiveDate) -> Result<usize, AppFehler> {
     let mut eintraege = Vec::new();
     for (i, b) in BERUFE.iter().enumerate() {
         for n in 0..3usize {
             let k = i * 3 + n;
-            let mut faehigkeiten: Vec<String> = b.staerken.iter().map(|s| s.to_string()).collect();
+            let mut faehigkeiten: Vec<String> = b.staerken.iter().map(|s| verlangt(s)).collect();
             if n == 1 {
                 faehigkeiten.push(ZUSATZ.into());
             }

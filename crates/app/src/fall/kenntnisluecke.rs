@@ -2,6 +2,9 @@
 //! proposal names. Postings name skills in free text (the BA lists languages and driving
 //! licences by name), so the kind is read from the name; this is the one place that does it.
 
+use vierphasen_domain::katalog::kenntnisse::{DEUTSCH, sprache};
+use vierphasen_domain::katalog::normalisieren::suchtext;
+
 /// The kind of a missing skill.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kenntnisart {
@@ -15,51 +18,20 @@ pub enum Kenntnisart {
     Fachlich,
 }
 
-/// Languages postings ask for besides German (word stems, lower case).
-const FREMDSPRACHEN: [&str; 24] = [
-    "englisch",
-    "französisch",
-    "spanisch",
-    "italienisch",
-    "portugiesisch",
-    "niederländisch",
-    "polnisch",
-    "tschechisch",
-    "russisch",
-    "ukrainisch",
-    "rumänisch",
-    "bulgarisch",
-    "ungarisch",
-    "kroatisch",
-    "serbisch",
-    "griechisch",
-    "türkisch",
-    "arabisch",
-    "persisch",
-    "chinesisch",
-    "japanisch",
-    "dänisch",
-    "schwedisch",
-    "norwegisch",
-];
-
 impl Kenntnisart {
     /// The kind of a skill by the words of its name ("Führerschein Klasse B", "Deutsch",
     /// "Englischkenntnisse", "Prüfung nach DIN VDE 0100").
     pub fn aus_name(name: &str) -> Kenntnisart {
-        let klein = name.to_lowercase();
-        let woerter: Vec<&str> = klein.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-        if woerter.iter().any(|w| w.contains("führerschein") || w.contains("fahrerlaubnis")) {
+        let text = suchtext(name);
+        let woerter: Vec<&str> = text.split(' ').collect();
+        if woerter.iter().any(|w| w.contains("fuehrerschein") || w.contains("fahrerlaubnis")) {
             Kenntnisart::Fuehrerschein
-        } else if woerter
-            .iter()
-            .any(|w| *w == "deutsch" || w.starts_with("deutschkenntnis") || w.starts_with("deutschsprach"))
-        {
-            Kenntnisart::Deutsch
-        } else if woerter.iter().any(|w| FREMDSPRACHEN.iter().any(|s| w.starts_with(s))) {
-            Kenntnisart::Fremdsprache
         } else {
-            Kenntnisart::Fachlich
+            match woerter.iter().find_map(|w| sprache(w)) {
+                Some(DEUTSCH) => Kenntnisart::Deutsch,
+                Some(_) => Kenntnisart::Fremdsprache,
+                None => Kenntnisart::Fachlich,
+            }
         }
     }
 

@@ -92,6 +92,9 @@ pub struct Stellentreffer {
     pub punkte: u32,
     pub faktoren: Vec<Faktor>,
     pub fehlende_kenntnisse: Vec<String>,
+    /// The skills asked for that the customer has, in her words where they differ
+    /// ([`crate::stellen::Matching::vorhandene_kenntnisse`]).
+    pub vorhandene_kenntnisse: Vec<String>,
     /// F3: arrived since the user last looked at this customer's matches.
     pub neu: bool,
     pub vorschlag: Option<VorschlagStatus>,
@@ -192,10 +195,12 @@ impl App {
         };
         let heute = self.heute();
         let m = &self.matching;
+        let staerken = fall.akte.profiling.last().map(|p| p.staerken.as_slice()).unwrap_or_default();
         let mut treffer = Vec::new();
         for t in m.stellen.suchen(&profil, Tag::aus_datum(heute), TREFFER_JE_FALL) {
             let Some((stelle, _)) = stelle_laden(tx, t.id as i64).await? else { continue };
             let fehlende: Vec<String> = t.erklaerung.fehlende_faehigkeiten.iter().map(|f| m.faehigkeit(*f)).collect();
+            let vorhandene = m.angebot(&stelle).map(|a| m.vorhandene_kenntnisse(staerken, &a)).unwrap_or_default();
             let qualifizierung = if t.punkte >= QUALIFIZIERUNG_AB_PUNKTEN {
                 qualifizierung(self.katalog, fall.stamm.rechtskreis, &fehlende)
             } else {
@@ -207,6 +212,7 @@ impl App {
                 stelle,
                 punkte: t.punkte,
                 fehlende_kenntnisse: fehlende,
+                vorhandene_kenntnisse: vorhandene,
                 neu: false,
                 qualifizierung,
             });

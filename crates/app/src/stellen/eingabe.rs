@@ -4,6 +4,7 @@
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
+use vierphasen_domain::katalog::kenntnisse::Kenntnisse;
 use vierphasen_domain::katalog::{Berufe, KldbCode, Zuordnungsfehler};
 use vierphasen_domain::stellen::StellenEingabe;
 use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
@@ -159,11 +160,13 @@ pub fn stelle_pruefen(
 /// Characters of a posting's description at most.
 pub const BESCHREIBUNG_MAX: usize = 20_000;
 
-/// The posting as the engine sees it; its skills join the vocabulary. `None` for a stored code
+/// The posting as the engine sees it; its skills join the vocabulary, each as the skills it names
+/// ([`vierphasen_matching::Faehigkeiten::anforderung`]). `None` for a stored code
 /// that is no KldB code (a row changed outside the application).
 pub fn fuer_index(
     s: &Stelle,
     faehigkeiten: &mut vierphasen_matching::Faehigkeiten,
+    kenntnisse: &Kenntnisse,
 ) -> Option<vierphasen_matching::Stellenangebot> {
     use vierphasen_matching::Tag;
     Some(vierphasen_matching::Stellenangebot {
@@ -171,7 +174,7 @@ pub fn fuer_index(
         beruf: KldbCode::parse(&s.beruf)?,
         ort: Ort { lat: s.lat as f32, lon: s.lon as f32, ausland: s.ausland() },
         arbeitszeit: Arbeitszeit::parse(&s.arbeitszeit).unwrap_or(Arbeitszeit::ALLE),
-        faehigkeiten: s.faehigkeiten.iter().map(|f| faehigkeiten.aufnehmen(f)).collect(),
+        faehigkeiten: s.faehigkeiten.iter().flat_map(|f| faehigkeiten.anforderung(kenntnisse, f)).collect(),
         eintritt: Tag::aus_datum(s.eintritt.unwrap_or(s.veroeffentlicht)),
         veroeffentlicht: Tag::aus_datum(s.veroeffentlicht),
         ablauf: Tag::aus_datum(s.ablauf),

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use vierphasen_domain::fallakte::pruefen_und_aufloesen;
+use vierphasen_domain::fallakte::{Staerke, pruefen_und_aufloesen};
+use vierphasen_domain::katalog::kenntnisse::Kenntnisse;
 use vierphasen_domain::{Fallakte, Katalog};
 use vierphasen_matching::{
     Arbeitszeit, Bewerberprofil, FaehigkeitId, Faehigkeiten, Meldebestand, Profilindex, Stammdaten, Stellenangebot,
@@ -41,6 +42,8 @@ pub struct Matching {
     pub meldungen: Meldebestand,
     /// The KldB activities plus every skill named by a posting or a Stärke (ids stay stable).
     faehigkeiten: RwLock<Faehigkeiten>,
+    /// What a skill text names and covers (`catalog/kenntnisse.toml`).
+    kenntnisse: &'static Kenntnisse,
     /// The profiles by customer (the index keeps columns only): F3 runs them again.
     profile_nach_kunde: RwLock<HashMap<u64, Bewerberprofil>>,
     eingang: RwLock<HashMap<u64, DateTime<Utc>>>,
@@ -71,7 +74,7 @@ fn profil_ableiten(
     let ort = q.plz.and_then(|p| daten.plz.ort(p))?;
     q.akte.meldungen.last().filter(|m| m.ende.is_none())?;
     for s in q.akte.profiling.last().map(|p| p.staerken.as_slice()).unwrap_or_default() {
-        faehigkeiten.aufnehmen(&s.bezeichnung);
+        faehigkeiten.bestand_aufnehmen(&katalog.kenntnisse, &s.bezeichnung, s.niveau);
     }
     let angaben = Zusatzangaben {
         id: q.kunde_id as u64,
@@ -104,13 +107,17 @@ fn quelle<'a>(fall: &'a Fall, angaben: &'a Vermittlungsangaben) -> Profilquelle<
 impl Matching {
     /// Reads every open posting, every registered customer's profile, and the registrations of
     /// everyone registered since the BAC trend's first date.
-    pub(crate) async fn aufbauen(tx: &mut Tx, katalog: &Katalog, heute: NaiveDate) -> Result<Matching, AppFehler> {
+    pub(crate) async fn aufbauen(
+        tx: &mut Tx,
+        katalog: &'static Katalog,
+        heute: NaiveDate,
+    ) -> Result<Matching, AppFehler> {
         let daten = Stammdaten::eingebaut().map_err(index_fehler)?;
         let mut faehigkeiten = daten.faehigkeiten.clone();
         let mut eingang = HashMap::new();
         let mut angebote = Vec::new();
         for (stelle, erstellt_um) in stellen_seit(tx, bac_beginn(heute)).await? {
-            if let Some(s) = fuer_index(&stelle, &mut faehigkeiten) {
+            if let Some(s) = fuer_index(&stelle, &mut faehigkeiten, &katalog.kenntnisse) {
                 eingang.insert(s.id, erstellt_um);
                 angebote.push(s);
             }
@@ -135,6 +142,7 @@ impl Matching {
             profile: index,
             meldungen,
             faehigkeiten: RwLock::new(faehigkeiten),
+            kenntnisse: &katalog.kenntnisse,
             profile_nach_kunde: RwLock::new(profile.into_iter().map(|p| (p.id, p)).collect()),
             eingang: RwLock::new(eingang),
         })
@@ -142,7 +150,38 @@ impl Matching {
 
     /// The posting as the engine sees it (its skills join the vocabulary).
     pub(crate) fn angebot(&self, s: &Stelle) -> Option<Stellenangebot> {
-        fuer_index(s, &mut self.faehigkeiten.write().unwrap_or_else(std::sync::PoisonError::into_inner))
+        fuer_index(
+            s,
+            &mut self.faehigkeiten.write().unwrap_or_else(std::sync::PoisonError::into_inner),
+            self.kenntnisse,
+        )
+    }
+
+    /// §8.4 in the customer's words: each skill `angebot` asks for that a Stärke covers, with
+    /// that Stärke where its words differ ("Tabellenkalkulation – angegeben als „MS Office (Word,
+    /// Excel)“"). The same ids as the engine's score, so it agrees with "n von m vorhanden".
+    pub fn vorhandene_kenntnisse(&self, staerken: &[Staerke], angebot: &Stellenangebot) -> Vec<String> {
+        let f = self.faehigkeiten.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let bestaende: Vec<(&Staerke, Vec<FaehigkeitId>)> =
+            staerken.iter().map(|s| (s, f.bestand(self.kenntnisse, &s.bezeichnung, s.niveau))).collect();
+        let mut verlangt: Vec<FaehigkeitId> = Vec::new();
+        for id in &angebot.faehigkeiten {
+            if !verlangt.contains(id) {
+                verlangt.push(*id);
+            }
+        }
+        verlangt
+            .iter()
+            .filter_map(|id| {
+                let (s, _) = bestaende.iter().find(|(_, b)| b.contains(id))?;
+                let name = f.name(*id);
+                Some(if name.to_lowercase() == s.bezeichnung.trim().to_lowercase() {
+                    name.to_string()
+                } else {
+                    format!("{name} – angegeben als „{}“", s.bezeichnung.trim())
+                })
+            })
+            .collect()
     }
 
     /// The name of a skill id.

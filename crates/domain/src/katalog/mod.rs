@@ -4,6 +4,7 @@ mod berufe;
 mod berufsformen;
 mod berufssuche;
 pub mod daten;
+pub mod kenntnisse;
 pub mod normalisieren;
 mod pruefen;
 
@@ -41,6 +42,7 @@ pub struct KatalogTexte<'a> {
     pub parameter: &'a str,
     pub kldb_csv: &'a str,
     pub berufsbenennungen_csv: &'a str,
+    pub kenntnisse: &'a str,
 }
 
 impl KatalogTexte<'static> {
@@ -57,6 +59,7 @@ impl KatalogTexte<'static> {
             parameter: include_str!("../../../../catalog/parameter.toml"),
             kldb_csv: include_str!("../../../../data/kldb2010/KldB_2010_V2020_Gliederung_mit_Erlaeuterung.csv"),
             berufsbenennungen_csv: include_str!("../../../../catalog/berufsbenennungen.csv"),
+            kenntnisse: include_str!("../../../../catalog/kenntnisse.toml"),
         }
     }
 }
@@ -93,6 +96,9 @@ pub struct Katalog {
     pub parameter: Parameter,
     #[serde(skip)]
     pub berufe: Berufe,
+    /// §8.4: the skill vocabulary (`catalog/kenntnisse.toml`).
+    #[serde(skip)]
+    pub kenntnisse: kenntnisse::Kenntnisse,
     #[serde(skip)]
     index: Index,
 }

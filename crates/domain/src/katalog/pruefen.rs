@@ -47,6 +47,7 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
     let kd: KontaktdichteDatei = toml_lesen("kontaktdichte.toml", t.kontaktdichte)?;
     let parameter: Parameter = toml_lesen("parameter.toml", t.parameter)?;
     let berufe = Berufe::aus_csv(t.kldb_csv, t.berufsbenennungen_csv).map_err(|m| fehler("kldb2010.csv", m))?;
+    let kenntnisse = kenntnisse::Kenntnisse::aus_toml(t.kenntnisse).map_err(|m| fehler("kenntnisse.toml", m))?;
 
     let mut index = Index::default();
 
@@ -257,6 +258,7 @@ pub(super) fn laden(t: KatalogTexte<'_>) -> Result<Katalog, KatalogFehler> {
         kontaktdichte,
         parameter,
         berufe,
+        kenntnisse,
         index,
     })
 }

@@ -264,21 +264,19 @@ fn arbeitszeit(e: &mut Eintrag<'_>) -> String {
 }
 
 /// `{"hierarchieName": "Gastronomie", "auspraegungen": {"Grundkenntnisse": ["Speisen zubereiten"]}}`:
-/// the names, or the group's name when it lists none.
+/// the names, or the group's name when it lists none. A language keeps its level
+/// ("Deutsch (Erweiterte Kenntnisse)"), which the skill vocabulary reads as a GER level.
 fn faehigkeiten(e: &mut Eintrag<'_>) -> Vec<String> {
     let mut aus = Vec::new();
     for name in ["fertigkeiten", "sprachkenntnisse", "fuehrerscheine"] {
         let Some((_, liste)) = e.liste(name) else { continue };
         for k in liste {
-            let namen: Vec<String> = k
-                .get("auspraegungen")
-                .and_then(Value::as_object)
-                .into_iter()
-                .flat_map(|a| a.values())
-                .filter_map(Value::as_array)
-                .flatten()
-                .filter_map(|n| n.as_str().map(str::to_string))
-                .collect();
+            let mut namen: Vec<String> = Vec::new();
+            for (stufe, eintraege) in k.get("auspraegungen").and_then(Value::as_object).into_iter().flatten() {
+                for n in eintraege.as_array().into_iter().flatten().filter_map(Value::as_str) {
+                    namen.push(if name == "sprachkenntnisse" { format!("{n} ({stufe})") } else { n.to_string() });
+                }
+            }
             if namen.is_empty() {
                 aus.extend(k.get("hierarchieName").and_then(Value::as_str).map(str::to_string));
             } else {

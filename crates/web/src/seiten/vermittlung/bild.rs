@@ -59,6 +59,7 @@ pub struct Trefferzeile {
     pub neu: bool,
     pub faktoren: Vec<Faktor>,
     pub fehlende: Vec<String>,
+    pub vorhandene: Vec<String>,
     /// PK1: "Kenntnislücke „…“ → Strategie … mit Produkten …", one per kind of missing skill.
     pub qualifizierung: Option<String>,
     /// The status label when the posting was already proposed.
@@ -153,6 +154,7 @@ pub fn trefferzeile(t: &Stellentreffer) -> Trefferzeile {
         neu: t.neu,
         faktoren: t.faktoren.clone(),
         fehlende: t.fehlende_kenntnisse.clone(),
+        vorhandene: t.vorhandene_kenntnisse.clone(),
         qualifizierung: qualifizierung_text(t),
         vorschlag: t.vorschlag.map(VorschlagStatus::label),
     }

@@ -50,6 +50,18 @@ test("Arbeitsliste, Kundensuche mit Live-Filter und Kundenakte", async () => {
   await seite.context().close();
 });
 
+test("Begriffe: vom Fuß jeder Seite erreichbar, barrierefrei", async () => {
+  const seite = await neueSeite(browser);
+  await anmelden(seite, "fachdienst.agentur");
+  await seite.getByRole("link", { name: "Begriffe und Abkürzungen" }).click();
+  await seite.getByRole("heading", { level: 1, name: "Begriffe und Abkürzungen" }).waitFor();
+  await seite.getByText("Tagespendelbereich", { exact: true }).waitFor();
+  await barrierefrei(seite, "Begriffe");
+  await bildschirmfoto(seite, "05-begriffe");
+  ohneFehler(seite, "Begriffe");
+  await seite.context().close();
+});
+
 test("Tastatur: Sprunglink führt zum Inhalt", async () => {
   const seite = await neueSeite(browser);
   await anmelden(seite, "vfk.agentur1");

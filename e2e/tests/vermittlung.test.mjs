@@ -13,7 +13,7 @@ test("Neue passende Stellen → Kundenakte → Vermittlungsvorschlag → beworbe
   const seite = await neueSeite(browser);
   await anmelden(seite, "vfk.agentur2");
   const liste = seite.locator("section[aria-labelledby='h-neue-treffer']");
-  await liste.getByRole("heading", { name: /Neue passende Stellen \(F3\)/ }).waitFor();
+  await liste.getByRole("heading", { name: /Neue passende Stellen \(\d+\)/ }).waitFor();
   const kunden = liste.locator("tbody tr a");
   assert.ok(await kunden.count() > 0, "die Demo-Stellen passen zu Kunden der VFK");
   const name = await kunden.first().innerText();
@@ -34,6 +34,12 @@ test("Neue passende Stellen → Kundenakte → Vermittlungsvorschlag → beworbe
   await seite.waitForURL(/\/kunden\/\d+/);
   const vorschlaege = seite.getByRole("table", { name: /Vermittlungsvorschläge \(1\)/ });
   await vorschlaege.getByText("vorgeschlagen").first().waitFor();
+  // The letter to the customer (Issue 15/5): a PDF download from the row.
+  const [download] = await Promise.all([
+    seite.waitForEvent("download"),
+    vorschlaege.getByRole("link", { name: /Brief an die Kundin bzw. den Kunden \(PDF\)/ }).first().click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^Vermittlungsvorschlag-\d+-\d+\.pdf$/);
   await vorschlaege.getByLabel(/Neuer Status/).selectOption({ label: "beworben" });
   await vorschlaege.getByLabel(/Rückmeldung des Arbeitgebers/).fill("Unterlagen sind eingegangen, Rückmeldung folgt.");
   await vorschlaege.getByRole("button", { name: /^Speichern/ }).click();

@@ -51,6 +51,7 @@ fn fall(z: &mut Zufall, n: usize, k: &Katalog, berufe: &[String], stichtag: Naiv
     let profiling = ProfilingVersion {
         gespeichert_am: erst,
         zielberuf: Some(berufe[z.bis(berufe.len() as u64) as usize].clone()),
+        zielberuf_bezeichnung: None,
         alternativberufe: vec![berufe[z.bis(berufe.len() as u64) as usize].clone()],
         vorlaeufig: false,
         staerken: vec![

@@ -2,7 +2,7 @@
 //! as stored (the documents show what is in the case, they do not check it: that is the Fallprüfung).
 
 use vierphasen_domain::Katalog;
-use vierphasen_domain::fallakte::{LokaleStrategie, StrategieErgebnis, StrategieWahl, Vermerkart};
+use vierphasen_domain::fallakte::{LokaleStrategie, StrategieErgebnis, StrategieWahl, Vereinbarungsart, Vermerkart};
 use vierphasen_domain::katalog::KldbCode;
 
 pub(crate) fn strategie(katalog: &Katalog, lokale: &[LokaleStrategie], id: &str) -> String {
@@ -13,13 +13,16 @@ pub(crate) fn strategie(katalog: &Katalog, lokale: &[LokaleStrategie], id: &str)
     lokale.iter().find(|l| l.id == id).map_or_else(|| id.to_string(), |l| l.bezeichnung.clone())
 }
 
-/// S14: the Zwischenziel of a national strategy; local strategies carry no guidance.
-pub(crate) fn zwischenziel(katalog: &Katalog, id: &str) -> Option<String> {
-    katalog.finde_strategie(id).map(|r| katalog.strategie(r).leitfaden.zwischenziel.clone())
+/// S14: the Zwischenziel of a national strategy as the document of `art` words it; local
+/// strategies carry no guidance.
+pub(crate) fn zwischenziel(katalog: &Katalog, id: &str, art: Vereinbarungsart) -> Option<String> {
+    katalog.finde_strategie(id).map(|r| katalog.strategie(r).leitfaden.zwischenziel_fuer(art).to_string())
 }
 
+/// Z1: the seed's label, its abbreviation written out for the customer ("lokal (TPB)" →
+/// "lokal (im Tagespendelbereich)", Issue 15/5).
 pub(crate) fn zieloption(katalog: &Katalog, id: &str) -> String {
-    katalog.finde_zieloption(id).map_or_else(|| id.to_string(), |z| z.label.clone())
+    katalog.finde_zieloption(id).map_or_else(|| id.to_string(), |z| z.label.replace("(TPB)", "(im Tagespendelbereich)"))
 }
 
 pub(crate) fn produkt(katalog: &Katalog, id: &str) -> String {

@@ -76,7 +76,7 @@ impl<'a> EvKontext<'a> {
     /// Zielberuf of the latest profiling, and the place of signing of the Dienststelle. The
     /// Dienststelle's own services stay empty.
     pub fn aus_fallakte(akte: &'a Fallakte, katalog: &Katalog, stand: NaiveDate) -> Self {
-        let zielberuf = akte.profiling.last().and_then(|p| p.zielberuf.as_deref()).map(|c| namen::beruf(katalog, c));
+        let zielberuf = akte.profiling.last().and_then(|p| p.zielberuf_name(&katalog.berufe));
         EvKontext {
             rechtskreis: akte.kunde.rechtskreis,
             zielberuf,
@@ -255,11 +255,13 @@ fn daten<'a>(
     // E4/S14: the Zwischenziel agreed in the EV, else the guidance of the first open strategy.
     let zwischenziel = ev.zwischenziel.clone().or_else(|| {
         offen.first().map(|w| {
-            namen::zwischenziel(katalog, &w.strategie).unwrap_or_else(|| {
-                format!(
-                    "Umsetzung der Handlungsstrategie „{}“",
-                    namen::strategie(katalog, k.lokale_strategien, &w.strategie)
-                )
+            namen::zwischenziel(katalog, &w.strategie, ev.art).unwrap_or_else(|| {
+                let name = namen::strategie(katalog, k.lokale_strategien, &w.strategie);
+                if kp {
+                    format!("Sie nehmen am Angebot „{name}“ teil.")
+                } else {
+                    format!("Umsetzung der Handlungsstrategie „{name}“")
+                }
             })
         })
     });

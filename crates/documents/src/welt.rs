@@ -23,18 +23,24 @@ use crate::DokumentFehler;
 /// The path under which the template finds its data.
 const DATEN: &str = "/daten.json";
 
-/// The four document templates (one main file each) and the shared layout module.
+/// The document templates (one main file each) and the shared layout module.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Vorlage {
     Eingliederungsvereinbarung,
     Kooperationsplan,
     Beratungsvermerk,
     Auskunft,
+    Vermittlungsvorschlag,
 }
 
 impl Vorlage {
-    const ALLE: [Vorlage; 4] =
-        [Vorlage::Eingliederungsvereinbarung, Vorlage::Kooperationsplan, Vorlage::Beratungsvermerk, Vorlage::Auskunft];
+    const ALLE: [Vorlage; 5] = [
+        Vorlage::Eingliederungsvereinbarung,
+        Vorlage::Kooperationsplan,
+        Vorlage::Beratungsvermerk,
+        Vorlage::Auskunft,
+        Vorlage::Vermittlungsvorschlag,
+    ];
 
     pub(crate) fn name(self) -> &'static str {
         match self {
@@ -42,6 +48,7 @@ impl Vorlage {
             Vorlage::Kooperationsplan => "kooperationsplan.typ",
             Vorlage::Beratungsvermerk => "beratungsvermerk.typ",
             Vorlage::Auskunft => "auskunft.typ",
+            Vorlage::Vermittlungsvorschlag => "vermittlungsvorschlag.typ",
         }
     }
 
@@ -51,6 +58,7 @@ impl Vorlage {
             Vorlage::Kooperationsplan => include_str!("../vorlagen/kooperationsplan.typ"),
             Vorlage::Beratungsvermerk => include_str!("../vorlagen/beratungsvermerk.typ"),
             Vorlage::Auskunft => include_str!("../vorlagen/auskunft.typ"),
+            Vorlage::Vermittlungsvorschlag => include_str!("../vorlagen/vermittlungsvorschlag.typ"),
         }
     }
 }

@@ -52,7 +52,9 @@ fn eingliederungsvereinbarung_entwurf_mit_30_aufgaben() {
     for erwartet in [
         "Eingliederungsvereinbarung",
         "Entwurf – nicht unterschrieben",
-        "Beschäftigung 1. Arbeitsmarkt lokal (TPB)",
+        // The job title the Zielberuf was chosen by, not the KldB class (Issue 15/5).
+        "Zielberuf/Zieltätigkeit Elektroniker/in für Energie- und Gebäudetechnik",
+        "Beschäftigung 1. Arbeitsmarkt lokal (im Tagespendelbereich)",
         "Berufliche (Teil-)Qualifikation realisieren",
         "Absolventenmanagement",
         "mindestens 6-mal je Monat",
@@ -69,6 +71,7 @@ fn eingliederungsvereinbarung_entwurf_mit_30_aufgaben() {
     ] {
         assert!(enthaelt(&text, erwartet), "„{erwartet}“ fehlt");
     }
+    assert!(!text.contains("fachlich ausgerichtete Tätigkeiten"));
     // Tasks of the VFK are services, not the customer's duties.
     let aufgaben_teil = &text[text.find("Ihre Aufgaben").unwrap()..text.find("Eigenbemühungen").unwrap()];
     assert!(!aufgaben_teil.contains("Bildungsgutschein"));
@@ -116,6 +119,10 @@ fn kooperationsplan_mit_30_schritten_ohne_unterschrift_und_rechtsfolgen() {
     // S14: the first open strategy in the chosen order is the local Kita-Lotsen strategy, which has no
     // guidance, so the Zwischenziel names it.
     assert!(text.contains("Kita-Lotsen"));
+    // Without a job title chosen and without an everyday title of 72212: the occupation's KldB
+    // title without its level of requirement.
+    assert!(enthaelt(&text, "Berufsziel Berufe in der Buchhaltung"), "{text}");
+    assert!(!text.contains("fachlich ausgerichtete"));
     assert!(text.contains("Schlichtungsverfahren"));
     assert!(text.contains("Entwurf – noch nicht gemeinsam abgeschlossen"));
     assert!(text.contains("Anerkennung des ausländischen Abschlusses"), "eigene Ziele (Z8) fehlen");
@@ -322,4 +329,61 @@ fn eingliederungsvereinbarung_unter_25_wird_nach_drei_monaten_ueberprueft_und_er
     ev.ersetzt_am = Some(gemeinsam::datum("2027-01-10"));
     let text = gemeinsam::text(&vereinbarung_pdf(&kopf(false), &p, &ev, &kontext(&akte), katalog()).unwrap());
     assert!(enthaelt(&text, "Ersetzt am 10.01.2027 durch eine neuere Fassung – nicht mehr gültig"), "{text}");
+}
+
+fn vorschlag(rechtskreis: vierphasen_domain::Rechtskreis) -> vierphasen_documents::VorschlagBrief {
+    vierphasen_documents::VorschlagBrief {
+        stelle: vierphasen_documents::VorgeschlageneStelle {
+            refnr: "10000-1201234567-S".into(),
+            titel: "Fachkraft für Lagerlogistik (m/w/d)".into(),
+            arbeitgeber: "Nordhessen Logistik AG".into(),
+            arbeitsort: "34253 Lohfelden".into(),
+            arbeitszeit: "Vollzeit, Schicht/Nacht/Wochenende".into(),
+            befristet: false,
+            eintritt: Some(gemeinsam::datum("2027-01-04")),
+            verguetung: Some("Tarifvertrag Groß- und Außenhandel Hessen".into()),
+            beschreibung:
+                "Sie nehmen Waren an und kommissionieren Aufträge.\n\nBewerbung bitte per E-Mail an jobs@example.org."
+                    .into(),
+        },
+        rechtskreis,
+        vorgeschlagen_am: gemeinsam::datum("2026-12-07"),
+        bewerben_bis: gemeinsam::datum("2026-12-14"),
+        rueckmeldung_bis: gemeinsam::datum("2026-12-21"),
+    }
+}
+
+#[test]
+fn vermittlungsvorschlag_nennt_stelle_fristen_und_rechtsfolgen_des_rechtskreises() {
+    use vierphasen_domain::Rechtskreis;
+    let pdf = vierphasen_documents::vorschlag_pdf(&kopf(false), &person(), &vorschlag(Rechtskreis::SgbIII)).unwrap();
+    ablegen("vermittlungsvorschlag_sgb3", &pdf);
+    pdf_ua_pruefen(&pdf, "Vermittlungsvorschlag");
+    let text = text(&pdf);
+    grundgeruest_pruefen(&pdf, &text);
+    for erwartet in [
+        "Vermittlungsvorschlag",
+        "wir schlagen Ihnen die folgende Stelle vor",
+        "Fachkraft für Lagerlogistik (m/w/d)",
+        "Nordhessen Logistik AG",
+        "34253 Lohfelden",
+        "Beginn zum 04.01.2027",
+        "unbefristet",
+        "Tarifvertrag Groß- und Außenhandel Hessen",
+        "Bewerbung bitte per E-Mail an jobs@example.org.",
+        "Bewerben Sie sich bitte bis zum 14.12.2026 direkt beim Arbeitgeber.",
+        "Nennen Sie in Ihrer Bewerbung die Referenznummer 10000-1201234567-S.",
+        "Teilen Sie uns bitte bis zum 21.12.2026 mit",
+        "Rechtsfolgenbelehrung",
+        "Sperrzeit bei Arbeitsablehnung",
+        "zwölf Wochen",
+    ] {
+        assert!(enthaelt(&text, erwartet), "„{erwartet}“ fehlt:\n{text}");
+    }
+    assert!(!text.contains("Bürgergeld"));
+
+    let pdf = vierphasen_documents::vorschlag_pdf(&kopf(true), &person(), &vorschlag(Rechtskreis::SgbII)).unwrap();
+    let sgb2 = gemeinsam::text(&pdf);
+    assert!(enthaelt(&sgb2, "Das Bürgergeld kann dann nach §§ 31a und 31b SGB II gemindert werden."), "{sgb2}");
+    assert!(!sgb2.contains("Sperrzeit"));
 }

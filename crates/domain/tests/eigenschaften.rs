@@ -307,6 +307,7 @@ fn profiling_version(am: NaiveDate, status: &[MerkmalStatus], profillage: Option
     ProfilingVersion {
         gespeichert_am: am,
         zielberuf: Some("26212".into()),
+        zielberuf_bezeichnung: None,
         alternativberufe: Vec::new(),
         vorlaeufig: false,
         staerken: Vec::new(),

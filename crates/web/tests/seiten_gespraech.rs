@@ -142,7 +142,7 @@ async fn folgegespraech_seite(t: &TestApp, vfk: &str, id: i64, aufgaben: &[Strin
     let text = s.sichtbar();
     for teil in [
         "Folgegespräch",
-        "Vorbereitung (F1)",
+        "Vorbereitung Regel F1",
         "1. Schritt: Abgleich mit Eingliederungsvereinbarung und Umsetzung",
         "2. Schritt: Überprüfung Profiling, Ziel und Strategieauswahl",
         "3. Schritt: Besprechung Bewerbungsaktivitäten",
@@ -310,7 +310,7 @@ async fn bedarfsgemeinschaft(t: &TestApp) {
             .unwrap();
     let pfad = format!("/kunden/{id}/einwilligungen");
     let text = t.seite(&pfad, &jc).await.sichtbar();
-    assert!(text.contains("Gespräch mit der Bedarfsgemeinschaft (P10)") && text.contains("BG-4711"), "{text}");
+    assert!(text.contains("Gespräch mit der Bedarfsgemeinschaft Regel P10") && text.contains("BG-4711"), "{text}");
     let s = t.absenden(&format!("{pfad}/bedarfsgemeinschaft"), &[("erteilt_am", &tag(0))], &jc).await;
     assert_eq!(s.status, StatusCode::SEE_OTHER, "{}", s.sichtbar());
     let text = t.seite(s.weiter(), &jc).await.sichtbar();

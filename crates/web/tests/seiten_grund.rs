@@ -215,6 +215,10 @@ async fn startseite_und_navigation_je_rolle() {
             assert!(ziel.sichtbar().contains(&format!("Abmelden {navigation}")), "{login}: {}", ziel.sichtbar());
             assert!(!ziel.sichtbar().contains("Arbeitsliste"), "{login}: {}", ziel.sichtbar());
             assert!(!ziel.sichtbar().contains("Neue Kundin / neuen Kunden anlegen"), "{login}");
+            // Every page links the glossary of the model's abbreviations (Issue 15/5).
+            assert!(ziel.text.contains(r#"href="/begriffe""#), "{login}");
+            let begriffe = t.seite("/begriffe", &c).await.sichtbar();
+            assert!(begriffe.contains("TPB Tagespendelbereich Das Gebiet, das jemand täglich"), "{login}: {begriffe}");
         }
         let tl = t.anmelden("teamleitung").await;
         let liste = t.seite("/kunden", &tl).await.sichtbar();
@@ -230,5 +234,10 @@ async fn startseite_und_navigation_je_rolle() {
         assert!(
             akte.sichtbar().contains("Sie lesen diese Akte; bearbeiten kann sie die zuständige Vermittlungsfachkraft")
         );
+        // No form of the VFK's on a read-only Akte: matching details neither (Issue 15/8).
+        assert!(akte.text.contains("Angaben für das Matching"), "{}", t.name);
+        assert!(!akte.text.contains(r#"/vermittlungsangaben""#), "{}", t.name);
+        assert!(akte.sichtbar().contains("Ändern kann diese Angaben die zuständige Vermittlungsfachkraft."));
+        assert!(t.seite(&format!("/kunden/{id}"), &vfk).await.text.contains(r#"/vermittlungsangaben""#));
     }
 }

@@ -108,7 +108,7 @@ async fn stelle_erfassen_passen_vorschlagen() {
 
         // F3: before the case is opened the Arbeitsliste names it, with the strategy marker.
         let s = t.seite("/", &vfk).await;
-        enthaelt(&s, "Neue passende Stellen (F3) (1)");
+        enthaelt(&s, "Neue passende Stellen (1) Regel F3");
         enthaelt(&s, "Petra Passmann");
         enthaelt(&s, "Datenbankentwicklerin (m/w/d)");
         enthaelt(&s, "Strategie Vermittlung");
@@ -146,6 +146,13 @@ async fn stelle_erfassen_passen_vorschlagen() {
         enthaelt(&s, "Vermittlungsvorschläge (1)");
         let vorschlag = id_nach(&s.text, &format!("{akte}/vorschlaege/"));
         let pfad = format!("{akte}/vorschlaege/{vorschlag}");
+        // The letter to the customer (Issue 15/5): a PDF with the posting, linked from the row.
+        enthaelt(&s, "Brief an die Kundin bzw. den Kunden (PDF)");
+        let brief = t.seite(&format!("{pfad}/pdf"), &vfk).await;
+        assert_eq!(brief.status, StatusCode::OK, "{}", t.name);
+        assert_eq!(brief.kopf.get("content-type").unwrap(), "application/pdf");
+        assert!(brief.text.starts_with("%PDF-") && brief.text.contains("pdfuaid:part"));
+        assert_eq!(t.seite(&format!("{akte}/vorschlaege/999999/pdf"), &vfk).await.status, StatusCode::NOT_FOUND);
         // Only the allowed next steps are offered.
         assert!(s.text.contains(r#"<option value="beworben">beworben</option>"#));
         assert!(!s.text.contains(r#"<option value="eingestellt">"#));
@@ -176,7 +183,7 @@ async fn stelle_erfassen_passen_vorschlagen() {
         // F1 / F2 step 3: the Folgegespräch shows the proposal with the employer's feedback.
         let s = t.seite(&format!("{akte}/folgegespraech"), &vfk).await;
         assert_eq!(s.status, StatusCode::OK, "{}: {}", t.name, s.sichtbar());
-        enthaelt(&s, "Rückmeldungen zu offenen Vermittlungsvorschlägen (F1): 1 offen");
+        enthaelt(&s, "Rückmeldungen zu offenen Vermittlungsvorschlägen: 1 offen Regel F1");
         enthaelt(&s, "Datenbankentwicklerin (m/w/d) Spree Daten GmbH");
         enthaelt(&s, "Eingang der Bewerbung bestätigt");
         enthaelt(&s, "Aktuell 1 passende Stellen");
@@ -220,7 +227,7 @@ async fn stelle_erfassen_passen_vorschlagen() {
         // P6: the BAC beside the Zielberuf — one posting, two job seekers around 10115.
         let s = t.seite(&format!("{akte}/profiling"), &vfk).await;
         assert_eq!(s.status, StatusCode::OK, "{}: {}", t.name, s.sichtbar());
-        enthaelt(&s, "BAC – Berechnungshilfe Arbeitsmarktchancen (P6)");
+        enthaelt(&s, "BAC – Berechnungshilfe Arbeitsmarktchancen Regel P6");
         enthaelt(&s, "1 offene Stellen, 2 Bewerber, 0,50 Stellen je Bewerber");
         enthaelt(&s, "aus den eigenen Daten dieser Anwendung");
         enthaelt(&s, "Verlauf der letzten Monate");

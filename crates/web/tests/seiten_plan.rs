@@ -170,8 +170,8 @@ async fn strategien_waehlen_anpassen_abschliessen() {
         enthaelt(&s, "Schritt 1: Örtliche Mobilität (Rahmenbedingungen) Handlungsbedarf Kein Führerschein");
         enthaelt(&s, "Mobilität erhöhen Empfehlungen zur Ausgestaltung (S14) Zwischenziel");
         enthaelt(&s, &produkt.label);
-        enthaelt(&s, "Vermittlung hat immer Vorrang (S12)");
-        enthaelt(&s, "Übergreifende Handlungsstrategien Vermittlung hat immer Vorrang (S12)");
+        enthaelt(&s, "Vermittlung hat immer Vorrang Regel S12");
+        enthaelt(&s, "Übergreifende Handlungsstrategien Vermittlung hat immer Vorrang Regel S12");
         enthaelt(&s, "Mitwirkung überprüfen (nur SGB II) Nicht wählbar – S5");
         let form = "w-oertliche_mobilitaet-mobilitaet_erhoehen";
         assert!(

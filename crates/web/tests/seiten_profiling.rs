@@ -88,9 +88,9 @@ async fn ablauf(t: &TestApp) {
     for erwartet in [
         "Profiling",
         "Erika Musterfrau",
-        "Zielberuf (P1)",
-        "Stärkenanalyse (P2)",
-        "Potenzialanalyse (P3–P5)",
+        "Zielberuf Regel P1",
+        "Stärkenanalyse Regel P2",
+        "Potenzialanalyse Regeln P3–P5",
         "Qualifikation",
         "Leistungsfähigkeit",
         "Motivation",
@@ -99,8 +99,8 @@ async fn ablauf(t: &TestApp) {
         "Berufliche Qualifikation",
         "Örtliche Mobilität",
         "zu klären",
-        "Standortbestimmung (P7)",
-        "Vorschlag der Regeln (PL1)",
+        "Standortbestimmung Regel P7",
+        "Vorschlag der Regeln Regel PL1",
         "N: Noch nicht festgelegt",
         "Unterstützungsprofil",
     ] {

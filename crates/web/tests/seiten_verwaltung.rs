@@ -185,7 +185,7 @@ async fn administration_benutzer_und_teams() {
         let text = s.sichtbar();
         assert!(text.contains("Administration") && text.contains("Benutzer (7)"), "{text}");
         assert!(text.contains("teamleitung teamleitung Teamleitung A aktiv"), "{text}");
-        assert!(text.contains("Teams (2)") && text.contains("Kontaktdichtekonzept (K1)"), "{text}");
+        assert!(text.contains("Teams (2)") && text.contains("Kontaktdichtekonzept Regel K1"), "{text}");
 
         // A weak password: 422, the policy's German message at the field, the rest kept.
         let team = k.team_b.to_string();

@@ -874,6 +874,7 @@ impl<'a> Bau<'a> {
             ProfilingVersion {
                 gespeichert_am: am,
                 zielberuf: Some(b.beruf.kldb.to_string()),
+                zielberuf_bezeichnung: Some(b.beruf.bezeichnung.to_string()),
                 alternativberufe: alternativ.clone(),
                 vorlaeufig: false,
                 staerken: staerken.clone(),

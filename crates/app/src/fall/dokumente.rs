@@ -3,11 +3,15 @@
 //! purpose (D3); the typesetting runs on a blocking thread. A signed agreement and a saved
 //! Vermerk are kept as handed over (E5/V3): their download returns the kept bytes.
 
+use chrono::Days;
 use vierphasen_documents as dok;
 use vierphasen_domain::Rechtskreis;
 use vierphasen_domain::aufbewahrung::{Datenkategorie, Fristen, Protokollart};
+use vierphasen_domain::datum::berlin_ortszeit;
 use vierphasen_domain::fallakte::Kontaktangaben;
+use vierphasen_domain::kalender::arbeitstag_ab;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
+use vierphasen_matching::Arbeitszeit;
 
 use vierphasen_store::{Tx, sql};
 
@@ -15,12 +19,20 @@ use super::schreiben::Schreibvorgang;
 use super::speicher::{
     DokumentZeile, Dokumentart, dokument_festhalten, dokument_laden, dokumente_ohne_pdf, pdf_festhalten, pdf_laden,
 };
+use super::vorschlag::vorschlaege_laden;
 use super::{Fall, Stammdaten};
+use crate::stellen::stelle_laden;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
 pub const ZWECK_DRUCK_EV: &str = "Druck Eingliederungsvereinbarung";
 pub const ZWECK_DRUCK_VERMERK: &str = "Druck Beratungsvermerk";
+pub const ZWECK_DRUCK_VORSCHLAG: &str = "Druck Vermittlungsvorschlag";
+
+/// **Interpretation** (the seed fixes no deadlines for a Vermittlungsvorschlag): a week to apply,
+/// two weeks to report the outcome, each moved to the next working day of the Dienststelle's Land.
+pub const BEWERBEN_TAGE: u64 = 7;
+pub const RUECKMELDUNG_TAGE: u64 = 14;
 
 fn dokumentfehler(e: dok::DokumentFehler) -> AppFehler {
     AppFehler::intern("Dokument setzen", e)
@@ -184,6 +196,48 @@ impl App {
         let kontext = vermerk_kontext(&mut tx, vermerk_id).await?;
         drop(tx);
         setzen(move || dok::vermerk_pdf(&kopf, &person(&stamm), &akte.vermerke[i], &kontext)).await
+    }
+
+    /// §8.4: the letter of a Vermittlungsvorschlag to the customer (the posting, how to apply,
+    /// the deadlines, the Rechtsfolgenbelehrung of her Rechtskreis), dated with the proposal.
+    pub async fn vorschlag_pdf(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        vorschlag_id: i64,
+    ) -> Result<Vec<u8>, AppFehler> {
+        let Fall { stamm, akte, .. } =
+            self.fall_oeffnen(wer, kunde_id, Aktion::FallLesen, ZWECK_DRUCK_VORSCHLAG.into()).await?;
+        let mut tx = self.db.begin().await?;
+        let vorschlag = vorschlaege_laden(&mut tx, kunde_id)
+            .await?
+            .into_iter()
+            .find(|v| v.id == vorschlag_id)
+            .ok_or(AppFehler::NichtGefunden("Der Vermittlungsvorschlag"))?;
+        let (stelle, _) =
+            stelle_laden(&mut tx, vorschlag.stelle_id).await?.ok_or(AppFehler::NichtGefunden("Die Stelle"))?;
+        let kopf = briefkopf(&mut tx, wer, &stamm, &akte.dienststelle.kontakt).await?;
+        drop(tx);
+        let am = berlin_ortszeit(vorschlag.erstellt_um).date();
+        let land = akte.dienststelle.bundesland;
+        let brief = dok::VorschlagBrief {
+            stelle: dok::VorgeschlageneStelle {
+                arbeitsort: stelle.arbeitsort(),
+                arbeitszeit: Arbeitszeit::parse(&stelle.arbeitszeit).map_or(stelle.arbeitszeit.clone(), |a| a.text()),
+                refnr: stelle.refnr,
+                titel: stelle.titel,
+                arbeitgeber: stelle.arbeitgeber,
+                befristet: stelle.befristet,
+                eintritt: stelle.eintritt,
+                verguetung: stelle.verguetung,
+                beschreibung: stelle.beschreibung,
+            },
+            rechtskreis: stamm.rechtskreis,
+            vorgeschlagen_am: am,
+            bewerben_bis: arbeitstag_ab(am + Days::new(BEWERBEN_TAGE), land),
+            rueckmeldung_bis: arbeitstag_ab(am + Days::new(RUECKMELDUNG_TAGE), land),
+        };
+        setzen(move || dok::vorschlag_pdf(&kopf, &person(&stamm), &brief)).await
     }
 
     /// Art. 15 DSGVO: the Auskunft as a document; who changed the case is named by role only.

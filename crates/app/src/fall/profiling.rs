@@ -26,6 +26,9 @@ pub struct ProfilingEingabe {
     /// P1: KldB 2010 code (5 digits).
     #[serde(default)]
     pub zielberuf: Option<String>,
+    /// P1: the job title it was chosen by ("Verkäuferin"), printed in documents for the customer.
+    #[serde(default)]
+    pub zielberuf_bezeichnung: Option<String>,
     #[serde(default)]
     pub alternativberufe: Vec<String>,
     /// P1a: provisional profiling (no Zielberuf could be worked out yet).
@@ -127,9 +130,15 @@ fn version_bauen(k: &Katalog, e: &ProfilingEingabe, heute: NaiveDate) -> Result<
         }),
         None => None,
     };
+    let zielberuf = e.zielberuf.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+    let zielberuf_bezeichnung = match zielberuf {
+        Some(_) => text_opt("zielberuf_bezeichnung", e.zielberuf_bezeichnung.as_deref(), 200)?,
+        None => None,
+    };
     Ok(ProfilingVersion {
         gespeichert_am: heute,
-        zielberuf: e.zielberuf.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string),
+        zielberuf,
+        zielberuf_bezeichnung,
         alternativberufe: e.alternativberufe.iter().map(|a| kurz(a)).collect(),
         vorlaeufig: e.vorlaeufig,
         staerken,

@@ -50,6 +50,15 @@ impl Stelle {
     pub fn ausland(&self) -> bool {
         self.land != INLAND
     }
+    /// "34117 Kassel", abroad "Wien Österreich".
+    pub fn arbeitsort(&self) -> String {
+        let mut teile: Vec<&str> =
+            self.plz.as_deref().into_iter().chain([self.ort.as_str()]).filter(|t| !t.is_empty()).collect();
+        if self.ausland() {
+            teile.push(&self.land);
+        }
+        teile.join(" ")
+    }
 }
 
 const INLAND: &str = "Deutschland";

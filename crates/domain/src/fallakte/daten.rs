@@ -330,6 +330,10 @@ pub struct ProfilingVersion {
     /// P1: KldB 2010 code (5 digits).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub zielberuf: Option<String>,
+    /// P1: the job title the Zielberuf was chosen by ("Verkäuferin"), as documents for the
+    /// customer name it; the code decides everything else.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub zielberuf_bezeichnung: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub alternativberufe: Vec<String>,
     /// P1a: provisional profiling (no Zielberuf could be worked out yet).
@@ -359,6 +363,15 @@ pub struct ProfilingVersion {
     /// PL1: the Profillage the VFK chose.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub profillage: Option<ProfillageWahl>,
+}
+
+impl ProfilingVersion {
+    /// P1 in documents for the customer (Issue 15/5): the job title the Zielberuf was chosen by,
+    /// else what [`crate::katalog::Berufe::bezeichnung`] calls the code.
+    pub fn zielberuf_name(&self, berufe: &crate::katalog::Berufe) -> Option<String> {
+        let code = self.zielberuf.as_deref()?;
+        Some(self.zielberuf_bezeichnung.clone().unwrap_or_else(|| berufe.bezeichnung(code)))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]

@@ -58,6 +58,9 @@ pub struct Beruf {
     pub kldb: KldbCode,
     pub titel: String,
     pub beispiele: Vec<Berufsbeispiel>,
+    /// The job title people use for this code: the first "grundform" of
+    /// `catalog/berufsbenennungen.csv` ("Verkäufer/in" for 62102), if it names one.
+    pub berufsbezeichnung: Option<String>,
 }
 
 impl Beruf {
@@ -156,7 +159,7 @@ impl Berufe {
                 .ok_or_else(|| format!("Zeile {}: ungültiger Schlüssel `{roh}`", zeile + 2))?;
             let titel = ohne_entities(satz.get(2).unwrap_or_default()).trim().to_string();
             let beispiele = beispiele(satz.get(6).unwrap_or_default());
-            liste.push(Beruf { kldb, titel, beispiele });
+            liste.push(Beruf { kldb, titel, beispiele, berufsbezeichnung: None });
         }
         if liste.len() < 1000 {
             return Err(format!("nur {} Berufsgattungen gefunden, erwartet etwa 1.300", liste.len()));
@@ -174,6 +177,10 @@ impl Berufe {
                 format!("berufsbenennungen.csv, Zeile {zeile}: `{code}` ist keine Berufsgattung der KldB 2010")
             })?;
             index.eintragen(nummer(*i), benennung, Herkunft::Alltag);
+            if satz.get(2).unwrap_or_default().trim().starts_with("grundform") && liste[*i].berufsbezeichnung.is_none()
+            {
+                liste[*i].berufsbezeichnung = Some(benennung.to_string());
+            }
         }
         for (i, b) in liste.iter().enumerate() {
             // "Berufe in der Landwirtschaft (ohne Spezialisierung) – fachlich ausgerichtete
@@ -185,6 +192,14 @@ impl Berufe {
             }
         }
         Ok(Berufe { liste, nach_code, index })
+    }
+
+    /// What documents for the customer call the occupation `code` (Issue 15/5): the job title
+    /// people use ("Kaufmann/-frau im Einzelhandel"), else the KldB title without its level of
+    /// requirement, else the code as stored.
+    pub fn bezeichnung(&self, code: &str) -> String {
+        let Some(b) = KldbCode::parse(code).and_then(|c| self.get(c)) else { return code.to_string() };
+        b.berufsbezeichnung.clone().unwrap_or_else(|| b.titel.split(" – ").next().unwrap_or(&b.titel).to_string())
     }
 
     pub fn alle(&self) -> &[Beruf] {

@@ -129,6 +129,9 @@ pub struct Strategie {
 #[serde(deny_unknown_fields)]
 pub struct Leitfaden {
     pub zwischenziel: String,
+    /// The same goal for the customer herself, in plain language with "Sie" (the Kooperationsplan,
+    /// §7.1 note).
+    pub zwischenziel_sie: String,
     pub schritte: Vec<String>,
     pub dauer_monate_von: u16,
     pub dauer_monate_bis: u16,
@@ -136,6 +139,17 @@ pub struct Leitfaden {
     pub aktivitaeten_vfk: Vec<String>,
     pub aktivitaeten_dritte: Vec<String>,
     pub ev_textbaustein: String,
+}
+
+impl Leitfaden {
+    /// E4/S14: the Zwischenziel as the document of `art` prints it: plain language with "Sie"
+    /// in the Kooperationsplan, the guidance's wording in the Eingliederungsvereinbarung.
+    pub fn zwischenziel_fuer(&self, art: crate::fallakte::Vereinbarungsart) -> &str {
+        match art {
+            crate::fallakte::Vereinbarungsart::Kooperationsplan => &self.zwischenziel_sie,
+            crate::fallakte::Vereinbarungsart::Eingliederungsvereinbarung => &self.zwischenziel,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -73,6 +73,7 @@ impl Reaktivierung {
             return Some(ProfilingVersion {
                 gespeichert_am,
                 zielberuf: None,
+                zielberuf_bezeichnung: None,
                 alternativberufe: Vec::new(),
                 vorlaeufig: false,
                 staerken: Vec::new(),

@@ -1,5 +1,5 @@
 //! The documents as PDF downloads: Eingliederungsvereinbarung / Kooperationsplan, Beratungsvermerk,
-//! Auskunft nach Art. 15 DSGVO (tagged PDF/UA-1 from crates/documents).
+//! the letter of a Vermittlungsvorschlag, Auskunft nach Art. 15 DSGVO (tagged PDF/UA-1 from crates/documents).
 
 use axum::Router;
 use axum::extract::State;
@@ -15,6 +15,7 @@ pub fn routen() -> Router<Zustand> {
         .route("/kunden/{id}/ev/{ev_id}/pdf", get(ev))
         .route("/kunden/{id}/vermerk/{vermerk_id}/pdf", get(vermerk))
         .route("/kunden/{id}/auskunft/pdf", get(auskunft))
+        .route("/kunden/{id}/vorschlaege/{vorschlag_id}/pdf", get(vorschlag))
 }
 
 fn pdf(inhalt: Vec<u8>, datei: &str) -> Response {
@@ -41,6 +42,17 @@ async fn vermerk(
     FallZeile(id, vermerk_id): FallZeile,
 ) -> SeitenErgebnis {
     Ok(pdf(z.app.vermerk_pdf(&b.akteur, id, vermerk_id).await?, &format!("Beratungsvermerk-{id}-{vermerk_id}")))
+}
+
+async fn vorschlag(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    FallZeile(id, vorschlag_id): FallZeile,
+) -> SeitenErgebnis {
+    Ok(pdf(
+        z.app.vorschlag_pdf(&b.akteur, id, vorschlag_id).await?,
+        &format!("Vermittlungsvorschlag-{id}-{vorschlag_id}"),
+    ))
 }
 
 async fn auskunft(

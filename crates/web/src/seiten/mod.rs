@@ -7,6 +7,7 @@ mod anmeldung;
 pub mod anzeige;
 mod aufbewahrung;
 mod ausnahme;
+mod begriffe;
 mod briefkopf;
 mod datenschutz;
 mod dokumente;
@@ -59,6 +60,7 @@ pub fn router() -> Router<Zustand> {
         .merge(dokumente::routen())
         .merge(profiling::routen())
         .merge(profil::routen())
+        .merge(begriffe::routen())
         .merge(zweiter_faktor::routen())
         .merge(verwaltung_anmeldung::routen())
         .merge(verwaltung::routen())

@@ -138,7 +138,7 @@ async fn seite(
         rechtskreis: s.rechtskreis.label(),
         sgb2: s.rechtskreis == Rechtskreis::SgbII,
         stand,
-        berufe: berufsauswahl(k, &f.zielberuf, &f.berufsuche),
+        berufe: berufsauswahl(k, &f.zielberuf, &f.zielberuf_bezeichnung, &f.berufsuche),
         alternativ_titel: alternativen(k, &f),
         staerken: staerken(&f, &meldungen),
         gruppen: gruppen(k, &f, &meldungen),
@@ -232,6 +232,9 @@ struct Berufsparameter {
     /// The Zielberuf chosen so far (stays selected above the hits).
     #[serde(default)]
     zielberuf: String,
+    /// `zielberuf_bezeichnung_{code}`: the job title the chosen one was found by.
+    #[serde(flatten)]
+    weitere: std::collections::HashMap<String, String>,
 }
 
 /// htmx: the Zielberuf radios for a search over KldB titles and example job titles (P1).
@@ -245,5 +248,6 @@ async fn berufe(
     } else {
         String::new()
     };
-    Ok(html(&Berufsfragment { berufe: berufsauswahl(z.app.katalog, &zielberuf, &p.suche) }))
+    let bezeichnung = p.weitere.get(&format!("zielberuf_bezeichnung_{zielberuf}")).cloned().unwrap_or_default();
+    Ok(html(&Berufsfragment { berufe: berufsauswahl(z.app.katalog, &zielberuf, &bezeichnung, &p.suche) }))
 }

@@ -16,7 +16,7 @@ use vierphasen_app::stellen::{Stelle, Stellensuche};
 use vierphasen_domain::zugriff::Rolle;
 use vierphasen_matching::Arbeitszeit;
 
-use super::anzeige::{datum_text, ort_text};
+use super::anzeige::datum_text;
 use super::formular::Rueckmeldung;
 use super::gespeichert::{Gespeichert, Hinweis};
 use super::vermittlung::bild::{Arbeitszeitwahl, arbeitszeitwahl};
@@ -53,7 +53,7 @@ fn zeile(s: &Stelle, heute: chrono::NaiveDate) -> Stellenzeile {
         id: s.id,
         titel: s.titel.clone(),
         arbeitgeber: s.arbeitgeber.clone(),
-        ort: ort_text(s.plz.as_deref(), &s.ort, &s.land),
+        ort: s.arbeitsort(),
         beruf: format!("{} {}", s.beruf, s.beruf_titel),
         arbeitszeit: Arbeitszeit::parse(&s.arbeitszeit).map(Arbeitszeit::text).unwrap_or_default(),
         veroeffentlicht: datum_text(s.veroeffentlicht),

@@ -67,6 +67,7 @@ impl Bau<'_> {
         akte.profiling.push(ProfilingVersion {
             gespeichert_am: e,
             zielberuf: (!vorlaeufig).then(|| self.beruf.kldb.to_string()),
+            zielberuf_bezeichnung: (!vorlaeufig).then(|| self.beruf.bezeichnung.to_string()),
             alternativberufe: Vec::new(),
             vorlaeufig,
             staerken,
@@ -166,6 +167,7 @@ impl Bau<'_> {
         akte.profiling.push(ProfilingVersion {
             gespeichert_am: e,
             zielberuf: Some(self.beruf.kldb.into()),
+            zielberuf_bezeichnung: Some(self.beruf.bezeichnung.into()),
             alternativberufe: Vec::new(),
             vorlaeufig: false,
             staerken: self.staerken().into_iter().take(2).collect(),

@@ -82,14 +82,6 @@ pub fn profillage_text(katalog: &Katalog, wert: &str) -> String {
     katalog.finde_profillage(wert).map(|p| p.label().to_owned()).unwrap_or_else(|| wert.to_owned())
 }
 
-pub fn ort_text(plz: Option<&str>, ort: &str, land: &str) -> String {
-    let mut teile: Vec<&str> = plz.into_iter().chain([ort]).filter(|t| !t.is_empty()).collect();
-    if land != "Deutschland" {
-        teile.push(land);
-    }
-    teile.join(" ")
-}
-
 /// A stage of the Werdegang in one line: "08/2010 – 07/2013 · Ausbildung: Ausbildung zur
 /// Verkäuferin (Beruf: Verkäufer/in (62102))".
 pub fn werdegang_text(katalog: &Katalog, w: &Werdegangseintrag) -> String {

@@ -6,6 +6,6 @@ mod labels;
 
 pub use datum::{datum_text, tag_text, zeit_text};
 pub use labels::{
-    aktivitaet_text, anlass, beruf_name, einwilligung_text, merkmal_name, ort_text, profillage_text, segment_text,
+    aktivitaet_text, anlass, beruf_name, einwilligung_text, merkmal_name, profillage_text, segment_text,
     strategie_name, strategie_status, termin_anlass, vermerkart, werdegang_text,
 };

@@ -12,7 +12,7 @@ use vierphasen_domain::fallakte::{Fallakte, Vereinbarungsart};
 
 use super::dokument::{Aufgabenliste, abschluss_wort, art_name, gruppieren, status, stelle};
 use super::{FallZeile, Kopf, kopf, regel_monate, spaetestens};
-use crate::seiten::anzeige::{beruf_name, datum_text, strategie_name};
+use crate::seiten::anzeige::{datum_text, strategie_name};
 use crate::seiten::{Rahmen, SeitenBenutzer, SeitenErgebnis, html};
 use crate::zustand::Zustand;
 
@@ -61,7 +61,7 @@ struct Plan {
     strategien: Vec<Strategiepunkt>,
 }
 
-fn plan(akte: &Fallakte, katalog: &Katalog, stichtag: NaiveDate) -> Plan {
+fn plan(akte: &Fallakte, katalog: &Katalog, stichtag: NaiveDate, art: Vereinbarungsart) -> Plan {
     let ziel = akte.ziele.iter().rfind(|z| z.vereinbart_am <= stichtag);
     let profiling = akte.profiling.iter().rfind(|p| p.gespeichert_am <= stichtag);
     let mut laufend: Vec<_> = akte
@@ -74,7 +74,7 @@ fn plan(akte: &Fallakte, katalog: &Katalog, stichtag: NaiveDate) -> Plan {
         ziel: ziel
             .map(|z| katalog.finde_zieloption(&z.zieloption).map_or_else(|| z.zieloption.clone(), |o| o.label.clone()))
             .unwrap_or_default(),
-        zielberuf: profiling.and_then(|p| p.zielberuf.as_deref()).map(|c| beruf_name(katalog, c)).unwrap_or_default(),
+        zielberuf: profiling.and_then(|p| p.zielberuf_name(&katalog.berufe)).unwrap_or_default(),
         eigene_ziele: ziel.and_then(|z| z.eigene_ziele.clone()).unwrap_or_default(),
         strategien: laufend
             .into_iter()
@@ -82,7 +82,7 @@ fn plan(akte: &Fallakte, katalog: &Katalog, stichtag: NaiveDate) -> Plan {
                 name: strategie_name(katalog, &w.strategie),
                 zwischenziel: katalog
                     .finde_strategie(&w.strategie)
-                    .map(|r| katalog.strategie(r).leitfaden.zwischenziel.clone())
+                    .map(|r| katalog.strategie(r).leitfaden.zwischenziel_fuer(art).to_string())
                     .unwrap_or_default(),
                 zeitraum: w.zeitfenster_text(" bis "),
             })
@@ -105,7 +105,7 @@ pub async fn anzeigen(
     let ev = &a.fallakte.eingliederungsvereinbarungen[i];
     let heute = z.app.heute();
     let rk = a.stammdaten.rechtskreis;
-    let p = plan(&a.fallakte, z.app.katalog, ev.abgeschlossen_am.unwrap_or(heute));
+    let p = plan(&a.fallakte, z.app.katalog, ev.abgeschlossen_am.unwrap_or(heute), ev.art);
     let gueltigkeit = match (ev.gueltig_bis, spaetestens(&a, i)) {
         (Some(d), _) => format!("bis {}", datum_text(d)),
         (None, Some(s)) => format!("bis {s}"),

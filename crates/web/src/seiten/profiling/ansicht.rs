@@ -167,12 +167,13 @@ fn titel(k: &Katalog, code: &str) -> String {
         .unwrap_or_else(|| "unbekannter Code".to_owned())
 }
 
-pub fn berufsauswahl(k: &Katalog, zielberuf: &str, suche: &str) -> Berufsauswahl {
+/// `bezeichnung`: the job title the chosen Zielberuf was found by (kept with the profiling).
+pub fn berufsauswahl(k: &Katalog, zielberuf: &str, bezeichnung: &str, suche: &str) -> Berufsauswahl {
     let suche = suche.trim().chars().take(100).collect::<String>();
     let gewaehlt = (!zielberuf.is_empty()).then(|| Berufsoption {
         code: zielberuf.to_owned(),
         titel: titel(k, zielberuf),
-        benennung: String::new(),
+        benennung: bezeichnung.chars().take(200).collect(),
     });
     let funde = k.berufe.finden(&suche, TREFFER);
     // Hits far below the best are noise to a reader ("Fachinformatikerin" would list every

@@ -50,6 +50,8 @@ pub struct VerdichtungZeile {
 pub struct Formularstand {
     /// KldB code of the Zielberuf, empty = none.
     pub zielberuf: String,
+    /// The job title it was chosen by (the hidden field of its radio), empty = none.
+    pub zielberuf_bezeichnung: String,
     pub berufsuche: String,
     /// KldB codes, separated by commas.
     pub alternativberufe: String,
@@ -171,6 +173,7 @@ impl Formularstand {
         let z = v.and_then(|v| v.z_grund.as_ref());
         Formularstand {
             zielberuf: v.and_then(|v| v.zielberuf.clone()).unwrap_or_default(),
+            zielberuf_bezeichnung: v.and_then(|v| v.zielberuf_bezeichnung.clone()).unwrap_or_default(),
             berufsuche: String::new(),
             alternativberufe: v.map(|v| v.alternativberufe.join(", ")).unwrap_or_default(),
             vorlaeufig: v.is_some_and(|v| v.vorlaeufig),
@@ -224,6 +227,7 @@ impl Formularstand {
         staerken.extend((0..leer).map(|_| StaerkeZeile::default()));
         Formularstand {
             zielberuf: f.text("zielberuf"),
+            zielberuf_bezeichnung: f.text(&format!("zielberuf_bezeichnung_{}", f.text("zielberuf"))),
             berufsuche: f.text("berufsuche"),
             alternativberufe: f.text("alternativberufe"),
             vorlaeufig: f.haken("vorlaeufig"),
@@ -332,6 +336,7 @@ impl Formularstand {
         };
         Ok(ProfilingEingabe {
             zielberuf: Some(self.zielberuf.clone()).filter(|t| !t.is_empty()),
+            zielberuf_bezeichnung: Some(self.zielberuf_bezeichnung.clone()).filter(|t| !t.is_empty()),
             alternativberufe: codes(&self.alternativberufe),
             vorlaeufig: self.vorlaeufig,
             staerken,

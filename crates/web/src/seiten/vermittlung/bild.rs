@@ -9,7 +9,7 @@ use vierphasen_app::fall::{
 
 use vierphasen_matching::Arbeitszeit;
 
-use crate::seiten::anzeige::{datum_text, ort_text, tag_text};
+use crate::seiten::anzeige::{datum_text, tag_text};
 use crate::seiten::formular::Rueckmeldung;
 use crate::seiten::{Formular, beschriften};
 
@@ -149,7 +149,7 @@ pub fn trefferzeile(t: &Stellentreffer) -> Trefferzeile {
         stelle_id: t.stelle.id,
         titel: t.stelle.titel.clone(),
         arbeitgeber: t.stelle.arbeitgeber.clone(),
-        ort: ort_text(t.stelle.plz.as_deref(), &t.stelle.ort, &t.stelle.land),
+        ort: t.stelle.arbeitsort(),
         punkte: t.punkte,
         neu: t.neu,
         faktoren: t.faktoren.clone(),

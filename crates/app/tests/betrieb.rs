@@ -114,6 +114,45 @@ async fn folgegespraech_mit_vier_schritten_bekommt_den_naechsten_termin_nach_kon
 }
 
 #[tokio::test]
+async fn zu_lange_texte_im_folgegespraech_werden_alle_zugleich_abgelehnt() {
+    for t in datenbanken().await {
+        let app = App::starten(t.db.clone()).await.unwrap();
+        let u = umgebung(&app).await;
+        let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Lang")).await.unwrap();
+        // Through the API as through the form (issue 15/7): every text has its limit, and every
+        // refusal comes at once, named by the field of the form.
+        let mut eingabe = folgegespraech(app.heute());
+        eingabe["folgegespraech"]["schritt3"]["bewerbungsaktivitaeten"] = json!("x".repeat(2001));
+        eingabe["folgegespraech"]["schritt4"]["vereinbarungen"][0]["text"] = json!("y".repeat(501));
+        match app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap_err() {
+            AppFehler::UngueltigeFelder(felder) => {
+                let namen: Vec<&str> = felder.iter().map(|(f, _)| f.as_str()).collect();
+                assert_eq!(
+                    namen,
+                    [
+                        "folgegespraech.schritt3.bewerbungsaktivitaeten",
+                        "folgegespraech.schritt4.vereinbarungen[0].text"
+                    ],
+                    "{}",
+                    t.name
+                );
+                assert!(felder[0].1.contains("2000"), "{:?}", felder[0]);
+            }
+            f => panic!("{}: {f:?}", t.name),
+        }
+        assert!(app.fall_lesen(&u.vfk, id, None).await.unwrap().fallakte.gespraeche.is_empty());
+        // Trimmed texts are kept trimmed.
+        let mut eingabe = folgegespraech(app.heute());
+        eingabe["folgegespraech"]["schritt3"]["bewerbungsaktivitaeten"] = json!("  Zwei Bewerbungen  ");
+        app.gespraech_erfassen(&u.vfk, id, gespraech(eingabe)).await.unwrap();
+        let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
+        let s3 = fall.fallakte.gespraeche[0].folgegespraech.as_ref().unwrap().schritt3.as_ref().unwrap();
+        assert_eq!(s3.bewerbungsaktivitaeten.as_deref(), Some("Zwei Bewerbungen"));
+        t.aufraeumen().await;
+    }
+}
+
+#[tokio::test]
 async fn unvollstaendiges_folgegespraech_wird_mit_f2_abgelehnt() {
     for t in datenbanken().await {
         let app = App::starten(t.db.clone()).await.unwrap();

@@ -115,6 +115,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for Eingabe<T> {
                 "Die Anfrage ist zu groß (höchstens 1 MiB).",
             )
         })?;
+        // Every body is a JSON object (no operation takes a list): serde would otherwise read a
+        // list into a struct's fields by position ("[null, null]").
+        if bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+            return Err(ApiFehler::ungueltig("(Dokument)", "falscher Typ, erwartet: Objekt"));
+        }
         let mut de = serde_json::Deserializer::from_slice(&bytes);
         let wert = serde_path_to_error::deserialize(&mut de).map_err(|e| {
             let pfad = e.path().to_string();

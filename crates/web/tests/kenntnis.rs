@@ -122,6 +122,8 @@ async fn serde_meldungen_auf_deutsch() {
         (r#"{"vorname":"A""#, "unvollständiges JSON"),
         (r#"{"vorname":1}"#, "falscher Typ, erwartet: Text"),
         (r#"{"vorname":"A",}"#, "kein gültiges JSON"),
+        // A list is no object, not even one whose fields all have defaults.
+        (r#"[null, null]"#, "falscher Typ, erwartet: Objekt"),
     ];
     for (koerper, erwartet) in faelle {
         let a = t.roh(Method::POST, "/api/v1/kunden", Some(koerper.into()), &kopf).await;
@@ -132,6 +134,9 @@ async fn serde_meldungen_auf_deutsch() {
             assert!(!detail.contains(englisch), "{koerper}: {detail}");
         }
     }
+    // Every field of the profiling has a default: serde alone would read a list into it.
+    let a = t.roh(Method::POST, "/api/v1/kunden/1/profillage-vorschlag", Some("[null, null]".into()), &kopf).await;
+    assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", a.json);
     let a = t.anfrage(Method::GET, "/api/v1/kunden?meine=vielleicht", None, Some(&c)).await;
     assert_eq!(a.status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(a.json["detail"].as_str().unwrap().contains("true oder false"), "{}", a.json);

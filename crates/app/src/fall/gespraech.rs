@@ -10,7 +10,7 @@ use vierphasen_domain::regeln::kontaktdichte;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{Befund, Profillage};
 
-use super::{Tor, Verlaufsaktion};
+use super::{Tor, Verlaufsaktion, text_opt, text_pruefen};
 use crate::termine::Terminzeit;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -41,6 +41,55 @@ pub struct GespraechErgebnis {
     /// The next appointment stored with the conversation (agreed or proposed per K1).
     pub naechster_termin: NaiveDate,
     pub befunde: Vec<Befund>,
+}
+
+/// Entries of a list of the Folgegespräch at most (tasks reviewed, agreements).
+pub const HOECHSTENS_EINTRAEGE: usize = 50;
+/// Characters of an agreement of step 4 at most.
+pub const VEREINBARUNG_MAX: usize = 500;
+
+/// F1/F2: the Folgegespräch's texts trimmed and within their limits (the form and the API alike,
+/// issue 15/7), every refusal at once; the fields are named as the form names them.
+fn folgegespraech_pruefen(mut f: Folgegespraech) -> Result<Folgegespraech, AppFehler> {
+    let mut fehler = Vec::new();
+    let mut text = |feld: String, wert: &mut Option<String>, max: usize| match text_opt(&feld, wert.as_deref(), max) {
+        Ok(t) => *wert = t,
+        Err(e) => fehler.push(e),
+    };
+    let mut listen = Vec::new();
+    if let Some(s1) = &mut f.schritt1 {
+        listen.push(("folgegespraech.schritt1.aufgaben", s1.aufgaben.len()));
+        for (i, a) in s1.aufgaben.iter_mut().enumerate() {
+            text(format!("folgegespraech.schritt1.aufgaben[{i}].grund"), &mut a.grund, 1000);
+        }
+        text("folgegespraech.schritt1.folgeschritte".into(), &mut s1.folgeschritte, 2000);
+        text("folgegespraech.schritt1.erfolge_misserfolge".into(), &mut s1.erfolge_misserfolge, 2000);
+    }
+    if let Some(s2) = &mut f.schritt2 {
+        text("folgegespraech.schritt2.anpassungen".into(), &mut s2.anpassungen, 2000);
+    }
+    if let Some(s3) = &mut f.schritt3 {
+        text("folgegespraech.schritt3.bewerbungsaktivitaeten".into(), &mut s3.bewerbungsaktivitaeten, 2000);
+    }
+    if let Some(s4) = &f.schritt4 {
+        listen.push(("folgegespraech.schritt4.vereinbarungen", s4.vereinbarungen.len()));
+    }
+    // The task reviewed and each agreement are required texts.
+    let mut pflicht = |feld: String, wert: &mut String, max: usize| match text_pruefen(&feld, wert, max) {
+        Ok(t) => *wert = t,
+        Err(e) => fehler.push(e),
+    };
+    for (i, a) in f.schritt1.iter_mut().flat_map(|s| s.aufgaben.iter_mut()).enumerate() {
+        pflicht(format!("folgegespraech.schritt1.aufgaben[{i}].aufgabe"), &mut a.aufgabe, 2000);
+    }
+    for (i, v) in f.schritt4.iter_mut().flat_map(|s| s.vereinbarungen.iter_mut()).enumerate() {
+        pflicht(format!("folgegespraech.schritt4.vereinbarungen[{i}].text"), &mut v.text, VEREINBARUNG_MAX);
+    }
+    for (feld, n) in listen.into_iter().filter(|(_, n)| *n > HOECHSTENS_EINTRAEGE) {
+        fehler.push(AppFehler::ungueltig(feld, format!("höchstens {HOECHSTENS_EINTRAEGE} Einträge, nicht {n}")));
+    }
+    AppFehler::alle(fehler)?;
+    Ok(f)
 }
 
 impl App {
@@ -100,7 +149,7 @@ impl App {
             datum: eingabe.datum,
             art: eingabe.art,
             mit_bedarfsgemeinschaft: eingabe.mit_bedarfsgemeinschaft,
-            folgegespraech: eingabe.folgegespraech,
+            folgegespraech: eingabe.folgegespraech.map(folgegespraech_pruefen).transpose()?,
             naechster_termin: Some(naechster_termin),
         };
         let (id, _) = s.anfuegen(gespraech, Verlaufsaktion::Erfasst).await?;

@@ -13,6 +13,30 @@ use vierphasen_store::{Tx, sql};
 use crate::fall::{als_text, json, text_opt, text_pruefen};
 use crate::{App, AppFehler};
 
+/// S11: the id of a new local strategy from its name ("Mobilitätstraining Landkreis" →
+/// "lokal_mobilitaetstraining_landkreis"), never a national one, unique among `vergeben` (which
+/// it joins).
+fn kennung_aus(bezeichnung: &str, vergeben: &mut HashSet<String>) -> String {
+    let mut wort = String::new();
+    for c in vierphasen_domain::katalog::normalisieren::suchtext(bezeichnung).chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            wort.push(c);
+        } else if !wort.is_empty() && !wort.ends_with('_') {
+            wort.push('_');
+        }
+    }
+    let stamm: String = format!("lokal_{wort}").chars().take(58).collect();
+    let stamm = stamm.trim_end_matches('_').to_string();
+    let mut id = stamm.clone();
+    let mut n = 2;
+    while vergeben.contains(&id) {
+        id = format!("{stamm}_{n}");
+        n += 1;
+    }
+    vergeben.insert(id.clone());
+    id
+}
+
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Teamzeile {
     pub id: i64,
@@ -106,10 +130,15 @@ impl App {
         }
         let name = neu.name.as_deref().map(|n| text_pruefen("name", n, 200)).transpose()?;
         let mut ids = HashSet::new();
+        let mut vergeben: HashSet<String> = neu.lokale_strategien.iter().map(|l| l.id.trim().to_string()).collect();
         let mut lokale = Vec::with_capacity(neu.lokale_strategien.len());
         for (i, l) in neu.lokale_strategien.iter().enumerate() {
             let feld = |f: &str| format!("lokale_strategien[{i}].{f}");
-            let id = l.id.trim().to_string();
+            let id = match l.id.trim() {
+                // issue 15/9: a new strategy needs no technical id typed; it follows from its name.
+                "" if !l.bezeichnung.trim().is_empty() => kennung_aus(&l.bezeichnung, &mut vergeben),
+                id => id.to_string(),
+            };
             if id.is_empty()
                 || id.len() > 64
                 || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-')

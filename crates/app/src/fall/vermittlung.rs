@@ -196,11 +196,12 @@ impl App {
         let heute = self.heute();
         let m = &self.matching;
         let staerken = fall.akte.profiling.last().map(|p| p.staerken.as_slice()).unwrap_or_default();
+        let bestand = m.staerkenbestand(staerken);
         let mut treffer = Vec::new();
         for t in m.stellen.suchen(&profil, Tag::aus_datum(heute), TREFFER_JE_FALL) {
             let Some((stelle, _)) = stelle_laden(tx, t.id as i64).await? else { continue };
             let fehlende: Vec<String> = t.erklaerung.fehlende_faehigkeiten.iter().map(|f| m.faehigkeit(*f)).collect();
-            let vorhandene = m.angebot(&stelle).map(|a| m.vorhandene_kenntnisse(staerken, &a)).unwrap_or_default();
+            let vorhandene = m.angebot(&stelle).map(|a| m.vorhandene_kenntnisse(&bestand, &a)).unwrap_or_default();
             let qualifizierung = if t.punkte >= QUALIFIZIERUNG_AB_PUNKTEN {
                 qualifizierung(self.katalog, fall.stamm.rechtskreis, &fehlende)
             } else {

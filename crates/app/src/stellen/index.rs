@@ -157,25 +157,32 @@ impl Matching {
         )
     }
 
+    /// What each Stärke gives ([`Faehigkeiten::bestand`]), read once per case for
+    /// [`Matching::vorhandene_kenntnisse`].
+    pub fn staerkenbestand<'a>(&self, staerken: &'a [Staerke]) -> Vec<(&'a Staerke, Vec<FaehigkeitId>)> {
+        let f = self.faehigkeiten.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+        staerken.iter().map(|s| (s, f.bestand(self.kenntnisse, &s.bezeichnung, s.niveau))).collect()
+    }
+
     /// §8.4 in the customer's words: each skill `angebot` asks for that a Stärke covers, with
     /// that Stärke where its words differ ("Tabellenkalkulation – angegeben als „MS Office (Word,
     /// Excel)“"). The same ids as the engine's score, so it agrees with "n von m vorhanden".
-    pub fn vorhandene_kenntnisse(&self, staerken: &[Staerke], angebot: &Stellenangebot) -> Vec<String> {
+    pub fn vorhandene_kenntnisse(
+        &self,
+        bestand: &[(&Staerke, Vec<FaehigkeitId>)],
+        angebot: &Stellenangebot,
+    ) -> Vec<String> {
         let f = self.faehigkeiten.read().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let bestaende: Vec<(&Staerke, Vec<FaehigkeitId>)> =
-            staerken.iter().map(|s| (s, f.bestand(self.kenntnisse, &s.bezeichnung, s.niveau))).collect();
-        let mut verlangt: Vec<FaehigkeitId> = Vec::new();
-        for id in &angebot.faehigkeiten {
-            if !verlangt.contains(id) {
-                verlangt.push(*id);
-            }
-        }
+        let verlangt = &angebot.faehigkeiten;
         verlangt
             .iter()
-            .filter_map(|id| {
-                let (s, _) = bestaende.iter().find(|(_, b)| b.contains(id))?;
+            .enumerate()
+            .filter(|(i, id)| !verlangt[..*i].contains(id))
+            .filter_map(|(_, id)| {
+                let (s, _) = bestand.iter().find(|(_, b)| b.contains(id))?;
                 let name = f.name(*id);
-                Some(if name.to_lowercase() == s.bezeichnung.trim().to_lowercase() {
+                // The Stärke's own words are this skill: no need to name them twice.
+                Some(if f.finde(&s.bezeichnung) == Some(*id) {
                     name.to_string()
                 } else {
                     format!("{name} – angegeben als „{}“", s.bezeichnung.trim())

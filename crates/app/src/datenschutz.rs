@@ -1,10 +1,14 @@
 //! What the Datenschutz needs around the access log (D3): finding a case by its Kundennummer
 //! without opening it (she may not read case contents, so the customer list shows her nothing),
-//! and the access log with the names of the staff who read the case.
+//! the access log with the names of the staff who read the case, and the access log of the whole
+//! Dienststelle filtered by user, day and purpose (issue 15/9).
 
 use std::collections::HashMap;
 
-use serde::Serialize;
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+use vierphasen_domain::datum::berlin_mitternacht;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_store::sql;
 
@@ -65,5 +69,148 @@ impl App {
             })
             .collect();
         Ok(Protokollansicht { kundennummer, eintraege })
+    }
+}
+
+/// What to look for in the access log of the Dienststelle; every part optional.
+#[derive(Debug, Clone, Default, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct Protokollfilter {
+    /// Only the reads of this account.
+    pub benutzer_id: Option<i64>,
+    /// From this day on (Berlin), inclusive.
+    pub von: Option<NaiveDate>,
+    /// Up to this day (Berlin), inclusive.
+    pub bis: Option<NaiveDate>,
+    /// Only this purpose (exactly as logged).
+    pub zweck: Option<String>,
+    /// Only this case.
+    pub kundennummer: Option<String>,
+}
+
+/// One read in the access log of the Dienststelle.
+#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
+pub struct Protokollzeile {
+    pub id: i64,
+    pub zeitpunkt: DateTime<Utc>,
+    pub benutzer_id: i64,
+    /// None: the account no longer exists.
+    pub benutzer: Option<String>,
+    pub login: Option<String>,
+    /// None: the case has been deleted (the log row stays until its own period ends).
+    pub kundennummer: Option<String>,
+    pub kunde_id: i64,
+    pub zweck: String,
+}
+
+/// The newest reads that match a filter, with their total.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct Protokollauszug {
+    pub zeilen: Vec<Protokollzeile>,
+    /// All matching reads (`zeilen` holds the newest `hoechstens` of them).
+    pub gesamt: i64,
+}
+
+/// The filter as bind values (one query for both backends: a missing part is NULL).
+struct Bedingungen {
+    benutzer_id: Option<i64>,
+    ab: Option<DateTime<Utc>>,
+    vor: Option<DateTime<Utc>>,
+    zweck: Option<String>,
+    kundennummer: Option<String>,
+}
+
+impl Protokollfilter {
+    /// Every part that cannot be a condition is named at once.
+    fn bedingungen(&self) -> Result<Bedingungen, AppFehler> {
+        let mut fehler = Vec::new();
+        for (feld, tag) in [("von", self.von), ("bis", self.bis)] {
+            if tag.is_some_and(|t| !(1900..=2200).contains(&t.year())) {
+                fehler.push((feld.to_owned(), "Bitte einen Tag zwischen 1900 und 2200 angeben.".to_owned()));
+            }
+        }
+        if let (Some(von), Some(bis)) = (self.von, self.bis)
+            && von > bis
+        {
+            fehler.push(("bis".to_owned(), "„Bis“ liegt vor „Von“. Bitte den Zeitraum prüfen.".to_owned()));
+        }
+        for (feld, t) in [("zweck", &self.zweck), ("kundennummer", &self.kundennummer)] {
+            if t.as_deref().is_some_and(|t| t.chars().count() > 200 || t.chars().any(char::is_control)) {
+                fehler.push((feld.to_owned(), "Höchstens 200 Zeichen, keine Steuerzeichen.".to_owned()));
+            }
+        }
+        if !fehler.is_empty() {
+            return Err(AppFehler::UngueltigeFelder(fehler));
+        }
+        let text = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+        Ok(Bedingungen {
+            benutzer_id: self.benutzer_id,
+            ab: self.von.map(berlin_mitternacht),
+            vor: self.bis.and_then(|b| b.succ_opt()).map(berlin_mitternacht),
+            zweck: text(&self.zweck),
+            kundennummer: text(&self.kundennummer).map(|k| k.to_uppercase()),
+        })
+    }
+}
+
+impl App {
+    /// D3 (issue 15/9): the access log of the whole Dienststelle, newest first, filtered — at most
+    /// `hoechstens` rows and the total. Datenschutz only. Reads of cases since deleted stay
+    /// visible through the reader's Dienststelle.
+    pub async fn protokoll_suchen(
+        &self,
+        wer: &Akteur,
+        filter: &Protokollfilter,
+        hoechstens: i64,
+    ) -> Result<Protokollauszug, AppFehler> {
+        if pruefen(wer, Aktion::Zugriffsbericht, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
+        }
+        let b = filter.bedingungen()?;
+        let mut tx = self.db.begin().await?;
+        let zeilen = sql!(&mut tx, zeilen<Protokollzeile>
+            "SELECT z.id, z.zeitpunkt, z.benutzer_id, b.name AS benutzer, b.login, k.kundennummer, z.kunde_id, z.zweck
+             FROM zugriffsprotokoll z LEFT JOIN kunde k ON k.id = z.kunde_id LEFT JOIN benutzer b ON b.id = z.benutzer_id
+             WHERE (k.dienststelle_id = $1 OR (k.id IS NULL AND b.dienststelle_id = $1))
+               AND ($2 IS NULL OR z.benutzer_id = $2) AND ($3 IS NULL OR z.zeitpunkt >= $3)
+               AND ($4 IS NULL OR z.zeitpunkt < $4) AND ($5 IS NULL OR z.zweck = $5)
+               AND ($6 IS NULL OR UPPER(k.kundennummer) = $6)
+             ORDER BY z.id DESC LIMIT $7",
+            wer.dienststelle_id, b.benutzer_id, b.ab, b.vor, &b.zweck, &b.kundennummer, hoechstens)?;
+        let gesamt = sql!(&mut tx, wert<i64>
+            "SELECT COUNT(*) FROM zugriffsprotokoll z LEFT JOIN kunde k ON k.id = z.kunde_id
+             LEFT JOIN benutzer b ON b.id = z.benutzer_id
+             WHERE (k.dienststelle_id = $1 OR (k.id IS NULL AND b.dienststelle_id = $1))
+               AND ($2 IS NULL OR z.benutzer_id = $2) AND ($3 IS NULL OR z.zeitpunkt >= $3)
+               AND ($4 IS NULL OR z.zeitpunkt < $4) AND ($5 IS NULL OR z.zweck = $5)
+               AND ($6 IS NULL OR UPPER(k.kundennummer) = $6)",
+            wer.dienststelle_id, b.benutzer_id, b.ab, b.vor, &b.zweck, &b.kundennummer)?;
+        Ok(Protokollauszug { zeilen, gesamt })
+    }
+
+    /// The accounts of the Dienststelle as (id, name, login), for the filter's choice (the
+    /// Datenschutz does not get the staff list of the Administration: no roles, no teams).
+    pub async fn protokoll_konten(&self, wer: &Akteur) -> Result<Vec<(i64, String, String)>, AppFehler> {
+        if pruefen(wer, Aktion::Zugriffsbericht, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
+        }
+        let mut tx = self.db.begin().await?;
+        Ok(sql!(&mut tx, zeilen<(i64, String, String)>
+            "SELECT id, name, login FROM benutzer WHERE dienststelle_id = $1 ORDER BY name, id", wer.dienststelle_id)?)
+    }
+
+    /// The purposes logged in the Dienststelle (for the filter's choice), alphabetically.
+    pub async fn protokoll_zwecke(&self, wer: &Akteur) -> Result<Vec<String>, AppFehler> {
+        if pruefen(wer, Aktion::Zugriffsbericht, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
+        }
+        let mut tx = self.db.begin().await?;
+        Ok(sql!(&mut tx, zeilen<(String,)>
+            "SELECT DISTINCT z.zweck FROM zugriffsprotokoll z JOIN benutzer b ON b.id = z.benutzer_id
+             WHERE b.dienststelle_id = $1 ORDER BY z.zweck", wer.dienststelle_id)?
+        .into_iter()
+        .map(|(z,)| z)
+        .collect())
     }
 }

@@ -170,9 +170,31 @@ impl App {
             };
             lokale.push(LokaleStrategie { id, bezeichnung, merkmal });
         }
-        let mut kontaktdichte = BTreeMap::new();
-        for (k, tage) in &neu.kontaktdichte_tage {
-            let feld = format!("kontaktdichte_tage.{k}");
+        let kontaktdichte = self.kontaktdichte_pruefen(&neu.kontaktdichte_tage, "kontaktdichte_tage")?;
+        let kontaktdichte_unter_25 =
+            self.kontaktdichte_pruefen(&neu.kontaktdichte_tage_unter_25, "kontaktdichte_tage_unter_25")?;
+        let kontakt = kontakt_pruefen(&neu.kontakt)?;
+        Ok(Dienststelle {
+            name,
+            bundesland: neu.bundesland,
+            lokale_strategien: lokale,
+            kontaktdichte_tage: kontaktdichte,
+            kontaktdichte_tage_unter_25: kontaktdichte_unter_25,
+            kontakt,
+            gespraechsdauer: neu.gespraechsdauer,
+        })
+    }
+
+    /// K1: one table of the Kontaktdichtekonzept (days per Profillage, for all or for the group
+    /// under 25), checked and keyed by the Profillage's id.
+    fn kontaktdichte_pruefen(
+        &self,
+        tabelle: &BTreeMap<String, u32>,
+        name: &str,
+    ) -> Result<BTreeMap<String, u32>, AppFehler> {
+        let mut geprueft = BTreeMap::new();
+        for (k, tage) in tabelle {
+            let feld = format!("{name}.{k}");
             let p = self
                 .katalog
                 .finde_profillage(k)
@@ -180,19 +202,11 @@ impl App {
             if !(1..=KONTAKTDICHTE_MAX_TAGE).contains(tage) {
                 return Err(AppFehler::ungueltig(feld, format!("1 bis {KONTAKTDICHTE_MAX_TAGE} Tage (K1)")));
             }
-            if kontaktdichte.insert(p.id().to_string(), *tage).is_some() {
+            if geprueft.insert(p.id().to_string(), *tage).is_some() {
                 return Err(AppFehler::ungueltig(feld, format!("{} ist doppelt angegeben", p.label())));
             }
         }
-        let kontakt = kontakt_pruefen(&neu.kontakt)?;
-        Ok(Dienststelle {
-            name,
-            bundesland: neu.bundesland,
-            lokale_strategien: lokale,
-            kontaktdichte_tage: kontaktdichte,
-            kontakt,
-            gespraechsdauer: neu.gespraechsdauer,
-        })
+        Ok(geprueft)
     }
 
     /// The teams of the Dienststelle (Administration, Teamleitung).

@@ -12,6 +12,7 @@ pub mod fehler;
 pub mod geheimnis;
 pub mod kenntnis;
 pub mod konto;
+pub mod kontopflege;
 pub mod passwort;
 pub mod plz;
 pub mod profil;

@@ -61,6 +61,8 @@ pub struct Ereignis {
     pub benutzer: String,
     pub ausgeloest_von: String,
     pub art: String,
+    /// What changed, in words (role, team, caseload).
+    pub angabe: Option<String>,
 }
 
 /// Roles that read case content.
@@ -98,10 +100,18 @@ fn unix(zeit: DateTime<Utc>) -> i64 {
     zeit.timestamp()
 }
 
-async fn ereignis(tx: &mut Tx, benutzer_id: i64, von: i64, art: &str, jetzt: DateTime<Utc>) -> Result<(), AppFehler> {
+/// Records what happened to an account and who did it (`angabe`: what changed, in words).
+pub(crate) async fn ereignis(
+    tx: &mut Tx,
+    benutzer_id: i64,
+    von: i64,
+    art: &str,
+    angabe: Option<&str>,
+    jetzt: DateTime<Utc>,
+) -> Result<(), AppFehler> {
     sql!(tx, ausfuehren
-        "INSERT INTO konto_ereignis (benutzer_id, ausgeloest_von, zeitpunkt, art) VALUES ($1, $2, $3, $4)",
-        benutzer_id, von, jetzt, art)?;
+        "INSERT INTO konto_ereignis (benutzer_id, ausgeloest_von, zeitpunkt, art, angabe) VALUES ($1, $2, $3, $4, $5)",
+        benutzer_id, von, jetzt, art, angabe)?;
     Ok(())
 }
 
@@ -213,7 +223,7 @@ impl App {
                 "UPDATE sitzung SET stufe = $1 WHERE id_hash = $2 AND benutzer_id = $3",
                 Stufe::Voll.as_str(), geheimnis::hash(geheim), wer.benutzer_id)?;
         }
-        ereignis(w.as_mut(), wer.benutzer_id, wer.benutzer_id, "zweiter_faktor_eingerichtet", jetzt).await?;
+        ereignis(w.as_mut(), wer.benutzer_id, wer.benutzer_id, "zweiter_faktor_eingerichtet", None, jetzt).await?;
         w.festschreiben().await?;
         Ok(codes)
     }
@@ -235,7 +245,7 @@ impl App {
             sql!(&mut w, ausfuehren
                 "UPDATE sitzung SET stufe = $1 WHERE benutzer_id = $2", Stufe::Einrichten.as_str(), wer.benutzer_id)?;
         }
-        ereignis(w.as_mut(), wer.benutzer_id, wer.benutzer_id, "zweiter_faktor_entfernt", jetzt).await?;
+        ereignis(w.as_mut(), wer.benutzer_id, wer.benutzer_id, "zweiter_faktor_entfernt", None, jetzt).await?;
         w.festschreiben().await
     }
 
@@ -295,7 +305,7 @@ impl App {
         }
         sql!(&mut w, ausfuehren "DELETE FROM wiederherstellungscode WHERE benutzer_id = $1", benutzer_id)?;
         sql!(&mut w, ausfuehren "DELETE FROM sitzung WHERE benutzer_id = $1", benutzer_id)?;
-        ereignis(w.as_mut(), benutzer_id, wer.benutzer_id, "zweiter_faktor_zurueckgesetzt", jetzt).await?;
+        ereignis(w.as_mut(), benutzer_id, wer.benutzer_id, "zweiter_faktor_zurueckgesetzt", None, jetzt).await?;
         w.festschreiben().await
     }
 
@@ -320,13 +330,19 @@ impl App {
             return Ok(Vec::new());
         }
         let mut tx = self.db.begin().await?;
-        Ok(sql!(&mut tx, zeilen<(DateTime<Utc>, String, String, String)>
-            "SELECT e.zeitpunkt, b.name, v.name, e.art FROM konto_ereignis e
+        Ok(sql!(&mut tx, zeilen<(DateTime<Utc>, String, String, String, Option<String>)>
+            "SELECT e.zeitpunkt, b.name, v.name, e.art, e.angabe FROM konto_ereignis e
              JOIN benutzer b ON b.id = e.benutzer_id JOIN benutzer v ON v.id = e.ausgeloest_von
              WHERE b.dienststelle_id = $1 ORDER BY e.id DESC LIMIT 50",
             wer.dienststelle_id)?
         .into_iter()
-        .map(|(zeitpunkt, benutzer, ausgeloest_von, art)| Ereignis { zeitpunkt, benutzer, ausgeloest_von, art })
+        .map(|(zeitpunkt, benutzer, ausgeloest_von, art, angabe)| Ereignis {
+            zeitpunkt,
+            benutzer,
+            ausgeloest_von,
+            art,
+            angabe,
+        })
         .collect())
     }
 

@@ -438,10 +438,14 @@ async fn auskunft_art15_nennt_fruehere_zugriffe_mit_zweck() {
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Auskunft")).await.unwrap();
         app.fall_lesen(&u.vfk, id, Some("Beratung")).await.unwrap();
         app.fall_lesen(&u.kollegin, id, Some("Vertretung im Urlaub")).await.unwrap();
+        app.fall_lesen(&u.kollegin, id, Some("Beratung")).await.unwrap();
 
+        // Issue 15/9: the reads of a day per purpose with their number, and who signs.
         let auskunft = app.auskunft_art15(&u.datenschutz, id).await.unwrap();
-        let zwecke: Vec<&str> = auskunft.zugriffe.iter().map(|z| z.zweck.as_str()).collect();
-        assert_eq!(zwecke, vec!["Beratung", "Vertretung im Urlaub"], "{}", t.name);
+        let tage: Vec<(&str, u32)> = auskunft.zugriffe.iter().map(|z| (z.zweck.as_str(), z.anzahl)).collect();
+        assert_eq!(tage, vec![("Beratung", 2), ("Vertretung im Urlaub", 1)], "{}", t.name);
+        assert_eq!(auskunft.zugriffe[0].tag, app.heute());
+        assert!(auskunft.unterzeichnet_von.is_some(), "{}", t.name);
         assert_eq!(auskunft.stammdaten.nachname, "Auskunft");
         assert!(auskunft.verlauf.iter().any(|v| v.entitaet == "kunde" && v.aktion == "angelegt"));
         // Dates and purposes, not who read.
@@ -449,13 +453,13 @@ async fn auskunft_art15_nennt_fruehere_zugriffe_mit_zweck() {
         for z in text["zugriffe"].as_array().unwrap() {
             let mut felder: Vec<&str> = z.as_object().unwrap().keys().map(String::as_str).collect();
             felder.sort_unstable();
-            assert_eq!(felder, vec!["zeitpunkt", "zweck"]);
+            assert_eq!(felder, vec!["anzahl", "tag", "zweck"]);
         }
         // The Auskunft itself is logged.
         let protokoll = app.protokoll_lesen(&u.datenschutz, id).await.unwrap();
         assert_eq!(protokoll.last().unwrap().zweck, "Auskunft Art. 15");
-        // The responsible VFK may prepare it, a colleague may not.
-        app.auskunft_art15(&u.vfk, id).await.unwrap();
+        // The responsible VFK may prepare it (the Datenschutz signs by hand), a colleague may not.
+        assert_eq!(app.auskunft_art15(&u.vfk, id).await.unwrap().unterzeichnet_von, None);
         assert!(matches!(app.auskunft_art15(&u.kollegin, id).await.unwrap_err(), AppFehler::Verboten(_)));
         t.aufraeumen().await;
     }

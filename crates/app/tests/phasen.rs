@@ -203,8 +203,11 @@ async fn sgb3_kunde_durchlaeuft_profiling_ziel_strategien_ev_und_vermerk() {
         let baustein =
             |sid: &str| app.katalog.strategien.iter().find(|s| s.id == sid).unwrap().leitfaden.ev_textbaustein.clone();
         let kunde_aufgabe = ev.aufgaben.iter().find(|a| a.text == baustein("absolventenmanagement")).unwrap();
-        assert_eq!((kunde_aufgabe.verantwortlich, kunde_aufgabe.frist), (Verantwortlich::Kunde, Some(in18)), "{db}");
-        assert!(ev.aufgaben.iter().any(|a| a.text == baustein("berufsabschluss_erwerben")), "{db}");
+        // Its window begins after this agreement ends (E2, 6 months): no deadline here; one that
+        // runs on past the end ends with the agreement.
+        assert_eq!((kunde_aufgabe.verantwortlich, kunde_aufgabe.frist), (Verantwortlich::Kunde, None), "{db}");
+        let abschluss = ev.aufgaben.iter().find(|a| a.text == baustein("berufsabschluss_erwerben")).unwrap();
+        assert!(abschluss.frist.is_some_and(|d| d <= in6), "{db}: {abschluss:?}");
         assert!(ev.aufgaben.iter().any(|a| a.verantwortlich == Verantwortlich::Vfk), "{db}: agency's activities (E4)");
         assert!(!ev.aufgaben.iter().any(|a| a.text == baustein("berufserfahrung_ermoeglichen")), "{db}");
         let f = app.ev_entwerfen(vfk, id, eingabe(json!({}))).await.unwrap_err();

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use chrono::NaiveDate;
 use vierphasen_documents::{
     Angabe, AuskunftDokument, Briefkopf, DokumentFehler, EvKontext, Person, Rechtsinformationen, VerlaufEintrag,
-    VermerkKontext, ZugriffEintrag, auskunft_pdf, vereinbarung_pdf, vermerk_pdf,
+    VermerkKontext, Zugriffstag, auskunft_pdf, vereinbarung_pdf, vermerk_pdf,
 };
 use vierphasen_domain::fallakte::{
     Aufgabe, Beratungsvermerk, Eigenbemuehungen, Eingliederungsvereinbarung, Fallakte, Nachtrag, Turnus,
@@ -89,7 +89,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             wer: "Vermittlungsfachkraft".into(),
             was: format!("Runde {runde}"),
         }],
-        zugriffe: vec![ZugriffEintrag { zeitpunkt: jetzt, zweck: "Auskunft Art. 15".into() }],
+        zugriffe: vec![Zugriffstag { tag: jetzt.date_naive(), zweck: "Auskunft Art. 15".into(), anzahl: 1 }],
+        unterzeichnet_von: Some("D. Schutz".into()),
         rechtsinformationen: Rechtsinformationen::standard(Rechtskreis::SgbIII),
     };
 

@@ -35,11 +35,12 @@ pub struct VerlaufEintrag {
     pub was: String,
 }
 
-/// D3: one read of the case file.
+/// D3: the reads of the case file on one day for one purpose.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ZugriffEintrag {
-    pub zeitpunkt: DateTime<Utc>,
+pub struct Zugriffstag {
+    pub tag: NaiveDate,
     pub zweck: String,
+    pub anzahl: u32,
 }
 
 /// Art. 15 Abs. 1 lit. a, c, d, f DSGVO: texts of the Dienststelle. [`Rechtsinformationen::standard`]
@@ -106,8 +107,10 @@ pub struct AuskunftDokument {
     pub stammdaten: Vec<Angabe>,
     pub fallakte: Fallakte,
     pub verlauf: Vec<VerlaufEintrag>,
-    pub zugriffe: Vec<ZugriffEintrag>,
+    pub zugriffe: Vec<Zugriffstag>,
     pub rechtsinformationen: Rechtsinformationen,
+    /// The Datenschutz user who issues the Auskunft; none: a line to sign by hand.
+    pub unterzeichnet_von: Option<String>,
 }
 
 /// A block of a section: the template lays each kind out.
@@ -151,6 +154,7 @@ struct AuskunftDaten<'a> {
     erstellt_um: String,
     abschnitte: Vec<Abschnitt>,
     aufsichtsbehoerde: &'a str,
+    unterzeichnet_von: Option<&'a str>,
 }
 
 fn text(t: &str) -> Block {
@@ -206,14 +210,21 @@ pub fn auskunft_pdf(
         Abschnitt::neu(
             "4. Zugriffe auf Ihre Fallakte",
             vec![
-                text("Jeder Zugriff auf Ihre Fallakte wird mit Zeitpunkt und Zweck protokolliert (D3)."),
+                text(
+                    "Jeder Zugriff auf Ihre Fallakte wird mit Zeitpunkt und Zweck protokolliert. Hier steht, an \
+welchem Tag zu welchem Zweck und wie oft Ihre Fallakte geöffnet wurde.",
+                ),
                 if auskunft.zugriffe.is_empty() {
                     keine("Zugriffe")
                 } else {
                     Block::Tabelle {
-                        spalten: vec!["Zeitpunkt", "Zweck"],
-                        breiten: vec![0, 1],
-                        zeilen: auskunft.zugriffe.iter().map(|z| vec![de_zeit(z.zeitpunkt), z.zweck.clone()]).collect(),
+                        spalten: vec!["Tag", "Zweck", "Zugriffe"],
+                        breiten: vec![0, 1, 0],
+                        zeilen: auskunft
+                            .zugriffe
+                            .iter()
+                            .map(|z| vec![de(z.tag), z.zweck.clone(), z.anzahl.to_string()])
+                            .collect(),
                     }
                 },
             ],
@@ -227,6 +238,7 @@ pub fn auskunft_pdf(
         erstellt_um: de_zeit(auskunft.erstellt_am),
         abschnitte,
         aufsichtsbehoerde: &r.aufsichtsbehoerde,
+        unterzeichnet_von: auskunft.unterzeichnet_von.as_deref(),
     };
     setzen(Vorlage::Auskunft, &daten)
 }

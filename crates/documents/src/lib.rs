@@ -9,7 +9,7 @@ mod vermerk;
 mod vorschlag;
 mod welt;
 
-pub use auskunft::{Angabe, AuskunftDokument, Rechtsinformationen, VerlaufEintrag, ZugriffEintrag, auskunft_pdf};
+pub use auskunft::{Angabe, AuskunftDokument, Rechtsinformationen, VerlaufEintrag, Zugriffstag, auskunft_pdf};
 pub use eingabe::{Briefkopf, Person};
 pub use fehler::DokumentFehler;
 pub use vereinbarung::{

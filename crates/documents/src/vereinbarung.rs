@@ -204,22 +204,29 @@ fn daten<'a>(
     };
 
     // E4: the agency's services: what the Dienststelle lists, the VFK's tasks, the products of
-    // the open strategies (PK1); each once.
-    let mut leistungen: Vec<String> = Vec::new();
-    let mut dazu = |t: String| {
-        let t = t.trim().to_string();
-        if !t.is_empty() && !leistungen.contains(&t) {
-            leistungen.push(t);
+    // the open strategies (PK1); each once. The same service from two strategies (issue 15:
+    // "Bindet den Arbeitgeber-Service ein" twice) is one line with the earliest deadline.
+    let mut eintraege: Vec<(String, Option<NaiveDate>)> = Vec::new();
+    let mut dazu = |t: &str, frist: Option<NaiveDate>| {
+        let t = t.trim();
+        if t.is_empty() {
+            return;
+        }
+        match eintraege.iter_mut().find(|(e, _)| e.to_lowercase() == t.to_lowercase()) {
+            Some((_, f)) => *f = [*f, frist].into_iter().flatten().min(),
+            None => eintraege.push((t.to_owned(), frist)),
         }
     };
-    k.leistungen.iter().cloned().for_each(&mut dazu);
-    ev.aufgaben.iter().filter(|a| a.verantwortlich == Verantwortlich::Vfk).for_each(|a| {
-        dazu(match a.frist {
-            Some(f) => format!("{} (bis {})", a.text, de(f)),
-            None => a.text.clone(),
-        });
-    });
-    offen.iter().flat_map(|w| &w.produkte).for_each(|p| dazu(namen::produkt(katalog, p)));
+    k.leistungen.iter().for_each(|l| dazu(l, None));
+    ev.aufgaben.iter().filter(|a| a.verantwortlich == Verantwortlich::Vfk).for_each(|a| dazu(&a.text, a.frist));
+    offen.iter().flat_map(|w| &w.produkte).for_each(|p| dazu(&namen::produkt(katalog, p), None));
+    let leistungen: Vec<String> = eintraege
+        .into_iter()
+        .map(|(t, frist)| match frist {
+            Some(f) => format!("{t} (bis {})", de(f)),
+            None => t,
+        })
+        .collect();
 
     // E2/E3: validity and review. Without a birth date the shorter SGB III period is assumed
     // (a review that comes too early harms nobody).

@@ -90,6 +90,28 @@ fn eingliederungsvereinbarung_unterschrieben_zeigt_datum_statt_entwurf() {
     assert!(!text.contains("Entwurf"));
 }
 
+/// Issue 15: the same service of the agency from two strategies is one line, with the earlier
+/// deadline.
+#[test]
+fn leistungen_stehen_einmal_mit_der_frueheren_frist() {
+    use vierphasen_domain::fallakte::{Aufgabe, Verantwortlich};
+    let akte = fallakte_sgb3();
+    let mut ev = ev(Vereinbarungsart::Eingliederungsvereinbarung, None);
+    let vfk = |text: &str, frist: &str| Aufgabe {
+        text: text.into(),
+        verantwortlich: Verantwortlich::Vfk,
+        frist: Some(gemeinsam::datum(frist)),
+    };
+    ev.aufgaben = vec![
+        vfk("Bindet den Arbeitgeber-Service ein", "2027-02-15"),
+        vfk("Bindet den Arbeitgeber-Service ein", "2027-01-15"),
+    ];
+    let text = kompakt(&text(&vereinbarung_pdf(&kopf(false), &person(), &ev, &kontext(&akte), katalog()).unwrap()));
+    let zeile = kompakt("Bindet den Arbeitgeber-Service ein");
+    assert_eq!(text.matches(&zeile).count(), 1, "{text}");
+    assert!(text.contains(&kompakt("Bindet den Arbeitgeber-Service ein (bis 15.01.2027)")), "{text}");
+}
+
 #[test]
 fn kooperationsplan_mit_30_schritten_ohne_unterschrift_und_rechtsfolgen() {
     let akte = fallakte_sgb2();
@@ -232,6 +254,11 @@ fn auskunft_art15_mit_verlauf_zugriffen_und_30_aufgaben() {
         "Einschränkung der Verarbeitung",
         "Beschwerde bei der Aufsichtsbehörde",
         "Bundesbeauftragte für den Datenschutz",
+        // Issue 15/9: reads per day and purpose with their count, signed by the Datenschutz.
+        "02.10.2026",
+        "Zugriffe",
+        "Für den Datenschutz der Dienststelle",
+        "Dana Schutz, Datenschutz",
     ] {
         assert!(enthaelt(&text, erwartet), "„{erwartet}“ fehlt");
     }

@@ -20,6 +20,7 @@ mod seiten_dokumente;
 mod seiten_ev;
 mod seiten_gespraech;
 mod seiten_grund;
+mod seiten_kontopflege;
 mod seiten_matching;
 mod seiten_meldung;
 mod seiten_plan;

@@ -480,14 +480,45 @@ async fn datenschutz_zugriffsprotokoll_und_auskunft() {
         assert!(text.contains("Auskunft nach Art. 15 DSGVO"), "{text}");
         assert!(text.contains("Name Jürgen Öztürk-Weiß") && text.contains("Geburtsdatum 12.04.1988"), "{text}");
         assert!(text.contains("Kundendaten angelegt"), "{text}");
-        assert!(text.contains("4. Zugriffe auf die Akte (2)") && text.contains("Vorbereitung Folgegespräch"), "{text}");
+        // Issue 15/9: reads per day and purpose with their number; signed by the Datenschutz.
+        assert!(text.contains("4. Zugriffe auf die Akte") && text.contains("Vorbereitung Folgegespräch 1"), "{text}");
+        assert!(text.contains("Für den Datenschutz der Dienststelle: datenschutz, Datenschutz."), "{text}");
         assert!(!text.contains("vfk (Nr."), "the Auskunft names no staff");
         let s = t.seite(&format!("/kunden/{id}/protokoll"), &ds).await;
         assert!(s.sichtbar().contains("Auskunft Art. 15"));
-        // The responsible VFK may create it too; a colleague of another team may not.
-        assert_eq!(t.seite(&format!("/kunden/{id}/auskunft"), &vfk).await.status, StatusCode::OK);
+        // The responsible VFK may create it too (the Datenschutz signs the letter); a colleague
+        // of another team may not.
+        let s = t.seite(&format!("/kunden/{id}/auskunft"), &vfk).await;
+        assert_eq!(s.status, StatusCode::OK);
+        assert!(s.sichtbar().contains("Das Schreiben unterschreibt der Datenschutz der Dienststelle."));
         let b = einloggen(&t, "vfk.b").await;
         assert_eq!(t.seite(&format!("/kunden/{id}/auskunft"), &b).await.status, StatusCode::FORBIDDEN);
+
+        // Issue 15/9: the log of the Dienststelle, filtered by purpose and case, and as CSV.
+        let s = t.seite("/verwaltung", &ds).await;
+        assert!(s.text.contains(r#"href="/verwaltung/protokoll""#));
+        let s = t.seite(&format!("/verwaltung/protokoll?zweck=Beratung&kundennummer={nummer}"), &ds).await;
+        assert_eq!(s.status, StatusCode::OK, "{}", s.sichtbar());
+        let text = s.sichtbar();
+        assert!(text.contains("1 Eintrag, neueste zuerst") && text.contains("vfk (vfk)"), "{text}");
+        let csv = t.seite(&format!("/verwaltung/protokoll.csv?kundennummer={nummer}"), &ds).await;
+        assert_eq!(csv.status, StatusCode::OK);
+        assert!(csv.kopf["content-type"].to_str().unwrap().starts_with("text/csv"));
+        let zeilen: Vec<&str> = csv.text.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(zeilen[0], "Zeitpunkt;Benutzer;Benutzername;Benutzer-Nr.;Kundennummer;Zweck");
+        // Beratung, Vorbereitung Folgegespräch, two Auskünfte (Datenschutz and VFK): 4 rows.
+        assert_eq!(zeilen.len(), 5, "{zeilen:?}");
+        assert!(
+            zeilen.iter().any(|z| z.ends_with(&format!(r#""{nummer}";"Vorbereitung Folgegespräch""#))),
+            "{zeilen:?}"
+        );
+        // A date that is none: the message, the typed filter kept.
+        let s = t.seite("/verwaltung/protokoll?von=31.02.2026&zweck=Beratung", &ds).await;
+        assert_eq!(s.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(s.sichtbar().contains("Bitte ein Datum wählen"), "{}", s.sichtbar());
+        assert!(s.text.contains(r#"value="31.02.2026""#));
+        // Not for the VFK.
+        assert_eq!(t.seite("/verwaltung/protokoll", &vfk).await.status, StatusCode::FORBIDDEN);
         t.aufraeumen().await;
     }
 }

@@ -91,6 +91,7 @@ impl DemoDienststelle {
                     merkmal: Some("oertliche_mobilitaet".into()),
                 }],
                 kontaktdichte_tage: Default::default(),
+                kontaktdichte_tage_unter_25: Default::default(),
                 gespraechsdauer: Gespraechsdauer { erstgespraech_minuten: Some(60), folgegespraech_minuten: Some(30) },
                 kontakt: Kontaktangaben {
                     anschrift: vec!["Bahnhofstraße 12".into(), "12345 Musterstadt".into()],
@@ -115,6 +116,8 @@ impl DemoDienststelle {
                 kontaktdichte_tage: [("entwicklungsprofil".to_string(), 49), ("stabilisierungsprofil".to_string(), 56)]
                     .into_iter()
                     .collect(),
+                // K1 per customer group: young people in the Entwicklungsprofil every four weeks.
+                kontaktdichte_tage_unter_25: [("entwicklungsprofil".to_string(), 28)].into_iter().collect(),
                 gespraechsdauer: Gespraechsdauer { erstgespraech_minuten: Some(90), folgegespraech_minuten: Some(45) },
                 kontakt: Kontaktangaben {
                     anschrift: vec!["Rathausplatz 3".into(), "12345 Musterstadt".into()],
@@ -581,7 +584,8 @@ impl<'a> Bau<'a> {
     fn intervall(&self, lage: Profillage) -> i64 {
         let jung = self.alter(self.heute) < 27;
         let standard = self.k.kontaktdichte.tage(lage, jung);
-        let lokal = self.konf.kontaktdichte_tage.get(lage.id()).copied();
+        let gruppe = if jung { self.konf.kontaktdichte_tage_unter_25.get(lage.id()).copied() } else { None };
+        let lokal = gruppe.or_else(|| self.konf.kontaktdichte_tage.get(lage.id()).copied());
         i64::from(lokal.map_or(standard, |l| l.min(standard)))
     }
 

@@ -272,8 +272,11 @@ impl App {
                 was: super::verlauf_satz(&v.entitaet, &v.aktion),
             })
             .collect();
-        let zugriffe =
-            a.zugriffe.iter().map(|z| dok::ZugriffEintrag { zeitpunkt: z.zeitpunkt, zweck: z.zweck.clone() }).collect();
+        let zugriffe = a
+            .zugriffe
+            .iter()
+            .map(|z| dok::Zugriffstag { tag: z.tag, zweck: z.zweck.clone(), anzahl: z.anzahl })
+            .collect();
         let dokument = dok::AuskunftDokument {
             erstellt_am: a.erstellt_am,
             stammdaten,
@@ -285,6 +288,7 @@ impl App {
             fallakte: a.fallakte,
             verlauf,
             zugriffe,
+            unterzeichnet_von: a.unterzeichnet_von,
         };
         let person = person(&a.stammdaten);
         let katalog = self.katalog;

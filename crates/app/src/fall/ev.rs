@@ -5,10 +5,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_domain::Rechtskreis;
-use vierphasen_domain::datum::de;
+use vierphasen_domain::datum::{de, plus_monate};
 use vierphasen_domain::fallakte::{
     Aufgabe, Eigenbemuehungen, Eingliederungsvereinbarung, GepruefteFallakte, Verantwortlich, Vereinbarungsart,
 };
+use vierphasen_domain::regeln::ev::gueltigkeit_monate;
 use vierphasen_domain::regeln::folgegespraech::vereinbarungen_ohne_ev;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 
@@ -98,15 +99,21 @@ fn vorbefuellen(f: &GepruefteFallakte<'_>, heute: NaiveDate) -> Vec<Aufgabe> {
         let w = &f.akte.strategien[*i];
         (w.reihenfolge.unwrap_or(u8::MAX), w.beginn.unwrap_or(NaiveDate::MAX), *i)
     });
+    // E2: a deadline from a longer strategy window ends with the agreement (issue 15: the
+    // prefill ran past it); the next version carries the task on.
+    let gueltig_bis =
+        plus_monate(heute, gueltigkeit_monate(f.akte.kunde.rechtskreis, f.alter_am(heute), &f.katalog.parameter.ev));
     let mut aufgaben: Vec<Aufgabe> = Vec::new();
     let mut dazu = |text: String, verantwortlich: Verantwortlich, frist: Option<NaiveDate>| {
         if !aufgaben.iter().any(|a| a.text == text) {
-            aufgaben.push(Aufgabe { text, verantwortlich, frist });
+            aufgaben.push(Aufgabe { text, verantwortlich, frist: frist.map(|d| d.min(gueltig_bis)) });
         }
     };
     for i in offen {
-        // A window already past gives no deadline to agree to.
-        let frist = f.akte.strategien[i].ende.filter(|e| *e >= heute);
+        // A window already past gives no deadline to agree to, nor one that begins only after
+        // this agreement ends (its task is carried on by the next version).
+        let w = &f.akte.strategien[i];
+        let frist = w.ende.filter(|e| *e >= heute && w.beginn.is_none_or(|b| b <= gueltig_bis));
         match f.nationale_strategie(i) {
             Some(st) => {
                 dazu(st.leitfaden.ev_textbaustein.clone(), Verantwortlich::Kunde, frist);

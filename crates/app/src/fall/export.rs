@@ -2,11 +2,11 @@
 //! a case for the Datenschutz (D3). Every export and Auskunft is itself logged before it is
 //! answered (fail closed).
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 use utoipa::ToSchema;
 use vierphasen_domain::Fallakte;
-use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
@@ -17,15 +17,19 @@ use vierphasen_domain::KundeId;
 pub const ZWECK_EXPORT: &str = "Export Fallakte";
 pub const ZWECK_AUSKUNFT: &str = "Auskunft Art. 15";
 
-/// Art. 15 DSGVO: what is stored about the customer, the history of changes and who-knows-when
-/// the file was read and why (dates and purposes, not the staff's names).
+/// Art. 15 DSGVO: what is stored about the customer, the history of changes and on which days
+/// the file was read and why (days, purposes and how often — not the staff's names).
 #[derive(Debug, Clone, Serialize, ToSchema)]
 pub struct Auskunft {
     pub erstellt_am: DateTime<Utc>,
     pub stammdaten: Stammdaten,
     pub fallakte: Fallakte,
     pub verlauf: Vec<VerlaufEintrag>,
-    pub zugriffe: Vec<ZugriffEintrag>,
+    /// The reads per day (Berlin) and purpose, oldest day first (issue 15/9).
+    pub zugriffe: Vec<Zugriffstag>,
+    /// Who signs it: the Datenschutz user who issued it; none when the responsible VFK prepared
+    /// it (then the Datenschutz signs the printed letter by hand).
+    pub unterzeichnet_von: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
@@ -35,10 +39,35 @@ pub struct VerlaufEintrag {
     pub aktion: String,
 }
 
-#[derive(Debug, Clone, Serialize, ToSchema, sqlx::FromRow)]
-pub struct ZugriffEintrag {
-    pub zeitpunkt: DateTime<Utc>,
+#[derive(Debug, Clone, sqlx::FromRow)]
+struct ZugriffEintrag {
+    zeitpunkt: DateTime<Utc>,
+    zweck: String,
+}
+
+/// The reads of one day for one purpose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct Zugriffstag {
+    pub tag: NaiveDate,
     pub zweck: String,
+    pub anzahl: u32,
+}
+
+/// Repeated reads per day (Berlin) and purpose, in the order of the log.
+fn je_tag(zugriffe: &[ZugriffEintrag]) -> Vec<Zugriffstag> {
+    let mut tage: Vec<Zugriffstag> = Vec::new();
+    let mut tag_beginnt = 0;
+    for z in zugriffe {
+        let tag = vierphasen_domain::datum::berlin_datum(z.zeitpunkt);
+        if tage.last().is_none_or(|t| t.tag != tag) {
+            tag_beginnt = tage.len();
+        }
+        match tage[tag_beginnt..].iter_mut().find(|t| t.tag == tag && t.zweck == z.zweck) {
+            Some(t) => t.anzahl += 1,
+            None => tage.push(Zugriffstag { tag, zweck: z.zweck.clone(), anzahl: 1 }),
+        }
+    }
+    tage
 }
 
 /// One row of the access log as the Datenschutz sees it.
@@ -65,6 +94,13 @@ impl App {
             "SELECT zeitpunkt, entitaet, aktion FROM verlauf WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
         let zugriffe = sql!(&mut tx, zeilen<ZugriffEintrag>
             "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
+        let unterzeichnet_von = match wer.rolle {
+            Rolle::Datenschutz => {
+                sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", wer.benutzer_id)?
+                    .map(|(n,)| n)
+            }
+            _ => None,
+        };
         drop(tx);
         let erstellt_am = self.jetzt();
         self.protokoll
@@ -75,7 +111,14 @@ impl App {
                 zweck: ZWECK_AUSKUNFT.into(),
             })
             .await?;
-        Ok(Auskunft { erstellt_am, stammdaten: stamm, fallakte: akte, verlauf, zugriffe })
+        Ok(Auskunft {
+            erstellt_am,
+            stammdaten: stamm,
+            fallakte: akte,
+            verlauf,
+            zugriffe: je_tag(&zugriffe),
+            unterzeichnet_von,
+        })
     }
 
     /// D3: the access log of one case with user ids (Datenschutz).

@@ -38,7 +38,7 @@ pub use bewerber::{BEWERBER_JE_STELLE, Bewerberliste, Bewerbertreffer, NeueTreff
 pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};
 pub use einwilligung::EinwilligungEingabe;
 pub use ev::{EvAbschluss, EvAushaendigung, EvBearbeitung, EvEntwurf};
-pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, ZugriffEintrag};
+pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, Zugriffstag};
 pub use gespraech::{GespraechEingabe, GespraechErgebnis, HOECHSTENS_EINTRAEGE, VEREINBARUNG_MAX};
 pub use import::ImportStamm;
 pub(crate) use kunde::{lesezweck, text_opt, text_pruefen};

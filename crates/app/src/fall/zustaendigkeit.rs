@@ -3,11 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use vierphasen_domain::zugriff::{Akteur, Aktion};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::sql;
 
 use super::Aenderung;
-use super::{Tor, Verlaufsaktion, sperre_setzen, zustaendigkeit_setzen};
+use super::{Eintrag, Tor, Verlaufsaktion, sperre_setzen, verlauf_schreiben, zustaendigkeit_setzen};
+use crate::zweiter_faktor::ereignis;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -81,6 +82,67 @@ impl App {
             .await?;
         let befunde = s.abschliessen(Tor::pruefen(false)).await?;
         Ok(Aenderung { id: kunde_id.0, befunde })
+    }
+
+    /// Issue 15/9: the Administration moves the whole caseload of a VFK (leaving, on long leave,
+    /// changed role) to another active VFK of the Dienststelle, in one transaction: each case
+    /// gets the new VFK and her team, its open appointments move along, and its Verlauf says so
+    /// (D2). Nothing of the cases is read. Returns the number of cases moved.
+    pub async fn bestand_uebertragen(&self, wer: &Akteur, von_vfk: i64, an_vfk: i64) -> Result<u64, AppFehler> {
+        if pruefen(wer, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt {
+            return Err(AppFehler::Verboten("Fallbestände überträgt die Administration der Dienststelle.".into()));
+        }
+        if von_vfk == an_vfk {
+            return Err(AppFehler::ungueltig("an", "Bitte eine andere Vermittlungsfachkraft wählen."));
+        }
+        let jetzt = self.jetzt();
+        let mut w = self.schreiber.beginnen().await?;
+        let Some((von_name, von_rolle)) = sql!(&mut w, zeile<(String, String)>
+            "SELECT name, rolle FROM benutzer WHERE id = $1 AND dienststelle_id = $2", von_vfk, wer.dienststelle_id)?
+        else {
+            return Err(AppFehler::NichtGefunden("Der Benutzer"));
+        };
+        if von_rolle != Rolle::Vfk.as_str() {
+            return Err(AppFehler::ungueltig("von", format!("{von_name} ist keine Vermittlungsfachkraft.")));
+        }
+        let Some((an_name, an_team)) = sql!(&mut w, zeile<(String, Option<i64>)>
+            "SELECT name, team_id FROM benutzer WHERE id = $1 AND dienststelle_id = $2 AND rolle = 'vfk' AND aktiv = TRUE",
+            an_vfk, wer.dienststelle_id)?
+        else {
+            return Err(AppFehler::ungueltig("an", "Bitte eine aktive Vermittlungsfachkraft der Dienststelle wählen."));
+        };
+        let faelle = sql!(&mut w, zeilen<(i64, Option<i64>)>
+            "SELECT id, team_id FROM kunde WHERE vfk_id = $1 AND dienststelle_id = $2 ORDER BY id",
+            von_vfk, wer.dienststelle_id)?;
+        if faelle.is_empty() {
+            return Err(AppFehler::Konflikt(format!("{von_name} betreut keine Fälle.")));
+        }
+        for &(id, team_id) in &faelle {
+            let kunde_id = KundeId(id);
+            let vorher = ZustaendigkeitStand { vfk_id: Some(von_vfk), team_id };
+            let nachher = ZustaendigkeitStand { vfk_id: Some(an_vfk), team_id: an_team };
+            sql!(&mut w, ausfuehren "UPDATE kunde SET geaendert_um = $1 WHERE id = $2", jetzt, id)?;
+            zustaendigkeit_setzen(w.as_mut(), kunde_id, an_vfk, an_team, Some(von_vfk)).await?;
+            verlauf_schreiben(
+                w.as_mut(),
+                Eintrag {
+                    kunde_id,
+                    benutzer_id: wer.benutzer_id,
+                    zeitpunkt: jetzt,
+                    entitaet: "kunde",
+                    entitaet_id: Some(id),
+                    aktion: Verlaufsaktion::ZustaendigkeitGeaendert,
+                    vorher: Some(&vorher),
+                    nachher: Some(&nachher),
+                },
+            )
+            .await?;
+        }
+        let n = faelle.len() as u64;
+        let angabe = format!("{n} {} an {an_name}", if n == 1 { "Fall" } else { "Fälle" });
+        ereignis(w.as_mut(), von_vfk, wer.benutzer_id, "bestand_uebertragen", Some(&angabe), jetzt).await?;
+        w.festschreiben().await?;
+        Ok(n)
     }
 
     /// §35 SGB I: restricts a case to named users, or lifts the restriction (Datenschutz).

@@ -4,7 +4,7 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use pdf_extract::{Document, Object};
 use vierphasen_documents::{
-    Angabe, AuskunftDokument, Briefkopf, EvKontext, Person, Rechtsinformationen, VerlaufEintrag, ZugriffEintrag,
+    Angabe, AuskunftDokument, Briefkopf, EvKontext, Person, Rechtsinformationen, VerlaufEintrag, Zugriffstag,
 };
 use vierphasen_domain::fallakte::{
     Aufgabe, Beratungsvermerk, Eigenbemuehungen, Eingliederungsvereinbarung, Fallakte, Nachtrag, Turnus,
@@ -149,12 +149,14 @@ pub fn auskunft() -> AuskunftDokument {
             })
             .collect(),
         zugriffe: (1..=12)
-            .map(|i| ZugriffEintrag {
-                zeitpunkt: zeit("2026-10-01T08:15:00Z") + chrono::TimeDelta::days(i),
+            .map(|i| Zugriffstag {
+                tag: zeit("2026-10-01T08:15:00Z").date_naive() + chrono::TimeDelta::days(i),
                 zweck: format!("Zweck {i:02}: Fallakte öffnen (Folgegespräch vorbereiten)"),
+                anzahl: (i % 3 + 1) as u32,
             })
             .collect(),
         rechtsinformationen: Rechtsinformationen::standard(Rechtskreis::SgbIII),
+        unterzeichnet_von: Some("Dana Schutz".into()),
     }
 }
 

@@ -178,6 +178,10 @@ pub struct Dienststelle {
     /// K1: the local Kontaktdichtekonzept in days per Profillage id (overrides the default).
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub kontaktdichte_tage: std::collections::BTreeMap<String, u32>,
+    /// K1 for the customer group under 25 years: days per Profillage id; where none is set, the
+    /// value for all (`kontaktdichte_tage`) or the catalogue's value for the group applies.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub kontaktdichte_tage_unter_25: std::collections::BTreeMap<String, u32>,
     /// What the documents print about the Dienststelle (letterhead, place of signing, data
     /// protection officer); no rule reads it.
     #[serde(default, skip_serializing_if = "Kontaktangaben::ist_leer")]

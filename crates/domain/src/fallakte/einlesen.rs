@@ -256,9 +256,14 @@ pub fn pruefen_und_aufloesen(akte: Fallakte, katalog: &Katalog) -> Result<Geprue
         };
         lokale_merkmale.push(m);
     }
-    for k in akte.dienststelle.kontaktdichte_tage.keys() {
-        if katalog.finde_profillage(k).is_none() {
-            return Err(fehler(format!("dienststelle.kontaktdichte_tage.{k}"), "unbekannte Profillage"));
+    for (tabelle, name) in [
+        (&akte.dienststelle.kontaktdichte_tage, "kontaktdichte_tage"),
+        (&akte.dienststelle.kontaktdichte_tage_unter_25, "kontaktdichte_tage_unter_25"),
+    ] {
+        for k in tabelle.keys() {
+            if katalog.finde_profillage(k).is_none() {
+                return Err(fehler(format!("dienststelle.{name}.{k}"), "unbekannte Profillage"));
+            }
         }
     }
 

@@ -113,6 +113,29 @@ pub fn ev_pruefen(
                 }
             }
         }
+        // E2: a task's deadline after the end of the agreement cannot be followed up within it
+        // (what comes later belongs to the next version). Checked while the agreement is drafted
+        // and on the day it is concluded; a concluded one is immutable, so no reminder after.
+        if e.ersetzt_am.is_none() && e.abgeschlossen_am.is_none_or(|a| a == stichtag) {
+            let ab = e.abgeschlossen_am.unwrap_or(e.erstellt_am);
+            let ende = e.gueltig_bis.unwrap_or_else(|| plus_monate(ab, gueltigkeit_monate(rk, f.alter_am(ab), p)));
+            for (j, a) in e.aufgaben.iter().enumerate() {
+                if let Some(frist) = a.frist
+                    && frist > ende
+                {
+                    b.push(Befund::warnung(
+                        Regel::E2,
+                        format!("eingliederungsvereinbarungen[{i}].aufgaben[{j}].frist"),
+                        format!(
+                            "Die Frist {} von „{}“ liegt nach dem Ende der Gültigkeit am {}: Bitte eine Frist innerhalb der Vereinbarung wählen; was danach kommt, gehört in die Fortschreibung.",
+                            de(frist),
+                            a.text,
+                            de(ende)
+                        ),
+                    ));
+                }
+            }
+        }
         if e.abgeschlossen_am.is_some() && e.aufgaben.is_empty() {
             b.push(Befund::warnung(
                 Regel::E1,

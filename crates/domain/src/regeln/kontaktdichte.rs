@@ -10,16 +10,18 @@ use crate::grundtypen::Profillage;
 use crate::kalender::arbeitstag_bis;
 use crate::regel::Regel;
 
-/// Days until the next Folgegespräch for this case (local concept first, then the default).
+/// Days until the next Folgegespräch for this case: the Dienststelle's value for the customer
+/// group (under 25), else its value for all, else the catalogue's value for the group.
 pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> u32 {
-    let lokal = f
-        .akte
-        .dienststelle
-        .kontaktdichte_tage
-        .iter()
-        .find(|(k, _)| f.katalog.finde_profillage(k) == Some(profillage))
-        .map(|(_, t)| *t);
-    let mut tage = lokal.unwrap_or_else(|| f.katalog.kontaktdichte.tage(profillage, f.alter_am(stichtag) < 25));
+    let lokal = |tabelle: &std::collections::BTreeMap<String, u32>| {
+        tabelle.iter().find(|(k, _)| f.katalog.finde_profillage(k) == Some(profillage)).map(|(_, t)| *t)
+    };
+    let dienststelle = &f.akte.dienststelle;
+    let unter_25 = f.alter_am(stichtag) < 25;
+    let gruppe = if unter_25 { lokal(&dienststelle.kontaktdichte_tage_unter_25) } else { None };
+    let mut tage = gruppe
+        .or_else(|| lokal(&dienststelle.kontaktdichte_tage))
+        .unwrap_or_else(|| f.katalog.kontaktdichte.tage(profillage, unter_25));
     if f.akte.profiling.last().is_some_and(|p| p.vorlaeufig) {
         tage = tage.min(f.katalog.parameter.profiling.vorlaeufig_folgegespraech_tage);
     }

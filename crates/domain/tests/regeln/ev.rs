@@ -38,6 +38,33 @@ fn e2_validity_by_rechtskreis_and_age() {
     assert_eq!(f.spaetestens, tag("2027-01-01"));
 }
 
+/// Issue 15: a task's deadline after the end of the agreement is named while drafting and on the
+/// day of conclusion (a warning to confirm), not on the concluded agreement afterwards.
+#[test]
+fn e2_task_deadline_within_the_validity() {
+    let mut akte = basis();
+    let ev = &mut akte["eingliederungsvereinbarungen"][0];
+    ev["aufgaben"][0]["frist"] = json!("2027-06-30"); // concluded 2026-10-01: valid to 2027-04-01
+    // Concluded weeks ago: immutable, no reminder.
+    assert!(befunde(&pruefe(&akte, STICHTAG), "E2").is_empty());
+    // The day of conclusion.
+    let e = pruefe(&akte, "2026-10-01");
+    let b = befunde(&e, "E2");
+    assert_eq!(b.len(), 1, "{b:?}");
+    assert!(b[0].1.contains("30.06.2027") && b[0].1.contains("01.04.2027"), "{b:?}");
+    // A draft of today: validity counted from its creation.
+    let ev = &mut akte["eingliederungsvereinbarungen"][0];
+    for feld in ["abgeschlossen_am", "unterschrift_kunde_am", "unterschrift_fachkraft_am", "ausgehaendigt_am"] {
+        ev.as_object_mut().unwrap().remove(feld);
+    }
+    ev["erstellt_am"] = json!(STICHTAG);
+    let e = pruefe(&akte, STICHTAG);
+    let b = befunde(&e, "E2");
+    assert!(b.len() == 1 && b[0].1.contains("24.05.2027"), "{b:?}");
+    akte["eingliederungsvereinbarungen"][0]["aufgaben"][0]["frist"] = json!("2027-05-20");
+    assert!(befunde(&pruefe(&akte, STICHTAG), "E2").is_empty());
+}
+
 #[test]
 fn e3_due_and_overdue() {
     let akte = basis(); // concluded 2026-10-01, 6 months → 2027-04-01

@@ -124,6 +124,25 @@ fn k1_local_concept_of_the_dienststelle_wins() {
     assert_eq!(e.fristen.iter().find(|f| f.art == "folgegespraech").map(|f| f.datum), Some(tag("2026-12-01")));
 }
 
+/// K1 "per Profillage (and customer group)": the Dienststelle's value for customers under 25
+/// applies to them; adults keep the value for all.
+#[test]
+fn k1_local_concept_per_customer_group() {
+    let frist =
+        |akte: &Value| pruefe(akte, STICHTAG).fristen.iter().find(|f| f.art == "folgegespraech").map(|f| f.datum);
+    let mut akte = mit_folgegespraech(vollstaendig());
+    akte["dienststelle"] = json!({
+        "kontaktdichte_tage": { "foerderprofil": 21 },
+        "kontaktdichte_tage_unter_25": { "foerderprofil": 14 },
+    });
+    assert_eq!(frist(&akte), Some(tag("2026-12-01")), "adult: the value for all");
+    akte["kunde"]["geburtsdatum"] = json!("2004-01-01"); // 22 at the Folgegespräch
+    assert_eq!(frist(&akte), Some(tag("2026-11-24")), "under 25: the group's value");
+    // No group value: the value for all holds for the young too.
+    akte["dienststelle"] = json!({ "kontaktdichte_tage": { "foerderprofil": 21 } });
+    assert_eq!(frist(&akte), Some(tag("2026-12-01")));
+}
+
 // F1: "Eine Sichtung des Stärken- und Potenzialprofils, der Standortbestimmung und der
 // Eingliederungsvereinbarung sind unabdingbare Voraussetzungen. Darüber hinaus sind Auswertungen
 // eingereichter Unterlagen der Kundin bzw. des Kunden … vorzunehmen und Rückmeldungen zu

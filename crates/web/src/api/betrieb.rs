@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
+use vierphasen_app::datenschutz::{Protokollauszug, Protokollfilter};
 use vierphasen_app::fall::{Aenderung, AuftragEingabe, Auskunft, Datumsangabe, EinwilligungEingabe, Protokolleintrag};
 use vierphasen_app::kenntnis::{Ausnahmeangabe, Ausnahmefreigabe, Zugriffsbericht};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
@@ -180,6 +181,21 @@ pub async fn ausnahmezugriff(
     Eingabe(angabe): Eingabe<Ausnahmeangabe>,
 ) -> ApiErgebnis<(StatusCode, Json<Ausnahmefreigabe>)> {
     Ok((StatusCode::CREATED, Json(z.app.ausnahmezugriff(&b.akteur, id, angabe).await?)))
+}
+
+/// Rows of the access log the API answers at most (the newest; `gesamt` counts all).
+const PROTOKOLL_HOECHSTENS: i64 = 1000;
+
+/// D3 (Datenschutz, issue 15/9): the access log of the own Dienststelle, newest first, filtered
+/// by user, days (Berlin, inclusive), purpose and case.
+#[utoipa::path(get, path = "/datenschutz/zugriffsprotokoll", tag = "Betrieb", params(Protokollfilter),
+    responses((status = 200, body = Protokollauszug), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn zugriffsprotokoll(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Abfrage(f): Abfrage<Protokollfilter>,
+) -> ApiErgebnis<Json<Protokollauszug>> {
+    Ok(Json(z.app.protokoll_suchen(&b.akteur, &f, PROTOKOLL_HOECHSTENS).await?))
 }
 
 /// D1/D3 (Datenschutz): exceptional reads and customer searches of the own Dienststelle.

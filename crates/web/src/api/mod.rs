@@ -100,6 +100,7 @@ fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(betrieb::protokoll))
         .routes(routes!(betrieb::ausnahmezugriff))
         .routes(routes!(betrieb::zugriffsbericht))
+        .routes(routes!(betrieb::zugriffsprotokoll))
         .routes(routes!(verwaltung::zustaendigkeit))
         .routes(routes!(verwaltung::sperre))
         .routes(routes!(aufbewahrung::ansicht))

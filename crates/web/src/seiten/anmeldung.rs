@@ -23,6 +23,8 @@ struct Anmeldeseite {
     login: String,
     fehler: Option<String>,
     abgemeldet: bool,
+    /// Just set a new password through a one-time link.
+    passwort_neu: bool,
 }
 
 #[derive(Template)]
@@ -46,6 +48,7 @@ fn abgelehnt<T: Template>(seite: &T, e: &ApiFehler) -> Response {
 pub struct Parameter {
     weiter: Option<String>,
     abgemeldet: Option<String>,
+    passwort: Option<String>,
 }
 
 /// Only paths of this site (no `//host`, no scheme): no open redirect.
@@ -62,6 +65,7 @@ pub async fn formular(Query(p): Query<Parameter>) -> Response {
         login: String::new(),
         fehler: None,
         abgemeldet: p.abgemeldet.is_some(),
+        passwort_neu: p.passwort.as_deref() == Some("neu"),
     })
 }
 
@@ -87,7 +91,13 @@ pub async fn anmelden(
             antwort
         }
         Err(e) => {
-            let seite = Anmeldeseite { weiter, login, fehler: Some(e.1.detail.clone()), abgemeldet: false };
+            let seite = Anmeldeseite {
+                weiter,
+                login,
+                fehler: Some(e.1.detail.clone()),
+                abgemeldet: false,
+                passwort_neu: false,
+            };
             abgelehnt(&seite, &e)
         }
     }
@@ -119,7 +129,13 @@ pub async fn code_senden(
         }
         Err(e) if e.0 == StatusCode::UNAUTHORIZED && e.1.typ.ends_with(":nicht-angemeldet") => {
             let fehler = "Die Anmeldung ist abgelaufen (5 Minuten für den Code). Bitte erneut anmelden.".to_owned();
-            let seite = Anmeldeseite { weiter, login: String::new(), fehler: Some(fehler), abgemeldet: false };
+            let seite = Anmeldeseite {
+                weiter,
+                login: String::new(),
+                fehler: Some(fehler),
+                abgemeldet: false,
+                passwort_neu: false,
+            };
             mit_status(&seite, StatusCode::UNAUTHORIZED)
         }
         Err(e) => abgelehnt(&Codeseite { weiter, fehler: Some(e.1.detail.clone()) }, &e),

@@ -37,6 +37,7 @@ struct Protokollseite {
     id: KundeId,
     kundennummer: String,
     zeilen: Vec<Protokollzeile>,
+    fenster_minuten: i64,
 }
 
 /// D3: the access log of a case, newest first (Datenschutz).
@@ -57,7 +58,13 @@ pub async fn protokoll(
             zweck: e.zweck,
         })
         .collect();
-    Ok(html(&Protokollseite { rahmen: Rahmen::neu(&b, "kunden"), id, kundennummer: p.kundennummer, zeilen }))
+    Ok(html(&Protokollseite {
+        rahmen: Rahmen::neu(&b, "kunden"),
+        id,
+        kundennummer: p.kundennummer,
+        zeilen,
+        fenster_minuten: vierphasen_app::protokollierer::FENSTER_MINUTEN,
+    }))
 }
 
 pub struct Profilingzeile {
@@ -116,7 +123,9 @@ struct Auskunftsseite {
     auftraege: Vec<String>,
     einwilligungen: Vec<String>,
     verlauf: Vec<Zeitzeile>,
-    zugriffe: Vec<Zeitzeile>,
+    /// Reads per day and purpose: (day, purpose, how often).
+    zugriffe: Vec<(String, String, u32)>,
+    unterzeichnet_von: Option<String>,
 }
 
 fn profilingzeile(k: &Katalog, p: &vierphasen_domain::fallakte::ProfilingVersion) -> Profilingzeile {
@@ -262,12 +271,8 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
                 text: vierphasen_app::fall::verlauf_satz(&v.entitaet, &v.aktion),
             })
             .collect(),
-        zugriffe: a
-            .zugriffe
-            .iter()
-            .rev()
-            .map(|z| Zeitzeile { zeit: zeit_text(z.zeitpunkt), text: z.zweck.clone() })
-            .collect(),
+        zugriffe: a.zugriffe.iter().rev().map(|z| (datum_text(z.tag), z.zweck.clone(), z.anzahl)).collect(),
+        unterzeichnet_von: a.unterzeichnet_von,
     }
 }
 

@@ -1,5 +1,7 @@
 //! The documents as PDF downloads: Eingliederungsvereinbarung / Kooperationsplan, Beratungsvermerk,
 //! the letter of a Vermittlungsvorschlag, Auskunft nach Art. 15 DSGVO (tagged PDF/UA-1 from crates/documents).
+//! The preview of a Vereinbarung is the same PDF shown in the browser (issue 15: a preview of its
+//! own once differed from the document the customer signs).
 
 use axum::Router;
 use axum::extract::State;
@@ -13,14 +15,20 @@ use crate::zustand::Zustand;
 pub fn routen() -> Router<Zustand> {
     Router::new()
         .route("/kunden/{id}/ev/{ev_id}/pdf", get(ev))
+        .route("/kunden/{id}/ev/{ev_id}/vorschau", get(ev_vorschau))
         .route("/kunden/{id}/vermerk/{vermerk_id}/pdf", get(vermerk))
         .route("/kunden/{id}/auskunft/pdf", get(auskunft))
         .route("/kunden/{id}/vorschlaege/{vorschlag_id}/pdf", get(vorschlag))
 }
 
 fn pdf(inhalt: Vec<u8>, datei: &str) -> Response {
-    let anhang = HeaderValue::from_str(&format!("attachment; filename=\"{datei}.pdf\""))
-        .unwrap_or(HeaderValue::from_static("attachment"));
+    pdf_als(inhalt, datei, "attachment")
+}
+
+/// `art`: "attachment" (download) or "inline" (shown in the browser).
+fn pdf_als(inhalt: Vec<u8>, datei: &str, art: &'static str) -> Response {
+    let anhang =
+        HeaderValue::from_str(&format!("{art}; filename=\"{datei}.pdf\"")).unwrap_or(HeaderValue::from_static(art));
     (
         [(header::CONTENT_TYPE, HeaderValue::from_static("application/pdf")), (header::CONTENT_DISPOSITION, anhang)],
         inhalt,
@@ -34,6 +42,14 @@ async fn ev(
     FallZeile(id, ev_id): FallZeile,
 ) -> SeitenErgebnis {
     Ok(pdf(z.app.ev_pdf(&b.akteur, id, ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}")))
+}
+
+async fn ev_vorschau(
+    State(z): State<Zustand>,
+    SeitenBenutzer(b): SeitenBenutzer,
+    FallZeile(id, ev_id): FallZeile,
+) -> SeitenErgebnis {
+    Ok(pdf_als(z.app.ev_pdf(&b.akteur, id, ev_id).await?, &format!("Vereinbarung-{id}-{ev_id}"), "inline"))
 }
 
 async fn vermerk(

@@ -1,11 +1,10 @@
 //! Phase 4, the Eingliederungsvereinbarung or, in SGB II since 1 July 2023, the Kooperationsplan
 //! (E1–E7, DOMAIN §7.1): the versions, a draft prefilled from goal and strategies (E6), its
-//! editor, the print preview, and the record of signature and handover after which a version is
+//! editor, and the record of signature and handover after which a version is
 //! immutable (E5).
 
 mod dokument;
 mod editor;
-mod vorschau;
 
 use askama::Template;
 use axum::Router;
@@ -39,7 +38,6 @@ pub fn routen() -> Router<Zustand> {
         .route("/kunden/{id}/ev/{ev_id}", post(bearbeiten))
         .route("/kunden/{id}/ev/{ev_id}/abschluss", post(abschliessen))
         .route("/kunden/{id}/ev/{ev_id}/aushaendigung", post(aushaendigen))
-        .route("/kunden/{id}/ev/{ev_id}/vorschau", get(vorschau::anzeigen))
 }
 
 /// The customer the page is about.
@@ -48,7 +46,6 @@ pub struct Kopf {
     pub id: i64,
     pub name: String,
     pub kundennummer: String,
-    pub geburtsdatum: String,
     pub rechtskreis: &'static str,
     pub sgb2: bool,
 }
@@ -59,7 +56,6 @@ pub fn kopf(a: &Fallansicht) -> Kopf {
         id: s.id,
         name: format!("{} {}", s.vorname, s.nachname),
         kundennummer: s.kundennummer.clone(),
-        geburtsdatum: datum_text(s.geburtsdatum),
         rechtskreis: s.rechtskreis.label(),
         sgb2: s.rechtskreis == Rechtskreis::SgbII,
     }

@@ -98,6 +98,8 @@ notizen! { Gespeichert, "gespeichert", "What was just saved in a case or a list 
 notizen! { Erledigt, "erledigt", "What was just done in the administration or one's own profile (`?erledigt=`).", {
     Benutzer = "benutzer" => "Der Benutzer wurde angelegt. Er kann sich jetzt mit dem vergebenen Passwort anmelden.",
     Deaktiviert = "deaktiviert" => "Der Benutzer wurde deaktiviert. Seine Sitzungen und API-Tokens sind beendet.",
+    Konto = "konto" => "Rolle und Team wurden gespeichert. Hat sich die Rolle geändert, meldet sich der Benutzer neu an.",
+    Bestand = "bestand" => "Der Fallbestand wurde übertragen. Offene Termine und Wiedervorlagen sind mitgegangen.",
     Team = "team" => "Das Team wurde angelegt.",
     Kontaktdichte = "kontaktdichte" => "Das Kontaktdichtekonzept wurde gespeichert.",
     Gespraechsdauer = "gespraechsdauer" => "Die Gesprächsdauer wurde gespeichert.",

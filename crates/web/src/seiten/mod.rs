@@ -8,6 +8,7 @@ pub mod anzeige;
 mod aufbewahrung;
 mod ausnahme;
 mod begriffe;
+mod benutzer;
 mod briefkopf;
 mod datenschutz;
 mod dokumente;
@@ -19,6 +20,7 @@ pub mod gespeichert;
 mod kunde_neu;
 mod kunden;
 mod meldung;
+mod passwort_neu;
 mod pfad;
 mod profil;
 pub mod profiling;
@@ -34,6 +36,7 @@ mod verwaltung;
 mod verwaltung_anmeldung;
 mod werdegang;
 mod ziel;
+mod zugriffsprotokoll;
 mod zweiter_faktor;
 
 use axum::Router;
@@ -64,10 +67,13 @@ pub fn router() -> Router<Zustand> {
         .merge(zweiter_faktor::routen())
         .merge(verwaltung_anmeldung::routen())
         .merge(verwaltung::routen())
+        .merge(benutzer::routen())
+        .merge(passwort_neu::routen())
         .merge(briefkopf::routen())
         .merge(datenschutz::routen())
         .merge(aufbewahrung::routen())
         .merge(ausnahme::routen())
+        .merge(zugriffsprotokoll::routen())
         .merge(ev::routen())
         .merge(vermerk::routen())
         .merge(strategien::routen())

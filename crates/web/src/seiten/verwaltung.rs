@@ -69,17 +69,26 @@ pub struct NeuerBenutzerFormular {
     pub team_id: String,
 }
 
-/// K1: one Profillage with the catalogue's defaults and the Dienststelle's own value.
-pub struct Kontaktzeile {
+/// K1: one input of the Dienststelle's own value (for all, or for the group under 25).
+pub struct Kontaktfeld {
     pub name: String,
     pub id: String,
+    pub wert: String,
+    pub fehler: Option<String>,
+}
+
+/// K1: one Profillage with the catalogue's defaults and the Dienststelle's own values.
+pub struct Kontaktzeile {
     pub profillage: &'static str,
     pub nur: String,
     pub standard: u32,
     pub unter_25: u32,
-    pub wert: String,
-    pub fehler: Option<String>,
+    /// The inputs for all and for the group under 25: (field, group in words, the catalogue's value).
+    pub felder: [(Kontaktfeld, &'static str, u32); 2],
 }
+
+/// The two tables of the Kontaktdichtekonzept: the value for all, the value under 25.
+const KONTAKTDICHTE_TABELLEN: [&str; 2] = ["kontaktdichte_tage", "kontaktdichte_tage_unter_25"];
 
 /// S11: one local strategy (a row of the repeating group).
 pub struct Strategiezeile {
@@ -143,7 +152,7 @@ pub struct Parameter {
     erledigt: Option<Erledigt>,
 }
 
-fn rollen() -> Vec<Auswahl> {
+pub(super) fn rollen() -> Vec<Auswahl> {
     Rolle::alle().into_iter().map(|r| Auswahl { wert: r.as_str().to_owned(), text: r.label().to_owned() }).collect()
 }
 
@@ -174,24 +183,39 @@ fn dauer_werte(d: &Gespraechsdauer) -> Formular {
     ])
 }
 
-/// K1 rows: every Profillage with the catalogue's defaults and the typed or stored value.
+/// K1 rows: every Profillage with the catalogue's defaults and the typed or stored values
+/// (`werte`: field name → text).
 fn kontaktzeilen(k: &Katalog, werte: &BTreeMap<String, String>, rm: &Rueckmeldung) -> Vec<Kontaktzeile> {
+    let feld = |tabelle: &str, p: &str| {
+        let name = format!("{tabelle}.{p}");
+        let id = feld_id(&name);
+        Kontaktfeld {
+            fehler: rm.zu(&id).map(str::to_owned),
+            wert: werte.get(&name).cloned().unwrap_or_default(),
+            name,
+            id,
+        }
+    };
     k.profillagen
         .iter()
-        .map(|p| {
-            let name = format!("kontaktdichte_tage.{}", p.id.id());
-            let id = feld_id(&name);
-            Kontaktzeile {
-                fehler: rm.zu(&id).map(str::to_owned),
-                profillage: p.id.label(),
-                nur: p.nur_rechtskreis.map(|r| format!("nur {}", r.label())).unwrap_or_default(),
-                standard: k.kontaktdichte.tage(p.id, false),
-                unter_25: k.kontaktdichte.tage(p.id, true),
-                wert: werte.get(p.id.id()).cloned().unwrap_or_default(),
-                name,
-                id,
-            }
+        .map(|p| Kontaktzeile {
+            profillage: p.id.label(),
+            nur: p.nur_rechtskreis.map(|r| format!("nur {}", r.label())).unwrap_or_default(),
+            standard: k.kontaktdichte.tage(p.id, false),
+            unter_25: k.kontaktdichte.tage(p.id, true),
+            felder: [
+                (feld(KONTAKTDICHTE_TABELLEN[0], p.id.id()), "", k.kontaktdichte.tage(p.id, false)),
+                (feld(KONTAKTDICHTE_TABELLEN[1], p.id.id()), " unter 25 Jahren", k.kontaktdichte.tage(p.id, true)),
+            ],
         })
+        .collect()
+}
+
+/// K1: the stored tables as field name → text.
+fn kontaktwerte(d: &Dienststelle) -> BTreeMap<String, String> {
+    [(KONTAKTDICHTE_TABELLEN[0], &d.kontaktdichte_tage), (KONTAKTDICHTE_TABELLEN[1], &d.kontaktdichte_tage_unter_25)]
+        .into_iter()
+        .flat_map(|(tabelle, werte)| werte.iter().map(move |(k, v)| (format!("{tabelle}.{k}"), v.to_string())))
         .collect()
 }
 
@@ -247,7 +271,7 @@ async fn laden(z: &Zustand, b: &Angemeldet) -> Result<Verwaltungsseite, AppFehle
             vfk: u.rolle == Rolle::Vfk,
         })
         .collect();
-    let werte = konfiguration.kontaktdichte_tage.iter().map(|(k, v)| (k.clone(), v.to_string())).collect();
+    let werte = kontaktwerte(&konfiguration);
     let leer = Rueckmeldung::default();
     let mut lokale = konfiguration.lokale_strategien.clone();
     let admin = b.rolle == Rolle::Admin;
@@ -402,21 +426,43 @@ pub async fn kontaktdichte_speichern(
     f: Formular,
 ) -> SeitenErgebnis {
     let katalog = z.app.katalog;
-    let getippt: BTreeMap<String, String> = katalog
-        .profillagen
+    let namen: Vec<(String, String)> = KONTAKTDICHTE_TABELLEN
         .iter()
-        .map(|p| (p.id.id().to_owned(), f.text(&format!("kontaktdichte_tage.{}", p.id.id()))))
+        .flat_map(|t| {
+            katalog.profillagen.iter().map(move |p| {
+                let gruppe = if *t == KONTAKTDICHTE_TABELLEN[1] { " unter 25 Jahren" } else { "" };
+                (format!("{t}.{}", p.id.id()), format!("Tage für {}{gruppe}", p.id.label()))
+            })
+        })
         .collect();
+    let getippt: BTreeMap<String, String> = namen.iter().map(|(n, _)| (n.clone(), f.text(n))).collect();
     let ergebnis = async {
-        let mut tage = BTreeMap::new();
-        for p in &katalog.profillagen {
-            let feld = format!("kontaktdichte_tage.{}", p.id.id());
-            if let Some(t) = f.zahl::<u32>(&feld, &format!("Tage für {}", p.id.label()))? {
-                tage.insert(p.id.id().to_owned(), t);
+        // Every unreadable number at once.
+        let mut tabellen = [BTreeMap::new(), BTreeMap::new()];
+        let mut fehler = Vec::new();
+        for (name, label) in &namen {
+            let (tabelle, profillage) = name.split_once('.').unwrap_or_default();
+            match f.zahl::<u32>(name, label) {
+                Ok(Some(t)) => {
+                    let i = usize::from(tabelle == KONTAKTDICHTE_TABELLEN[1]);
+                    tabellen[i].insert(profillage.to_owned(), t);
+                }
+                Ok(None) => {}
+                Err(AppFehler::Ungueltig { feld, meldung }) => fehler.push((feld, meldung)),
+                Err(e) => return Err(e),
             }
         }
+        if !fehler.is_empty() {
+            return Err(AppFehler::UngueltigeFelder(fehler));
+        }
+        let [alle, jung] = tabellen;
         let alt = z.app.konfiguration_lesen(&b.akteur).await?;
-        z.app.konfiguration_setzen(&b.akteur, Dienststelle { kontaktdichte_tage: tage, ..alt }).await
+        z.app
+            .konfiguration_setzen(
+                &b.akteur,
+                Dienststelle { kontaktdichte_tage: alle, kontaktdichte_tage_unter_25: jung, ..alt },
+            )
+            .await
     }
     .await;
     match ergebnis {

@@ -46,7 +46,7 @@ pub struct Ereigniszeile {
     pub zeitpunkt: String,
     pub benutzer: String,
     pub ausgeloest_von: String,
-    pub art: &'static str,
+    pub art: String,
 }
 
 #[derive(Template)]
@@ -78,6 +78,11 @@ fn art_text(art: &str) -> &'static str {
         "zweiter_faktor_eingerichtet" => "Zweiter Faktor eingerichtet",
         "zweiter_faktor_entfernt" => "Zweiter Faktor abgeschaltet",
         "zweiter_faktor_zurueckgesetzt" => "Zweiter Faktor von der Administration zurückgesetzt",
+        "rolle_geaendert" => "Rolle geändert",
+        "team_geaendert" => "Team geändert",
+        "passwort_link_erstellt" => "Link zum Setzen eines neuen Passworts erstellt",
+        "passwort_neu_gesetzt" => "Neues Passwort über den Link gesetzt",
+        "bestand_uebertragen" => "Fallbestand übertragen",
         _ => "Sonstiges",
     }
 }
@@ -127,7 +132,10 @@ pub async fn seite(
             zeitpunkt: zeit_text(e.zeitpunkt),
             benutzer: e.benutzer,
             ausgeloest_von: e.ausgeloest_von,
-            art: art_text(&e.art),
+            art: match &e.angabe {
+                Some(a) => format!("{}: {a}", art_text(&e.art)),
+                None => art_text(&e.art).to_owned(),
+            },
         })
         .collect();
     let hinweis = match p.erledigt.as_deref() {

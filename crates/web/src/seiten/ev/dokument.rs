@@ -26,14 +26,6 @@ pub fn gueltige_name(art: Vereinbarungsart) -> &'static str {
     }
 }
 
-/// The office that signs: Agentur für Arbeit (SGB III) or Jobcenter (SGB II).
-pub fn stelle(rk: Rechtskreis) -> &'static str {
-    match rk {
-        Rechtskreis::SgbII => "Jobcenter",
-        Rechtskreis::SgbIII => "Agentur für Arbeit",
-    }
-}
-
 /// The form and query value of a responsibility.
 pub fn schluessel(v: Verantwortlich) -> &'static str {
     match v {

@@ -11,6 +11,7 @@ use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::{Tx, sql};
 
 use crate::fall::{als_text, json, text_opt, text_pruefen};
+use crate::grenzen;
 use crate::{App, AppFehler};
 
 /// S11: the id of a new local strategy from its name ("Mobilitätstraining Landkreis" →
@@ -128,7 +129,7 @@ impl App {
                 return Err(AppFehler::ungueltig(feld, "bitte zwischen 15 und 240 Minuten angeben"));
             }
         }
-        let name = neu.name.as_deref().map(|n| text_pruefen("name", n, 200)).transpose()?;
+        let name = neu.name.as_deref().map(|n| text_pruefen("name", n, grenzen::BEZEICHNUNG)).transpose()?;
         let mut ids = HashSet::new();
         let mut vergeben: HashSet<String> = neu.lokale_strategien.iter().map(|l| l.id.trim().to_string()).collect();
         let mut lokale = Vec::with_capacity(neu.lokale_strategien.len());
@@ -157,7 +158,7 @@ impl App {
             if !ids.insert(id.clone()) {
                 return Err(AppFehler::ungueltig(feld("id"), format!("„{id}“ ist doppelt vergeben")));
             }
-            let bezeichnung = text_pruefen(&feld("bezeichnung"), &l.bezeichnung, 200)?;
+            let bezeichnung = text_pruefen(&feld("bezeichnung"), &l.bezeichnung, grenzen::BEZEICHNUNG)?;
             let merkmal = match l.merkmal.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
                 Some(m) => {
                     let r = self
@@ -239,7 +240,7 @@ impl App {
 
     /// Setup (command line, demo): a new Dienststelle with the default configuration.
     pub async fn dienststelle_anlegen(&self, name: &str, rechtskreis: Rechtskreis) -> Result<i64, AppFehler> {
-        let name = text_pruefen("name", name, 200)?;
+        let name = text_pruefen("name", name, grenzen::BEZEICHNUNG)?;
         let mut tx = self.db.begin().await?;
         if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM dienststelle WHERE name = $1", &name)?.is_some() {
             return Err(AppFehler::Konflikt(format!("Die Dienststelle „{name}“ gibt es schon.")));
@@ -253,7 +254,7 @@ impl App {
 
     /// Setup: a team of a Dienststelle.
     pub async fn team_anlegen(&self, dienststelle_id: i64, name: &str) -> Result<i64, AppFehler> {
-        let name = text_pruefen("name", name, 200)?;
+        let name = text_pruefen("name", name, grenzen::BEZEICHNUNG)?;
         let mut tx = self.db.begin().await?;
         if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM dienststelle WHERE id = $1", dienststelle_id)?.is_none() {
             return Err(AppFehler::NichtGefunden("Die Dienststelle"));
@@ -311,9 +312,9 @@ fn kontakt_pruefen(k: &Kontaktangaben) -> Result<Kontaktangaben, AppFehler> {
     }
     let mut anschrift = Vec::with_capacity(zeilen.len());
     for z in &zeilen {
-        anschrift.push(text_pruefen("kontakt.anschrift", z, 100)?);
+        anschrift.push(text_pruefen("kontakt.anschrift", z, grenzen::ZEILE)?);
     }
-    let email = text_opt("kontakt.email", k.email.as_deref(), 200)?;
+    let email = text_opt("kontakt.email", k.email.as_deref(), grenzen::BEZEICHNUNG)?;
     if let Some(e) = &email
         && (!e.contains('@') || e.contains(char::is_whitespace))
     {
@@ -321,9 +322,9 @@ fn kontakt_pruefen(k: &Kontaktangaben) -> Result<Kontaktangaben, AppFehler> {
     }
     Ok(Kontaktangaben {
         anschrift,
-        telefon: text_opt("kontakt.telefon", k.telefon.as_deref(), 50)?,
+        telefon: text_opt("kontakt.telefon", k.telefon.as_deref(), grenzen::ZEILE)?,
         email,
-        ort: text_opt("kontakt.ort", k.ort.as_deref(), 100)?,
+        ort: text_opt("kontakt.ort", k.ort.as_deref(), grenzen::BEZEICHNUNG)?,
         datenschutzbeauftragter: text_opt(
             "kontakt.datenschutzbeauftragter",
             k.datenschutzbeauftragter.as_deref(),

@@ -11,6 +11,7 @@ use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
 use crate::fall::{als_text, stammdaten_laden, text_opt};
+use crate::grenzen;
 use crate::{App, AppFehler};
 
 /// Rows of each table of the report at most (the newest).
@@ -73,7 +74,7 @@ impl App {
         kunde_id: KundeId,
         angabe: Ausnahmeangabe,
     ) -> Result<Ausnahmefreigabe, AppFehler> {
-        let erlaeuterung = text_opt("erlaeuterung", angabe.erlaeuterung.as_deref(), 500)?;
+        let erlaeuterung = text_opt("erlaeuterung", angabe.erlaeuterung.as_deref(), grenzen::KURZTEXT)?;
         if angabe.grund == Ausnahmegrund::Sonstiges && erlaeuterung.is_none() {
             return Err(AppFehler::ungueltig("erlaeuterung", "Bei „Sonstiger Grund“ bitte den Grund erläutern."));
         }

@@ -15,7 +15,7 @@ use utoipa::ToSchema;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::{Tx, sql};
 
-use crate::{App, AppFehler, geheimnis, passwort};
+use crate::{App, AppFehler, geheimnis, grenzen, passwort};
 
 pub const LEERLAUF: TimeDelta = TimeDelta::minutes(30);
 /// How long a session waits for the second factor after the password.
@@ -281,7 +281,7 @@ impl App {
         }
         let login = normalisiert(&neu.login);
         if login.is_empty()
-            || login.chars().count() > 64
+            || login.chars().count() > grenzen::LOGIN
             || !login.chars().all(|c| c.is_ascii_alphanumeric() || ".-_".contains(c))
         {
             return Err(AppFehler::ungueltig(
@@ -290,7 +290,7 @@ impl App {
             ));
         }
         let name = neu.name.trim();
-        if name.is_empty() || name.chars().count() > 200 {
+        if name.is_empty() || name.chars().count() > grenzen::BEZEICHNUNG {
             return Err(AppFehler::ungueltig("name", "Bitte den Namen angeben (höchstens 200 Zeichen)."));
         }
         passwort::richtlinie_pruefen(&neu.passwort, &login)

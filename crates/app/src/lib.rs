@@ -10,6 +10,7 @@ pub mod dienststelle;
 pub mod fall;
 pub mod fehler;
 pub mod geheimnis;
+pub mod grenzen;
 pub mod kenntnis;
 pub mod konto;
 pub mod kontopflege;

@@ -14,6 +14,7 @@ use vierphasen_store::sql;
 use crate::fall::{
     Aenderung, Eintrag, Tor, Verlaufsaktion, stammdaten_laden, text_opt, text_pruefen, verlauf_schreiben,
 };
+use crate::grenzen;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -226,7 +227,7 @@ fn terminzeit_pruefen(e: &TerminEingabe, jetzt: chrono::NaiveDateTime) -> Result
     {
         return Err(AppFehler::ungueltig("dauer_minuten", "5 bis 480 Minuten"));
     }
-    let raum = text_opt("raum", e.raum.as_deref(), 100)?;
+    let raum = text_opt("raum", e.raum.as_deref(), grenzen::ZEILE)?;
     let kanal = match (e.kanal, &raum) {
         (Some(k), Some(_)) if k != Kanal::VorOrt => {
             return Err(AppFehler::ungueltig(
@@ -312,7 +313,7 @@ impl App {
         eingabe: TerminEingabe,
     ) -> Result<Aenderung, AppFehler> {
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        let text = text_pruefen("text", &eingabe.text, 500)?;
+        let text = text_pruefen("text", &eingabe.text, grenzen::KURZTEXT)?;
         if eingabe.datum < s.heute {
             return Err(AppFehler::ungueltig("datum", "liegt in der Vergangenheit"));
         }

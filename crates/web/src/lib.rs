@@ -11,6 +11,9 @@ pub mod fehler;
 pub mod fehlerart;
 pub mod kopfzeilen;
 pub mod seiten;
+
+/// The length of each free text (issue 15/7), for the templates' `maxlength`.
+pub use vierphasen_app::grenzen;
 pub mod server;
 pub mod zustand;
 

@@ -358,6 +358,8 @@ async fn beratungsvermerk(t: &TestApp, vfk: &str, id: i64) {
     // V1: prefilled from the profiling and the goal; the hint list names the sources.
     let s = t.seite(&seite, vfk).await;
     ok(&s, "Vermerk");
+    // Issue 15/7: the text area takes what the use case accepts (20,000 characters).
+    assert!(s.text.contains(r#"name="text" maxlength="20000""#), "{}", s.text);
     let text = s.sichtbar();
     assert!(text.contains("Beratungsvermerk"), "{text}");
     assert!(text.contains("Vorbefüllt nach V1"), "{text}");

@@ -141,6 +141,9 @@ async fn neuer_kunde_ueber_das_formular() {
         assert!(s.sichtbar().contains("Neue Kundin / neuer Kunde"));
         // SGB III Dienststelle: no Bedarfsgemeinschaft field (P10 is SGB II).
         assert!(!s.text.contains(r#"name="bedarfsgemeinschaft""#));
+        // Issue 15/7: the browser stops a name where the server would refuse it; a date has no limit.
+        assert!(s.text.contains(r#"name="vorname" type="text" value="" maxlength="100""#), "{}", s.text);
+        assert!(!s.text.contains(r#"type="date" value="" maxlength"#));
 
         // Missing first name and a bad postcode: the summary names both fields at once (issue
         // 15/7), the input stays.

@@ -14,6 +14,7 @@ use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
 use crate::fall::{Aenderung, Tor, Verlaufsaktion, als_text, aus_text, text_opt};
+use crate::grenzen;
 use crate::{App, AppFehler};
 pub use lauf::{Kategorieloeschung, Loeschbericht, anzahl};
 
@@ -192,7 +193,7 @@ impl App {
         kunde_id: KundeId,
         angabe: Anordnungsangabe,
     ) -> Result<Aenderung, AppFehler> {
-        let aktenzeichen = text_opt("aktenzeichen", angabe.aktenzeichen.as_deref(), 200)?;
+        let aktenzeichen = text_opt("aktenzeichen", angabe.aktenzeichen.as_deref(), grenzen::BEZEICHNUNG)?;
         if angabe.grund == Anordnungsgrund::Sonstiges && aktenzeichen.is_none() {
             return Err(AppFehler::ungueltig(
                 "aktenzeichen",

@@ -6,6 +6,7 @@ use vierphasen_domain::fallakte::Aktivitaet;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 
 use super::{Aenderung, Tor, Verlaufsaktion, text_opt, text_pruefen};
+use crate::grenzen;
 use crate::{App, AppFehler};
 
 impl App {
@@ -16,8 +17,8 @@ impl App {
         kunde_id: KundeId,
         eingabe: Aktivitaet,
     ) -> Result<Aenderung, AppFehler> {
-        let beschreibung = text_pruefen("beschreibung", &eingabe.beschreibung, 500)?;
-        let traeger = text_opt("traeger", eingabe.traeger.as_deref(), 200)?;
+        let beschreibung = text_pruefen("beschreibung", &eingabe.beschreibung, grenzen::KURZTEXT)?;
+        let traeger = text_opt("traeger", eingabe.traeger.as_deref(), grenzen::BEZEICHNUNG)?;
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         if eingabe.datum > s.heute {
             return Err(AppFehler::ungueltig(

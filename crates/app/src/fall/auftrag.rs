@@ -10,6 +10,7 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use super::Aenderung;
 use super::kunde::text_opt;
 use super::{Tor, Verlaufsaktion, auftrag_erledigen as auftrag_erledigt_setzen};
+use crate::grenzen;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -63,7 +64,7 @@ impl App {
     fn zav_angaben(&self, z: ZavAngaben) -> Result<ZavAngaben, AppFehler> {
         let k = self.katalog;
         Ok(ZavAngaben {
-            zielposition: text_opt("zav.zielposition", z.zielposition.as_deref(), 200)?,
+            zielposition: text_opt("zav.zielposition", z.zielposition.as_deref(), grenzen::BEZEICHNUNG)?,
             branche: z.branche.as_deref().map(str::trim).map(|t| k.zav_branche(t).map_or(t, |x| &x.id).to_owned()),
             region: z.region.as_deref().map(str::trim).map(|t| k.zav_region(t).map_or(t, |x| &x.id).to_owned()),
             ..z

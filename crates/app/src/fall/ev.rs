@@ -18,6 +18,7 @@ use super::aufloesen;
 use super::kunde::text_pruefen;
 use super::schreiben::{Schreibvorgang, nicht_vor};
 use super::{Tor, Verlaufsaktion};
+use crate::grenzen;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -184,7 +185,7 @@ fn eigenbemuehungen_pruefen(
         return Err(AppFehler::ungueltig("eigenbemuehungen.bis", "liegt vor dem Beginn des Zeitraums"));
     }
     let nachweis = match e.nachweis.as_deref().map(str::trim) {
-        Some(t) if !t.is_empty() => Some(text_pruefen("eigenbemuehungen.nachweis", t, 1000)?),
+        Some(t) if !t.is_empty() => Some(text_pruefen("eigenbemuehungen.nachweis", t, grenzen::NOTIZ)?),
         _ => None,
     };
     Ok(Some(Eigenbemuehungen { nachweis, ..e.clone() }))
@@ -202,7 +203,10 @@ fn aufgaben_pruefen(aufgaben: &[Aufgabe], erstellt_am: NaiveDate) -> Result<Vec<
                 format!("liegt vor der Erstellung der Vereinbarung ({})", de(erstellt_am)),
             ));
         }
-        geprueft.push(Aufgabe { text: text_pruefen(&format!("aufgaben[{j}].text"), &a.text, 2000)?, ..a.clone() });
+        geprueft.push(Aufgabe {
+            text: text_pruefen(&format!("aufgaben[{j}].text"), &a.text, grenzen::ABSATZ)?,
+            ..a.clone()
+        });
     }
     Ok(geprueft)
 }
@@ -314,7 +318,7 @@ impl App {
         nachher.aufgaben = aufgaben_pruefen(&eingabe.aufgaben, vorher.erstellt_am)?;
         nachher.eigenbemuehungen = eigenbemuehungen_pruefen(eingabe.eigenbemuehungen.as_ref(), vorher.erstellt_am)?;
         nachher.zwischenziel = match eingabe.zwischenziel.as_deref().map(str::trim) {
-            Some(t) if !t.is_empty() => Some(text_pruefen("zwischenziel", t, 500)?),
+            Some(t) if !t.is_empty() => Some(text_pruefen("zwischenziel", t, grenzen::KURZTEXT)?),
             _ => None,
         };
         nachher.gueltig_bis = eingabe.gueltig_bis;

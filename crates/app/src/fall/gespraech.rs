@@ -12,7 +12,7 @@ use vierphasen_domain::{Befund, Profillage};
 
 use super::{Tor, Verlaufsaktion, text_opt, text_pruefen};
 use crate::termine::Terminzeit;
-use crate::{App, AppFehler};
+use crate::{App, AppFehler, grenzen};
 use vierphasen_domain::KundeId;
 use vierphasen_domain::Regel;
 
@@ -45,8 +45,6 @@ pub struct GespraechErgebnis {
 
 /// Entries of a list of the Folgegespräch at most (tasks reviewed, agreements).
 pub const HOECHSTENS_EINTRAEGE: usize = 50;
-/// Characters of an agreement of step 4 at most.
-pub const VEREINBARUNG_MAX: usize = 500;
 
 /// F1/F2: the Folgegespräch's texts trimmed and within their limits (the form and the API alike,
 /// issue 15/7), every refusal at once; the fields are named as the form names them.
@@ -60,16 +58,16 @@ fn folgegespraech_pruefen(mut f: Folgegespraech) -> Result<Folgegespraech, AppFe
     if let Some(s1) = &mut f.schritt1 {
         listen.push(("folgegespraech.schritt1.aufgaben", s1.aufgaben.len()));
         for (i, a) in s1.aufgaben.iter_mut().enumerate() {
-            text(format!("folgegespraech.schritt1.aufgaben[{i}].grund"), &mut a.grund, 1000);
+            text(format!("folgegespraech.schritt1.aufgaben[{i}].grund"), &mut a.grund, grenzen::NOTIZ);
         }
-        text("folgegespraech.schritt1.folgeschritte".into(), &mut s1.folgeschritte, 2000);
-        text("folgegespraech.schritt1.erfolge_misserfolge".into(), &mut s1.erfolge_misserfolge, 2000);
+        text("folgegespraech.schritt1.folgeschritte".into(), &mut s1.folgeschritte, grenzen::ABSATZ);
+        text("folgegespraech.schritt1.erfolge_misserfolge".into(), &mut s1.erfolge_misserfolge, grenzen::ABSATZ);
     }
     if let Some(s2) = &mut f.schritt2 {
-        text("folgegespraech.schritt2.anpassungen".into(), &mut s2.anpassungen, 2000);
+        text("folgegespraech.schritt2.anpassungen".into(), &mut s2.anpassungen, grenzen::ABSATZ);
     }
     if let Some(s3) = &mut f.schritt3 {
-        text("folgegespraech.schritt3.bewerbungsaktivitaeten".into(), &mut s3.bewerbungsaktivitaeten, 2000);
+        text("folgegespraech.schritt3.bewerbungsaktivitaeten".into(), &mut s3.bewerbungsaktivitaeten, grenzen::ABSATZ);
     }
     if let Some(s4) = &f.schritt4 {
         listen.push(("folgegespraech.schritt4.vereinbarungen", s4.vereinbarungen.len()));
@@ -80,10 +78,10 @@ fn folgegespraech_pruefen(mut f: Folgegespraech) -> Result<Folgegespraech, AppFe
         Err(e) => fehler.push(e),
     };
     for (i, a) in f.schritt1.iter_mut().flat_map(|s| s.aufgaben.iter_mut()).enumerate() {
-        pflicht(format!("folgegespraech.schritt1.aufgaben[{i}].aufgabe"), &mut a.aufgabe, 2000);
+        pflicht(format!("folgegespraech.schritt1.aufgaben[{i}].aufgabe"), &mut a.aufgabe, grenzen::ABSATZ);
     }
     for (i, v) in f.schritt4.iter_mut().flat_map(|s| s.vereinbarungen.iter_mut()).enumerate() {
-        pflicht(format!("folgegespraech.schritt4.vereinbarungen[{i}].text"), &mut v.text, VEREINBARUNG_MAX);
+        pflicht(format!("folgegespraech.schritt4.vereinbarungen[{i}].text"), &mut v.text, grenzen::KURZTEXT);
     }
     for (feld, n) in listen.into_iter().filter(|(_, n)| *n > HOECHSTENS_EINTRAEGE) {
         fehler.push(AppFehler::ungueltig(feld, format!("höchstens {HOECHSTENS_EINTRAEGE} Einträge, nicht {n}")));

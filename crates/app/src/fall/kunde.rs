@@ -17,6 +17,7 @@ use super::{
 };
 use super::{Fall, FallIds, Stammdaten, fall_laden, freigaben};
 use super::{als_text, aus_text, neue_kundennummer};
+use crate::grenzen;
 use crate::plz::plz_optional;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -126,7 +127,7 @@ pub struct Wiedermeldungsergebnis {
 /// D3: why a case file is opened — the purpose given (checked like any text) or the role's default.
 pub(crate) fn lesezweck(wer: &Akteur, zweck: Option<&str>) -> Result<String, AppFehler> {
     match zweck {
-        Some(z) => text_pruefen("zweck", z, 100),
+        Some(z) => text_pruefen("zweck", z, grenzen::ZEILE),
         None => Ok(standardzweck(wer.rolle).to_string()),
     }
 }
@@ -159,7 +160,7 @@ pub(crate) fn text_pruefen(feld: &str, wert: &str, max: usize) -> Result<String,
 /// A person's name: a text with at least one letter and without invisible characters (a name
 /// of only zero-width spaces would be an empty line in every list and letter).
 pub(crate) fn name_pruefen(feld: &str, wert: &str) -> Result<String, AppFehler> {
-    let t = text_pruefen(feld, wert, 100)?;
+    let t = text_pruefen(feld, wert, grenzen::NAME)?;
     if t.chars().any(unsichtbar) {
         return Err(AppFehler::ungueltig(feld, "enthält unsichtbare Zeichen (z. B. Leerzeichen ohne Breite)"));
     }
@@ -231,7 +232,7 @@ pub(crate) async fn bg_finden(
     if rechtskreis != Rechtskreis::SgbII {
         return Err(AppFehler::ungueltig(feld, "gibt es nur im SGB II (P10)"));
     }
-    let nummer = text_pruefen(feld_nummer, nummer, 30)?;
+    let nummer = text_pruefen(feld_nummer, nummer, grenzen::BG_NUMMER)?;
     bedarfsgemeinschaft(tx, wer.dienststelle_id, &nummer).await
 }
 
@@ -396,7 +397,7 @@ impl App {
     /// as opened only with a stated reason. D3: every list is logged (who, what, how many).
     pub async fn kunden_liste(&self, wer: &Akteur, suche: &Kundensuche) -> Result<Vec<Kundenzeile>, AppFehler> {
         let begriff = match suche.suche.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            Some(s) => Some(text_pruefen("suche", s, 100)?),
+            Some(s) => Some(text_pruefen("suche", s, grenzen::ZEILE)?),
             None => None,
         };
         let muster = match &begriff {

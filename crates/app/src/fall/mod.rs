@@ -39,7 +39,7 @@ pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};
 pub use einwilligung::EinwilligungEingabe;
 pub use ev::{EvAbschluss, EvAushaendigung, EvBearbeitung, EvEntwurf};
 pub use export::{Auskunft, Protokolleintrag, VerlaufEintrag, Zugriffstag};
-pub use gespraech::{GespraechEingabe, GespraechErgebnis, HOECHSTENS_EINTRAEGE, VEREINBARUNG_MAX};
+pub use gespraech::{GespraechEingabe, GespraechErgebnis, HOECHSTENS_EINTRAEGE};
 pub use import::ImportStamm;
 pub(crate) use kunde::{lesezweck, text_opt, text_pruefen};
 pub use profiling::{ProfilingEingabe, ProfillageVorschlag};

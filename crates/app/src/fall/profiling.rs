@@ -16,6 +16,7 @@ use super::kunde::{text_opt, text_pruefen};
 use super::schreiben::nicht_vor;
 use super::{Aenderung, aufloesen, fall_laden};
 use super::{Tor, Verlaufsaktion};
+use crate::grenzen;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -90,7 +91,7 @@ fn version_bauen(k: &Katalog, e: &ProfilingEingabe, heute: NaiveDate) -> Result<
     let mut staerken = Vec::with_capacity(e.staerken.len());
     for (j, st) in e.staerken.iter().enumerate() {
         staerken.push(Staerke {
-            bezeichnung: text_pruefen(&format!("staerken[{j}].bezeichnung"), &st.bezeichnung, 200)?,
+            bezeichnung: text_pruefen(&format!("staerken[{j}].bezeichnung"), &st.bezeichnung, grenzen::BEZEICHNUNG)?,
             ..st.clone()
         });
     }
@@ -99,7 +100,7 @@ fn version_bauen(k: &Katalog, e: &ProfilingEingabe, heute: NaiveDate) -> Result<
         merkmale.push(MerkmalBewertung {
             merkmal: k.finde_merkmal(&m.merkmal).map_or_else(|| kurz(&m.merkmal), |r| k.merkmal(r).id.clone()),
             status: m.status,
-            kommentar: text_opt(&format!("merkmale[{j}].kommentar"), m.kommentar.as_deref(), 2000)?,
+            kommentar: text_opt(&format!("merkmale[{j}].kommentar"), m.kommentar.as_deref(), grenzen::ABSATZ)?,
         });
     }
     let gruppe = |t: &str| k.finde_gruppe(t).map_or_else(|| kurz(t), |g| g.id().to_string());
@@ -107,7 +108,7 @@ fn version_bauen(k: &Katalog, e: &ProfilingEingabe, heute: NaiveDate) -> Result<
     for (j, v) in e.verdichtung.iter().enumerate() {
         verdichtung.push(Verdichtung {
             gruppe: gruppe(&v.gruppe),
-            kommentar: text_frei(&format!("verdichtung[{j}].kommentar"), &v.kommentar, 2000)?,
+            kommentar: text_frei(&format!("verdichtung[{j}].kommentar"), &v.kommentar, grenzen::ABSATZ)?,
         });
     }
     let standortbestimmung = match &e.standortbestimmung {
@@ -115,7 +116,10 @@ fn version_bauen(k: &Katalog, e: &ProfilingEingabe, heute: NaiveDate) -> Result<
             if sb.datum > heute {
                 return Err(AppFehler::ungueltig("standortbestimmung.datum", "liegt in der Zukunft"));
             }
-            Some(Standortbestimmung { fazit: text_pruefen("standortbestimmung.fazit", &sb.fazit, 5000)?, ..sb.clone() })
+            Some(Standortbestimmung {
+                fazit: text_pruefen("standortbestimmung.fazit", &sb.fazit, grenzen::LANGTEXT)?,
+                ..sb.clone()
+            })
         }
         None => None,
     };
@@ -126,13 +130,13 @@ fn version_bauen(k: &Katalog, e: &ProfilingEingabe, heute: NaiveDate) -> Result<
     let profillage = match &e.profillage {
         Some(w) => Some(ProfillageWahl {
             wert: k.finde_profillage(&w.wert).map_or_else(|| kurz(&w.wert), |p| p.id().to_string()),
-            begruendung: text_opt("profillage.begruendung", w.begruendung.as_deref(), 5000)?,
+            begruendung: text_opt("profillage.begruendung", w.begruendung.as_deref(), grenzen::LANGTEXT)?,
         }),
         None => None,
     };
     let zielberuf = e.zielberuf.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
     let zielberuf_bezeichnung = match zielberuf {
-        Some(_) => text_opt("zielberuf_bezeichnung", e.zielberuf_bezeichnung.as_deref(), 200)?,
+        Some(_) => text_opt("zielberuf_bezeichnung", e.zielberuf_bezeichnung.as_deref(), grenzen::BEZEICHNUNG)?,
         None => None,
     };
     Ok(ProfilingVersion {

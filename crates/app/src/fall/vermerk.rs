@@ -12,12 +12,9 @@ use super::Aenderung;
 use super::aufloesen;
 use super::kunde::text_pruefen;
 use super::{Tor, Verlaufsaktion, nachtrag_einfuegen};
-use crate::{App, AppFehler};
+use crate::{App, AppFehler, grenzen};
 use vierphasen_domain::KundeId;
 use vierphasen_domain::Regel;
-
-/// Longest Vermerk or addendum, in characters.
-const MAX_TEXT: usize = 20_000;
 
 #[derive(Debug, Clone, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -62,7 +59,7 @@ impl App {
         kunde_id: KundeId,
         eingabe: VermerkEingabe,
     ) -> Result<Aenderung, AppFehler> {
-        let text = text_pruefen("text", &eingabe.text, MAX_TEXT)?;
+        let text = text_pruefen("text", &eingabe.text, grenzen::DOKUMENT)?;
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         if eingabe.datum > s.heute {
             return Err(AppFehler::ungueltig(
@@ -86,7 +83,7 @@ impl App {
         vermerk_id: i64,
         eingabe: NachtragEingabe,
     ) -> Result<Aenderung, AppFehler> {
-        let text = text_pruefen("text", &eingabe.text, MAX_TEXT)?;
+        let text = text_pruefen("text", &eingabe.text, grenzen::DOKUMENT)?;
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         let i = s
             .fall

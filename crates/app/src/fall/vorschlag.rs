@@ -11,6 +11,7 @@ use vierphasen_store::{Tx, sql};
 
 use super::{Aenderung, text_opt};
 use super::{Tor, Verlaufsaktion};
+use crate::grenzen;
 use crate::stellen::{stelle_aus_json, stelle_laden};
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -140,8 +141,8 @@ impl App {
         vorschlag_id: i64,
         a: VorschlagAenderung,
     ) -> Result<Aenderung, AppFehler> {
-        let grund = text_opt("ablehnungsgrund", a.ablehnungsgrund.as_deref(), 1000)?;
-        let rueckmeldung = text_opt("rueckmeldung", a.rueckmeldung.as_deref(), 2000)?;
+        let grund = text_opt("ablehnungsgrund", a.ablehnungsgrund.as_deref(), grenzen::NOTIZ)?;
+        let rueckmeldung = text_opt("rueckmeldung", a.rueckmeldung.as_deref(), grenzen::ABSATZ)?;
         if a.status == VorschlagStatus::Abgelehnt && grund.is_none() {
             return Err(AppFehler::ungueltig("ablehnungsgrund", "ist bei „abgelehnt“ anzugeben"));
         }

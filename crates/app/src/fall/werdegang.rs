@@ -6,6 +6,7 @@ use vierphasen_domain::zugriff::{Akteur, Aktion};
 use vierphasen_domain::{KundeId, Monat};
 
 use super::{Aenderung, Tor, Verlaufsaktion, text_pruefen};
+use crate::grenzen;
 use crate::{App, AppFehler};
 
 impl App {
@@ -16,7 +17,7 @@ impl App {
         kunde_id: KundeId,
         eingabe: Werdegangseintrag,
     ) -> Result<Aenderung, AppFehler> {
-        let bezeichnung = text_pruefen("bezeichnung", &eingabe.bezeichnung, 200)?;
+        let bezeichnung = text_pruefen("bezeichnung", &eingabe.bezeichnung, grenzen::BEZEICHNUNG)?;
         let beruf = eingabe.beruf.as_deref().map(str::trim).filter(|b| !b.is_empty()).map(str::to_owned);
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         let dieser = Monat::von_datum(s.heute);

@@ -10,6 +10,7 @@ use super::Aenderung;
 use super::schreiben::nicht_vor;
 use super::text_opt;
 use super::{Tor, Verlaufsaktion};
+use crate::grenzen;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -46,7 +47,7 @@ impl App {
         {
             return Err(AppFehler::ungueltig("horizont_monate", "zwischen 1 und 240 Monaten"));
         }
-        let eigene_ziele = text_opt("eigene_ziele", eingabe.eigene_ziele.as_deref(), 2000)?;
+        let eigene_ziele = text_opt("eigene_ziele", eingabe.eigene_ziele.as_deref(), grenzen::ABSATZ)?;
         let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
         let k = self.katalog;
         let ziel = Ziel {

@@ -11,6 +11,7 @@ use vierphasen_matching::{Arbeitszeit, Ort, PlzTabelle};
 
 use crate::AppFehler;
 use crate::fall::{text_opt, text_pruefen};
+use crate::grenzen;
 use crate::plz::plz_pruefen;
 
 /// Days a posting stays open when the source names no end (the BA job details carry none).
@@ -98,16 +99,16 @@ pub fn stelle_pruefen(
     plz_tabelle: &PlzTabelle,
     heute: NaiveDate,
 ) -> Result<Stelle, AppFehler> {
-    let refnr = text_pruefen("refnr", &e.refnr, 60)?;
-    let titel = text_pruefen("titel", &e.titel, 300)?;
-    let arbeitgeber = text_pruefen("arbeitgeber", &e.arbeitgeber, 300)?;
+    let refnr = text_pruefen("refnr", &e.refnr, grenzen::STELLE_REFNR)?;
+    let titel = text_pruefen("titel", &e.titel, grenzen::STELLE_TEXT)?;
+    let arbeitgeber = text_pruefen("arbeitgeber", &e.arbeitgeber, grenzen::STELLE_TEXT)?;
     let code = beruf_zuordnen(berufe, &e.beruf)?;
     let beruf_titel = berufe.get(code).map(|b| b.titel.clone()).unwrap_or_default();
     // The BA's live search writes countries in capitals ("DEUTSCHLAND").
-    let land = text_opt("land", e.land.as_deref(), 100)?
+    let land = text_opt("land", e.land.as_deref(), grenzen::ZEILE)?
         .filter(|l| !l.eq_ignore_ascii_case(INLAND))
         .unwrap_or_else(|| INLAND.to_string());
-    let ort_name = text_opt("ort", e.ort.as_deref(), 200)?;
+    let ort_name = text_opt("ort", e.ort.as_deref(), grenzen::BEZEICHNUNG)?;
     let (plz, lat, lon, ort) = if land == INLAND {
         let Some(p) = e.plz.as_deref().map(str::trim).filter(|p| !p.is_empty()) else {
             return Err(AppFehler::ungueltig("plz", "fehlt: Stellen in Deutschland brauchen die Postleitzahl"));
@@ -131,7 +132,7 @@ pub fn stelle_pruefen(
     let arbeitszeit = arbeitszeit_pruefen(&e.arbeitszeit)?;
     let mut faehigkeiten = Vec::new();
     for (i, f) in e.faehigkeiten.iter().enumerate() {
-        let f = text_pruefen(&format!("faehigkeiten[{i}]"), f, 300)?;
+        let f = text_pruefen(&format!("faehigkeiten[{i}]"), f, grenzen::STELLE_TEXT)?;
         if !faehigkeiten.contains(&f) {
             faehigkeiten.push(f);
         }
@@ -160,14 +161,11 @@ pub fn stelle_pruefen(
         veroeffentlicht,
         ablauf,
         // Refused when too long or with control characters (NUL, ESC), never cut silently.
-        beschreibung: text_opt("beschreibung", Some(&e.beschreibung), BESCHREIBUNG_MAX)?.unwrap_or_default(),
-        verguetung: text_opt("verguetung", e.verguetung.as_deref(), 300)?,
+        beschreibung: text_opt("beschreibung", Some(&e.beschreibung), grenzen::DOKUMENT)?.unwrap_or_default(),
+        verguetung: text_opt("verguetung", e.verguetung.as_deref(), grenzen::STELLE_TEXT)?,
         quelle: "erfasst".into(),
     })
 }
-
-/// Characters of a posting's description at most.
-pub const BESCHREIBUNG_MAX: usize = 20_000;
 
 /// The posting as the engine sees it; its skills join the vocabulary, each as the skills it names
 /// ([`vierphasen_matching::Faehigkeiten::anforderung`]). `None` for a stored code

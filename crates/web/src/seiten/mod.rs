@@ -19,6 +19,7 @@ mod formular;
 pub mod gespeichert;
 mod kunde_neu;
 mod kunden;
+mod laengen;
 mod meldung;
 mod passwort_neu;
 mod pfad;
@@ -43,6 +44,7 @@ use axum::Router;
 use axum::routing::{get, post};
 
 pub use formular::{Formular, Rueckmeldung, beschriften};
+pub use laengen::hoechstlaenge;
 pub use pfad::{FallPfad, FallZeile, nummer};
 pub use rahmen::{
     Rahmen, SeitenBenutzer, SeitenErgebnis, SeitenFehler, html, mit_status, nach_dem_speichern, weiter_zu,

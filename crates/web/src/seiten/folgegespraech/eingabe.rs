@@ -5,7 +5,8 @@
 
 use chrono::NaiveDate;
 use vierphasen_app::AppFehler;
-use vierphasen_app::fall::{GespraechEingabe, HOECHSTENS_EINTRAEGE, VEREINBARUNG_MAX};
+use vierphasen_app::fall::{GespraechEingabe, HOECHSTENS_EINTRAEGE};
+use vierphasen_app::grenzen;
 use vierphasen_domain::fallakte::{
     Aufgabe, Aufgabenpruefung, Folgegespraech, Gespraechsart, Schritt1, Schritt2, Schritt3, Schritt4, Verantwortlich,
     Vorbereitung,
@@ -18,7 +19,7 @@ use crate::seiten::formular::{Feldfehler, feld_id};
 /// More rows than any conversation has; guards against crafted indices.
 const MAX_ZEILEN: usize = HOECHSTENS_EINTRAEGE;
 /// Free texts of an agreement (like a task of the EV).
-const MAX_TEXT: usize = VEREINBARUNG_MAX;
+const MAX_TEXT: usize = grenzen::KURZTEXT;
 
 /// The F1 checklist: field name and the seed's wording.
 pub const VORBEREITUNG: [(&str, &str); 6] = [

@@ -200,7 +200,7 @@ async fn ablauf(t: &TestApp) {
     let v1 = senden(t, Method::GET, &format!("{k}/vermerke/vorbefuellung?art=erstgespraech"), None, &vfk, ok).await;
     assert_eq!(v1["regel"], "V1");
     let abschnitte = v1["abschnitte"].as_array().unwrap();
-    assert!(abschnitte.iter().any(|a| a["text"].as_str().unwrap().contains("(43412)")), "{v1:#}");
+    assert!(abschnitte.iter().any(|a| a["text"].as_str().unwrap().contains("(KldB 43412)")), "{v1:#}");
     assert!(abschnitte.iter().any(|a| a["text"] == "Förderprofil"), "{v1:#}");
     let text: Vec<String> = abschnitte
         .iter()

@@ -365,7 +365,7 @@ async fn beratungsvermerk(t: &TestApp, vfk: &str, id: i64) {
     assert!(text.contains("Vorbefüllt nach V1"), "{text}");
     assert!(text.contains(&format!("Zielberuf/Zieltätigkeit – aus Profiling vom {}", tag_de(0))), "{text}");
     assert!(text.contains("Vereinbarte Zieloption – aus Ziel vom"), "{text}");
-    assert!(text.contains("(43412)"), "Zielberuf im Text: {text}");
+    assert!(text.contains("(KldB 43412)"), "Zielberuf im Text: {text}");
     assert!(text.contains("Profillage: Förderprofil"), "{text}");
     assert!(s.text.contains("id=\"art\" name=\"art\" value=\"erstgespraech\" checked"), "Erstgespräch vorgewählt");
 

@@ -605,10 +605,9 @@ impl<'a> Bau<'a> {
         self.konf.lokale_strategien.iter().find(|l| l.id == id).map_or(id.to_string(), |l| l.bezeichnung.clone())
     }
 
+    /// The job title of a code, as the Vermerke name it (not the KldB class title).
     fn beruf_titel(&self, code: &str) -> String {
-        vierphasen_domain::katalog::KldbCode::parse(code)
-            .and_then(|c| self.k.berufe.get(c))
-            .map_or(code.to_string(), |b| b.titel.clone())
+        self.k.berufe.bezeichnung(code)
     }
 
     fn vereinbarung(&self) -> &'static str {
@@ -1299,7 +1298,8 @@ impl<'a> Bau<'a> {
             .map(|m| self.merkmal_label(&m.merkmal))
             .collect();
         let besondere: Vec<&str> = v.staerken.iter().filter(|x| x.besondere).map(|x| x.bezeichnung.as_str()).collect();
-        let mut t = format!("{}. Zielberuf: {} ({}).", art.label(), self.beruf_titel(self.beruf.kldb), self.beruf.kldb);
+        let mut t =
+            format!("{}. Zielberuf: {} (KldB {}).", art.label(), self.beruf_titel(self.beruf.kldb), self.beruf.kldb);
         if bedarfe.is_empty() {
             t.push_str(" Keine vermittlungsrelevanten Handlungsbedarfe.");
         } else {

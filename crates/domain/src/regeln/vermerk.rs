@@ -35,9 +35,11 @@ pub fn erstgespraech(f: &GepruefteFallakte<'_>, datum: NaiveDate) -> Vorbefuellu
     let mut abschnitte = Vec::new();
     if let Some((v, s)) = f.profiling_am(datum) {
         let quelle = format!("Profiling vom {}", de(v.gespeichert_am));
-        let beruf = s.zielberuf.map_or("noch nicht festgelegt".to_string(), |c| {
-            k.berufe.get(c).map_or(c.to_string(), |b| format!("{} ({c})", b.titel))
-        });
+        // The job title it was chosen by (issue 15/5: not the KldB class title), with its code.
+        let beruf = match (v.zielberuf_name(&k.berufe), s.zielberuf) {
+            (Some(name), Some(c)) => format!("{name} (KldB {c})"),
+            _ => "noch nicht festgelegt".to_string(),
+        };
         abschnitte.push(Abschnitt { titel: "Zielberuf/Zieltätigkeit".into(), text: beruf, quelle: quelle.clone() });
         let bedarfe: Vec<String> =
             s.mit_bedarf().map(|m| format!("{}: {}", k.merkmal(m).gruppe.label(), k.merkmal(m).label)).collect();

@@ -23,7 +23,10 @@ fn v1_erstgespraech_prefill() {
             "Vereinbarte Zieloption"
         ]
     );
-    assert!(v.abschnitte[0].text.contains("26212"));
+    // The job title, not the KldB class title with its level ("… – fachlich ausgerichtete …").
+    let zielberuf = &v.abschnitte[0].text;
+    assert_eq!(*zielberuf, format!("{} (KldB 26212)", katalog().berufe.bezeichnung("26212")));
+    assert!(!zielberuf.contains(" – "), "{zielberuf}");
     assert!(v.abschnitte[1].text.contains("Berufliche Qualifikation"));
     assert_eq!(v.abschnitte[2].text, "Schaltpläne lesen");
     assert_eq!(v.abschnitte[4].text, "Förderprofil");

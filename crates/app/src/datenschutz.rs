@@ -12,8 +12,8 @@ use vierphasen_domain::datum::berlin_mitternacht;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, pruefen};
 use vierphasen_store::sql;
 
-use crate::fall::{Protokolleintrag, stammdaten_laden};
-use crate::{App, AppFehler};
+use crate::fall::{Protokolleintrag, stammdaten_laden, text_opt};
+use crate::{App, AppFehler, grenzen};
 use vierphasen_domain::KundeId;
 
 /// The access log of one case with the reader's name (when the account is known).
@@ -127,30 +127,47 @@ impl Protokollfilter {
         let mut fehler = Vec::new();
         for (feld, tag) in [("von", self.von), ("bis", self.bis)] {
             if tag.is_some_and(|t| !(1900..=2200).contains(&t.year())) {
-                fehler.push((feld.to_owned(), "Bitte einen Tag zwischen 1900 und 2200 angeben.".to_owned()));
+                fehler.push(AppFehler::ungueltig(feld, "Bitte einen Tag zwischen 1900 und 2200 angeben."));
             }
         }
         if let (Some(von), Some(bis)) = (self.von, self.bis)
             && von > bis
         {
-            fehler.push(("bis".to_owned(), "„Bis“ liegt vor „Von“. Bitte den Zeitraum prüfen.".to_owned()));
+            fehler.push(AppFehler::ungueltig("bis", "„Bis“ liegt vor „Von“. Bitte den Zeitraum prüfen."));
         }
-        for (feld, t) in [("zweck", &self.zweck), ("kundennummer", &self.kundennummer)] {
-            if t.as_deref().is_some_and(|t| t.chars().count() > 200 || t.chars().any(char::is_control)) {
-                fehler.push((feld.to_owned(), "Höchstens 200 Zeichen, keine Steuerzeichen.".to_owned()));
-            }
-        }
-        if !fehler.is_empty() {
-            return Err(AppFehler::UngueltigeFelder(fehler));
-        }
-        let text = |t: &Option<String>| t.as_deref().map(str::trim).filter(|t| !t.is_empty()).map(str::to_owned);
+        let mut text = |feld: &str, wert: &Option<String>| {
+            text_opt(feld, wert.as_deref(), grenzen::BEZEICHNUNG).unwrap_or_else(|e| {
+                fehler.push(e);
+                None
+            })
+        };
+        let zweck = text("zweck", &self.zweck);
+        let kundennummer = text("kundennummer", &self.kundennummer).map(|k| k.to_uppercase());
+        AppFehler::alle(fehler)?;
         Ok(Bedingungen {
             benutzer_id: self.benutzer_id,
             ab: self.von.map(berlin_mitternacht),
             vor: self.bis.and_then(|b| b.succ_opt()).map(berlin_mitternacht),
-            zweck: text(&self.zweck),
-            kundennummer: text(&self.kundennummer).map(|k| k.to_uppercase()),
+            zweck,
+            kundennummer,
         })
+    }
+}
+
+/// A row of the search with the number of all matching rows (counted before the limit).
+#[derive(sqlx::FromRow)]
+struct Treffer {
+    #[sqlx(flatten)]
+    zeile: Protokollzeile,
+    gesamt: i64,
+}
+
+/// D3: the Datenschutz reads the access log of her Dienststelle.
+fn nur_datenschutz(wer: &Akteur) -> Result<(), AppFehler> {
+    if pruefen(wer, Aktion::Zugriffsbericht, None) == Entscheidung::Erlaubt {
+        Ok(())
+    } else {
+        Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()))
     }
 }
 
@@ -164,13 +181,12 @@ impl App {
         filter: &Protokollfilter,
         hoechstens: i64,
     ) -> Result<Protokollauszug, AppFehler> {
-        if pruefen(wer, Aktion::Zugriffsbericht, None) != Entscheidung::Erlaubt {
-            return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
-        }
+        nur_datenschutz(wer)?;
         let b = filter.bedingungen()?;
         let mut tx = self.db.begin().await?;
-        let zeilen = sql!(&mut tx, zeilen<Protokollzeile>
-            "SELECT z.id, z.zeitpunkt, z.benutzer_id, b.name AS benutzer, b.login, k.kundennummer, z.kunde_id, z.zweck
+        let treffer = sql!(&mut tx, zeilen<Treffer>
+            "SELECT z.id, z.zeitpunkt, z.benutzer_id, b.name AS benutzer, b.login, k.kundennummer, z.kunde_id, z.zweck,
+                    COUNT(*) OVER () AS gesamt
              FROM zugriffsprotokoll z LEFT JOIN kunde k ON k.id = z.kunde_id LEFT JOIN benutzer b ON b.id = z.benutzer_id
              WHERE (k.dienststelle_id = $1 OR (k.id IS NULL AND b.dienststelle_id = $1))
                AND ($2 IS NULL OR z.benutzer_id = $2) AND ($3 IS NULL OR z.zeitpunkt >= $3)
@@ -178,23 +194,14 @@ impl App {
                AND ($6 IS NULL OR UPPER(k.kundennummer) = $6)
              ORDER BY z.id DESC LIMIT $7",
             wer.dienststelle_id, b.benutzer_id, b.ab, b.vor, &b.zweck, &b.kundennummer, hoechstens)?;
-        let gesamt = sql!(&mut tx, wert<i64>
-            "SELECT COUNT(*) FROM zugriffsprotokoll z LEFT JOIN kunde k ON k.id = z.kunde_id
-             LEFT JOIN benutzer b ON b.id = z.benutzer_id
-             WHERE (k.dienststelle_id = $1 OR (k.id IS NULL AND b.dienststelle_id = $1))
-               AND ($2 IS NULL OR z.benutzer_id = $2) AND ($3 IS NULL OR z.zeitpunkt >= $3)
-               AND ($4 IS NULL OR z.zeitpunkt < $4) AND ($5 IS NULL OR z.zweck = $5)
-               AND ($6 IS NULL OR UPPER(k.kundennummer) = $6)",
-            wer.dienststelle_id, b.benutzer_id, b.ab, b.vor, &b.zweck, &b.kundennummer)?;
-        Ok(Protokollauszug { zeilen, gesamt })
+        let gesamt = treffer.first().map_or(0, |t| t.gesamt);
+        Ok(Protokollauszug { zeilen: treffer.into_iter().map(|t| t.zeile).collect(), gesamt })
     }
 
     /// The accounts of the Dienststelle as (id, name, login), for the filter's choice (the
     /// Datenschutz does not get the staff list of the Administration: no roles, no teams).
     pub async fn protokoll_konten(&self, wer: &Akteur) -> Result<Vec<(i64, String, String)>, AppFehler> {
-        if pruefen(wer, Aktion::Zugriffsbericht, None) != Entscheidung::Erlaubt {
-            return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
-        }
+        nur_datenschutz(wer)?;
         let mut tx = self.db.begin().await?;
         Ok(sql!(&mut tx, zeilen<(i64, String, String)>
             "SELECT id, name, login FROM benutzer WHERE dienststelle_id = $1 ORDER BY name, id", wer.dienststelle_id)?)
@@ -202,9 +209,7 @@ impl App {
 
     /// The purposes logged in the Dienststelle (for the filter's choice), alphabetically.
     pub async fn protokoll_zwecke(&self, wer: &Akteur) -> Result<Vec<String>, AppFehler> {
-        if pruefen(wer, Aktion::Zugriffsbericht, None) != Entscheidung::Erlaubt {
-            return Err(AppFehler::Verboten("Das Zugriffsprotokoll sieht der Datenschutz ein (D3).".into()));
-        }
+        nur_datenschutz(wer)?;
         let mut tx = self.db.begin().await?;
         Ok(sql!(&mut tx, zeilen<(String,)>
             "SELECT DISTINCT z.zweck FROM zugriffsprotokoll z JOIN benutzer b ON b.id = z.benutzer_id

@@ -26,6 +26,26 @@ pub const HOECHSTDAUER: TimeDelta = TimeDelta::hours(10);
 /// `zuletzt_um` is refreshed at most this often (a read is not a write on every request).
 const AKTUALISIEREN_NACH: TimeDelta = TimeDelta::minutes(1);
 
+const ADMINISTRATION: &str = "Benutzer verwaltet die Administration der Dienststelle.";
+
+/// Accounts, teams and caseloads are the Administration's.
+pub(crate) fn nur_administration(wer: &Akteur) -> Result<(), AppFehler> {
+    if pruefen(wer, Aktion::BenutzerVerwalten, None) == Entscheidung::Erlaubt {
+        Ok(())
+    } else {
+        Err(AppFehler::Verboten(ADMINISTRATION.into()))
+    }
+}
+
+/// A team given for an account or a case must be one of the Dienststelle.
+pub(crate) async fn team_der_dienststelle(tx: &mut Tx, team_id: i64, dienststelle_id: i64) -> Result<(), AppFehler> {
+    match sql!(tx, zeile<(i64,)> "SELECT id FROM team WHERE id = $1 AND dienststelle_id = $2", team_id, dienststelle_id)?
+    {
+        Some(_) => Ok(()),
+        None => Err(AppFehler::ungueltig("team_id", "Dieses Team gibt es in der Dienststelle nicht.")),
+    }
+}
+
 const FALSCH: &str = "Anmeldung fehlgeschlagen: Benutzername oder Passwort ist falsch.";
 
 /// Who is signed in (what the UI shows and the access decision reads).
@@ -273,11 +293,11 @@ impl App {
         dienststelle_id: i64,
         neu: NeuerBenutzer,
     ) -> Result<i64, AppFehler> {
-        if let Some(a) = wer
-            && (pruefen(a, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt
-                || a.dienststelle_id != dienststelle_id)
-        {
-            return Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()));
+        if let Some(a) = wer {
+            nur_administration(a)?;
+            if a.dienststelle_id != dienststelle_id {
+                return Err(AppFehler::Verboten(ADMINISTRATION.into()));
+            }
         }
         let login = normalisiert(&neu.login);
         if login.is_empty()
@@ -295,18 +315,10 @@ impl App {
         }
         passwort::richtlinie_pruefen(&neu.passwort, &login)
             .map_err(|e| AppFehler::ungueltig("passwort", e.to_string()))?;
-        let hash = {
-            let p = neu.passwort.clone();
-            tokio::task::spawn_blocking(move || passwort::hashen(&p))
-                .await
-                .map_err(|e| AppFehler::intern("Passwort hashen", e))?
-        };
+        let hash = passwort::hashen_im_hintergrund(&neu.passwort).await?;
         let mut tx = self.db.begin().await?;
         if let Some(team) = neu.team_id {
-            let passt = sql!(&mut tx, zeile<(i64,)> "SELECT id FROM team WHERE id = $1 AND dienststelle_id = $2", team, dienststelle_id)?;
-            if passt.is_none() {
-                return Err(AppFehler::ungueltig("team_id", "Dieses Team gibt es in der Dienststelle nicht."));
-            }
+            team_der_dienststelle(&mut tx, team, dienststelle_id).await?;
         }
         if sql!(&mut tx, zeile<(i64,)> "SELECT id FROM benutzer WHERE login = $1", &login)?.is_some() {
             return Err(AppFehler::Konflikt(format!("Den Benutzernamen „{login}“ gibt es schon.")));
@@ -321,9 +333,7 @@ impl App {
 
     /// Disables an account: every session and token of it ends at once.
     pub async fn benutzer_deaktivieren(&self, wer: &Akteur, benutzer_id: i64) -> Result<(), AppFehler> {
-        if pruefen(wer, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt {
-            return Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()));
-        }
+        nur_administration(wer)?;
         let mut tx = self.db.begin().await?;
         let n = sql!(&mut tx, ausfuehren
             "UPDATE benutzer SET aktiv = FALSE WHERE id = $1 AND dienststelle_id = $2", benutzer_id, wer.dienststelle_id)?;

@@ -4,9 +4,10 @@
 //! is in `fall::zustaendigkeit`.
 
 use chrono::{DateTime, TimeDelta, Utc};
-use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
+use vierphasen_domain::zugriff::{Akteur, Rolle};
 use vierphasen_store::{Tx, sql};
 
+use crate::konto::{nur_administration, team_der_dienststelle};
 use crate::zweiter_faktor::ereignis;
 use crate::{App, AppFehler, geheimnis, passwort};
 
@@ -23,16 +24,10 @@ pub struct Kontoaenderung {
 /// A password link just created: the secret goes into the link, only its hash is stored.
 #[derive(Debug, Clone)]
 pub struct Passwortlink {
+    /// The name of the account, to say whose link it is.
+    pub name: String,
     pub geheim: String,
     pub gueltig_bis: DateTime<Utc>,
-}
-
-fn nur_administration(wer: &Akteur) -> Result<(), AppFehler> {
-    if pruefen(wer, Aktion::BenutzerVerwalten, None) == Entscheidung::Erlaubt {
-        Ok(())
-    } else {
-        Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()))
-    }
 }
 
 /// (name, role, team id, active) of an account of the Dienststelle.
@@ -48,6 +43,18 @@ async fn konto(
     let rolle =
         rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
     Ok((name, rolle, team, aktiv))
+}
+
+/// The number of cases a VFK is responsible for.
+async fn faelle_von(tx: &mut Tx, vfk_id: i64, dienststelle_id: i64) -> Result<i64, AppFehler> {
+    Ok(
+        sql!(tx, wert<i64> "SELECT COUNT(*) FROM kunde WHERE vfk_id = $1 AND dienststelle_id = $2", vfk_id, dienststelle_id)?,
+    )
+}
+
+/// "1 Fall", "2 Fälle".
+pub(crate) fn faelle(n: i64) -> String {
+    format!("{n} {}", if n == 1 { "Fall" } else { "Fälle" })
 }
 
 async fn teamname(tx: &mut Tx, team_id: Option<i64>) -> Result<String, AppFehler> {
@@ -69,11 +76,8 @@ impl App {
         let jetzt = self.jetzt();
         let mut w = self.schreiber.beginnen().await?;
         let (name, rolle, team, _) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
-        if let Some(t) = neu.team_id
-            && sql!(&mut w, zeile<(i64,)> "SELECT id FROM team WHERE id = $1 AND dienststelle_id = $2", t, wer.dienststelle_id)?
-                .is_none()
-        {
-            return Err(AppFehler::ungueltig("team_id", "Dieses Team gibt es in der Dienststelle nicht."));
+        if let Some(t) = neu.team_id {
+            team_der_dienststelle(w.as_mut(), t, wer.dienststelle_id).await?;
         }
         if neu.rolle != rolle {
             if benutzer_id == wer.benutzer_id {
@@ -83,13 +87,13 @@ impl App {
                 ));
             }
             if rolle == Rolle::Vfk {
-                let faelle = sql!(&mut w, wert<i64> "SELECT COUNT(*) FROM kunde WHERE vfk_id = $1", benutzer_id)?;
-                if faelle > 0 {
+                let n = faelle_von(w.as_mut(), benutzer_id, wer.dienststelle_id).await?;
+                if n > 0 {
                     return Err(AppFehler::ungueltig(
                         "rolle",
                         format!(
-                            "{name} betreut noch {faelle} {}. Übertragen Sie zuerst den Fallbestand an eine andere Vermittlungsfachkraft.",
-                            if faelle == 1 { "Fall" } else { "Fälle" }
+                            "{name} betreut noch {}. Übertragen Sie zuerst den Fallbestand an eine andere Vermittlungsfachkraft.",
+                            faelle(n)
                         ),
                     ));
                 }
@@ -115,8 +119,7 @@ impl App {
     pub async fn fallbestand(&self, wer: &Akteur, benutzer_id: i64) -> Result<i64, AppFehler> {
         nur_administration(wer)?;
         let mut tx = self.db.begin().await?;
-        Ok(sql!(&mut tx, wert<i64>
-            "SELECT COUNT(*) FROM kunde WHERE vfk_id = $1 AND dienststelle_id = $2", benutzer_id, wer.dienststelle_id)?)
+        faelle_von(&mut tx, benutzer_id, wer.dienststelle_id).await
     }
 
     /// A one-time link for a user who forgot her password (not for oneself: the profile page
@@ -128,7 +131,7 @@ impl App {
         }
         let jetzt = self.jetzt();
         let mut w = self.schreiber.beginnen().await?;
-        let (_, _, _, aktiv) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
+        let (name, _, _, aktiv) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
         if !aktiv {
             return Err(AppFehler::Konflikt("Das Konto ist deaktiviert.".into()));
         }
@@ -140,7 +143,7 @@ impl App {
             geheimnis::hash(&geheim), benutzer_id, wer.benutzer_id, jetzt, gueltig_bis)?;
         ereignis(w.as_mut(), benutzer_id, wer.benutzer_id, "passwort_link_erstellt", None, jetzt).await?;
         w.festschreiben().await?;
-        Ok(Passwortlink { geheim, gueltig_bis })
+        Ok(Passwortlink { name, geheim, gueltig_bis })
     }
 
     /// The login of a password link that can still be used; "not found" otherwise (used, replaced,
@@ -163,12 +166,7 @@ impl App {
         if neu != wiederholung {
             return Err(AppFehler::ungueltig("passwort_wiederholung", "Die beiden Passwörter stimmen nicht überein."));
         }
-        let hash = {
-            let p = neu.to_owned();
-            tokio::task::spawn_blocking(move || passwort::hashen(&p))
-                .await
-                .map_err(|e| AppFehler::intern("Passwort hashen", e))?
-        };
+        let hash = passwort::hashen_im_hintergrund(neu).await?;
         let mut w = self.schreiber.beginnen().await?;
         // Used once: a second request with the same link finds nothing to delete.
         if sql!(&mut w, ausfuehren "DELETE FROM passwort_link WHERE id_hash = $1", geheimnis::hash(geheim))? == 0 {

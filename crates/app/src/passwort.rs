@@ -94,6 +94,12 @@ pub fn richtlinie_pruefen(passwort: &str, login: &str) -> Result<(), PasswortFeh
 /// # Panics
 /// Only if the operating system's random number generator fails: hashing with a
 /// predictable salt would be worse than refusing the request.
+/// [`hashen`] on a blocking thread (argon2 takes its time; the async workers stay free).
+pub(crate) async fn hashen_im_hintergrund(passwort: &str) -> Result<String, crate::AppFehler> {
+    let p = passwort.to_owned();
+    tokio::task::spawn_blocking(move || hashen(&p)).await.map_err(|e| crate::AppFehler::intern("Passwort hashen", e))
+}
+
 pub fn hashen(passwort: &str) -> String {
     let mut salz = [0u8; 16];
     if let Err(e) = getrandom::fill(&mut salz) {

@@ -70,12 +70,7 @@ impl App {
                 "Das neue Passwort muss sich vom bisherigen unterscheiden.",
             ));
         }
-        let neu_hash = {
-            let p = w.neu.clone();
-            tokio::task::spawn_blocking(move || passwort::hashen(&p))
-                .await
-                .map_err(|e| AppFehler::intern("Passwort hashen", e))?
-        };
+        let neu_hash = passwort::hashen_im_hintergrund(&w.neu).await?;
         let mut s = self.schreiber.beginnen().await?;
         sql!(&mut s, ausfuehren "UPDATE benutzer SET passwort_hash = $1 WHERE id = $2", neu_hash, wer.benutzer_id)?;
         sql!(&mut s, ausfuehren "DELETE FROM sitzung WHERE benutzer_id = $1 AND id_hash <> $2",

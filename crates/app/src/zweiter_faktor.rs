@@ -288,9 +288,7 @@ impl App {
     /// The Administration resets a user's second factor (lost phone): it and the recovery codes
     /// are removed, her sessions end, the event is recorded.
     pub async fn zweiter_faktor_zuruecksetzen(&self, wer: &Akteur, benutzer_id: i64) -> Result<(), AppFehler> {
-        if pruefen(wer, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt {
-            return Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()));
-        }
+        crate::konto::nur_administration(wer)?;
         let jetzt = self.jetzt();
         let mut w = self.schreiber.beginnen().await?;
         if sql!(&mut w, zeile<(i64,)>

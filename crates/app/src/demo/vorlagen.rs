@@ -19,6 +19,7 @@ use fake::rand::{RngExt, SeedableRng};
 use vierphasen_domain::datum::{de, jahre_zwischen, minus_monate, plus_monate};
 use vierphasen_domain::fallakte::*;
 use vierphasen_domain::kalender::{Bundesland, arbeitstag_ab, arbeitstag_bis};
+use vierphasen_domain::regeln::kontaktdichte::tage_fuer;
 use vierphasen_domain::{Katalog, MerkmalStatus, Profillage, Rechtskreis, Segment};
 
 use super::daten::{BERUFE, Beruf, GRUENDE_NICHT_ERLEDIGT, PLZ, UEBERFACHLICH};
@@ -584,9 +585,7 @@ impl<'a> Bau<'a> {
     fn intervall(&self, lage: Profillage) -> i64 {
         let jung = self.alter(self.heute) < 27;
         let standard = self.k.kontaktdichte.tage(lage, jung);
-        let gruppe = if jung { self.konf.kontaktdichte_tage_unter_25.get(lage.id()).copied() } else { None };
-        let lokal = gruppe.or_else(|| self.konf.kontaktdichte_tage.get(lage.id()).copied());
-        i64::from(lokal.map_or(standard, |l| l.min(standard)))
+        i64::from(tage_fuer(self.konf, self.k, lage, jung).min(standard))
     }
 
     /// E2: days an EV concluded at `am` holds (a little less than the months).

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_domain::Rechtskreis;
-use vierphasen_domain::datum::{de, plus_monate};
+use vierphasen_domain::datum::de;
 use vierphasen_domain::fallakte::{
     Aufgabe, Eigenbemuehungen, Eingliederungsvereinbarung, GepruefteFallakte, Verantwortlich, Vereinbarungsart,
 };
-use vierphasen_domain::regeln::ev::gueltigkeit_monate;
+use vierphasen_domain::regeln::ev::regelende;
 use vierphasen_domain::regeln::folgegespraech::vereinbarungen_ohne_ev;
 use vierphasen_domain::zugriff::{Akteur, Aktion};
 
@@ -102,8 +102,7 @@ fn vorbefuellen(f: &GepruefteFallakte<'_>, heute: NaiveDate) -> Vec<Aufgabe> {
     });
     // E2: a deadline from a longer strategy window ends with the agreement (issue 15: the
     // prefill ran past it); the next version carries the task on.
-    let gueltig_bis =
-        plus_monate(heute, gueltigkeit_monate(f.akte.kunde.rechtskreis, f.alter_am(heute), &f.katalog.parameter.ev));
+    let gueltig_bis = regelende(heute, f.akte.kunde.rechtskreis, f.alter_am(heute), &f.katalog.parameter.ev);
     let mut aufgaben: Vec<Aufgabe> = Vec::new();
     let mut dazu = |text: String, verantwortlich: Verantwortlich, frist: Option<NaiveDate>| {
         if !aufgaben.iter().any(|a| a.text == text) {

@@ -3,11 +3,12 @@
 
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
+use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 use vierphasen_store::sql;
 
 use super::Aenderung;
 use super::{Eintrag, Tor, Verlaufsaktion, sperre_setzen, verlauf_schreiben, zustaendigkeit_setzen};
+use crate::konto::{nur_administration, team_der_dienststelle};
 use crate::zweiter_faktor::ereignis;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -63,11 +64,7 @@ impl App {
         };
         let team_id = match neu.team_id {
             Some(t) => {
-                let passt = sql!(&mut s.tx, zeile<(i64,)>
-                    "SELECT id FROM team WHERE id = $1 AND dienststelle_id = $2", t, dienststelle_id)?;
-                if passt.is_none() {
-                    return Err(AppFehler::ungueltig("team_id", "Dieses Team gibt es in der Dienststelle nicht."));
-                }
+                team_der_dienststelle(s.tx.as_mut(), t, dienststelle_id).await?;
                 Some(t)
             }
             None => vfk_team,
@@ -89,9 +86,7 @@ impl App {
     /// gets the new VFK and her team, its open appointments move along, and its Verlauf says so
     /// (D2). Nothing of the cases is read. Returns the number of cases moved.
     pub async fn bestand_uebertragen(&self, wer: &Akteur, von_vfk: i64, an_vfk: i64) -> Result<u64, AppFehler> {
-        if pruefen(wer, Aktion::BenutzerVerwalten, None) != Entscheidung::Erlaubt {
-            return Err(AppFehler::Verboten("Fallbestände überträgt die Administration der Dienststelle.".into()));
-        }
+        nur_administration(wer)?;
         if von_vfk == an_vfk {
             return Err(AppFehler::ungueltig("an", "Bitte eine andere Vermittlungsfachkraft wählen."));
         }
@@ -139,7 +134,7 @@ impl App {
             .await?;
         }
         let n = faelle.len() as u64;
-        let angabe = format!("{n} {} an {an_name}", if n == 1 { "Fall" } else { "Fälle" });
+        let angabe = format!("{} an {an_name}", crate::kontopflege::faelle(i64::try_from(n).unwrap_or(i64::MAX)));
         ereignis(w.as_mut(), von_vfk, wer.benutzer_id, "bestand_uebertragen", Some(&angabe), jetzt).await?;
         w.festschreiben().await?;
         Ok(n)

@@ -21,6 +21,11 @@ pub fn gueltigkeit_monate(rechtskreis: Rechtskreis, alter: i32, p: &EvParameter)
     }
 }
 
+/// E2: the end of the validity the rule gives an agreement concluded on `abgeschlossen`.
+pub fn regelende(abgeschlossen: NaiveDate, rechtskreis: Rechtskreis, alter: i32, p: &EvParameter) -> NaiveDate {
+    plus_monate(abgeschlossen, gueltigkeit_monate(rechtskreis, alter, p))
+}
+
 /// E2/E3: the date the agreement must be reviewed at the latest.
 pub fn ueberpruefung_bis(
     ev: &Eingliederungsvereinbarung,
@@ -29,7 +34,7 @@ pub fn ueberpruefung_bis(
     alter: i32,
     p: &EvParameter,
 ) -> NaiveDate {
-    let regel = plus_monate(abgeschlossen, gueltigkeit_monate(rechtskreis, alter, p));
+    let regel = regelende(abgeschlossen, rechtskreis, alter, p);
     ev.gueltig_bis.map_or(regel, |g| g.min(regel))
 }
 
@@ -118,7 +123,7 @@ pub fn ev_pruefen(
         // and on the day it is concluded; a concluded one is immutable, so no reminder after.
         if e.ersetzt_am.is_none() && e.abgeschlossen_am.is_none_or(|a| a == stichtag) {
             let ab = e.abgeschlossen_am.unwrap_or(e.erstellt_am);
-            let ende = e.gueltig_bis.unwrap_or_else(|| plus_monate(ab, gueltigkeit_monate(rk, f.alter_am(ab), p)));
+            let ende = ueberpruefung_bis(e, ab, rk, f.alter_am(ab), p);
             for (j, a) in e.aufgaben.iter().enumerate() {
                 if let Some(frist) = a.frist
                     && frist > ende

@@ -3,25 +3,30 @@
 use chrono::NaiveDate;
 
 use super::frist::Frist;
+use crate::Katalog;
 use crate::befund::Befund;
 use crate::datum::{de, plus_tage};
-use crate::fallakte::GepruefteFallakte;
+use crate::fallakte::{Dienststelle, GepruefteFallakte};
 use crate::grundtypen::Profillage;
 use crate::kalender::arbeitstag_bis;
 use crate::regel::Regel;
 
-/// Days until the next Folgegespräch for this case: the Dienststelle's value for the customer
-/// group (under 25), else its value for all, else the catalogue's value for the group.
-pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> u32 {
+/// K1 for a Profillage and customer group: the Dienststelle's value for the group (under 25),
+/// else its value for all, else the catalogue's value for the group.
+pub fn tage_fuer(dienststelle: &Dienststelle, katalog: &Katalog, profillage: Profillage, unter_25: bool) -> u32 {
     let lokal = |tabelle: &std::collections::BTreeMap<String, u32>| {
-        tabelle.iter().find(|(k, _)| f.katalog.finde_profillage(k) == Some(profillage)).map(|(_, t)| *t)
+        tabelle.iter().find(|(k, _)| katalog.finde_profillage(k) == Some(profillage)).map(|(_, t)| *t)
     };
-    let dienststelle = &f.akte.dienststelle;
-    let unter_25 = f.alter_am(stichtag) < 25;
     let gruppe = if unter_25 { lokal(&dienststelle.kontaktdichte_tage_unter_25) } else { None };
-    let mut tage = gruppe
+    gruppe
         .or_else(|| lokal(&dienststelle.kontaktdichte_tage))
-        .unwrap_or_else(|| f.katalog.kontaktdichte.tage(profillage, unter_25));
+        .unwrap_or_else(|| katalog.kontaktdichte.tage(profillage, unter_25))
+}
+
+/// Days until the next Folgegespräch for this case ([`tage_fuer`] its group; P1a: sooner after a
+/// provisional profiling).
+pub fn intervall_tage(f: &GepruefteFallakte<'_>, profillage: Profillage, stichtag: NaiveDate) -> u32 {
+    let mut tage = tage_fuer(&f.akte.dienststelle, f.katalog, profillage, f.alter_am(stichtag) < 25);
     if f.akte.profiling.last().is_some_and(|p| p.vorlaeufig) {
         tage = tage.min(f.katalog.parameter.profiling.vorlaeufig_folgegespraech_tage);
     }

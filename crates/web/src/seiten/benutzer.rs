@@ -14,6 +14,7 @@ use vierphasen_domain::zugriff::Rolle;
 use super::anzeige::zeit_text;
 use super::gespeichert::{self, Erledigt};
 use super::verwaltung::{Auswahl, rollen};
+use super::verwaltung_anmeldung::nur_administration;
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;
 
@@ -112,15 +113,6 @@ async fn abgewiesen(
     Ok(mit_status(&seite, status))
 }
 
-/// Only the Administration changes accounts; the Teamleitung reads the list on /verwaltung.
-fn nur_administration(b: &vierphasen_app::konto::Angemeldet) -> Result<(), AppFehler> {
-    if b.rolle == Rolle::Admin {
-        Ok(())
-    } else {
-        Err(AppFehler::Verboten("Benutzer verwaltet die Administration der Dienststelle.".into()))
-    }
-}
-
 async fn seite(
     State(z): State<Zustand>,
     SeitenBenutzer(b): SeitenBenutzer,
@@ -173,7 +165,6 @@ async fn passwortlink(
 ) -> SeitenErgebnis {
     nur_administration(&b)?;
     let bid = nummer(&bid, "Der Benutzer")?;
-    let seite = laden(&z, &b, bid).await?;
     let link = z.app.passwort_link_erstellen(&b.akteur, bid).await?;
     // The address as the Administration's browser reached the server (https unless the server
     // runs on plain-http localhost); without a usable Host header, the path alone.
@@ -185,9 +176,9 @@ async fn passwortlink(
         .map(|h| format!("{schema}://{h}"))
         .unwrap_or_default();
     Ok(html(&Linkseite {
-        rahmen: seite.rahmen,
+        rahmen: Rahmen::neu(&b, "verwaltung"),
         id: bid,
-        name: seite.name,
+        name: link.name,
         link: format!("{herkunft}/passwort-neu/{}", link.geheim),
         gueltig_bis: zeit_text(link.gueltig_bis),
     }))

@@ -75,20 +75,22 @@ pub struct Kontaktfeld {
     pub id: String,
     pub wert: String,
     pub fehler: Option<String>,
+    /// The group in words (" unter 25 Jahren", or empty for all).
+    pub gruppe: &'static str,
+    /// The catalogue's value for the group.
+    pub katalog: u32,
 }
 
-/// K1: one Profillage with the catalogue's defaults and the Dienststelle's own values.
+/// K1: one Profillage with its inputs for all and for the group under 25.
 pub struct Kontaktzeile {
     pub profillage: &'static str,
     pub nur: String,
-    pub standard: u32,
-    pub unter_25: u32,
-    /// The inputs for all and for the group under 25: (field, group in words, the catalogue's value).
-    pub felder: [(Kontaktfeld, &'static str, u32); 2],
+    pub felder: [Kontaktfeld; 2],
 }
 
-/// The two tables of the Kontaktdichtekonzept: the value for all, the value under 25.
-const KONTAKTDICHTE_TABELLEN: [&str; 2] = ["kontaktdichte_tage", "kontaktdichte_tage_unter_25"];
+/// The two tables of the Kontaktdichtekonzept as (field prefix, group in words, under 25).
+const KONTAKTDICHTE_TABELLEN: [(&str, &str, bool); 2] =
+    [("kontaktdichte_tage", "", false), ("kontaktdichte_tage_unter_25", " unter 25 Jahren", true)];
 
 /// S11: one local strategy (a row of the repeating group).
 pub struct Strategiezeile {
@@ -186,36 +188,33 @@ fn dauer_werte(d: &Gespraechsdauer) -> Formular {
 /// K1 rows: every Profillage with the catalogue's defaults and the typed or stored values
 /// (`werte`: field name → text).
 fn kontaktzeilen(k: &Katalog, werte: &BTreeMap<String, String>, rm: &Rueckmeldung) -> Vec<Kontaktzeile> {
-    let feld = |tabelle: &str, p: &str| {
-        let name = format!("{tabelle}.{p}");
-        let id = feld_id(&name);
-        Kontaktfeld {
-            fehler: rm.zu(&id).map(str::to_owned),
-            wert: werte.get(&name).cloned().unwrap_or_default(),
-            name,
-            id,
-        }
-    };
     k.profillagen
         .iter()
         .map(|p| Kontaktzeile {
             profillage: p.id.label(),
             nur: p.nur_rechtskreis.map(|r| format!("nur {}", r.label())).unwrap_or_default(),
-            standard: k.kontaktdichte.tage(p.id, false),
-            unter_25: k.kontaktdichte.tage(p.id, true),
-            felder: [
-                (feld(KONTAKTDICHTE_TABELLEN[0], p.id.id()), "", k.kontaktdichte.tage(p.id, false)),
-                (feld(KONTAKTDICHTE_TABELLEN[1], p.id.id()), " unter 25 Jahren", k.kontaktdichte.tage(p.id, true)),
-            ],
+            felder: KONTAKTDICHTE_TABELLEN.map(|(tabelle, gruppe, jung)| {
+                let name = format!("{tabelle}.{}", p.id.id());
+                let id = feld_id(&name);
+                Kontaktfeld {
+                    fehler: rm.zu(&id).map(str::to_owned),
+                    wert: werte.get(&name).cloned().unwrap_or_default(),
+                    name,
+                    id,
+                    gruppe,
+                    katalog: k.kontaktdichte.tage(p.id, jung),
+                }
+            }),
         })
         .collect()
 }
 
 /// K1: the stored tables as field name → text.
 fn kontaktwerte(d: &Dienststelle) -> BTreeMap<String, String> {
-    [(KONTAKTDICHTE_TABELLEN[0], &d.kontaktdichte_tage), (KONTAKTDICHTE_TABELLEN[1], &d.kontaktdichte_tage_unter_25)]
-        .into_iter()
-        .flat_map(|(tabelle, werte)| werte.iter().map(move |(k, v)| (format!("{tabelle}.{k}"), v.to_string())))
+    KONTAKTDICHTE_TABELLEN
+        .iter()
+        .zip([&d.kontaktdichte_tage, &d.kontaktdichte_tage_unter_25])
+        .flat_map(|((tabelle, ..), werte)| werte.iter().map(move |(k, v)| (format!("{tabelle}.{k}"), v.to_string())))
         .collect()
 }
 
@@ -426,35 +425,23 @@ pub async fn kontaktdichte_speichern(
     f: Formular,
 ) -> SeitenErgebnis {
     let katalog = z.app.katalog;
-    let namen: Vec<(String, String)> = KONTAKTDICHTE_TABELLEN
-        .iter()
-        .flat_map(|t| {
-            katalog.profillagen.iter().map(move |p| {
-                let gruppe = if *t == KONTAKTDICHTE_TABELLEN[1] { " unter 25 Jahren" } else { "" };
-                (format!("{t}.{}", p.id.id()), format!("Tage für {}{gruppe}", p.id.label()))
-            })
-        })
-        .collect();
-    let getippt: BTreeMap<String, String> = namen.iter().map(|(n, _)| (n.clone(), f.text(n))).collect();
     let ergebnis = async {
         // Every unreadable number at once.
         let mut tabellen = [BTreeMap::new(), BTreeMap::new()];
         let mut fehler = Vec::new();
-        for (name, label) in &namen {
-            let (tabelle, profillage) = name.split_once('.').unwrap_or_default();
-            match f.zahl::<u32>(name, label) {
-                Ok(Some(t)) => {
-                    let i = usize::from(tabelle == KONTAKTDICHTE_TABELLEN[1]);
-                    tabellen[i].insert(profillage.to_owned(), t);
+        for ((tabelle, gruppe, _), werte) in KONTAKTDICHTE_TABELLEN.iter().zip(&mut tabellen) {
+            for p in &katalog.profillagen {
+                let name = format!("{tabelle}.{}", p.id.id());
+                match f.zahl::<u32>(&name, &format!("Tage für {}{gruppe}", p.id.label())) {
+                    Ok(Some(t)) => {
+                        werte.insert(p.id.id().to_owned(), t);
+                    }
+                    Ok(None) => {}
+                    Err(e) => fehler.push(e),
                 }
-                Ok(None) => {}
-                Err(AppFehler::Ungueltig { feld, meldung }) => fehler.push((feld, meldung)),
-                Err(e) => return Err(e),
             }
         }
-        if !fehler.is_empty() {
-            return Err(AppFehler::UngueltigeFelder(fehler));
-        }
+        AppFehler::alle(fehler)?;
         let [alle, jung] = tabellen;
         let alt = z.app.konfiguration_lesen(&b.akteur).await?;
         z.app
@@ -470,6 +457,7 @@ pub async fn kontaktdichte_speichern(
         Err(e) => {
             let rm = Rueckmeldung::aus(e)?;
             let mut seite = laden(&z, &b).await?;
+            let getippt = f.0.iter().cloned().collect();
             seite.kontaktdichte = kontaktzeilen(katalog, &getippt, &rm);
             let status = rm.status();
             seite.rm_kontakt = rm;

@@ -65,11 +65,12 @@ pub struct Parameter {
     erledigt: Option<String>,
 }
 
-fn nur_administration(b: &Angemeldet) -> Result<(), AppFehler> {
+/// Pages only the Administration uses (accounts, their sign-in).
+pub(super) fn nur_administration(b: &Angemeldet) -> Result<(), AppFehler> {
     if b.rolle == Rolle::Admin {
         Ok(())
     } else {
-        Err(AppFehler::Verboten("Die Anmeldung der Konten verwaltet die Administration der Dienststelle.".into()))
+        Err(AppFehler::Verboten("Die Konten verwaltet die Administration der Dienststelle.".into()))
     }
 }
 

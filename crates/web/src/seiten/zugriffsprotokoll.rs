@@ -8,12 +8,12 @@ use axum::http::{HeaderValue, header};
 use axum::response::IntoResponse;
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
+use vierphasen_app::AppFehler;
 use vierphasen_app::datenschutz::{Protokollauszug, Protokollfilter, Protokollzeile};
 use vierphasen_app::protokollierer::FENSTER_MINUTEN;
 use vierphasen_domain::datum::{berlin_ortszeit, parse_strikt};
 
 use super::anzeige::zeit_text;
-use super::formular::Feldfehler;
 use super::verwaltung::Auswahl;
 use super::{Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status};
 use crate::zustand::Zustand;
@@ -43,34 +43,25 @@ pub struct Suche {
 
 impl Suche {
     /// The filter, or every field that cannot be read at once.
-    fn filter(&self) -> Result<Protokollfilter, Rueckmeldung> {
+    fn filter(&self) -> Result<Protokollfilter, AppFehler> {
         let mut fehler = Vec::new();
-        let mut datum = |id: &str, text: &str| -> Option<chrono::NaiveDate> {
-            let text = text.trim();
-            if text.is_empty() {
-                return None;
-            }
-            let d = parse_strikt(text);
-            if d.is_none() {
-                fehler.push(Feldfehler { id: id.into(), meldung: "Bitte ein Datum wählen (TT.MM.JJJJ).".into() });
-            }
-            d
+        let mut datum = |feld: &str, text: &str| match text.trim() {
+            "" => None,
+            t => parse_strikt(t).or_else(|| {
+                fehler.push(AppFehler::ungueltig(feld, "Bitte ein Datum wählen (TT.MM.JJJJ)."));
+                None
+            }),
         };
         let von = datum("von", &self.von);
         let bis = datum("bis", &self.bis);
         let benutzer_id = match self.benutzer.trim() {
             "" => None,
-            t => match t.parse() {
-                Ok(id) => Some(id),
-                Err(_) => {
-                    fehler.push(Feldfehler { id: "benutzer".into(), meldung: "Bitte einen Benutzer wählen.".into() });
-                    None
-                }
-            },
+            t => t
+                .parse()
+                .map_err(|_| fehler.push(AppFehler::ungueltig("benutzer", "Bitte einen Benutzer wählen.")))
+                .ok(),
         };
-        if !fehler.is_empty() {
-            return Err(Rueckmeldung { fehler, ..Default::default() });
-        }
+        AppFehler::alle(fehler)?;
         Ok(Protokollfilter {
             benutzer_id,
             von,
@@ -132,24 +123,25 @@ async fn seite(
         .into_iter()
         .map(|(id, name, login)| Auswahl { wert: id.to_string(), text: format!("{name} ({login})") })
         .collect();
-    let (rueckmeldung, ergebnis) = match suche.filter() {
-        Err(rm) => (rm, None),
-        Ok(filter) => match z.app.protokoll_suchen(&b.akteur, &filter, SEITE_HOECHSTENS).await {
-            Ok(Protokollauszug { zeilen, gesamt }) => {
-                let zeilen = zeilen
-                    .into_iter()
-                    .map(|p| Zeile {
-                        zeit: zeit_text(p.zeitpunkt),
-                        benutzer: benutzer_text(&p),
-                        kunde_id: p.kunde_id,
-                        kundennummer: p.kundennummer,
-                        zweck: p.zweck,
-                    })
-                    .collect();
-                (Rueckmeldung::default(), Some((zeilen, gesamt)))
-            }
-            Err(e) => (Rueckmeldung::aus(e)?, None),
-        },
+    let gefunden = match suche.filter() {
+        Ok(filter) => z.app.protokoll_suchen(&b.akteur, &filter, SEITE_HOECHSTENS).await,
+        Err(e) => Err(e),
+    };
+    let (rueckmeldung, ergebnis) = match gefunden {
+        Ok(Protokollauszug { zeilen, gesamt }) => {
+            let zeilen = zeilen
+                .into_iter()
+                .map(|p| Zeile {
+                    zeit: zeit_text(p.zeitpunkt),
+                    benutzer: benutzer_text(&p),
+                    kunde_id: p.kunde_id,
+                    kundennummer: p.kundennummer,
+                    zweck: p.zweck,
+                })
+                .collect();
+            (Rueckmeldung::default(), Some((zeilen, gesamt)))
+        }
+        Err(e) => (Rueckmeldung::aus(e)?, None),
     };
     let status = rueckmeldung.status();
     let seite = Protokollseite {
@@ -180,14 +172,7 @@ async fn csv(
     SeitenBenutzer(b): SeitenBenutzer,
     Query(suche): Query<Suche>,
 ) -> SeitenErgebnis {
-    let filter = match suche.filter() {
-        Ok(f) => f,
-        Err(rm) => {
-            let meldung = rm.fehler.iter().map(|f| f.meldung.as_str()).collect::<Vec<_>>().join(" ");
-            return Err(vierphasen_app::AppFehler::ungueltig("filter", meldung).into());
-        }
-    };
-    let auszug = z.app.protokoll_suchen(&b.akteur, &filter, CSV_HOECHSTENS).await?;
+    let auszug = z.app.protokoll_suchen(&b.akteur, &suche.filter()?, CSV_HOECHSTENS).await?;
     let mut text = String::from("\u{feff}Zeitpunkt;Benutzer;Benutzername;Benutzer-Nr.;Kundennummer;Zweck\r\n");
     for p in &auszug.zeilen {
         let zeile = [

@@ -46,6 +46,7 @@ export const maus = {
   async datum(seite, ziel, iso) { await ziel.fill(iso); },
   async zeit(seite, ziel, hhmm) { await ziel.fill(hhmm); },
   async waehlen(seite, ziel) { await ziel.check(); },
+  async auswaehlen(seite, ziel, text) { await ziel.selectOption({ label: text }); },
   async haken(seite, ziel) { await ziel.check(); },
 };
 
@@ -87,6 +88,16 @@ export const tastatur = {
     }
   },
   async waehlen(seite, ziel) { await tabZuGruppe(seite, ziel); },
+  // A select: Tab to it, then arrow keys until the option with this text is chosen.
+  async auswaehlen(seite, ziel, text) {
+    await tabZu(seite, ziel);
+    const gewaehlt = () => ziel.evaluate((el) => el.options[el.selectedIndex]?.text.trim());
+    await seite.keyboard.press("Home");
+    for (let i = 0; i < 80 && (await gewaehlt()) !== text; i++) {
+      await seite.keyboard.press("ArrowDown");
+    }
+    if ((await gewaehlt()) !== text) { throw new Error(`${text} in ${ziel} per Pfeiltasten nicht wählbar`); }
+  },
   async haken(seite, ziel) {
     await tabZu(seite, ziel);
     if (!(await ziel.isChecked())) { await seite.keyboard.press("Space"); }

@@ -52,7 +52,7 @@ test("Arbeitsliste, Kundensuche mit Live-Filter und Kundenakte", async () => {
 
 test("Begriffe: vom Fuß jeder Seite erreichbar, barrierefrei", async () => {
   const seite = await neueSeite(browser);
-  await anmelden(seite, "fachdienst.agentur");
+  await anmelden(seite, "aed.agentur");
   await seite.getByRole("link", { name: "Begriffe und Abkürzungen" }).click();
   await seite.getByRole("heading", { level: 1, name: "Begriffe und Abkürzungen" }).waitFor();
   await seite.getByText("Tagespendelbereich", { exact: true }).waitFor();

@@ -33,7 +33,7 @@ test("Administration: Rolle und Team ändern, Link für ein neues Passwort", asy
   await admin.getByLabel("Rolle", { exact: true }).selectOption("admin");
   const teams = await admin.getByLabel("Team", { exact: true }).locator("option").allInnerTexts();
   await admin.getByLabel("Team", { exact: true }).selectOption({ label: teams[1] });
-  await tastatur.klicken(admin, admin.getByRole("button", { name: "Rolle und Team speichern" }));
+  await tastatur.klicken(admin, admin.getByRole("button", { name: "Rolle, Team und Fachdienst speichern" }));
   await admin.getByText("Rolle und Team wurden gespeichert.").waitFor();
   assert.equal(await admin.getByLabel("Rolle", { exact: true }).inputValue(), "admin");
   await barrierefrei(admin, "Benutzer bearbeiten");

@@ -14,8 +14,10 @@ use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use vierphasen_domain::MerkmalStatus;
+use vierphasen_domain::fallakte::Auftragsstatus as AS;
 use vierphasen_domain::fallakte::pruefen_und_aufloesen;
 use vierphasen_domain::kalender::arbeitstag_bis;
+use vierphasen_domain::regeln::fachdienst::regel_des_dienstes;
 use vierphasen_domain::regeln::frist::FristStatus;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 use vierphasen_store::{Tx, sql};
@@ -138,12 +140,14 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: KundeId) -> R
         dienststelle_id: stamm.dienststelle_id,
         team_id: stamm.team_id,
         vertritt: Vec::new(),
+        fachdienst: None,
     };
     let fall = match fall_laden(tx, &vfk, kunde_id, Aktion::FallLesen, jetzt).await {
         Ok(f) => f,
         Err(AppFehler::NichtGefunden(_)) => return Ok(0),
         Err(e) => return Err(e),
     };
+    let auftrag_ids = fall.ids.auftraege.clone();
     let gf = pruefen_und_aufloesen(fall.akte, app.katalog)?;
     let pruefung = vierphasen_domain::pruefen(&gf, heute);
 
@@ -185,6 +189,24 @@ async fn wiedervorlagen_ableiten(app: &App, tx: &mut Tx, kunde_id: KundeId) -> R
                 text: format!("Merkmal „{label}“ ist zu klären: im nächsten Folgegespräch plausibilisieren"),
             });
         }
+    }
+
+    // Issue 13/1: a result to take note of, a question back to answer.
+    for ((a, l), id) in gf.akte.auftraege.iter().zip(&gf.auftraege).zip(&auftrag_ids) {
+        let dienst = app.katalog.dienst(&l.dienst).map_or("Fachdienst", |d| d.label.as_str());
+        let text = match a.status {
+            AS::ErgebnisMitgeteilt => format!("Ergebnis „{}“ ({dienst}) liegt vor: zur Kenntnis nehmen", l.label),
+            AS::Zurueckgegeben => format!("Rückfrage zum Auftrag „{}“ ({dienst}) beantworten", l.label),
+            _ => continue,
+        };
+        // A fixed date keeps the key stable: the result's day, else the referral's (due at once).
+        let datum = a.ergebnis.as_ref().map_or(a.datum, |e| e.datum);
+        neu.push(Wiedervorlage {
+            regel: regel_des_dienstes(&l.dienst).map_or("U4", |r| r.id()).into(),
+            art: format!("auftrag_{id}_{}", a.status.id()),
+            datum: arbeitstag_bis(datum, land),
+            text,
+        });
     }
 
     let mut schluessel_neu = HashSet::with_capacity(neu.len());

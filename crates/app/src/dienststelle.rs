@@ -53,6 +53,8 @@ pub struct Benutzerzeile {
     pub rolle: Rolle,
     pub team_id: Option<i64>,
     pub aktiv: bool,
+    /// A Fachdienst user's service (catalogue id).
+    pub fachdienst: Option<String>,
 }
 
 /// Longest interval of a Kontaktdichtekonzept in days.
@@ -225,15 +227,15 @@ impl App {
     pub async fn benutzer_liste(&self, wer: &Akteur) -> Result<Vec<Benutzerzeile>, AppFehler> {
         darf_listen(wer)?;
         let mut tx = self.db.begin().await?;
-        let zeilen = sql!(&mut tx, zeilen<(i64, String, String, String, Option<i64>, bool)>
-            "SELECT id, login, name, rolle, team_id, aktiv FROM benutzer WHERE dienststelle_id = $1 ORDER BY name, id",
+        let zeilen = sql!(&mut tx, zeilen<(i64, String, String, String, Option<i64>, bool, Option<String>)>
+            "SELECT id, login, name, rolle, team_id, aktiv, fachdienst FROM benutzer WHERE dienststelle_id = $1 ORDER BY name, id",
             wer.dienststelle_id)?;
         let mut liste = Vec::with_capacity(zeilen.len());
-        for (id, login, name, rolle, team_id, aktiv) in zeilen {
+        for (id, login, name, rolle, team_id, aktiv, fachdienst) in zeilen {
             let rolle = rolle
                 .parse()
                 .map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
-            liste.push(Benutzerzeile { id, login, name, rolle, team_id, aktiv });
+            liste.push(Benutzerzeile { id, login, name, rolle, team_id, aktiv, fachdienst });
         }
         Ok(liste)
     }

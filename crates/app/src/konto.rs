@@ -101,13 +101,16 @@ pub struct NeuerBenutzer {
     pub rolle: Rolle,
     pub team_id: Option<i64>,
     pub passwort: String,
+    /// The service of a Fachdienst user (catalogue id of a service with an inbox; issue 13/1).
+    #[serde(default)]
+    pub fachdienst: Option<String>,
 }
 
-type BenutzerZeile = (i64, String, String, String, i64, Option<i64>, String, bool);
+type BenutzerZeile = (i64, String, String, String, i64, Option<i64>, Option<String>, bool);
 
 pub(crate) async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angemeldet>, AppFehler> {
-    let Some((id, login, name, rolle, dienststelle_id, team_id, _, aktiv)) = sql!(tx, zeile<BenutzerZeile>
-        "SELECT id, login, name, rolle, dienststelle_id, team_id, passwort_hash, aktiv FROM benutzer WHERE id = $1",
+    let Some((id, login, name, rolle, dienststelle_id, team_id, fachdienst, aktiv)) = sql!(tx, zeile<BenutzerZeile>
+        "SELECT id, login, name, rolle, dienststelle_id, team_id, fachdienst, aktiv FROM benutzer WHERE id = $1",
         benutzer_id)?
     else {
         return Ok(None);
@@ -121,7 +124,7 @@ pub(crate) async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Op
         .into_iter()
         .map(|(v,)| v)
         .collect();
-    let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt };
+    let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt, fachdienst };
     Ok(Some(Angemeldet {
         benutzer_id: id,
         login,
@@ -315,6 +318,7 @@ impl App {
         }
         passwort::richtlinie_pruefen(&neu.passwort, &login)
             .map_err(|e| AppFehler::ungueltig("passwort", e.to_string()))?;
+        let fachdienst = self.fachdienst_des_kontos(neu.rolle, neu.fachdienst.as_deref())?;
         let hash = passwort::hashen_im_hintergrund(&neu.passwort).await?;
         let mut tx = self.db.begin().await?;
         if let Some(team) = neu.team_id {
@@ -324,11 +328,32 @@ impl App {
             return Err(AppFehler::Konflikt(format!("Den Benutzernamen „{login}“ gibt es schon.")));
         }
         let id = sql!(&mut tx, wert<i64>
-            "INSERT INTO benutzer (dienststelle_id, team_id, login, name, rolle, passwort_hash, aktiv, erstellt_um)
-             VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7) RETURNING id",
-            dienststelle_id, neu.team_id, &login, name, neu.rolle.as_str(), hash, self.jetzt())?;
+            "INSERT INTO benutzer (dienststelle_id, team_id, login, name, rolle, passwort_hash, aktiv, erstellt_um, fachdienst)
+             VALUES ($1, $2, $3, $4, $5, $6, TRUE, $7, $8) RETURNING id",
+            dienststelle_id, neu.team_id, &login, name, neu.rolle.as_str(), hash, self.jetzt(), fachdienst)?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// The service a Fachdienst account belongs to: required for that role (one of the services
+    /// with an inbox), none for the others.
+    pub(crate) fn fachdienst_des_kontos(
+        &self,
+        rolle: Rolle,
+        fachdienst: Option<&str>,
+    ) -> Result<Option<String>, AppFehler> {
+        let fachdienst = fachdienst.map(str::trim).filter(|f| !f.is_empty());
+        match (rolle, fachdienst) {
+            (Rolle::Fachdienst, Some(f)) => match self.katalog.dienst(f).filter(|d| d.mit_posteingang) {
+                Some(d) => Ok(Some(d.id.clone())),
+                None => Err(AppFehler::ungueltig("fachdienst", format!("unbekannter Fachdienst „{f}“"))),
+            },
+            (Rolle::Fachdienst, None) => Err(AppFehler::ungueltig(
+                "fachdienst",
+                "Für die Rolle Fachdienst den Dienst angeben (Ärztlicher Dienst, Berufspsychologischer Service oder Technischer Beratungsdienst).",
+            )),
+            (_, _) => Ok(None),
+        }
     }
 
     /// Disables an account: every session and token of it ends at once.

@@ -19,6 +19,8 @@ pub const PASSWORT_LINK_GUELTIG: TimeDelta = TimeDelta::hours(24);
 pub struct Kontoaenderung {
     pub rolle: Rolle,
     pub team_id: Option<i64>,
+    /// The service of a Fachdienst user.
+    pub fachdienst: Option<String>,
 }
 
 /// A password link just created: the secret goes into the link, only its hash is stored.
@@ -35,14 +37,14 @@ async fn konto(
     tx: &mut Tx,
     dienststelle_id: i64,
     benutzer_id: i64,
-) -> Result<(String, Rolle, Option<i64>, bool), AppFehler> {
-    let (name, rolle, team, aktiv) = sql!(tx, zeile<(String, String, Option<i64>, bool)>
-        "SELECT name, rolle, team_id, aktiv FROM benutzer WHERE id = $1 AND dienststelle_id = $2",
+) -> Result<(String, Rolle, Option<i64>, bool, Option<String>), AppFehler> {
+    let (name, rolle, team, aktiv, fachdienst) = sql!(tx, zeile<(String, String, Option<i64>, bool, Option<String>)>
+        "SELECT name, rolle, team_id, aktiv, fachdienst FROM benutzer WHERE id = $1 AND dienststelle_id = $2",
         benutzer_id, dienststelle_id)?
     .ok_or(AppFehler::NichtGefunden("Der Benutzer"))?;
     let rolle =
         rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
-    Ok((name, rolle, team, aktiv))
+    Ok((name, rolle, team, aktiv, fachdienst))
 }
 
 /// The number of cases a VFK is responsible for.
@@ -75,7 +77,8 @@ impl App {
         nur_administration(wer)?;
         let jetzt = self.jetzt();
         let mut w = self.schreiber.beginnen().await?;
-        let (name, rolle, team, _) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
+        let fachdienst = self.fachdienst_des_kontos(neu.rolle, neu.fachdienst.as_deref())?;
+        let (name, rolle, team, _, fachdienst_bisher) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
         if let Some(t) = neu.team_id {
             team_der_dienststelle(w.as_mut(), t, wer.dienststelle_id).await?;
         }
@@ -106,6 +109,17 @@ impl App {
             let angabe = format!("{} → {}", rolle.label(), neu.rolle.label());
             ereignis(w.as_mut(), benutzer_id, wer.benutzer_id, "rolle_geaendert", Some(&angabe), jetzt).await?;
         }
+        if fachdienst != fachdienst_bisher {
+            sql!(&mut w, ausfuehren "UPDATE benutzer SET fachdienst = $1 WHERE id = $2", &fachdienst, benutzer_id)?;
+            let dienst = |d: &Option<String>| {
+                d.as_deref()
+                    .and_then(|d| self.katalog.dienst(d))
+                    .map_or_else(|| "kein Fachdienst".to_owned(), |d| d.label.clone())
+            };
+            // The service is part of the role: the same event.
+            let angabe = format!("Fachdienst: {} → {}", dienst(&fachdienst_bisher), dienst(&fachdienst));
+            ereignis(w.as_mut(), benutzer_id, wer.benutzer_id, "rolle_geaendert", Some(&angabe), jetzt).await?;
+        }
         if neu.team_id != team {
             sql!(&mut w, ausfuehren "UPDATE benutzer SET team_id = $1 WHERE id = $2", neu.team_id, benutzer_id)?;
             let angabe =
@@ -131,7 +145,7 @@ impl App {
         }
         let jetzt = self.jetzt();
         let mut w = self.schreiber.beginnen().await?;
-        let (name, _, _, aktiv) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
+        let (name, _, _, aktiv, _) = konto(w.as_mut(), wer.dienststelle_id, benutzer_id).await?;
         if !aktiv {
             return Err(AppFehler::Konflikt("Das Konto ist deaktiviert.".into()));
         }

@@ -16,6 +16,7 @@ pub mod konto;
 pub mod kontopflege;
 pub mod passwort;
 pub mod plz;
+pub mod posteingang;
 pub mod profil;
 pub mod protokollierer;
 pub mod schreiber;

@@ -5,9 +5,12 @@
 use crate::gemeinsam::{am_montag, neuer_kunde, umgebung};
 use chrono::{Duration, NaiveDate};
 use serde_json::json;
-use vierphasen_app::fall::{AuftragEingabe, EinwilligungEingabe, GespraechEingabe, Sperre, Zustaendigkeit};
+use vierphasen_app::fall::{
+    AuftragEingabe, AuftragsschrittEingabe, EinwilligungEingabe, GespraechEingabe, Sperre, Zustaendigkeit,
+};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter};
 use vierphasen_app::{App, AppFehler};
+use vierphasen_domain::fallakte::Auftragsstatus;
 use vierphasen_domain::fallakte::Dienststelle;
 use vierphasen_domain::kalender::kein_arbeitstag;
 use vierphasen_store::sql;
@@ -252,53 +255,133 @@ async fn zav_auftrag_mit_den_neuen_angaben() {
     }
 }
 
+fn schritt(schritt: &str, mehr: serde_json::Value) -> AuftragsschrittEingabe {
+    let mut e = json!({ "schritt": schritt });
+    e.as_object_mut().unwrap().extend(mehr.as_object().unwrap().clone());
+    serde_json::from_value(e).unwrap()
+}
+
+/// Issue 13/1 with U4/U6: a referral needs consent, opens the case to its own service only and
+/// only through the referral; it moves through its states, a step out of order names the state,
+/// a revoked consent stops it, the result reaches the VFK as a Wiedervorlage.
 #[tokio::test]
-async fn auftrag_braucht_einwilligung_und_oeffnet_den_fall_fuer_den_fachdienst() {
+async fn auftrag_lebenszyklus_mit_einwilligung_posteingang_und_ergebnis() {
     for t in datenbanken().await {
-        let app = App::starten(t.db.clone()).await.unwrap();
+        let app = am_montag(App::starten(t.db.clone()).await.unwrap());
         let u = umgebung(&app).await;
         let id = app.kunde_anlegen(&u.vfk, neuer_kunde("Auftrag")).await.unwrap();
         let heute = app.heute();
         let auftrag = |leistung: &str| -> AuftragEingabe {
             serde_json::from_value(
-                json!({ "datum": heute, "leistung": leistung, "fragestellung": "eignungsfeststellung" }),
+                json!({ "datum": heute, "leistung": leistung, "fragestellung": "eignungsfeststellung",
+                "anliegen": "Eignung für die Umschulung?", "freigabe": ["werdegang"] }),
             )
             .unwrap()
         };
-        let fehler = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_begutachtung")).await.unwrap_err();
+        let fehler = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_deutsch_test")).await.unwrap_err();
         assert_eq!(regeln(&fehler), vec!["U6"], "{}: {fehler}", t.name);
         let fehler = app.auftrag_erteilen(&u.vfk, id, auftrag("zav_managementvermittlung")).await.unwrap_err();
         assert_eq!(regeln(&fehler), vec!["U2"], "{fehler}");
-        match app.auftrag_erteilen(&u.vfk, id, auftrag("gibt_es_nicht")).await.unwrap_err() {
-            AppFehler::Ungueltig { feld, .. } => assert_eq!(feld, "leistung"),
+        // U4: the doctor chooses the format of a Begutachtung, the VFK asks for the Begutachtung.
+        match app.auftrag_erteilen(&u.vfk, id, auftrag("aed_gutachten_aktenlage")).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "leistung");
+                assert!(meldung.contains("wählt der Ärztlicher Dienst selbst (U4)"), "{meldung}");
+            }
             f => panic!("{f:?}"),
         }
-        assert!(matches!(app.fall_lesen(&u.fachdienst, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
 
         let einwilligung: EinwilligungEingabe =
             serde_json::from_value(json!({ "umfang": "berufspsychologischer_service", "erteilt_am": heute })).unwrap();
         let ew = app.einwilligung_erteilen(&u.vfk, id, einwilligung).await.unwrap();
-        let a = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_begutachtung")).await.unwrap();
-        app.fall_lesen(&u.fachdienst, id, None).await.expect("Fachdienst sieht den Fall seines Auftrags (D3)");
+        let a = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_deutsch_test")).await.unwrap();
+        // Need-to-know: the BPS reads the referral with the part it opens, never the whole file;
+        // the ÄD does not see it at all.
+        let eingang = app.posteingang(&u.fachdienst).await.unwrap();
+        assert_eq!(eingang.zeilen.iter().map(|z| z.auftrag_id).collect::<Vec<_>>(), vec![a.id], "{}", t.name);
+        assert!(app.posteingang(&u.aed).await.unwrap().zeilen.is_empty());
+        let akte = app.auftrag_lesen(&u.fachdienst, id, a.id).await.unwrap();
+        assert_eq!(
+            akte.auszuege.iter().map(|x| x.titel.as_str()).collect::<Vec<_>>(),
+            vec!["Werdegang und Qualifikationen"]
+        );
+        assert!(matches!(app.fall_lesen(&u.fachdienst, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+        assert!(matches!(app.auftrag_lesen(&u.aed, id, a.id).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+        let fehler = app.auftrag_schritt(&u.aed, id, a.id, schritt("annehmen", json!({}))).await.unwrap_err();
+        assert!(matches!(fehler, AppFehler::NichtGefunden(_)), "{fehler:?}");
 
-        // A revocation always takes effect, even when it leaves a referral without consent.
-        let widerruf = app
-            .einwilligung_widerrufen(&u.vfk, id, ew.id, serde_json::from_value(json!({ "datum": heute })).unwrap())
+        // Steps in order; out of order they name the state.
+        app.auftrag_schritt(&u.fachdienst, id, a.id, schritt("annehmen", json!({}))).await.unwrap();
+        match app.auftrag_schritt(&u.fachdienst, id, a.id, schritt("annehmen", json!({}))).await.unwrap_err() {
+            AppFehler::Konflikt(m) => assert_eq!(m, "„Annehmen“ ist nicht möglich: Der Auftrag ist angenommen."),
+            f => panic!("{f:?}"),
+        }
+        let fehler = app.auftrag_schritt(&u.fachdienst, id, a.id, schritt("zur_kenntnis_nehmen", json!({}))).await;
+        assert!(matches!(fehler.unwrap_err(), AppFehler::NichtGefunden(_)), "a service takes no step of the VFK");
+
+        // U6: the revocation stops the referral at once; the service no longer sees it.
+        app.einwilligung_widerrufen(&u.vfk, id, ew.id, serde_json::from_value(json!({ "datum": heute })).unwrap())
             .await
             .unwrap();
-        assert!(widerruf.befunde.iter().any(|b| b.regel == "U6"), "{:?}", widerruf.befunde);
         let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
-        assert_eq!(fall.fallakte.einwilligungen[0].widerrufen_am, Some(heute));
+        assert_eq!(fall.fallakte.auftraege[0].status, Auftragsstatus::Gestoppt, "{}", t.name);
+        assert!(matches!(app.auftrag_lesen(&u.fachdienst, id, a.id).await.unwrap_err(), AppFehler::NichtGefunden(_)));
+        assert!(app.posteingang(&u.fachdienst).await.unwrap().zeilen.is_empty());
 
-        app.auftrag_erledigen(&u.vfk, id, a.id).await.unwrap();
-        assert!(matches!(app.fall_lesen(&u.fachdienst, id, None).await.unwrap_err(), AppFehler::NichtGefunden(_)));
-        assert!(matches!(app.auftrag_erledigen(&u.vfk, id, a.id).await.unwrap_err(), AppFehler::Konflikt(_)));
+        // A new consent, a new referral: answered with its GER level, taken note of by the VFK.
+        let einwilligung: EinwilligungEingabe =
+            serde_json::from_value(json!({ "umfang": "berufspsychologischer_service", "erteilt_am": heute })).unwrap();
+        app.einwilligung_erteilen(&u.vfk, id, einwilligung).await.unwrap();
+        let b = app.auftrag_erteilen(&u.vfk, id, auftrag("bps_deutsch_test")).await.unwrap();
+        app.auftrag_schritt(&u.fachdienst, id, b.id, schritt("annehmen", json!({}))).await.unwrap();
+        let ohne_text = app
+            .auftrag_schritt(
+                &u.fachdienst,
+                id,
+                b.id,
+                schritt("ergebnis_mitteilen", json!({ "ergebnis": { "text": " ", "ger_niveau": "D1" } })),
+            )
+            .await
+            .unwrap_err();
+        match ohne_text {
+            AppFehler::UngueltigeFelder(f) => {
+                let felder: Vec<&str> = f.iter().map(|(f, _)| f.as_str()).collect();
+                assert_eq!(felder, vec!["ergebnis.text", "ergebnis.ger_niveau"]);
+            }
+            f => panic!("{f:?}"),
+        }
+        let ergebnis = json!({ "ergebnis": { "text": "Deutsch sicher im Alltag.", "ger_niveau": "b2", "merkmal": "Sprachkenntnisse" } });
+        app.auftrag_schritt(&u.fachdienst, id, b.id, schritt("ergebnis_mitteilen", ergebnis)).await.unwrap();
+        let fall = app.fall_lesen(&u.vfk, id, None).await.unwrap();
+        let e = fall.fallakte.auftraege[1].ergebnis.clone().unwrap();
+        assert_eq!((e.ger_niveau.as_deref(), e.merkmal.as_deref()), (Some("B2"), Some("sprachkenntnisse")));
+        assert_eq!(fall.fallakte.auftraege[1].bearbeitet_von.as_deref(), Some("fd"));
+        app.jobs_abarbeiten(100).await.unwrap();
+        let offen = |app: &App| {
+            let db = app.db.clone();
+            async move {
+                let mut tx = db.begin().await.unwrap();
+                sql!(&mut tx, zeilen<(String, String)>
+                    "SELECT regel, text FROM termin WHERE kunde_id = $1 AND art = 'wiedervorlage' AND erledigt_um IS NULL AND regel = 'U5'",
+                    id.0)
+                .unwrap()
+            }
+        };
+        let wv = offen(&app).await;
+        assert_eq!(wv.len(), 1, "{}: {wv:?}", t.name);
+        assert!(wv[0].1.starts_with("Ergebnis „Deutsch-Test“ (Berufspsychologischer Service) liegt vor"), "{wv:?}");
+        app.auftrag_schritt(&u.vfk, id, b.id, schritt("zur_kenntnis_nehmen", json!({}))).await.unwrap();
+        app.jobs_abarbeiten(100).await.unwrap();
+        assert!(offen(&app).await.is_empty(), "{}: the Wiedervorlage closes with the step", t.name);
+
         let aktionen = verlauf_aktionen(&app, id.0).await;
         for erwartet in [
-            ("einwilligung", "erteilt"),
             ("auftrag", "erteilt"),
+            ("auftrag", "angenommen"),
             ("einwilligung", "widerrufen"),
-            ("auftrag", "erledigt"),
+            ("auftrag", "gestoppt: Einwilligung widerrufen (U6)"),
+            ("auftrag", "beantwortet (Ergebnis mitgeteilt)"),
+            ("auftrag", "mit Ergebnis zur Kenntnis genommen"),
         ] {
             assert!(
                 aktionen.contains(&(erwartet.0.into(), erwartet.1.into())),

@@ -53,7 +53,14 @@ async fn vfk(tx: &mut Tx, dienststelle_id: i64, login: &str) -> Akteur {
          VALUES ($1, $2, $3, $3, 'vfk', 'kein-login', TRUE, $4) RETURNING id",
         dienststelle_id, team_id, login, Utc::now())
     .unwrap();
-    Akteur { benutzer_id: id, rolle: Rolle::Vfk, dienststelle_id, team_id: Some(team_id), vertritt: Vec::new() }
+    Akteur {
+        benutzer_id: id,
+        rolle: Rolle::Vfk,
+        dienststelle_id,
+        team_id: Some(team_id),
+        vertritt: Vec::new(),
+        fachdienst: None,
+    }
 }
 
 /// An Agentur without configuration and a Jobcenter with the local strategy of the SGB II example.
@@ -213,7 +220,7 @@ async fn demo_richtet_ein_und_jede_rolle_meldet_sich_an() {
         let zugaenge = demo::einrichten(&app, heute()).await.unwrap();
         eprintln!("{}: Demo in {:?}", t.name, start.elapsed());
         assert!(zugaenge.kunden >= 200, "{}", zugaenge.kunden);
-        assert_eq!(zugaenge.logins.len(), 18);
+        assert_eq!(zugaenge.logins.len(), 22);
 
         // Every role can log in with the printed password.
         let mut rollen = BTreeMap::new();
@@ -221,6 +228,16 @@ async fn demo_richtet_ein_und_jede_rolle_meldet_sich_an() {
             let angemeldet = app.anmelden(login, &zugaenge.passwort).await.unwrap().angemeldet;
             assert!(rolle.starts_with(angemeldet.rolle.label()), "{login}: {rolle}");
             rollen.entry(angemeldet.rolle.as_str()).or_insert_with(Vec::new).push(dienststelle.clone());
+        }
+        // Issue 13/1: every Fachdienst of the Agentur has referrals to work on; one of the ÄD's
+        // is past its service level.
+        for login in ["aed.agentur", "bps.agentur", "tbd.agentur"] {
+            let a = app.anmelden(login, &zugaenge.passwort).await.unwrap().angemeldet;
+            let p = app.posteingang(&a.akteur).await.unwrap();
+            assert!(!p.zeilen.is_empty(), "{}: {login} hat nichts im Posteingang", t.name);
+            if login == "aed.agentur" {
+                assert!(p.zeilen.iter().any(|z| z.verspaetet()), "{}: {:?}", t.name, p.zeilen);
+            }
         }
         for r in Rolle::alle() {
             let d = rollen.get(r.as_str()).unwrap_or_else(|| panic!("Rolle {r:?} fehlt"));
@@ -259,6 +276,7 @@ async fn demo_richtet_ein_und_jede_rolle_meldet_sich_an() {
                 dienststelle_id: *dienststelle_id,
                 team_id: *team_id,
                 vertritt: Vec::new(),
+                fachdienst: None,
             };
             let fall = app.fall_lesen(&wer, KundeId(*id), Some("Test")).await.unwrap();
             assert_eq!(

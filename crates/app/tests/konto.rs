@@ -33,6 +33,7 @@ async fn konto(app: &App, dienststelle_id: i64, login: &str) {
         rolle: Rolle::Vfk,
         team_id: None,
         passwort: PASSWORT.into(),
+        fachdienst: None,
     };
     app.benutzer_anlegen(None, dienststelle_id, neu).await.unwrap();
 }
@@ -97,6 +98,7 @@ async fn passwortrichtlinie_beim_anlegen() {
                 rolle: Rolle::Vfk,
                 team_id: None,
                 passwort: pw.into(),
+                fachdienst: None,
             };
             match app.benutzer_anlegen(None, u.agentur_id, neu).await.unwrap_err() {
                 AppFehler::Ungueltig { feld, meldung } => {

@@ -23,7 +23,7 @@ async fn bestand_uebertragen_dann_rolle_wechseln() {
         let vorher = verlauf_zeilen(&app, a.0).await;
 
         // A VFK with cases keeps her role until her caseload is moved; the message says how many.
-        let zur_teamleitung = Kontoaenderung { rolle: Rolle::Teamleitung, team_id: Some(u.team_a) };
+        let zur_teamleitung = Kontoaenderung { rolle: Rolle::Teamleitung, team_id: Some(u.team_a), fachdienst: None };
         let f = app.konto_aendern(&u.admin, u.vfk.benutzer_id, zur_teamleitung.clone()).await.unwrap_err();
         assert!(
             matches!(&f, AppFehler::Ungueltig { feld, meldung } if feld == "rolle" && meldung.contains("2 Fälle")),
@@ -70,8 +70,13 @@ async fn bestand_uebertragen_dann_rolle_wechseln() {
         assert!(texte.iter().any(|e| e == "rolle_geaendert: Vermittlungsfachkraft → Teamleitung"), "{texte:?}");
 
         // Nobody changes her own role; a team of another Dienststelle is refused.
-        let f =
-            app.konto_aendern(&u.admin, u.admin.benutzer_id, Kontoaenderung { rolle: Rolle::Vfk, team_id: None }).await;
+        let f = app
+            .konto_aendern(
+                &u.admin,
+                u.admin.benutzer_id,
+                Kontoaenderung { rolle: Rolle::Vfk, team_id: None, fachdienst: None },
+            )
+            .await;
         assert!(matches!(f, Err(AppFehler::Ungueltig { .. })), "{f:?}");
         let mut tx = app.db.begin().await.unwrap();
         let team_jc =
@@ -81,7 +86,7 @@ async fn bestand_uebertragen_dann_rolle_wechseln() {
             .konto_aendern(
                 &u.admin,
                 u.kollegin.benutzer_id,
-                Kontoaenderung { rolle: Rolle::Vfk, team_id: Some(team_jc) },
+                Kontoaenderung { rolle: Rolle::Vfk, team_id: Some(team_jc), fachdienst: None },
             )
             .await;
         assert!(matches!(f, Err(AppFehler::Ungueltig { ref feld, .. }) if feld == "team_id"), "{f:?}");
@@ -89,7 +94,7 @@ async fn bestand_uebertragen_dann_rolle_wechseln() {
         app.konto_aendern(
             &u.admin,
             u.kollegin.benutzer_id,
-            Kontoaenderung { rolle: Rolle::Vfk, team_id: Some(u.team_b) },
+            Kontoaenderung { rolle: Rolle::Vfk, team_id: Some(u.team_b), fachdienst: None },
         )
         .await
         .unwrap();
@@ -110,6 +115,7 @@ async fn neues_passwort_ueber_einmaligen_link() {
             rolle: Rolle::Vfk,
             team_id: Some(u.team_a),
             passwort: PASSWORT.into(),
+            fachdienst: None,
         };
         let id = app.benutzer_anlegen(Some(&u.admin), u.agentur_id, neu).await.unwrap();
 

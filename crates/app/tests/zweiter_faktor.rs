@@ -22,8 +22,14 @@ fn mit_uhr(app: App) -> (App, Arc<AtomicI64>) {
 }
 
 async fn konto(app: &App, dienststelle_id: i64, login: &str, rolle: Rolle, passwort: &str) {
-    let neu =
-        NeuerBenutzer { login: login.into(), name: "Test".into(), rolle, team_id: None, passwort: passwort.into() };
+    let neu = NeuerBenutzer {
+        login: login.into(),
+        name: "Test".into(),
+        rolle,
+        team_id: None,
+        passwort: passwort.into(),
+        fachdienst: None,
+    };
     app.benutzer_anlegen(None, dienststelle_id, neu).await.unwrap();
 }
 

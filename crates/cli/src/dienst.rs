@@ -48,6 +48,10 @@ pub enum User {
         dienststelle: i64,
         #[arg(long)]
         team: Option<i64>,
+        /// Nur für die Rolle fachdienst: aerztlicher_dienst, berufspsychologischer_service oder
+        /// technischer_beratungsdienst
+        #[arg(long)]
+        fachdienst: Option<String>,
         #[command(flatten)]
         db: DbArg,
     },
@@ -137,7 +141,7 @@ pub fn demo(db: DbArg) -> Result<ExitCode, String> {
 }
 
 pub fn user(u: User) -> Result<ExitCode, String> {
-    let User::Add { login, name, rolle, dienststelle, team, db } = u;
+    let User::Add { login, name, rolle, dienststelle, team, fachdienst, db } = u;
     let rolle: Rolle =
         rolle.parse().map_err(|e| format!("--rolle: {e} (vfk, teamleitung, fachdienst, admin, datenschutz)"))?;
     let passwort = match std::env::var("VIERPHASEN_PASSWORT") {
@@ -151,7 +155,11 @@ pub fn user(u: User) -> Result<ExitCode, String> {
     laufzeit()?.block_on(async {
         let app = app(&db).await?;
         let id = app
-            .benutzer_anlegen(None, dienststelle, NeuerBenutzer { login, name, rolle, team_id: team, passwort })
+            .benutzer_anlegen(
+                None,
+                dienststelle,
+                NeuerBenutzer { login, name, rolle, team_id: team, passwort, fachdienst },
+            )
             .await
             .map_err(|e| e.to_string())?;
         println!("Benutzer {id} angelegt.");

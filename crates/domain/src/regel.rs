@@ -26,7 +26,7 @@ macro_rules! regeln {
 
 regeln!(
     P1, P4, P5, P8, P10, PL1, PL2, PL2a, PL3, PL4, Z1, Z2, Z3, Z4, Z5, Z6, Z7, S1, S1a, S2, S3, S4, S5, S6, S7, S8, S9,
-    S10, S12, S13, E1, E2, E3, E5, V1, V2, F1, F2, C2, U1, U2, U4, U6, K1,
+    S10, S12, S13, E1, E2, E3, E5, V1, V2, F1, F2, C2, U1, U2, U4, U5, U6, U7, U8, K1,
     // G1: scope (seed 2.1), not yet numbered in DOMAIN.md.
     G1,
 );

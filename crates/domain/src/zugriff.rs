@@ -69,6 +69,8 @@ pub struct Akteur {
     pub team_id: Option<i64>,
     /// Ids of the VFKs she stands in for (Vertretung).
     pub vertritt: Vec<i64>,
+    /// A Fachdienst user: the service she belongs to (catalogue id, e.g. `aerztlicher_dienst`).
+    pub fachdienst: Option<String>,
 }
 
 /// What access control needs to know about a case.
@@ -81,7 +83,8 @@ pub struct FallBezug {
     /// §35 SGB I: restricted case (e.g. a staff member as customer), visible only to `freigegeben_fuer`.
     pub gesperrt: bool,
     pub freigegeben_fuer: Vec<i64>,
-    pub offener_fachdienstauftrag: bool,
+    /// The services (catalogue ids) with an open referral of this case (issue 13/1).
+    pub offene_auftraege_an: Vec<String>,
     /// D1 break-the-glass: users of the Dienststelle who stated a reason to read this case
     /// although it is not theirs (a grant of limited time, see [`AUSNAHME_GUELTIG_STUNDEN`]).
     pub ausnahme_fuer: Vec<i64>,
@@ -119,10 +122,13 @@ pub enum Aktion {
     TeamUebersicht,
     /// D1/D3: the report of exceptional reads (break-the-glass) and of customer searches.
     Zugriffsbericht,
+    /// A Fachdienst user reads a referral to her service, with the parts of the case it opens,
+    /// and moves it on (issue 13/1).
+    AuftragBearbeiten,
 }
 
 impl Aktion {
-    pub fn alle() -> [Aktion; 12] {
+    pub fn alle() -> [Aktion; 13] {
         use Aktion::*;
         [
             FallLesen,
@@ -137,6 +143,7 @@ impl Aktion {
             DienststelleKonfigurieren,
             TeamUebersicht,
             Zugriffsbericht,
+            AuftragBearbeiten,
         ]
     }
 
@@ -150,7 +157,8 @@ impl Aktion {
             | AuskunftErstellen
             | ProtokollEinsehen
             | ZustaendigkeitAendern
-            | SperreSetzen => true,
+            | SperreSetzen
+            | AuftragBearbeiten => true,
             KundeAnlegen | BenutzerVerwalten | DienststelleKonfigurieren | TeamUebersicht | Zugriffsbericht => false,
         }
     }
@@ -205,9 +213,14 @@ pub fn pruefen(akteur: &Akteur, aktion: Aktion, fall: Option<&FallBezug>) -> Ent
         // Teamleitung: sees only her team's cases, reads and reassigns them, does not edit them.
         (Teamleitung, _, Some(f)) if f.team_id.is_none() || f.team_id != akteur.team_id => Unsichtbar,
         (Teamleitung, FallLesen | FallExportieren | ZustaendigkeitAendern, Some(_)) => Erlaubt,
-        // Fachdienst: only its referrals (D3), and only reading.
-        (Fachdienst, _, Some(f)) if !f.offener_fachdienstauftrag => Unsichtbar,
-        (Fachdienst, FallLesen, Some(_)) => Erlaubt,
+        // Fachdienst (D1, D3): a case exists for her only through an open referral to her own
+        // service, and only as far as the referral opens it (never the whole file).
+        (Fachdienst, AuftragBearbeiten, Some(f))
+            if akteur.fachdienst.as_ref().is_some_and(|d| f.offene_auftraege_an.contains(d)) =>
+        {
+            Erlaubt
+        }
+        (Fachdienst, _, Some(_)) => Unsichtbar,
         // Admin: configures, reads no case content.
         (Admin, _, Some(_)) => Unsichtbar,
         // Datenschutz: the access log, the Auskunft and the restriction, not the working file.
@@ -286,7 +299,7 @@ pub fn standardzweck(rolle: Rolle) -> &'static str {
     match rolle {
         Rolle::Vfk => "Beratung",
         Rolle::Teamleitung => "Teamleitung-Qualitätsprüfung",
-        Rolle::Fachdienst => "Fachdienst-Auftrag",
+        Rolle::Fachdienst => "Fachdienst-Auftrag (§32 SGB III)",
         Rolle::Datenschutz => "Auskunft Art. 15",
         Rolle::Admin => "Administration",
     }

@@ -15,6 +15,7 @@ const ICH: i64 = 100;
 const VERTRETENE: i64 = 200;
 const KOLLEGIN: i64 = 300;
 const ANDERE: i64 = 400;
+const AED: &str = "aerztlicher_dienst";
 const DIENSTSTELLE: i64 = 1;
 const TEAM: i64 = 7;
 
@@ -29,8 +30,10 @@ enum Relation {
     AndereDienststelle,
     GesperrtNichtFreigegeben,
     GesperrtFreigegeben,
-    /// Another team's case with an open Fachdienst order.
+    /// Another team's case with an open referral to the actor's service (the ÄD).
     Fachdienstauftrag,
+    /// Another team's case with an open referral to another service only (issue 13/1).
+    FachdienstauftragAndererDienst,
     /// Another team's case the actor opened with a stated reason (break-the-glass).
     Ausnahme,
     /// The own case, restricted under Art. 18 GDPR (issue 17/6): only the Datenschutz sees it.
@@ -41,7 +44,14 @@ enum Relation {
 use Relation::*;
 
 fn akteur(rolle: Rolle) -> Akteur {
-    Akteur { benutzer_id: ICH, rolle, dienststelle_id: DIENSTSTELLE, team_id: Some(TEAM), vertritt: vec![VERTRETENE] }
+    Akteur {
+        benutzer_id: ICH,
+        rolle,
+        dienststelle_id: DIENSTSTELLE,
+        team_id: Some(TEAM),
+        vertritt: vec![VERTRETENE],
+        fachdienst: Some(AED.into()),
+    }
 }
 
 fn fall(vfk: i64) -> FallBezug {
@@ -51,7 +61,7 @@ fn fall(vfk: i64) -> FallBezug {
         vfk_id: Some(vfk),
         gesperrt: false,
         freigegeben_fuer: vec![],
-        offener_fachdienstauftrag: false,
+        offene_auftraege_an: vec![],
         ausnahme_fuer: vec![],
         eingeschraenkt: false,
     }
@@ -63,10 +73,17 @@ fn fall_zu(relation: Relation) -> Option<FallBezug> {
         Vertretung => fall(VERTRETENE),
         Teamkollegin => fall(KOLLEGIN),
         AnderesTeam => FallBezug { team_id: Some(TEAM + 1), ..fall(ANDERE) },
-        AndereDienststelle => FallBezug { dienststelle_id: 2, offener_fachdienstauftrag: true, ..fall(ICH) },
+        AndereDienststelle => FallBezug { dienststelle_id: 2, offene_auftraege_an: vec![AED.into()], ..fall(ICH) },
         GesperrtNichtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![KOLLEGIN], ..fall(ICH) },
         GesperrtFreigegeben => FallBezug { gesperrt: true, freigegeben_fuer: vec![ICH], ..fall(ICH) },
-        Fachdienstauftrag => FallBezug { team_id: Some(TEAM + 1), offener_fachdienstauftrag: true, ..fall(ANDERE) },
+        Fachdienstauftrag => {
+            FallBezug { team_id: Some(TEAM + 1), offene_auftraege_an: vec![AED.into()], ..fall(ANDERE) }
+        }
+        FachdienstauftragAndererDienst => FallBezug {
+            team_id: Some(TEAM + 1),
+            offene_auftraege_an: vec!["berufspsychologischer_service".into()],
+            ..fall(ANDERE)
+        },
         Ausnahme => FallBezug { team_id: Some(TEAM + 1), ausnahme_fuer: vec![ICH], ..fall(ANDERE) },
         Eingeschraenkt => FallBezug { eingeschraenkt: true, ..fall(ICH) },
         OhneFall => return None,
@@ -76,74 +93,79 @@ fn fall_zu(relation: Relation) -> Option<FallBezug> {
 
 /// Columns in the order of `Aktion::alle()`:
 /// Lesen, Bearbeiten, Exportieren, Auskunft, Protokoll, Zuständigkeit, Sperre | KundeAnlegen,
-/// BenutzerVerwalten, DienststelleKonfigurieren, TeamUebersicht, Zugriffsbericht.
+/// BenutzerVerwalten, DienststelleKonfigurieren, TeamUebersicht, Zugriffsbericht | AuftragBearbeiten.
 #[rustfmt::skip]
-const ERWARTET: &[(Rolle, Relation, [Entscheidung; 12])] = &[
-    (Rolle::Vfk, EigenerFall,              [E, E, E, E, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, Vertretung,               [E, E, E, E, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, Teamkollegin,             [E, V, E, V, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, AnderesTeam,              [B, V, V, V, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, AndereDienststelle,       [U, U, U, U, U, U, U,  E, V, V, V, V]),
-    (Rolle::Vfk, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  E, V, V, V, V]),
-    (Rolle::Vfk, GesperrtFreigegeben,      [E, E, E, E, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, Fachdienstauftrag,        [B, V, V, V, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, Ausnahme,                 [E, V, V, V, V, V, V,  E, V, V, V, V]),
-    (Rolle::Vfk, Eingeschraenkt,           [U, U, U, U, U, U, U,  E, V, V, V, V]),
-    (Rolle::Vfk, OhneFall,                 [V, V, V, V, V, V, V,  E, V, V, V, V]),
+const ERWARTET: &[(Rolle, Relation, [Entscheidung; 13])] = &[
+    (Rolle::Vfk, EigenerFall,              [E, E, E, E, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, Vertretung,               [E, E, E, E, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, Teamkollegin,             [E, V, E, V, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, AnderesTeam,              [B, V, V, V, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, AndereDienststelle,       [U, U, U, U, U, U, U,  E, V, V, V, V,  U]),
+    (Rolle::Vfk, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  E, V, V, V, V,  U]),
+    (Rolle::Vfk, GesperrtFreigegeben,      [E, E, E, E, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, Fachdienstauftrag,        [B, V, V, V, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, FachdienstauftragAndererDienst, [B, V, V, V, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, Ausnahme,                 [E, V, V, V, V, V, V,  E, V, V, V, V,  V]),
+    (Rolle::Vfk, Eingeschraenkt,           [U, U, U, U, U, U, U,  E, V, V, V, V,  U]),
+    (Rolle::Vfk, OhneFall,                 [V, V, V, V, V, V, V,  E, V, V, V, V,  V]),
 
-    (Rolle::Teamleitung, EigenerFall,              [E, V, E, V, V, E, V,  V, V, V, E, V]),
-    (Rolle::Teamleitung, Vertretung,               [E, V, E, V, V, E, V,  V, V, V, E, V]),
-    (Rolle::Teamleitung, Teamkollegin,             [E, V, E, V, V, E, V,  V, V, V, E, V]),
-    (Rolle::Teamleitung, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, E, V]),
-    (Rolle::Teamleitung, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, E, V]),
-    (Rolle::Teamleitung, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, E, V]),
-    (Rolle::Teamleitung, GesperrtFreigegeben,      [E, V, E, V, V, E, V,  V, V, V, E, V]),
-    (Rolle::Teamleitung, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, E, V]),
-    (Rolle::Teamleitung, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, E, V]),
-    (Rolle::Teamleitung, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, V, V, E, V]),
-    (Rolle::Teamleitung, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, E, V]),
+    (Rolle::Teamleitung, EigenerFall,              [E, V, E, V, V, E, V,  V, V, V, E, V,  V]),
+    (Rolle::Teamleitung, Vertretung,               [E, V, E, V, V, E, V,  V, V, V, E, V,  V]),
+    (Rolle::Teamleitung, Teamkollegin,             [E, V, E, V, V, E, V,  V, V, V, E, V,  V]),
+    (Rolle::Teamleitung, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, GesperrtFreigegeben,      [E, V, E, V, V, E, V,  V, V, V, E, V,  V]),
+    (Rolle::Teamleitung, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, FachdienstauftragAndererDienst, [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, V, V, E, V,  U]),
+    (Rolle::Teamleitung, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, E, V,  V]),
 
-    (Rolle::Fachdienst, EigenerFall,              [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, Vertretung,               [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, Teamkollegin,             [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, Fachdienstauftrag,        [E, V, V, V, V, V, V,  V, V, V, V, V]),
-    (Rolle::Fachdienst, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, V, V, V, V]),
-    (Rolle::Fachdienst, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, V]),
+    (Rolle::Fachdienst, EigenerFall,              [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, Vertretung,               [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, Teamkollegin,             [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, AnderesTeam,              [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, V, V, V, V,  E]),
+    (Rolle::Fachdienst, FachdienstauftragAndererDienst, [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, Ausnahme,                 [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, V, V, V, V,  U]),
+    (Rolle::Fachdienst, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, V,  V]),
 
-    (Rolle::Admin, EigenerFall,              [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, Vertretung,               [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, Teamkollegin,             [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, AnderesTeam,              [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, AndereDienststelle,       [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, Ausnahme,                 [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, E, E, V, V]),
-    (Rolle::Admin, OhneFall,                 [V, V, V, V, V, V, V,  V, E, E, V, V]),
+    (Rolle::Admin, EigenerFall,              [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, Vertretung,               [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, Teamkollegin,             [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, AnderesTeam,              [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, AndereDienststelle,       [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, GesperrtFreigegeben,      [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, Fachdienstauftrag,        [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, FachdienstauftragAndererDienst, [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, Ausnahme,                 [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, Eingeschraenkt,           [U, U, U, U, U, U, U,  V, E, E, V, V,  U]),
+    (Rolle::Admin, OhneFall,                 [V, V, V, V, V, V, V,  V, E, E, V, V,  V]),
 
-    (Rolle::Datenschutz, EigenerFall,              [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, Vertretung,               [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, Teamkollegin,             [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, AnderesTeam,              [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V, E]),
-    (Rolle::Datenschutz, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V, E]),
-    (Rolle::Datenschutz, GesperrtFreigegeben,      [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, Fachdienstauftrag,        [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, Ausnahme,                 [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, Eingeschraenkt,           [V, V, V, E, E, V, E,  V, V, V, V, E]),
-    (Rolle::Datenschutz, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, E]),
+    (Rolle::Datenschutz, EigenerFall,              [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, Vertretung,               [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, Teamkollegin,             [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, AnderesTeam,              [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, AndereDienststelle,       [U, U, U, U, U, U, U,  V, V, V, V, E,  U]),
+    (Rolle::Datenschutz, GesperrtNichtFreigegeben, [U, U, U, U, U, U, U,  V, V, V, V, E,  U]),
+    (Rolle::Datenschutz, GesperrtFreigegeben,      [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, Fachdienstauftrag,        [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, FachdienstauftragAndererDienst, [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, Ausnahme,                 [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, Eingeschraenkt,           [V, V, V, E, E, V, E,  V, V, V, V, E,  V]),
+    (Rolle::Datenschutz, OhneFall,                 [V, V, V, V, V, V, V,  V, V, V, V, E,  V]),
 ];
 
 #[test]
 fn matrix_rolle_relation_aktion() {
     // Every role × relation has exactly one row.
-    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 11);
+    assert_eq!(ERWARTET.len(), Rolle::alle().len() * 12);
     for (i, (rolle, relation, _)) in ERWARTET.iter().enumerate() {
         assert!(
             !ERWARTET[..i].iter().any(|(r, rel, _)| r == rolle && rel == relation),

@@ -77,7 +77,12 @@ fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
             Some(json!({ "datum": heute, "leistung": "gibt-es-nicht" })),
             "bearbeiten",
         ),
-        (Method::POST, "/kunden/{id}/auftraege/999999/erledigt".into(), None, "bearbeiten"),
+        (
+            Method::POST,
+            "/kunden/{id}/auftraege/999999/schritt".into(),
+            Some(json!({ "schritt": "stornieren", "text": "Test" })),
+            "bearbeiten",
+        ),
         (
             Method::POST,
             "/kunden/{id}/termine".into(),
@@ -102,7 +107,9 @@ fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
 }
 
 /// Expected decision per login and case, one letter per action of AKTIONEN.
-/// Cases: A = caseload of `vfk` (team A), B = caseload of `vfk.b` (team B, open Fachdienst order),
+/// Cases: A = caseload of `vfk` (team A), B = caseload of `vfk.b` (team B, open referral to the
+/// Ärztlicher Dienst: the ÄD user `fachdienst` reads it only through the referral, not the file;
+/// `bps` not at all, issue 13/1),
 /// J = Jobcenter (another Dienststelle), G = restricted (§35 SGB I, in `vfk`'s caseload, nobody named),
 /// X = caseload of `vfk.b` (team B) that `vfk` opened stating a reason (break-the-glass).
 const ERWARTET: &[(&str, [&str; 5])] = &[
@@ -111,7 +118,8 @@ const ERWARTET: &[(&str, [&str; 5])] = &[
     ("kollegin", ["EVEVVVV", "BVVVVVV", "UUUUUUU", "UUUUUUU", "BVVVVVV"]),
     ("vfk.b", ["BVVVVVV", "EEEEVVV", "UUUUUUU", "UUUUUUU", "EEEEVVV"]),
     ("teamleitung", ["EVEVVEV", "UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
-    ("fachdienst", ["UUUUUUU", "EVVVVVV", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("fachdienst", ["UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
+    ("bps", ["UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
     ("admin", ["UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU", "UUUUUUU"]),
     ("datenschutz", ["VVVEEVE", "VVVEEVE", "UUUUUUU", "UUUUUUU", "VVVEEVE"]),
     ("vfk.jobcenter", ["UUUUUUU", "UUUUUUU", "EEEEVVV", "UUUUUUU", "UUUUUUU"]),
@@ -159,14 +167,16 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
             )
             .await;
         assert_eq!(a.status, StatusCode::CREATED, "{:?}", a.json);
+        let auftrag_b;
         {
             let mut tx = t.db().begin().await.unwrap();
             sql!(&mut tx, ausfuehren "UPDATE kunde SET gesperrt = TRUE WHERE id = $1", fall_g).unwrap();
-            sql!(&mut tx, ausfuehren
-                "INSERT INTO auftrag (kunde_id, datum, leistung, erledigt, erstellt_von, erstellt_um, inhalt)
-                 SELECT $1, $2, 'aerztlicher_dienst', FALSE, vfk_id, $3, $4 FROM kunde WHERE id = $1",
+            auftrag_b = sql!(&mut tx, wert<i64>
+                "INSERT INTO auftrag (kunde_id, datum, leistung, dienst, status, erledigt, erstellt_von, erstellt_um, inhalt)
+                 SELECT $1, $2, 'aed_begutachtung', 'aerztlicher_dienst', 'beauftragt', FALSE, vfk_id, $3, $4
+                 FROM kunde WHERE id = $1 RETURNING id",
                 fall_b, t.app.heute(), chrono::Utc::now(),
-                format!(r#"{{"datum":"{}","leistung":"aerztlicher_dienst"}}"#, t.app.heute()))
+                format!(r#"{{"datum":"{}","leistung":"aed_begutachtung"}}"#, t.app.heute()))
             .unwrap();
             tx.commit().await.unwrap();
         }
@@ -219,6 +229,25 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
             abweichungen.len(),
             abweichungen.join("\n")
         );
+
+        // Issue 13/1: the referral opens the case to its own service only, in its inbox and on
+        // the referral's page; to another service it answers like a referral that does not exist.
+        let pfad = format!("/api/v1/kunden/{fall_b}/auftraege/{auftrag_b}");
+        let fehlt_pfad = format!("/api/v1/kunden/{fall_b}/auftraege/{}", auftrag_b + 1000);
+        let aed = t.anfrage(Method::GET, &pfad, None, Some(&cookies["fachdienst"])).await;
+        assert_eq!(aed.status, StatusCode::OK, "{}: {:?}", t.name, aed.json);
+        assert_eq!(aed.json["auftrag"]["status"], "beauftragt");
+        let bps = t.anfrage(Method::GET, &pfad, None, Some(&cookies["bps"])).await;
+        let nichts = t.anfrage(Method::GET, &fehlt_pfad, None, Some(&cookies["bps"])).await;
+        assert_eq!((bps.status, &bps.json), (StatusCode::NOT_FOUND, &nichts.json), "{}", t.name);
+        let eingang = |login: &'static str| {
+            let c = cookies[login].clone();
+            let t = &t;
+            async move { t.anfrage(Method::GET, "/api/v1/auftraege", None, Some(&c)).await.json["zeilen"].clone() }
+        };
+        assert_eq!(eingang("fachdienst").await.as_array().map(Vec::len), Some(1), "{}", t.name);
+        assert_eq!(eingang("fachdienst").await[0]["auftrag_id"], auftrag_b);
+        assert_eq!(eingang("bps").await.as_array().map(Vec::len), Some(0), "{}", t.name);
         t.aufraeumen().await;
     }
 }
@@ -237,7 +266,7 @@ async fn routen_ohne_fall_nach_rolle() {
                 Method::GET,
                 "/dienststelle/konfiguration",
                 None,
-                &["vfk", "kollegin", "vfk.b", "teamleitung", "fachdienst", "admin", "datenschutz"],
+                &["vfk", "kollegin", "vfk.b", "teamleitung", "fachdienst", "bps", "admin", "datenschutz"],
             ),
             (Method::PUT, "/dienststelle/konfiguration", Some(json!({})), &["admin"]),
             (Method::GET, "/teams", None, &["teamleitung", "admin"]),
@@ -252,7 +281,7 @@ async fn routen_ohne_fall_nach_rolle() {
                 &["admin"],
             ),
         ];
-        for login in ["vfk", "kollegin", "vfk.b", "teamleitung", "fachdienst", "admin", "datenschutz"] {
+        for login in ["vfk", "kollegin", "vfk.b", "teamleitung", "fachdienst", "bps", "admin", "datenschutz"] {
             let cookie = t.anmelden(login).await;
             for (methode, pfad, koerper, erlaubt) in &faelle {
                 let a = t.anfrage(methode.clone(), &format!("/api/v1{pfad}"), koerper.clone(), Some(&cookie)).await;

@@ -206,7 +206,7 @@ async fn startseite_und_navigation_je_rolle() {
 
         for (login, start, navigation) in [
             ("teamleitung", "/kunden", "Kunden Termine Stellen Administration Profil"),
-            ("fachdienst", "/kunden", "Kunden Stellen Profil"),
+            ("fachdienst", "/auftraege", "Posteingang Stellen Profil"),
             ("admin", "/verwaltung", "Stellen Administration Profil"),
             ("datenschutz", "/verwaltung", "Kunden Administration Profil"),
         ] {

@@ -183,7 +183,7 @@ async fn administration_benutzer_und_teams() {
         let s = t.seite("/verwaltung", &admin).await;
         assert_eq!(s.status, StatusCode::OK, "{}", t.name);
         let text = s.sichtbar();
-        assert!(text.contains("Administration") && text.contains("Benutzer (7)"), "{text}");
+        assert!(text.contains("Administration") && text.contains("Benutzer (8)"), "{text}");
         assert!(text.contains("teamleitung teamleitung Teamleitung A aktiv"), "{text}");
         assert!(text.contains("Teams (2)") && text.contains("Kontaktdichtekonzept Regel K1"), "{text}");
 

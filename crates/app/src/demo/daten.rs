@@ -169,7 +169,7 @@ pub(super) const GRUENDE_NICHT_ERLEDIGT: &[&str] = &[
 ];
 
 /// Staff per Dienststelle: four VFKs (two per team), two team leads, Fachdienst, Admin, Datenschutz.
-pub(super) const PERSONAL: [[&str; 9]; 2] = [
+pub(super) const PERSONAL: [[&str; 11]; 2] = [
     [
         "Sabine Krüger",
         "Tobias Lehmann",
@@ -177,7 +177,9 @@ pub(super) const PERSONAL: [[&str; 9]; 2] = [
         "Markus Hoffmann",
         "Claudia Berger",
         "Stefan Wolf",
-        "Jana Vogt",
+        "Dr. Jana Vogt",
+        "Lena Brandt",
+        "Oliver Sommer",
         "Frank Richter",
         "Ingrid Hahn",
     ],
@@ -188,7 +190,9 @@ pub(super) const PERSONAL: [[&str; 9]; 2] = [
         "Julia Neumann",
         "Andreas Keller",
         "Birgit Fuchs",
-        "Thomas Braun",
+        "Dr. Thomas Braun",
+        "Sevgi Aksoy",
+        "Rainer Kühn",
         "Nicole Schröder",
         "Werner Graf",
     ],

@@ -14,6 +14,7 @@
 //! window (S8), one Profillage N past the Zweitgespräch (P8) and one Handlungsbedarf without a
 //! strategy (S1, the only `fehler`).
 
+mod auftraege;
 mod daten;
 mod stellen;
 pub mod vorlagen;
@@ -58,10 +59,12 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     let mut logins = Vec::new();
     let mut konten = Vec::new();
     let mut datenschutz = Vec::new();
+    let mut fachdienste = Vec::new();
     for (nr, d) in DemoDienststelle::BEIDE.into_iter().enumerate() {
-        let (vfk, dsb) = dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins).await?;
+        let (vfk, dsb, fd) = dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins).await?;
         konten.push(vfk);
         datenschutz.push(dsb);
+        fachdienste.push(fd);
     }
 
     // All cases in one transaction: the demo is there completely or not at all.
@@ -108,6 +111,9 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     }
     drop(tx);
     ausnahme_vorfuehren(app, &konten[0], &faelle, &kunden).await?;
+    if let Some(vfk) = konten[0].first() {
+        auftraege::vorfuehren(app, vfk, &fachdienste[0], &faelle, &kunden, heute).await?;
+    }
     loeschung_vorfuehren(app, &konten[0], &datenschutz[0], &faelle, &kunden, heute).await?;
     tracing::info!(kunden = faelle.len(), stellen, "Demo-Daten eingerichtet");
     Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
@@ -198,9 +204,9 @@ async fn loeschung_vorfuehren(
 async fn dienststelle_einrichten(
     app: &App,
     d: DemoDienststelle,
-    personal: &[&str; 9],
+    personal: &[&str; 11],
     logins: &mut Vec<(String, String, String)>,
-) -> Result<(Vec<Akteur>, Akteur), AppFehler> {
+) -> Result<(Vec<Akteur>, Akteur, Vec<Akteur>), AppFehler> {
     let dienststelle_id = app.dienststelle_anlegen(d.name(), d.rechtskreis()).await?;
     // The demo signs in with the password only (CI's smoke step, the browser tests); an
     // Administration turns the requirement on under Verwaltung.
@@ -211,22 +217,25 @@ async fn dienststelle_einrichten(
         teams.push(app.team_anlegen(dienststelle_id, name).await?);
     }
     let kurz = d.kurz();
-    // (login, role, team index) in the order of `personal`.
-    let konten: [(String, Rolle, Option<usize>); 9] = [
-        (format!("vfk.{kurz}1"), Rolle::Vfk, Some(0)),
-        (format!("vfk.{kurz}2"), Rolle::Vfk, Some(0)),
-        (format!("vfk.{kurz}3"), Rolle::Vfk, Some(1)),
-        (format!("vfk.{kurz}4"), Rolle::Vfk, Some(1)),
-        (format!("teamleitung.{kurz}1"), Rolle::Teamleitung, Some(0)),
-        (format!("teamleitung.{kurz}2"), Rolle::Teamleitung, Some(1)),
-        (format!("fachdienst.{kurz}"), Rolle::Fachdienst, None),
-        (format!("admin.{kurz}"), Rolle::Admin, None),
-        (format!("datenschutz.{kurz}"), Rolle::Datenschutz, None),
+    // (login, role, team index, service) in the order of `personal`.
+    let konten: [(String, Rolle, Option<usize>, Option<&str>); 11] = [
+        (format!("vfk.{kurz}1"), Rolle::Vfk, Some(0), None),
+        (format!("vfk.{kurz}2"), Rolle::Vfk, Some(0), None),
+        (format!("vfk.{kurz}3"), Rolle::Vfk, Some(1), None),
+        (format!("vfk.{kurz}4"), Rolle::Vfk, Some(1), None),
+        (format!("teamleitung.{kurz}1"), Rolle::Teamleitung, Some(0), None),
+        (format!("teamleitung.{kurz}2"), Rolle::Teamleitung, Some(1), None),
+        (format!("aed.{kurz}"), Rolle::Fachdienst, None, Some("aerztlicher_dienst")),
+        (format!("bps.{kurz}"), Rolle::Fachdienst, None, Some("berufspsychologischer_service")),
+        (format!("tbd.{kurz}"), Rolle::Fachdienst, None, Some("technischer_beratungsdienst")),
+        (format!("admin.{kurz}"), Rolle::Admin, None, None),
+        (format!("datenschutz.{kurz}"), Rolle::Datenschutz, None, None),
     ];
     let mut vfk = Vec::new();
+    let mut fachdienste = Vec::new();
     let mut admin = None;
     let mut datenschutz = None;
-    for ((login, rolle, team), name) in konten.into_iter().zip(personal) {
+    for ((login, rolle, team, fachdienst), name) in konten.into_iter().zip(personal) {
         let team_id = team.map(|t| teams[t]);
         let id = app
             .benutzer_anlegen(
@@ -238,17 +247,24 @@ async fn dienststelle_einrichten(
                     rolle,
                     team_id,
                     passwort: PASSWORT.into(),
+                    fachdienst: fachdienst.map(str::to_owned),
                 },
             )
             .await?;
-        let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt: Vec::new() };
-        let label = match team {
-            Some(t) => format!("{}, {}", rolle.label(), d.teams()[t]),
-            None => rolle.label().to_string(),
+        let fachdienst = fachdienst.map(str::to_owned);
+        let label = match (team, &fachdienst) {
+            (Some(t), _) => format!("{}, {}", rolle.label(), d.teams()[t]),
+            (None, Some(f)) => app
+                .katalog
+                .dienst(f)
+                .map_or_else(|| rolle.label().to_string(), |d| format!("{}, {}", rolle.label(), d.label)),
+            (None, None) => rolle.label().to_string(),
         };
+        let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt: Vec::new(), fachdienst };
         logins.push((login, label, d.name().to_string()));
         match rolle {
             Rolle::Vfk => vfk.push(akteur),
+            Rolle::Fachdienst => fachdienste.push(akteur),
             Rolle::Admin => admin = Some(akteur),
             Rolle::Datenschutz => datenschutz = Some(akteur),
             _ => {}
@@ -263,5 +279,5 @@ async fn dienststelle_einrichten(
         }
     }
     let datenschutz = datenschutz.ok_or_else(|| AppFehler::intern_meldung("Demo: kein Datenschutz-Konto"))?;
-    Ok((vfk, datenschutz))
+    Ok((vfk, datenschutz, fachdienste))
 }

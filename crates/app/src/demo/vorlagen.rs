@@ -1064,7 +1064,11 @@ impl<'a> Bau<'a> {
         let mut nachtraege = Vec::new();
         for (leistung, frage) in &s.auftraege {
             let am = tag(p, self.zahl(0, 4)).min(h);
-            akte.auftraege.push(Auftrag { datum: am, leistung: (*leistung).into(), fragestellung: *frage, zav: None });
+            let mut auftrag = Auftrag::neu(am, (*leistung).into(), *frage);
+            if tage_zwischen(am, h) > super::auftraege::BEANTWORTET_NACH_TAGEN {
+                super::auftraege::beantwortet(&mut auftrag, tag(am, 21));
+            }
+            akte.auftraege.push(auftrag);
             let label = self.k.finde_leistung(leistung).map_or(leistung.to_string(), |l| l.label.clone());
             nachtraege.push(Nachtrag { datum: am, text: format!("Auftrag „{label}“ an den Fachdienst erteilt.") });
         }

@@ -1,15 +1,22 @@
 //! Referrals to the Fachdienste and the ZAV (U2–U8): consent (U6), prior conversation (U4) and the
-//! ZAV admission criteria (U2) are checked by the rule gate.
+//! ZAV admission criteria (U2) are checked by the rule gate. Issue 13/1: a referral is addressed
+//! to a service and goes through its lifecycle (`Auftragsstatus::nach`); the steps of the service
+//! are taken by a user of that service, the others by the responsible VFK.
 
 use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
-use vierphasen_domain::fallakte::{Auftrag, Fragestellung, ZavAngaben};
-use vierphasen_domain::zugriff::{Akteur, Aktion};
+use vierphasen_domain::fallakte::{
+    Aktenteil, Auftrag, Auftragsergebnis, Auftragsschritt, Auftragsstatus, Einschraenkungsdauer, Einwilligungsumfang,
+    Fragestellung, Leistungsbild, ZavAngaben,
+};
+use vierphasen_domain::katalog::Leistung;
+use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 
 use super::Aenderung;
-use super::kunde::text_opt;
-use super::{Tor, Verlaufsaktion, auftrag_erledigen as auftrag_erledigt_setzen};
+use super::kunde::{text_opt, text_pruefen};
+use super::schreiben::Schreibvorgang;
+use super::{Tor, Verlaufsaktion};
 use crate::grenzen;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
@@ -19,16 +26,64 @@ use vierphasen_domain::KundeId;
 pub struct AuftragEingabe {
     #[serde(deserialize_with = "vierphasen_domain::datum::serde_strikt::datum")]
     pub datum: NaiveDate,
-    /// Service id or label from the catalogue (`fachdienste.toml`).
+    /// Service id or label from the catalogue (`fachdienste.toml`). For the Ärztlicher Dienst
+    /// `aed_sozialmedizinische_beratung` or `aed_begutachtung`: the doctor chooses the format (U4).
     pub leistung: String,
     #[serde(default)]
     pub fragestellung: Fragestellung,
+    /// The case-specific question to the service.
+    #[serde(default)]
+    pub anliegen: Option<String>,
+    /// The parts of the case file the service may read with the referral.
+    #[serde(default)]
+    pub freigabe: Vec<Aktenteil>,
     /// U2: facts for the ZAV admission criteria.
     #[serde(default)]
     pub zav: Option<ZavAngaben>,
     #[serde(default)]
     pub bestaetigt: bool,
 }
+
+/// A step in the lifecycle of a referral, with what the step needs.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AuftragsschrittEingabe {
+    pub schritt: Auftragsschritt,
+    /// `zurueckgeben`: the question back; `erneut_senden`: the VFK's answer; `stornieren`: why.
+    #[serde(default)]
+    pub text: Option<String>,
+    /// `bearbeiten`: an appointment of the service with the customer (optional).
+    #[serde(default, deserialize_with = "vierphasen_domain::datum::serde_strikt::datum_opt")]
+    pub termin: Option<NaiveDate>,
+    /// `ergebnis_mitteilen`: the result.
+    #[serde(default)]
+    pub ergebnis: Option<ErgebnisEingabe>,
+}
+
+/// The result of a referral as the service enters it.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ErgebnisEingabe {
+    /// U4: the format of the Begutachtung (catalogue id), chosen by the doctor.
+    #[serde(default)]
+    pub format: Option<String>,
+    #[serde(default)]
+    pub leistungsbild: Option<Leistungsbild>,
+    #[serde(default)]
+    pub einschraenkungen: Option<String>,
+    #[serde(default)]
+    pub dauer: Option<Einschraenkungsdauer>,
+    /// Deutsch-Test: A1, A2, B1, B2, C1 or C2.
+    #[serde(default)]
+    pub ger_niveau: Option<String>,
+    /// The Merkmal of the profiling the result concerns (id or label).
+    #[serde(default)]
+    pub merkmal: Option<String>,
+    pub text: String,
+}
+
+/// GER levels (Gemeinsamer Europäischer Referenzrahmen).
+pub const GER_NIVEAUS: [&str; 6] = ["A1", "A2", "B1", "B2", "C1", "C2"];
 
 impl App {
     /// Refers the customer to a Fachdienst or the ZAV.
@@ -42,6 +97,17 @@ impl App {
         let leistung = self.katalog.finde_leistung(eingabe.leistung.trim()).ok_or_else(|| {
             AppFehler::ungueltig("leistung", format!("unbekannte Leistung „{}“", eingabe.leistung.trim()))
         })?;
+        if let Some(von) = leistung.format_von.as_deref().and_then(|v| self.katalog.finde_leistung(v)) {
+            return Err(AppFehler::ungueltig(
+                "leistung",
+                format!(
+                    "Das Format „{}“ wählt der {} selbst (U4). Beauftragen Sie „{}“.",
+                    leistung.label,
+                    self.katalog.dienst(&leistung.dienst).map_or("Fachdienst", |d| d.label.as_str()),
+                    von.label
+                ),
+            ));
+        }
         if eingabe.datum > s.heute {
             return Err(AppFehler::ungueltig(
                 "datum",
@@ -52,8 +118,15 @@ impl App {
             Some(z) => Some(self.zav_angaben(z)?),
             None => None,
         };
-        let auftrag =
-            Auftrag { datum: eingabe.datum, leistung: leistung.id.clone(), fragestellung: eingabe.fragestellung, zav };
+        let mut freigabe = eingabe.freigabe;
+        freigabe.sort_by_key(|t| Aktenteil::ALLE.iter().position(|a| a == t));
+        freigabe.dedup();
+        let auftrag = Auftrag {
+            zav,
+            anliegen: text_opt("anliegen", eingabe.anliegen.as_deref(), grenzen::ABSATZ)?,
+            freigabe,
+            ..Auftrag::neu(eingabe.datum, leistung.id.clone(), eingabe.fragestellung)
+        };
         let (id, _) = s.anfuegen(auftrag, Verlaufsaktion::Erteilt).await?;
         let befunde = s.abschliessen(Tor::pruefen(eingabe.bestaetigt)).await?;
         Ok(Aenderung { id, befunde })
@@ -71,29 +144,186 @@ impl App {
         })
     }
 
-    /// Marks a referral as answered; the Fachdienst then no longer sees the case (D3).
-    pub async fn auftrag_erledigen(
+    /// Issue 13/1: one step of a referral's lifecycle. The steps of the service need a user of
+    /// the service the referral is addressed to (any other sees neither case nor referral); the
+    /// others the responsible VFK. A step the current state does not allow is refused with the
+    /// state named.
+    pub async fn auftrag_schritt(
         &self,
         wer: &Akteur,
         kunde_id: KundeId,
         auftrag_id: i64,
+        eingabe: AuftragsschrittEingabe,
     ) -> Result<Aenderung, AppFehler> {
-        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
-        if !s.fall.ids.auftraege.contains(&auftrag_id) {
-            return Err(AppFehler::NichtGefunden("Der Auftrag"));
+        let schritt = eingabe.schritt;
+        if schritt == Auftragsschritt::Stoppen {
+            return Err(AppFehler::ungueltig(
+                "schritt",
+                "Ein Auftrag wird gestoppt, wenn die Einwilligung widerrufen wird (U6); stornieren Sie ihn sonst.",
+            ));
         }
-        if !auftrag_erledigt_setzen(s.tx.as_mut(), kunde_id, auftrag_id).await? {
-            return Err(AppFehler::Konflikt("Der Auftrag ist bereits erledigt.".into()));
+        let aktion = if schritt.durch_fachdienst() { Aktion::AuftragBearbeiten } else { Aktion::FallBearbeiten };
+        let mut s = self.aendern(wer, kunde_id, aktion).await?;
+        let i = auftrag_des_akteurs(&s, wer, auftrag_id)?;
+        let vorher = s.fall.akte.auftraege[i].clone();
+        let status = vorher.status.nach(schritt).map_err(AppFehler::Konflikt)?;
+        let text = |feld: &str| text_pruefen(feld, eingabe.text.as_deref().unwrap_or(""), grenzen::ABSATZ);
+        let mut nachher = Auftrag { status, ..vorher.clone() };
+        match schritt {
+            Auftragsschritt::Annehmen => nachher.bearbeitet_von = Some(self.benutzername(wer.benutzer_id).await?),
+            Auftragsschritt::Bearbeiten => {
+                if let Some(t) = eingabe.termin
+                    && t < s.heute
+                {
+                    return Err(AppFehler::ungueltig("termin", "liegt in der Vergangenheit"));
+                }
+                nachher.termin = eingabe.termin;
+            }
+            Auftragsschritt::Zurueckgeben => {
+                nachher.rueckfrage = Some(text("text")?);
+                nachher.antwort = None;
+            }
+            Auftragsschritt::ErneutSenden => nachher.antwort = Some(text("text")?),
+            Auftragsschritt::ErgebnisMitteilen => {
+                let e =
+                    eingabe.ergebnis.ok_or_else(|| AppFehler::ungueltig("ergebnis", "Bitte das Ergebnis angeben."))?;
+                let leistung = self.katalog.finde_leistung(&vorher.leistung);
+                nachher.ergebnis = Some(self.ergebnis_pruefen(e, leistung, s.heute)?);
+            }
+            Auftragsschritt::Stornieren => nachher.abbruchgrund = Some(text("text")?),
+            Auftragsschritt::ZurKenntnisNehmen | Auftragsschritt::Stoppen => {}
         }
-        s.verlauf(
-            "auftrag",
-            Some(auftrag_id),
-            Verlaufsaktion::Erledigt,
-            Some(&serde_json::json!({ "erledigt": false })),
-            Some(&serde_json::json!({ "erledigt": true })),
-        )
-        .await?;
+        s.ueberschreiben(i, nachher, Verlaufsaktion::Auftrag(status)).await?;
         let befunde = s.abschliessen(Tor::pruefen(false)).await?;
         Ok(Aenderung { id: auftrag_id, befunde })
     }
+
+    async fn benutzername(&self, benutzer_id: i64) -> Result<String, AppFehler> {
+        let mut tx = self.db.begin().await?;
+        Ok(vierphasen_store::sql!(&mut tx, wert<String> "SELECT name FROM benutzer WHERE id = $1", benutzer_id)?)
+    }
+
+    /// The result as stored: U4 — a Begutachtung names the format the doctor chose (one of its
+    /// formats) and the Leistungsbild; a Deutsch-Test its GER level; a Merkmal by its id.
+    fn ergebnis_pruefen(
+        &self,
+        e: ErgebnisEingabe,
+        leistung: Option<&Leistung>,
+        heute: NaiveDate,
+    ) -> Result<Auftragsergebnis, AppFehler> {
+        let mut fehler = Vec::new();
+        let text = text_pruefen("ergebnis.text", &e.text, grenzen::LANGTEXT).map_err(|f| fehler.push(f)).ok();
+        let begutachtung = leistung.is_some_and(|l| l.id == "aed_begutachtung");
+        let format = match e.format.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
+            Some(f) => match self.katalog.finde_leistung(f) {
+                Some(l) if leistung.is_some_and(|v| l.format_von.as_deref() == Some(v.id.as_str())) => {
+                    Some(l.id.clone())
+                }
+                _ => {
+                    fehler.push(AppFehler::ungueltig(
+                        "ergebnis.format",
+                        format!("„{f}“ ist kein Format dieser Leistung"),
+                    ));
+                    None
+                }
+            },
+            None if begutachtung => {
+                fehler.push(AppFehler::ungueltig(
+                    "ergebnis.format",
+                    "Bitte das gewählte Format der Begutachtung angeben (U4).",
+                ));
+                None
+            }
+            None => None,
+        };
+        if begutachtung && e.leistungsbild.is_none() {
+            fehler.push(AppFehler::ungueltig("ergebnis.leistungsbild", "Bitte das Leistungsbild angeben."));
+        }
+        let ger_niveau = match e.ger_niveau.as_deref().map(str::trim).filter(|g| !g.is_empty()) {
+            Some(g) => match GER_NIVEAUS.iter().find(|n| n.eq_ignore_ascii_case(g)) {
+                Some(n) => Some((*n).to_owned()),
+                None => {
+                    fehler.push(AppFehler::ungueltig("ergebnis.ger_niveau", "A1, A2, B1, B2, C1 oder C2"));
+                    None
+                }
+            },
+            None => None,
+        };
+        let merkmal = match e.merkmal.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+            Some(m) => match self.katalog.finde_merkmal(m) {
+                Some(r) => Some(self.katalog.merkmal(r).id.clone()),
+                None => {
+                    fehler.push(AppFehler::ungueltig("ergebnis.merkmal", format!("unbekanntes Merkmal „{m}“")));
+                    None
+                }
+            },
+            None => None,
+        };
+        let einschraenkungen = text_opt("ergebnis.einschraenkungen", e.einschraenkungen.as_deref(), grenzen::ABSATZ)
+            .map_err(|f| fehler.push(f))
+            .ok()
+            .flatten();
+        AppFehler::alle(fehler)?;
+        Ok(Auftragsergebnis {
+            datum: heute,
+            format,
+            leistungsbild: e.leistungsbild,
+            einschraenkungen,
+            dauer: e.dauer,
+            ger_niveau,
+            merkmal,
+            text: text.unwrap_or_default(),
+        })
+    }
+}
+
+/// The position of referral `auftrag_id` in the case, if the user may act on it: a Fachdienst
+/// user only on an open referral of her own service (any other answers like a missing one).
+fn auftrag_des_akteurs(s: &Schreibvorgang<'_>, wer: &Akteur, auftrag_id: i64) -> Result<usize, AppFehler> {
+    let nicht_gefunden = || AppFehler::NichtGefunden("Der Auftrag");
+    let i = s.fall.ids.auftraege.iter().position(|a| *a == auftrag_id).ok_or_else(nicht_gefunden)?;
+    if wer.rolle == Rolle::Fachdienst {
+        let a = &s.fall.akte.auftraege[i];
+        let dienst = s.app.katalog.finde_leistung(&a.leistung).map(|l| l.dienst.as_str());
+        if !a.status.offen() || dienst.is_none() || dienst != wer.fachdienst.as_deref() {
+            return Err(nicht_gefunden());
+        }
+    }
+    Ok(i)
+}
+
+/// U6: a revoked consent stops at once the open referrals that depend on it (those to its
+/// service whose question is not Verfügbarkeit/Erwerbsfähigkeit), unless another consent of the
+/// same scope still holds.
+pub(super) async fn auftraege_stoppen(
+    s: &mut Schreibvorgang<'_>,
+    umfang: Einwilligungsumfang,
+) -> Result<(), AppFehler> {
+    let heute = s.heute;
+    let gilt_noch = s
+        .fall
+        .akte
+        .einwilligungen
+        .iter()
+        .any(|e| e.umfang == umfang && e.erteilt_am <= heute && e.widerrufen_am.is_none_or(|w| w > heute));
+    if gilt_noch {
+        return Ok(());
+    }
+    let katalog = s.app.katalog;
+    for i in 0..s.fall.akte.auftraege.len() {
+        let a = &s.fall.akte.auftraege[i];
+        let dienst = katalog.finde_leistung(&a.leistung).map(|l| l.dienst.as_str());
+        let betroffen = a.status.offen()
+            && a.fragestellung != Fragestellung::VerfuegbarkeitErwerbsfaehigkeit
+            && dienst.and_then(Einwilligungsumfang::fuer_dienst) == Some(umfang);
+        if betroffen {
+            let nachher = Auftrag {
+                status: Auftragsstatus::Gestoppt,
+                abbruchgrund: Some("Die Einwilligung (§ 32 SGB III) wurde widerrufen (U6).".into()),
+                ..a.clone()
+            };
+            s.ueberschreiben(i, nachher, Verlaufsaktion::Auftrag(Auftragsstatus::Gestoppt)).await?;
+        }
+    }
+    Ok(())
 }

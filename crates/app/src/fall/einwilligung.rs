@@ -65,8 +65,10 @@ impl App {
         }
         nicht_in_zukunft("datum", eingabe.datum, s.heute)?;
         nicht_vor("datum", eingabe.datum, Some(vorher.erteilt_am))?;
+        let umfang = vorher.umfang;
         let nachher = Einwilligung { widerrufen_am: Some(eingabe.datum), ..vorher };
         s.ueberschreiben(i, nachher, Verlaufsaktion::Widerrufen).await?;
+        super::auftrag::auftraege_stoppen(&mut s, umfang).await?;
         let befunde = s.abschliessen(Tor::melden()).await?;
         Ok(Aenderung { id: einwilligung_id, befunde })
     }

@@ -145,7 +145,7 @@ impl App {
             rechtskreiswechsel: k.rechtskreiswechsel.as_ref().map(json).transpose()?,
         };
         let kunde_id = kunde_einfuegen(tx, &zeile, jetzt).await?;
-        let kopf = Kopf { kunde_id, von: wer.benutzer_id, jetzt };
+        let kopf = Kopf { kunde_id, von: wer.benutzer_id, jetzt, katalog: self.katalog };
         let a = &gespeichert;
         for m in &a.meldungen {
             m.einfuegen(tx, kopf).await?;

@@ -322,7 +322,7 @@ impl App {
             rechtskreiswechsel: None,
         };
         let id = kunde_einfuegen(tx.as_mut(), &zeile, jetzt).await?;
-        let kopf = Kopf { kunde_id: id, von: wer.benutzer_id, jetzt };
+        let kopf = Kopf { kunde_id: id, von: wer.benutzer_id, jetzt, katalog: self.katalog };
         let meldung_id =
             Meldung { beginn: meldung_am, ende: None, abmeldegrund: None }.einfuegen(tx.as_mut(), kopf).await?;
         let nachher = serde_json::json!({
@@ -413,10 +413,9 @@ impl App {
         let auch_ausserhalb = begriff.as_ref().is_some_and(|s| s.chars().count() >= SUCHE_AUSSERHALB_AB);
         let mut tx = self.db.begin().await?;
         // What the access decision needs comes with the row (one query, not one per case).
-        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>, Option<i64>, bool, i64, bool);
+        type Zeile = (i64, String, String, String, NaiveDate, String, Option<i64>, Option<i64>, bool, bool);
         let zeilen: Vec<Zeile> = sql!(&mut tx, zeilen<Zeile>
             "SELECT k.id, k.kundennummer, k.vorname, k.nachname, k.geburtsdatum, k.rechtskreis, k.vfk_id, k.team_id, k.gesperrt,
-                    (SELECT COUNT(*) FROM auftrag a WHERE a.kunde_id = k.id AND a.erledigt = FALSE),
                     k.eingeschraenkt_seit IS NOT NULL
              FROM kunde k
              WHERE k.dienststelle_id = $1
@@ -438,7 +437,6 @@ impl App {
             vfk_id,
             team_id,
             gesperrt,
-            auftraege,
             eingeschraenkt,
         ) in zeilen
         {
@@ -448,7 +446,8 @@ impl App {
                 vfk_id,
                 gesperrt,
                 freigegeben_fuer: if gesperrt { freigaben(&mut tx, KundeId(id)).await? } else { Vec::new() },
-                offener_fachdienstauftrag: auftraege > 0,
+                // The list opens no case through a referral (the Fachdienst has its inbox).
+                offene_auftraege_an: Vec::new(),
                 ausnahme_fuer: Vec::new(),
                 eingeschraenkt,
             };

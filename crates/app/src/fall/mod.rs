@@ -33,7 +33,7 @@ pub use kunde::{
 };
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};
-pub use auftrag::AuftragEingabe;
+pub use auftrag::{AuftragEingabe, AuftragsschrittEingabe, ErgebnisEingabe, GER_NIVEAUS};
 pub use bewerber::{BEWERBER_JE_STELLE, Bewerberliste, Bewerbertreffer, NeueTreffer};
 pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};
 pub use einwilligung::EinwilligungEingabe;
@@ -47,10 +47,9 @@ pub use regeln::Aenderung;
 pub(crate) use regeln::{Tor, aufloesen};
 pub(crate) use speicher::{
     Eintrag, Eintragsart, JOB_DOKUMENTE, JOB_WIEDERVORLAGEN, Kopf, NeuerKundeZeile, Verlaufsaktion, akte_laden,
-    als_text, auftrag_einfuegen, auftrag_erledigen, aus_text, bedarfsgemeinschaft, bg_einwilligung_setzen,
-    dienststelle_laden, fall_laden, freigaben, json, kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer,
-    sperre_setzen, stammdaten_laden, termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen,
-    zustaendigkeit_setzen,
+    als_text, auftrag_einfuegen, aus_text, bedarfsgemeinschaft, bg_einwilligung_setzen, dienststelle_laden, fall_laden,
+    freigaben, json, kunde_einfuegen, nachtrag_einfuegen, neue_kundennummer, sperre_setzen, stammdaten_laden,
+    termin_einfuegen, verlauf_schreiben, wiedervorlagen_anstossen, zustaendigkeit_setzen,
 };
 pub use speicher::{Fall, FallIds, Stammdaten, verlauf_satz};
 pub use strategie::{StrategieAbschluss, StrategieAnpassung, StrategieEingabe};

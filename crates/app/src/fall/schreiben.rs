@@ -54,7 +54,7 @@ impl Schreibvorgang<'_> {
     }
 
     pub(crate) fn kopf(&self) -> Kopf {
-        Kopf { kunde_id: self.kunde_id(), von: self.benutzer_id, jetzt: self.jetzt }
+        Kopf { kunde_id: self.kunde_id(), von: self.benutzer_id, jetzt: self.jetzt, katalog: self.app.katalog }
     }
 
     /// Adds an entry to the Fallakte at its place (as it will be read back), writes its row and

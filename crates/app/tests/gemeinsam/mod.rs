@@ -21,7 +21,10 @@ pub struct Umgebung {
     /// VFK in team B of the Agentur.
     pub vfk_b: Akteur,
     pub teamleitung: Akteur,
+    /// A user of the Berufspsychologischer Service.
     pub fachdienst: Akteur,
+    /// A user of the Ärztlicher Dienst.
+    pub aed: Akteur,
     pub admin: Akteur,
     pub datenschutz: Akteur,
     /// VFK of the Jobcenter (another Dienststelle).
@@ -46,7 +49,14 @@ async fn benutzer(tx: &mut Tx, dienststelle_id: i64, team_id: Option<i64>, login
          VALUES ($1, $2, $3, $3, $4, 'kein-login', TRUE, $5) RETURNING id",
         dienststelle_id, team_id, login, rolle.as_str(), Utc::now())
     .unwrap();
-    Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt: Vec::new() }
+    Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt: Vec::new(), fachdienst: None }
+}
+
+/// A Fachdienst user of the service `dienst` (catalogue id).
+async fn fachdienst(tx: &mut Tx, dienststelle_id: i64, login: &str, dienst: &str) -> Akteur {
+    let a = benutzer(tx, dienststelle_id, None, login, Rolle::Fachdienst).await;
+    sql!(tx, ausfuehren "UPDATE benutzer SET fachdienst = $1 WHERE id = $2", dienst, a.benutzer_id).unwrap();
+    Akteur { fachdienst: Some(dienst.into()), ..a }
 }
 
 pub async fn umgebung(app: &App) -> Umgebung {
@@ -65,7 +75,8 @@ pub async fn umgebung(app: &App) -> Umgebung {
         kollegin: benutzer(&mut tx, agentur_id, Some(team_a), "vfk.a2", Rolle::Vfk).await,
         vfk_b: benutzer(&mut tx, agentur_id, Some(team_b), "vfk.b", Rolle::Vfk).await,
         teamleitung: benutzer(&mut tx, agentur_id, Some(team_a), "tl.a", Rolle::Teamleitung).await,
-        fachdienst: benutzer(&mut tx, agentur_id, None, "fd", Rolle::Fachdienst).await,
+        fachdienst: fachdienst(&mut tx, agentur_id, "fd", "berufspsychologischer_service").await,
+        aed: fachdienst(&mut tx, agentur_id, "aed", "aerztlicher_dienst").await,
         admin: benutzer(&mut tx, agentur_id, None, "admin", Rolle::Admin).await,
         datenschutz: benutzer(&mut tx, agentur_id, None, "dsb", Rolle::Datenschutz).await,
         vfk_jobcenter: benutzer(&mut tx, jobcenter_id, Some(team_jc), "vfk.jc", Rolle::Vfk).await,

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::auftrag::Auftrag;
 use crate::grundtypen::{MerkmalStatus, Rechtskreis, Segment};
 
 /// A whole case.
@@ -964,32 +965,6 @@ pub struct Nachtrag {
     pub text: String,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(rename_all = "snake_case")]
-pub enum Fragestellung {
-    /// U6: no consent needed.
-    VerfuegbarkeitErwerbsfaehigkeit,
-    Eignungsfeststellung,
-    #[default]
-    Sonstige,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Auftrag {
-    #[serde(deserialize_with = "crate::datum::serde_strikt::datum")]
-    pub datum: NaiveDate,
-    /// Service id or label from the catalogue (`fachdienste.toml`).
-    pub leistung: String,
-    #[serde(default)]
-    pub fragestellung: Fragestellung,
-    /// U2: facts for ZAV admission.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub zav: Option<ZavAngaben>,
-}
-
 /// U2: what the ZAV admission criteria read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -1040,6 +1015,17 @@ pub enum Einwilligungsumfang {
     AerztlicherDienst,
     /// U6: Berufspsychologischer Service.
     BerufspsychologischerService,
+}
+
+impl Einwilligungsumfang {
+    /// U6: the consent a referral to the service `dienst` (catalogue id) depends on.
+    pub fn fuer_dienst(dienst: &str) -> Option<Einwilligungsumfang> {
+        match dienst {
+            "aerztlicher_dienst" => Some(Einwilligungsumfang::AerztlicherDienst),
+            "berufspsychologischer_service" => Some(Einwilligungsumfang::BerufspsychologischerService),
+            _ => None,
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

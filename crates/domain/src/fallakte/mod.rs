@@ -2,11 +2,16 @@
 //! resolved, every date plausible). Bad input becomes an [`EingabeFehler`] naming the field.
 
 mod aktivitaet;
+mod auftrag;
 mod daten;
 mod einlesen;
 mod werdegang;
 
 pub use aktivitaet::{Aktivitaet, Aktivitaetsart};
+pub use auftrag::{
+    Aktenteil, Auftrag, Auftragsergebnis, Auftragsschritt, Auftragsstatus, Einschraenkungsdauer, Fragestellung,
+    Leistungsbild,
+};
 
 pub use daten::*;
 pub use einlesen::{

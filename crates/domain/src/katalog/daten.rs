@@ -230,6 +230,14 @@ pub struct Dienst {
     /// U4
     #[serde(default)]
     pub vorgespraech_erforderlich: bool,
+    /// The service answers referrals itself (issue 13/1): its users have an inbox. BiZ orders are
+    /// tasks for the customer (U8) and have none.
+    #[serde(default)]
+    pub mit_posteingang: bool,
+    /// The service level (seed 2.2.4 "Service-Level-Agreement"): days from the referral to the
+    /// result, unless the Dienststelle agreed another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sla_tage: Option<u32>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -241,6 +249,10 @@ pub struct Leistung {
     pub label: String,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub aliase: Vec<String>,
+    /// U4: a format of the service `format_von` that the service chooses itself (the doctor picks
+    /// the format of a Begutachtung); the VFK asks for `format_von`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub format_von: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -9,6 +9,19 @@ use crate::datum::de;
 use crate::fallakte::{Einwilligungsumfang, Fragestellung, GepruefteFallakte};
 use crate::regel::Regel;
 
+/// The rule that describes the service `dienst` (catalogue id): U4 ÄD, U5 BPS, U7 TBD, U8 BiZ,
+/// U2 ZAV.
+pub fn regel_des_dienstes(dienst: &str) -> Option<Regel> {
+    match dienst {
+        "aerztlicher_dienst" => Some(Regel::U4),
+        "berufspsychologischer_service" => Some(Regel::U5),
+        "technischer_beratungsdienst" => Some(Regel::U7),
+        "biz" => Some(Regel::U8),
+        "zav" => Some(Regel::U2),
+        _ => None,
+    }
+}
+
 /// U6: consent valid on a date.
 pub fn einwilligung_liegt_vor(f: &GepruefteFallakte<'_>, umfang: Einwilligungsumfang, datum: NaiveDate) -> bool {
     f.akte
@@ -25,15 +38,10 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         // U6
         if dienst.is_some_and(|d| d.einwilligung_erforderlich)
             && a.fragestellung != Fragestellung::VerfuegbarkeitErwerbsfaehigkeit
+            && let Some(umfang) = Einwilligungsumfang::fuer_dienst(&l.dienst)
+            && !einwilligung_liegt_vor(f, umfang, a.datum)
         {
-            let umfang = if l.dienst == "aerztlicher_dienst" {
-                Einwilligungsumfang::AerztlicherDienst
-            } else {
-                Einwilligungsumfang::BerufspsychologischerService
-            };
-            if !einwilligung_liegt_vor(f, umfang, a.datum) {
-                b.push(Befund::fehler(Regel::U6, &bezug, format!("Auftrag „{}“ ({}) braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
-            }
+            b.push(Befund::fehler(Regel::U6, &bezug, format!("Auftrag „{}“ ({}) braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
         }
         // U4
         if dienst.is_some_and(|d| d.vorgespraech_erforderlich) && !f.akte.vermerke.iter().any(|v| v.datum <= a.datum) {

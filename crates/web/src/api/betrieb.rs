@@ -1,4 +1,4 @@
-//! Running a case: consents, referrals to the Fachdienste, appointments, and the case leaving the
+//! Running a case: consents, appointments, and the case leaving the
 //! system (export, Art. 15 Auskunft, access log).
 
 use axum::Json;
@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 use utoipa::ToSchema;
 use vierphasen_app::datenschutz::{Protokollauszug, Protokollfilter};
-use vierphasen_app::fall::{Aenderung, AuftragEingabe, Auskunft, Datumsangabe, EinwilligungEingabe, Protokolleintrag};
+use vierphasen_app::fall::{Aenderung, Auskunft, Datumsangabe, EinwilligungEingabe, Protokolleintrag};
 use vierphasen_app::kenntnis::{Ausnahmeangabe, Ausnahmefreigabe, Zugriffsbericht};
 use vierphasen_app::termine::{TerminEingabe, TerminFilter, Terminzeile};
 use vierphasen_domain::Fallakte;
@@ -68,32 +68,6 @@ pub async fn bg_einwilligung(
     Eingabe(e): Eingabe<BgEinwilligung>,
 ) -> ApiErgebnis<Json<Aenderung>> {
     Ok(Json(z.app.bg_einwilligung_setzen(&b.akteur, id, e.datum).await?))
-}
-
-/// U2–U8: a referral to a Fachdienst or the ZAV.
-#[utoipa::path(post, path = "/kunden/{id}/auftraege", tag = "Betrieb", params(("id" = i64, Path)),
-    request_body = AuftragEingabe,
-    responses((status = 201, body = Aenderung), (status = 404, body = Problem), (status = 409, body = Problem),
-        (status = 422, body = Problem)))]
-pub async fn auftrag(
-    State(z): State<Zustand>,
-    Benutzer(b): Benutzer,
-    Pfad(id): Pfad<KundeId>,
-    Eingabe(e): Eingabe<AuftragEingabe>,
-) -> ApiErgebnis<(StatusCode, Json<Aenderung>)> {
-    Ok((StatusCode::CREATED, Json(z.app.auftrag_erteilen(&b.akteur, id, e).await?)))
-}
-
-/// Marks a referral done.
-#[utoipa::path(post, path = "/kunden/{id}/auftraege/{aid}/erledigt", tag = "Betrieb",
-    params(("id" = i64, Path), ("aid" = i64, Path)),
-    responses((status = 200, body = Aenderung), (status = 404, body = Problem), (status = 409, body = Problem)))]
-pub async fn auftrag_erledigt(
-    State(z): State<Zustand>,
-    Benutzer(b): Benutzer,
-    Pfad((id, aid)): Pfad<(KundeId, i64)>,
-) -> ApiErgebnis<Json<Aenderung>> {
-    Ok(Json(z.app.auftrag_erledigen(&b.akteur, id, aid).await?))
 }
 
 /// The user's own appointments and Wiedervorlagen (E2, U1, K1, S13, P4, P8).

@@ -1,6 +1,7 @@
 //! The JSON API under /api/v1: routes collected with their OpenAPI description (utoipa).
 
 mod aufbewahrung;
+pub mod auftraege;
 pub mod betrieb;
 mod dokument;
 pub mod kunden;
@@ -32,7 +33,8 @@ use crate::zustand::Zustand;
         (name = "Anmeldung", description = "Sitzung (Cookie), zweiter Faktor (TOTP) und API-Tokens"),
         (name = "Kunden", description = "Kunden und Fallakte"),
         (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
-        (name = "Betrieb", description = "Einwilligungen, Aufträge, Termine, Export, Auskunft und Zugriffsprotokoll"),
+        (name = "Betrieb", description = "Einwilligungen, Termine, Export, Auskunft und Zugriffsprotokoll"),
+        (name = "Fachdienste", description = "Aufträge an Ärztlichen Dienst, Berufspsychologischen Service, Technischen Beratungsdienst, BiZ und ZAV: Erteilung, Posteingang, Bearbeitungsschritte und Ergebnis (U2–U8)"),
         (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams und Benutzer"),
         (name = "Datenschutz", description = "Aufbewahrungsfristen, Aufbewahrungsanordnungen, Löschanträge (Art. 17 DSGVO) und Löschläufe"),
         (name = "Matching", description = "Stellenangebote, Matching in beide Richtungen, Vermittlungsvorschläge, BAC (§8.4)"),
@@ -90,8 +92,10 @@ fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(betrieb::einwilligung))
         .routes(routes!(betrieb::einwilligung_widerrufen))
         .routes(routes!(betrieb::bg_einwilligung))
-        .routes(routes!(betrieb::auftrag))
-        .routes(routes!(betrieb::auftrag_erledigt))
+        .routes(routes!(auftraege::erteilen))
+        .routes(routes!(auftraege::posteingang))
+        .routes(routes!(auftraege::lesen))
+        .routes(routes!(auftraege::schritt))
         .routes(routes!(betrieb::termine))
         .routes(routes!(betrieb::termin))
         .routes(routes!(betrieb::termin_erledigt))

@@ -50,6 +50,14 @@ pub struct BgZeile {
 }
 
 #[derive(Debug, Default)]
+/// A referral in the Kundenakte (issue 13/1): what, its state, the result in words.
+pub struct Aktenauftrag {
+    pub id: i64,
+    pub text: String,
+    pub status: &'static str,
+    pub ergebnis: String,
+}
+
 pub struct Aktenbild {
     pub id: i64,
     pub name: String,
@@ -86,7 +94,7 @@ pub struct Aktenbild {
     pub ev_text: String,
     pub ev_entwurf: bool,
     pub termine: Vec<Terminzeile>,
-    pub auftraege: Vec<String>,
+    pub auftraege: Vec<Aktenauftrag>,
     pub einwilligungen: Vec<String>,
     pub befunde: Vec<BefundZeile>,
     /// Phases not reached yet while today's work goes on (issue 15/3), with their page.
@@ -262,12 +270,18 @@ impl Aktenbild {
             auftraege: akte
                 .auftraege
                 .iter()
-                .map(|u| {
+                .zip(&a.ansicht.ids.auftraege)
+                .map(|(u, id)| {
                     let leistung = katalog
                         .finde_leistung(&u.leistung)
                         .map(|l| l.label.clone())
                         .unwrap_or_else(|| u.leistung.clone());
-                    format!("{leistung} (erteilt am {})", datum_text(u.datum))
+                    Aktenauftrag {
+                        id: *id,
+                        text: format!("{leistung} (erteilt am {})", datum_text(u.datum)),
+                        status: u.status.label(),
+                        ergebnis: u.ergebnis.as_ref().map(|e| e.text.clone()).unwrap_or_default(),
+                    }
                 })
                 .collect(),
             einwilligungen: akte

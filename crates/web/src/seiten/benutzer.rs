@@ -13,7 +13,7 @@ use vierphasen_domain::zugriff::Rolle;
 
 use super::anzeige::zeit_text;
 use super::gespeichert::{self, Erledigt};
-use super::verwaltung::{Auswahl, rollen};
+use super::verwaltung::{Auswahl, fachdienste, rollen};
 use super::verwaltung_anmeldung::nur_administration;
 use super::{Formular, Rahmen, Rueckmeldung, SeitenBenutzer, SeitenErgebnis, html, mit_status, nummer, weiter_zu};
 use crate::zustand::Zustand;
@@ -45,7 +45,9 @@ struct Benutzerseite {
     /// The form "Rolle und Team" as stored or typed.
     rolle: String,
     team_id: String,
+    fachdienst: String,
     rollen: Vec<Auswahl>,
+    fachdienste: Vec<Auswahl>,
     teams: Vec<Auswahl>,
     rm_konto: Rueckmeldung,
     /// Cases she is responsible for (VFK only).
@@ -83,7 +85,9 @@ async fn laden(z: &Zustand, b: &vierphasen_app::konto::Angemeldet, bid: i64) -> 
         selbst: u.id == b.benutzer_id,
         rolle: u.rolle.as_str().to_owned(),
         team_id: u.team_id.map(|t| t.to_string()).unwrap_or_default(),
+        fachdienst: u.fachdienst.clone().unwrap_or_default(),
         rollen: rollen(),
+        fachdienste: fachdienste(z.app.katalog),
         teams: teams.into_iter().map(|t| Auswahl { wert: t.id.to_string(), text: t.name }).collect(),
         rm_konto: Rueckmeldung::default(),
         faelle,
@@ -140,7 +144,8 @@ async fn konto_speichern(
             .and_then(|r| r.parse::<Rolle>().ok())
             .ok_or_else(|| AppFehler::ungueltig("rolle", "Bitte eine Rolle wählen."))?;
         let team_id = f.zahl::<i64>("team_id", "Team")?;
-        z.app.konto_aendern(&b.akteur, bid, Kontoaenderung { rolle, team_id }).await
+        let fachdienst = f.wert("fachdienst").map(str::to_owned);
+        z.app.konto_aendern(&b.akteur, bid, Kontoaenderung { rolle, team_id, fachdienst }).await
     }
     .await;
     match ergebnis {
@@ -149,6 +154,7 @@ async fn konto_speichern(
             abgewiesen(&z, &b, bid, e, |seite, rm| {
                 seite.rolle = f.text("rolle");
                 seite.team_id = f.text("team_id");
+                seite.fachdienst = f.text("fachdienst");
                 seite.rm_konto = rm;
             })
             .await

@@ -247,7 +247,7 @@ fn auskunftsseite(rahmen: Rahmen, a: Auskunft, k: &Katalog, heute: chrono::Naive
             .map(|u| {
                 let leistung =
                     k.finde_leistung(&u.leistung).map(|l| l.label.clone()).unwrap_or_else(|| u.leistung.clone());
-                format!("{leistung} (erteilt am {})", datum_text(u.datum))
+                format!("{leistung} (erteilt am {}): {}", datum_text(u.datum), u.status.label())
             })
             .collect(),
         einwilligungen: f

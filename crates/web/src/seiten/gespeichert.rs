@@ -78,6 +78,8 @@ notizen! { Gespeichert, "gespeichert", "What was just saved in a case or a list 
     Werdegang = "werdegang" => "Der Abschnitt wurde in den Werdegang übernommen.",
     WerdegangEntfernt = "werdegang_entfernt" => "Der Abschnitt wurde aus dem Werdegang entfernt.",
     Einwilligung = "einwilligung" => "Die Einwilligung wurde gespeichert.",
+    Auftrag = "auftrag" => "Der Auftrag wurde erteilt. Der Fachdienst findet ihn in seinem Posteingang.",
+    Auftragsschritt = "auftragsschritt" => "Der Auftrag wurde aktualisiert.",
     Widerruf = "widerruf" => "Der Widerruf der Einwilligung wurde gespeichert.",
     BgEinwilligung = "bg_einwilligung" => "Die Einwilligung zum Gespräch mit der Bedarfsgemeinschaft wurde gespeichert.",
     Termin = "termin" => "Der Termin wurde gespeichert.",

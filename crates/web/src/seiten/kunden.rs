@@ -87,7 +87,7 @@ pub async fn suche(
     let ausserhalb_ab = (b.rolle == Rolle::Vfk).then_some(SUCHE_AUSSERHALB_AB);
     let bestand = match b.rolle {
         Rolle::Teamleitung => "Sie sehen die Kundinnen und Kunden Ihres Teams.",
-        Rolle::Fachdienst => "Sie sehen die Kundinnen und Kunden mit einem offenen Auftrag an Ihren Fachdienst.",
+        Rolle::Fachdienst => "Ein Fachdienst liest Fälle nur über die Aufträge an seinen Dienst: siehe Posteingang.",
         Rolle::Datenschutz => {
             "Für Zugriffsprotokoll, Auskunft und Einschränkung der Verarbeitung; die Akte selbst öffnen Sie nicht."
         }

@@ -6,6 +6,7 @@ mod aktivitaeten;
 mod anmeldung;
 pub mod anzeige;
 mod aufbewahrung;
+mod auftraege;
 mod ausnahme;
 mod begriffe;
 mod benutzer;
@@ -82,6 +83,7 @@ pub fn router() -> Router<Zustand> {
         .merge(ziel::routen())
         .merge(folgegespraech::routen())
         .merge(einwilligungen::routen())
+        .merge(auftraege::routen())
         .merge(aktivitaeten::routen())
         .merge(werdegang::routen())
         .merge(meldung::routen())

@@ -22,7 +22,7 @@ use vierphasen_domain::Rechtskreis;
 
 use self::ansicht::{
     Auswahl, Berufsauswahl, Gruppenansicht, Lageoption, Marke, Meldungen, Staerkenzeile, Vorschlagsbox, alternativen,
-    berufsauswahl, gruppen, i_gruende, lageoptionen, staerken, z_gruende,
+    auftragsergebnisse, berufsauswahl, gruppen, i_gruende, lageoptionen, staerken, z_gruende,
 };
 use self::formular::Formularstand;
 use super::anzeige::datum_text;
@@ -141,7 +141,7 @@ async fn seite(
         berufe: berufsauswahl(k, &f.zielberuf, &f.zielberuf_bezeichnung, &f.berufsuche),
         alternativ_titel: alternativen(k, &f),
         staerken: staerken(&f, &meldungen),
-        gruppen: gruppen(k, &f, &meldungen),
+        gruppen: gruppen(k, &f, &meldungen, &auftragsergebnisse(k, &a.fallakte)),
         schwerpunkte: formular::FOERDERGRUPPEN
             .iter()
             .map(|g| Auswahl { id: g.id().to_owned(), label: g.label().to_owned() })

@@ -60,8 +60,11 @@ pub struct Rahmen {
     pub stellen: bool,
     /// "Arbeitsliste": the VFK's day (the other roles start elsewhere, see `start`).
     pub arbeitsliste: bool,
-    /// "Kunden": every role that reads cases (the Administration reads none).
+    /// "Kunden": every role that reads cases (the Administration reads none; a Fachdienst reads
+    /// them only through its referrals).
     pub kunden: bool,
+    /// "Posteingang": the referrals to the user's service (issue 13/1).
+    pub posteingang: bool,
     /// "Termine": the own calendar of VFK and Teamleitung.
     pub termine: bool,
 }
@@ -75,7 +78,8 @@ impl Rahmen {
             verwaltung: matches!(b.rolle, Rolle::Admin | Rolle::Teamleitung | Rolle::Datenschutz),
             stellen: b.rolle != Rolle::Datenschutz,
             arbeitsliste: b.rolle == Rolle::Vfk,
-            kunden: b.rolle != Rolle::Admin,
+            kunden: !matches!(b.rolle, Rolle::Admin | Rolle::Fachdienst),
+            posteingang: b.rolle == Rolle::Fachdienst,
             termine: matches!(b.rolle, Rolle::Vfk | Rolle::Teamleitung),
         }
     }

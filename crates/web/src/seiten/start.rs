@@ -56,13 +56,14 @@ fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
     }
 }
 
-/// Where a role starts (issue 15/8): the VFK her Arbeitsliste; Teamleitung and Fachdienst the
-/// cases they may read (the team's; those with an open referral to the service); Administration
-/// and Datenschutz their administration page.
+/// Where a role starts (issue 15/8): the VFK her Arbeitsliste; the Teamleitung her team's cases;
+/// a Fachdienst its inbox of referrals (issue 13/1); Administration and Datenschutz their
+/// administration page.
 fn startseite(rolle: Rolle) -> Option<&'static str> {
     match rolle {
         Rolle::Vfk => None,
-        Rolle::Teamleitung | Rolle::Fachdienst => Some("/kunden"),
+        Rolle::Teamleitung => Some("/kunden"),
+        Rolle::Fachdienst => Some("/auftraege"),
         Rolle::Admin | Rolle::Datenschutz => Some("/verwaltung"),
     }
 }

@@ -67,6 +67,7 @@ pub struct NeuerBenutzerFormular {
     pub login: String,
     pub rolle: String,
     pub team_id: String,
+    pub fachdienst: String,
 }
 
 /// K1: one input of the Dienststelle's own value (for all, or for the group under 25).
@@ -116,6 +117,7 @@ struct Verwaltungsseite {
     benutzer: Vec<Benutzer>,
     teams: Vec<Auswahl>,
     rollen: Vec<Auswahl>,
+    fachdienste: Vec<Auswahl>,
     neu: NeuerBenutzerFormular,
     rm_benutzer: Rueckmeldung,
     team_name: String,
@@ -152,6 +154,15 @@ struct Deaktivierenseite {
 pub struct Parameter {
     #[serde(default, deserialize_with = "gespeichert::lesen")]
     erledigt: Option<Erledigt>,
+}
+
+/// The services a Fachdienst user can belong to (those with an inbox).
+pub(super) fn fachdienste(k: &Katalog) -> Vec<Auswahl> {
+    k.dienste
+        .iter()
+        .filter(|d| d.mit_posteingang)
+        .map(|d| Auswahl { wert: d.id.clone(), text: d.label.clone() })
+        .collect()
 }
 
 pub(super) fn rollen() -> Vec<Auswahl> {
@@ -284,6 +295,7 @@ async fn laden(z: &Zustand, b: &Angemeldet) -> Result<Verwaltungsseite, AppFehle
         benutzer,
         teams: teams.iter().map(|t| Auswahl { wert: t.id.to_string(), text: t.name.clone() }).collect(),
         rollen: rollen(),
+        fachdienste: fachdienste(z.app.katalog),
         neu: NeuerBenutzerFormular { rolle: Rolle::Vfk.as_str().to_owned(), ..Default::default() },
         rm_benutzer: Rueckmeldung::default(),
         team_name: String::new(),
@@ -338,13 +350,22 @@ pub async fn benutzer_anlegen(
         login: f.text("login"),
         rolle: f.text("rolle"),
         team_id: f.text("team_id"),
+        fachdienst: f.text("fachdienst"),
     };
     let passwort = f.0.iter().find(|(n, _)| n == "passwort").map(|(_, w)| w.clone()).unwrap_or_default();
     let ergebnis = async {
         let rolle: Rolle =
             eingabe.rolle.parse().map_err(|_| AppFehler::ungueltig("rolle", "Bitte eine Rolle auswählen."))?;
         let team_id = f.zahl::<i64>("team_id", "Team")?;
-        let neu = NeuerBenutzer { login: eingabe.login.clone(), name: eingabe.name.clone(), rolle, team_id, passwort };
+        let fachdienst = f.wert("fachdienst").map(str::to_owned);
+        let neu = NeuerBenutzer {
+            login: eingabe.login.clone(),
+            name: eingabe.name.clone(),
+            rolle,
+            team_id,
+            passwort,
+            fachdienst,
+        };
         z.app.benutzer_anlegen(Some(&b.akteur), b.dienststelle_id, neu).await
     }
     .await;

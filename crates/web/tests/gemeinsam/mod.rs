@@ -245,18 +245,25 @@ pub async fn konten(t: &TestApp) -> Konten {
             .unwrap();
     let team_jc = sql!(&mut tx, wert<i64> "INSERT INTO team (dienststelle_id, name) VALUES ($1, 'JC') RETURNING id", jobcenter_id).unwrap();
     tx.commit().await.unwrap();
-    for (login, rolle, dst, team) in [
-        ("vfk", Rolle::Vfk, agentur_id, Some(team_a)),
-        ("kollegin", Rolle::Vfk, agentur_id, Some(team_a)),
-        ("vfk.b", Rolle::Vfk, agentur_id, Some(team_b)),
-        ("teamleitung", Rolle::Teamleitung, agentur_id, Some(team_a)),
-        ("fachdienst", Rolle::Fachdienst, agentur_id, None),
-        ("admin", Rolle::Admin, agentur_id, None),
-        ("datenschutz", Rolle::Datenschutz, agentur_id, None),
-        ("vfk.jobcenter", Rolle::Vfk, jobcenter_id, Some(team_jc)),
+    for (login, rolle, dst, team, fachdienst) in [
+        ("vfk", Rolle::Vfk, agentur_id, Some(team_a), None),
+        ("kollegin", Rolle::Vfk, agentur_id, Some(team_a), None),
+        ("vfk.b", Rolle::Vfk, agentur_id, Some(team_b), None),
+        ("teamleitung", Rolle::Teamleitung, agentur_id, Some(team_a), None),
+        ("fachdienst", Rolle::Fachdienst, agentur_id, None, Some("aerztlicher_dienst")),
+        ("bps", Rolle::Fachdienst, agentur_id, None, Some("berufspsychologischer_service")),
+        ("admin", Rolle::Admin, agentur_id, None, None),
+        ("datenschutz", Rolle::Datenschutz, agentur_id, None, None),
+        ("vfk.jobcenter", Rolle::Vfk, jobcenter_id, Some(team_jc), None),
     ] {
-        let neu =
-            NeuerBenutzer { login: login.into(), name: login.into(), rolle, team_id: team, passwort: PASSWORT.into() };
+        let neu = NeuerBenutzer {
+            login: login.into(),
+            name: login.into(),
+            rolle,
+            team_id: team,
+            passwort: PASSWORT.into(),
+            fachdienst: fachdienst.map(str::to_owned),
+        };
         t.app.benutzer_anlegen(None, dst, neu).await.unwrap();
     }
     Konten { agentur_id, jobcenter_id, team_a, team_b }

@@ -282,7 +282,7 @@ impl Bau<'_> {
                     &["eingliederungszuschuss"],
                 ));
                 s.einwilligungen.push(Einwilligungsumfang::AerztlicherDienst);
-                s.auftraege.push(("aed_gutachten_symptombezogen", Fragestellung::Eignungsfeststellung));
+                s.auftraege.push(("aed_begutachtung", Fragestellung::Eignungsfeststellung));
                 s.fazit = format!(
                     "Erfahrung als {beruf}; gesundheitliche Einschränkungen schließen körperlich schwere Tätigkeiten aus. Nach Klärung des Leistungsbildes Integration in eine leidensgerechte Tätigkeit in etwa {} Monaten.",
                     s.prognose
@@ -447,7 +447,7 @@ impl Bau<'_> {
                     &[],
                 ));
                 s.einwilligungen.push(Einwilligungsumfang::AerztlicherDienst);
-                s.auftraege.push(("aed_gutachten_umfaenglich", Fragestellung::Eignungsfeststellung));
+                s.auftraege.push(("aed_begutachtung", Fragestellung::Eignungsfeststellung));
                 s.fazit = format!(
                     "Erfahrung als {beruf}, gesundheitlich nur noch für leichte Tätigkeiten einsetzbar; Arbeitsorte im Umland derzeit nicht erreichbar. Schwerpunkt Leistungsfähigkeit; Integration in etwa {p} Monaten."
                 );
@@ -513,7 +513,7 @@ impl Bau<'_> {
         s.plaene.push(plan("leistungsfaehigkeit_feststellen", Some("gesundheitliche_einschraenkungen"), 0, 60, &[]));
         s.plaene.push(plan("leistungsfaehigkeit_foerdern", Some("gesundheitliche_einschraenkungen"), 60, 240, &[]));
         s.einwilligungen.push(Einwilligungsumfang::AerztlicherDienst);
-        s.auftraege.push(("aed_gutachten_umfaenglich", Fragestellung::Eignungsfeststellung));
+        s.auftraege.push(("aed_begutachtung", Fragestellung::Eignungsfeststellung));
         if self.ja(0.4) {
             s.einwilligungen.push(Einwilligungsumfang::BerufspsychologischerService);
             s.auftraege.push(("bps_beratung", Fragestellung::Sonstige));

@@ -11,6 +11,7 @@ use vierphasen_domain::fallakte::{
     Aktivitaet, Auftrag, Beratungsvermerk, Eingliederungsvereinbarung, Einwilligung, Gespraech, Meldung, Nachtrag,
     ProfilingVersion, StrategieWahl, Werdegangseintrag, Ziel,
 };
+use vierphasen_domain::katalog::Katalog;
 use vierphasen_store::{Tx, sql};
 
 use super::spalten::als_text;
@@ -23,6 +24,8 @@ pub(crate) struct Kopf {
     pub kunde_id: KundeId,
     pub von: i64,
     pub jetzt: DateTime<Utc>,
+    /// Rows that carry a catalogue fact beside their content (the service of a referral).
+    pub katalog: &'static Katalog,
 }
 
 /// An entry as stored JSON (`inhalt`).
@@ -255,19 +258,14 @@ pub(crate) async fn nachtrag_einfuegen(tx: &mut Tx, k: Kopf, vermerk_id: i64, n:
 }
 
 /// A referral row carries the catalogue id of the service (`leistung`; the Fallakte may name it
-/// by its label, the import resolves it first); it is open until answered.
+/// by its label, the import resolves it first), the service it is addressed to (`dienst`) and its
+/// state; `erledigt` is "closed for the service" (the access decision reads it).
 pub(crate) async fn auftrag_einfuegen(tx: &mut Tx, k: Kopf, a: &Auftrag, leistung: &str) -> Result<i64, AppFehler> {
+    let dienst = k.katalog.finde_leistung(leistung).map_or("", |l| l.dienst.as_str());
     Ok(sql!(tx, wert<i64>
-        "INSERT INTO auftrag (kunde_id, datum, leistung, erledigt, erstellt_von, erstellt_um, inhalt)
-         VALUES ($1, $2, $3, FALSE, $4, $5, $6) RETURNING id",
-        k.kunde_id.0, a.datum, leistung, k.von, k.jetzt, json(a)?)?)
-}
-
-/// U: marks a referral answered; false when it already was.
-pub(crate) async fn auftrag_erledigen(tx: &mut Tx, kunde_id: KundeId, auftrag_id: i64) -> Result<bool, AppFehler> {
-    let n = sql!(tx, ausfuehren
-        "UPDATE auftrag SET erledigt = TRUE WHERE id = $1 AND kunde_id = $2 AND erledigt = FALSE", auftrag_id, kunde_id.0)?;
-    Ok(n == 1)
+        "INSERT INTO auftrag (kunde_id, datum, leistung, dienst, status, erledigt, erstellt_von, erstellt_um, inhalt)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        k.kunde_id.0, a.datum, leistung, dienst, a.status.id(), !a.status.offen(), k.von, k.jetzt, json(a)?)?)
 }
 
 impl Eintragsart for Auftrag {
@@ -284,8 +282,11 @@ impl Eintragsart for Auftrag {
     async fn einfuegen(&self, tx: &mut Tx, k: Kopf) -> Result<i64, AppFehler> {
         auftrag_einfuegen(tx, k, self, &self.leistung).await
     }
-    async fn ueberschreiben(&self, _: &mut Tx, _: i64, _: Kopf) -> Result<(), AppFehler> {
-        Err(unveraenderlich(Self::TABELLE))
+    /// Issue 13/1: a step of the lifecycle (the service and the referral itself stay).
+    async fn ueberschreiben(&self, tx: &mut Tx, id: i64, _: Kopf) -> Result<(), AppFehler> {
+        sql!(tx, ausfuehren "UPDATE auftrag SET status = $1, erledigt = $2, inhalt = $3 WHERE id = $4",
+            self.status.id(), !self.status.offen(), json(self)?, id)?;
+        Ok(())
     }
 }
 

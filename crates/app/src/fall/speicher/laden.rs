@@ -113,6 +113,14 @@ pub(crate) async fn stammdaten_laden(
         return Ok(None);
     };
     let freigegeben_fuer = if z.gesperrt { freigaben(tx, kunde_id).await? } else { Vec::new() };
+    let offene_auftraege_an = if z.offene_fachdienstauftraege > 0 {
+        sql!(tx, zeilen<(String,)> "SELECT DISTINCT dienst FROM auftrag WHERE kunde_id = $1 AND erledigt = FALSE", kunde_id.0)?
+            .into_iter()
+            .map(|(d,)| d)
+            .collect()
+    } else {
+        Vec::new()
+    };
     let stamm = Stammdaten {
         id: kunde_id.0,
         kundennummer: z.kundennummer,
@@ -139,7 +147,7 @@ pub(crate) async fn stammdaten_laden(
         vfk_id: stamm.vfk_id,
         gesperrt: stamm.gesperrt,
         freigegeben_fuer,
-        offener_fachdienstauftrag: z.offene_fachdienstauftraege > 0,
+        offene_auftraege_an,
         // Loaded by `fall_laden` only where the decision depends on it (lists do not open cases).
         ausnahme_fuer: Vec::new(),
         eingeschraenkt: z.eingeschraenkt,

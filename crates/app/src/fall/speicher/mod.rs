@@ -14,7 +14,7 @@ pub(crate) use dokumente::{
     DokumentZeile, Dokumentart, JOB_DOKUMENTE, dokument_festhalten, dokument_laden, dokumente_ohne_pdf, pdf_festhalten,
     pdf_laden,
 };
-pub(crate) use eintraege::{Eintragsart, Kopf, auftrag_einfuegen, auftrag_erledigen, json, nachtrag_einfuegen};
+pub(crate) use eintraege::{Eintragsart, Kopf, auftrag_einfuegen, json, nachtrag_einfuegen};
 pub(crate) use kunde::{
     NeuerKundeZeile, bedarfsgemeinschaft, bg_einwilligung_setzen, dienststelle_laden, kunde_einfuegen, sperre_setzen,
     termin_einfuegen, zustaendigkeit_setzen,

@@ -8,6 +8,7 @@ use vierphasen_store::{Tx, sql};
 
 use crate::AppFehler;
 use crate::fall::VorschlagStatus;
+use vierphasen_domain::fallakte::Auftragsstatus;
 
 /// What a Verlauf row says was done (the text is what the timeline shows).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +50,8 @@ pub(crate) enum Verlaufsaktion {
     Festgehalten,
     /// A Vermittlungsvorschlag reached this step.
     Vorschlag(VorschlagStatus),
+    /// A referral reached this state (issue 13/1).
+    Auftrag(Auftragsstatus),
 }
 
 impl Verlaufsaktion {
@@ -83,6 +86,16 @@ impl Verlaufsaktion {
             Verlaufsaktion::BgEinwilligungErteilt => "BG-Einwilligung erteilt (P10)",
             Verlaufsaktion::BgEinwilligungWiderrufen => "BG-Einwilligung widerrufen (P10)",
             Verlaufsaktion::Vorschlag(s) => s.label(),
+            Verlaufsaktion::Auftrag(s) => match s {
+                Auftragsstatus::Beauftragt => "nach der Rückfrage erneut gesendet",
+                Auftragsstatus::Angenommen => "angenommen",
+                Auftragsstatus::InBearbeitung => "in Bearbeitung genommen",
+                Auftragsstatus::Zurueckgegeben => "mit Rückfrage zurückgegeben",
+                Auftragsstatus::ErgebnisMitgeteilt => "beantwortet (Ergebnis mitgeteilt)",
+                Auftragsstatus::ZurKenntnisGenommen => "mit Ergebnis zur Kenntnis genommen",
+                Auftragsstatus::Storniert => "storniert",
+                Auftragsstatus::Gestoppt => "gestoppt: Einwilligung widerrufen (U6)",
+            },
         }
     }
 }

@@ -42,6 +42,8 @@ pub struct Merkmalzeile {
     pub kommentar: String,
     pub fehler: Option<String>,
     pub status_fehler: Option<String>,
+    /// Results of Fachdienst referrals that concern this Merkmal (issue 13/1, P4).
+    pub ergebnisse: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -74,7 +76,32 @@ fn gruppenhinweis(g: Schluesselgruppe) -> &'static str {
     }
 }
 
-pub fn gruppen(k: &Katalog, f: &Formularstand, m: &Meldungen) -> Vec<Gruppenansicht> {
+/// The results of the case's referrals per Merkmal id, in words (issue 13/1): "Ärztlicher
+/// Dienst, Ergebnis vom 01.12.2026: … (Leistungsbild …)".
+pub fn auftragsergebnisse(k: &Katalog, akte: &vierphasen_domain::Fallakte) -> Vec<(String, String)> {
+    akte.auftraege
+        .iter()
+        .filter_map(|a| {
+            let e = a.ergebnis.as_ref()?;
+            let merkmal = e.merkmal.clone()?;
+            let dienst = k
+                .finde_leistung(&a.leistung)
+                .and_then(|l| k.dienst(&l.dienst))
+                .map_or("Fachdienst", |d| d.label.as_str());
+            let mut text =
+                format!("{dienst}, Ergebnis vom {}: {}", crate::seiten::anzeige::datum_text(e.datum), e.text);
+            if let Some(l) = e.leistungsbild {
+                text.push_str(&format!(" Leistungsbild: {}.", l.label()));
+            }
+            if let Some(n) = &e.ger_niveau {
+                text.push_str(&format!(" Sprachniveau: {n}."));
+            }
+            Some((merkmal, text))
+        })
+        .collect()
+}
+
+pub fn gruppen(k: &Katalog, f: &Formularstand, m: &Meldungen, ergebnisse: &[(String, String)]) -> Vec<Gruppenansicht> {
     k.schluesselgruppen
         .iter()
         .map(|g| {
@@ -91,6 +118,7 @@ pub fn gruppen(k: &Katalog, f: &Formularstand, m: &Meldungen) -> Vec<Gruppenansi
                         kommentar: b.map(|b| b.kommentar.clone()).unwrap_or_default(),
                         fehler: m.zu(&format!("kommentar_{}", mk.id)),
                         status_fehler: m.zu(&format!("status_{}_kein_handlungsbedarf", mk.id)),
+                        ergebnisse: ergebnisse.iter().filter(|(id, _)| *id == mk.id).map(|(_, t)| t.clone()).collect(),
                     }
                 })
                 .collect();

@@ -271,31 +271,6 @@ impl App {
         tx.commit().await?;
         Ok(id)
     }
-
-    /// Setup: `vertreter_id` stands in for `vertretener_id` (both VFKs of one Dienststelle).
-    pub async fn vertretung_setzen(&self, vertreter_id: i64, vertretener_id: i64) -> Result<(), AppFehler> {
-        if vertreter_id == vertretener_id {
-            return Err(AppFehler::ungueltig("vertreter_id", "Eine Vermittlungsfachkraft vertritt nicht sich selbst."));
-        }
-        let mut tx = self.db.begin().await?;
-        let mut dienststellen = Vec::with_capacity(2);
-        for (feld, id) in [("vertreter_id", vertreter_id), ("vertretener_id", vertretener_id)] {
-            let Some((d,)) = sql!(&mut tx, zeile<(i64,)>
-                "SELECT dienststelle_id FROM benutzer WHERE id = $1 AND rolle = 'vfk' AND aktiv = TRUE", id)?
-            else {
-                return Err(AppFehler::ungueltig(feld, "keine aktive Vermittlungsfachkraft"));
-            };
-            dienststellen.push(d);
-        }
-        if dienststellen[0] != dienststellen[1] {
-            return Err(AppFehler::ungueltig("vertreter_id", "Vertretung nur innerhalb einer Dienststelle"));
-        }
-        sql!(&mut tx, ausfuehren
-            "INSERT INTO vertretung (vertreter_id, vertretener_id) VALUES ($1, $2)
-             ON CONFLICT (vertreter_id, vertretener_id) DO NOTHING", vertreter_id, vertretener_id)?;
-        tx.commit().await?;
-        Ok(())
-    }
 }
 
 async fn konfiguration_laden(tx: &mut Tx, dienststelle_id: i64) -> Result<Dienststelle, AppFehler> {

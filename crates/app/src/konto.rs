@@ -9,7 +9,7 @@
 //! is a user whose role requires a second factor she has not enrolled yet: she may only enrol.
 //! API tokens stay single-factor but expire (`token_gueltigkeit`, default 90 days).
 
-use chrono::{DateTime, TimeDelta, Utc};
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
@@ -108,7 +108,12 @@ pub struct NeuerBenutzer {
 
 type BenutzerZeile = (i64, String, String, String, i64, Option<i64>, Option<String>, bool);
 
-pub(crate) async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Option<Angemeldet>, AppFehler> {
+/// The account as a logged-in user; `heute` decides which stand-ins hold (issue 13/6).
+pub(crate) async fn angemeldet_laden(
+    tx: &mut Tx,
+    benutzer_id: i64,
+    heute: NaiveDate,
+) -> Result<Option<Angemeldet>, AppFehler> {
     let Some((id, login, name, rolle, dienststelle_id, team_id, fachdienst, aktiv)) = sql!(tx, zeile<BenutzerZeile>
         "SELECT id, login, name, rolle, dienststelle_id, team_id, fachdienst, aktiv FROM benutzer WHERE id = $1",
         benutzer_id)?
@@ -120,10 +125,7 @@ pub(crate) async fn angemeldet_laden(tx: &mut Tx, benutzer_id: i64) -> Result<Op
     }
     let rolle: Rolle =
         rolle.parse().map_err(|_| AppFehler::intern_meldung(format!("Gespeicherte Rolle „{rolle}“ unbekannt")))?;
-    let vertritt = sql!(tx, zeilen<(i64,)> "SELECT vertretener_id FROM vertretung WHERE vertreter_id = $1", id)?
-        .into_iter()
-        .map(|(v,)| v)
-        .collect();
+    let vertritt = crate::vertretung::vertritt_heute(tx, id, heute).await?;
     let akteur = Akteur { benutzer_id: id, rolle, dienststelle_id, team_id, vertritt, fachdienst };
     Ok(Some(Angemeldet {
         benutzer_id: id,
@@ -178,7 +180,8 @@ impl App {
                 return Err(AppFehler::Verboten(FALSCH.into()));
             }
         };
-        let mut angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        let mut angemeldet =
+            angemeldet_laden(&mut tx, benutzer_id, self.heute()).await?.ok_or(AppFehler::NichtAngemeldet)?;
         let stufe = if crate::zweiter_faktor::eingerichtet(&mut tx, benutzer_id).await? {
             Stufe::Code
         } else if crate::zweiter_faktor::vorgeschrieben(&mut tx, &angemeldet).await? {
@@ -213,7 +216,8 @@ impl App {
         if stufe == Stufe::Code.as_str() {
             return Err(AppFehler::NichtAngemeldet);
         }
-        let mut angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        let mut angemeldet =
+            angemeldet_laden(&mut tx, benutzer_id, self.heute()).await?.ok_or(AppFehler::NichtAngemeldet)?;
         angemeldet.zweiter_faktor_fehlt = stufe == Stufe::Einrichten.as_str();
         drop(tx);
         if jetzt - zuletzt > AKTUALISIEREN_NACH {
@@ -245,7 +249,8 @@ impl App {
         if jetzt >= gueltig_bis.unwrap_or(erstellt + self.token_gueltigkeit) {
             return Err(AppFehler::NichtAngemeldet);
         }
-        let angemeldet = angemeldet_laden(&mut tx, benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        let angemeldet =
+            angemeldet_laden(&mut tx, benutzer_id, self.heute()).await?.ok_or(AppFehler::NichtAngemeldet)?;
         drop(tx);
         if zuletzt.is_none_or(|z| jetzt - z > AKTUALISIEREN_NACH) {
             let mut w = self.schreiber.beginnen().await?;

@@ -9,10 +9,9 @@ use vierphasen_domain::KundeId;
 use vierphasen_domain::datum::de;
 use vierphasen_domain::fallakte::{Aktenteil, Auftrag, Auftragsstatus};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
-use vierphasen_store::protokoll::Zugriff;
 use vierphasen_store::sql;
 
-use crate::fall::{fall_laden, lesezweck};
+use crate::fall::lesezweck;
 use crate::{App, AppFehler};
 
 /// An open referral in the inbox of a service.
@@ -121,8 +120,8 @@ impl App {
     }
 
     /// A referral with the parts of the case file it opens. A Fachdienst user reads it only
-    /// while it is open and addressed to her service (else: not found, D1); the VFK reads it
-    /// like the case. The read is logged with the role's purpose (D3).
+    /// while a referral to her service is open (else: not found, D1), and only this one if it is
+    /// hers; the VFK reads it like the case. The read is logged with the role's purpose (D3).
     pub async fn auftrag_lesen(
         &self,
         wer: &Akteur,
@@ -131,9 +130,7 @@ impl App {
     ) -> Result<Auftragsakte, AppFehler> {
         let fachdienst = wer.rolle == Rolle::Fachdienst;
         let aktion = if fachdienst { Aktion::AuftragBearbeiten } else { Aktion::FallLesen };
-        let zweck = lesezweck(wer, None)?;
-        let mut tx = self.db.begin().await?;
-        let fall = fall_laden(&mut tx, wer, kunde_id, aktion, self.jetzt()).await?;
+        let fall = self.fall_oeffnen(wer, kunde_id, aktion, lesezweck(wer, None)?).await?;
         let nicht_gefunden = || AppFehler::NichtGefunden("Der Auftrag");
         let i = fall.ids.auftraege.iter().position(|a| *a == auftrag_id).ok_or_else(nicht_gefunden)?;
         let auftrag = fall.akte.auftraege[i].clone();
@@ -143,18 +140,9 @@ impl App {
             return Err(nicht_gefunden());
         }
         let vfk = match fall.stamm.vfk_id {
-            Some(id) => sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", id)?.map(|(n,)| n),
+            Some(id) => Some(self.benutzername(id).await?),
             None => None,
         };
-        drop(tx);
-        self.protokoll
-            .protokollieren(Zugriff {
-                zeitpunkt: self.jetzt(),
-                benutzer_id: wer.benutzer_id,
-                kunde_id: kunde_id.0,
-                zweck,
-            })
-            .await?;
         let auszuege = auftrag.freigabe.iter().map(|t| self.auszug(&fall.akte, *t)).collect();
         Ok(Auftragsakte {
             kunde_id: kunde_id.0,

@@ -171,6 +171,8 @@ pub struct Terminzeile {
     pub regel: Option<String>,
     pub text: String,
     pub erledigt_um: Option<DateTime<Utc>>,
+    /// Issue 13/6: the entry belongs to the VFK the user stands in for today (her name).
+    pub vertretung_fuer: Option<String>,
 }
 
 impl Terminzeile {
@@ -204,6 +206,8 @@ type Zeile = (
     Option<String>,
     String,
     Option<DateTime<Utc>>,
+    Option<i64>,
+    Option<String>,
 );
 
 /// Checks time of day, duration, channel and room of a new appointment (`jetzt`: German time).
@@ -242,17 +246,21 @@ fn terminzeit_pruefen(e: &TerminEingabe, jetzt: chrono::NaiveDateTime) -> Result
 }
 
 impl App {
-    /// The user's own appointments and Wiedervorlagen, for the cases she may still read.
+    /// The user's own appointments and Wiedervorlagen, and those of the VFKs she stands in for
+    /// today (issue 13/6), for the cases she may still read.
     pub async fn termine_liste(&self, wer: &Akteur, filter: &TerminFilter) -> Result<Vec<Terminzeile>, AppFehler> {
         let bis = filter.bis.unwrap_or_else(ohne_grenze);
         let mut tx = self.db.begin().await?;
         let zeilen: Vec<Zeile> = sql!(&mut tx, zeilen<Zeile>
             "SELECT t.id, t.kunde_id, k.kundennummer, k.vorname, k.nachname, t.art, t.faellig_am,
-                    t.uhrzeit, t.dauer_minuten, t.kanal, t.raum, t.regel, t.text, t.erledigt_um
-             FROM termin t JOIN kunde k ON k.id = t.kunde_id
-             WHERE t.benutzer_id = $1 AND t.faellig_am <= $2 AND ($3 = TRUE OR t.erledigt_um IS NULL)
+                    t.uhrzeit, t.dauer_minuten, t.kanal, t.raum, t.regel, t.text, t.erledigt_um, t.benutzer_id, b.name
+             FROM termin t JOIN kunde k ON k.id = t.kunde_id LEFT JOIN benutzer b ON b.id = t.benutzer_id
+             WHERE (t.benutzer_id = $1 OR t.benutzer_id IN (
+                     SELECT v.vertretener_id FROM vertretung v
+                     WHERE v.vertreter_id = $1 AND (v.von IS NULL OR v.von <= $4) AND (v.bis IS NULL OR v.bis >= $4)))
+               AND t.faellig_am <= $2 AND ($3 = TRUE OR t.erledigt_um IS NULL)
              ORDER BY t.faellig_am, COALESCE(t.uhrzeit, ''), t.id LIMIT 2000",
-            wer.benutzer_id, bis, filter.erledigte)?;
+            wer.benutzer_id, bis, filter.erledigte, self.heute())?;
         let mut darf: HashMap<i64, bool> = HashMap::new();
         let mut liste = Vec::with_capacity(zeilen.len());
         for (
@@ -270,6 +278,8 @@ impl App {
             regel,
             text,
             erledigt_um,
+            benutzer_id,
+            benutzer_name,
         ) in zeilen
         {
             let erlaubt = match darf.get(&kunde_id) {
@@ -299,6 +309,7 @@ impl App {
                     regel,
                     text,
                     erledigt_um,
+                    vertretung_fuer: (benutzer_id != Some(wer.benutzer_id)).then_some(benutzer_name).flatten(),
                 });
             }
         }

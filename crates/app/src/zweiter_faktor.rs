@@ -269,8 +269,9 @@ impl App {
             return Err(AppFehler::Verboten(CODE_FALSCH.into()));
         }
         sql!(&mut w, ausfuehren "DELETE FROM sitzung WHERE id_hash = $1", &hash)?;
-        let angemeldet =
-            crate::konto::angemeldet_laden(w.as_mut(), benutzer_id).await?.ok_or(AppFehler::NichtAngemeldet)?;
+        let angemeldet = crate::konto::angemeldet_laden(w.as_mut(), benutzer_id, self.heute())
+            .await?
+            .ok_or(AppFehler::NichtAngemeldet)?;
         w.festschreiben().await?;
         let geheim = sitzung_anlegen(self, benutzer_id, Stufe::Voll).await?;
         Ok((geheim, angemeldet))

@@ -31,6 +31,7 @@ pub use vorlagen::{DemoDienststelle, DemoTermin, Demofall, OffenerPunkt, faelle}
 use crate::fall::{Verlaufsaktion, termin_einfuegen};
 use crate::konto::NeuerBenutzer;
 use crate::termine::{Kanal, Terminzeit};
+use crate::vertretung::VertretungEingabe;
 use crate::{App, AppFehler};
 
 /// The shared password of every demo account (passes `passwort::richtlinie_pruefen`).
@@ -61,7 +62,7 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     let mut datenschutz = Vec::new();
     let mut fachdienste = Vec::new();
     for (nr, d) in DemoDienststelle::BEIDE.into_iter().enumerate() {
-        let (vfk, dsb, fd) = dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins).await?;
+        let (vfk, dsb, fd) = dienststelle_einrichten(app, d, &daten::PERSONAL[nr], &mut logins, heute).await?;
         konten.push(vfk);
         datenschutz.push(dsb);
         fachdienste.push(fd);
@@ -206,6 +207,7 @@ async fn dienststelle_einrichten(
     d: DemoDienststelle,
     personal: &[&str; 11],
     logins: &mut Vec<(String, String, String)>,
+    heute: NaiveDate,
 ) -> Result<(Vec<Akteur>, Akteur, Vec<Akteur>), AppFehler> {
     let dienststelle_id = app.dienststelle_anlegen(d.name(), d.rechtskreis()).await?;
     // The demo signs in with the password only (CI's smoke step, the browser tests); an
@@ -272,10 +274,19 @@ async fn dienststelle_einrichten(
     }
     let admin = admin.ok_or_else(|| AppFehler::intern_meldung("Demo: kein Admin-Konto"))?;
     app.konfiguration_setzen(&admin, d.konfiguration()).await?;
-    // The second VFK of each team stands in for the first.
-    for paar in vfk.chunks(2) {
+    // Issue 13/6: the second VFK of each team stands in for the first — in the first team this
+    // week (a holiday), in the second for two weeks from the week after next (planned).
+    for (nr, paar) in vfk.chunks(2).enumerate() {
         if let [a, b] = paar {
-            app.vertretung_setzen(b.benutzer_id, a.benutzer_id).await?;
+            let (von, bis) = if nr == 0 { (-3, 4) } else { (14, 27) };
+            let tag = |n: i64| heute.checked_add_signed(chrono::TimeDelta::days(n));
+            let e = VertretungEingabe {
+                vertretene_id: a.benutzer_id,
+                vertreter_id: b.benutzer_id,
+                von: tag(von),
+                bis: tag(bis),
+            };
+            app.vertretung_eintragen(a, e).await?;
         }
     }
     let datenschutz = datenschutz.ok_or_else(|| AppFehler::intern_meldung("Demo: kein Datenschutz-Konto"))?;

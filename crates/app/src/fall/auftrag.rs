@@ -198,7 +198,7 @@ impl App {
         Ok(Aenderung { id: auftrag_id, befunde })
     }
 
-    async fn benutzername(&self, benutzer_id: i64) -> Result<String, AppFehler> {
+    pub(crate) async fn benutzername(&self, benutzer_id: i64) -> Result<String, AppFehler> {
         let mut tx = self.db.begin().await?;
         Ok(vierphasen_store::sql!(&mut tx, wert<String> "SELECT name FROM benutzer WHERE id = $1", benutzer_id)?)
     }

@@ -35,7 +35,7 @@ use crate::zustand::Zustand;
         (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
         (name = "Betrieb", description = "Einwilligungen, Termine, Export, Auskunft und Zugriffsprotokoll"),
         (name = "Fachdienste", description = "Aufträge an Ärztlichen Dienst, Berufspsychologischen Service, Technischen Beratungsdienst, BiZ und ZAV: Erteilung, Posteingang, Bearbeitungsschritte und Ergebnis (U2–U8)"),
-        (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams und Benutzer"),
+        (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams, Benutzer und Vertretungen"),
         (name = "Datenschutz", description = "Aufbewahrungsfristen, Aufbewahrungsanordnungen, Löschanträge (Art. 17 DSGVO) und Löschläufe"),
         (name = "Matching", description = "Stellenangebote, Matching in beide Richtungen, Vermittlungsvorschläge, BAC (§8.4)"),
     )
@@ -107,6 +107,8 @@ fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(betrieb::zugriffsprotokoll))
         .routes(routes!(verwaltung::zustaendigkeit))
         .routes(routes!(verwaltung::sperre))
+        .routes(routes!(verwaltung::vertretungen, verwaltung::vertretung_eintragen))
+        .routes(routes!(verwaltung::vertretung_beenden))
         .routes(routes!(aufbewahrung::ansicht))
         .routes(routes!(aufbewahrung::anordnen))
         .routes(routes!(aufbewahrung::aufheben))

@@ -1,5 +1,5 @@
 //! Administration: who is responsible for a case, the §35 SGB I restriction, the configuration of
-//! the Dienststelle, teams and staff accounts.
+//! the Dienststelle, teams and staff accounts, stand-ins.
 
 use axum::Json;
 use axum::extract::State;
@@ -7,6 +7,7 @@ use axum::http::StatusCode;
 use vierphasen_app::dienststelle::{Benutzerzeile, Teamzeile};
 use vierphasen_app::fall::{Aenderung, Sperre, Zustaendigkeit};
 use vierphasen_app::konto::NeuerBenutzer;
+use vierphasen_app::vertretung::{VertretungEingabe, Vertretungszeile};
 use vierphasen_domain::KundeId;
 use vierphasen_domain::fallakte::Dienststelle;
 
@@ -98,5 +99,38 @@ pub async fn benutzer_deaktivieren(
     Pfad(bid): Pfad<i64>,
 ) -> ApiErgebnis<StatusCode> {
     z.app.benutzer_deaktivieren(&b.akteur, bid).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Issue 13/6: the stand-ins of the user (VFK: for her and by her; Teamleitung: her team's).
+#[utoipa::path(get, path = "/vertretungen", tag = "Verwaltung",
+    responses((status = 200, body = Vec<Vertretungszeile>), (status = 403, body = Problem)))]
+pub async fn vertretungen(State(z): State<Zustand>, Benutzer(b): Benutzer) -> ApiErgebnis<Json<Vec<Vertretungszeile>>> {
+    Ok(Json(z.app.vertretungen(&b.akteur).await?))
+}
+
+/// Issue 13/6: enters a stand-in (or changes its days): the VFK for herself, the Teamleitung for
+/// a VFK of her team. During the days the stand-in reads and changes the caseload.
+#[utoipa::path(put, path = "/vertretungen", tag = "Verwaltung", request_body = VertretungEingabe,
+    responses((status = 204), (status = 403, body = Problem), (status = 422, body = Problem)))]
+pub async fn vertretung_eintragen(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Eingabe(e): Eingabe<VertretungEingabe>,
+) -> ApiErgebnis<StatusCode> {
+    z.app.vertretung_eintragen(&b.akteur, e).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Issue 13/6: ends a stand-in at once.
+#[utoipa::path(delete, path = "/vertretungen/{vertretene_id}/{vertreter_id}", tag = "Verwaltung",
+    params(("vertretene_id" = i64, Path), ("vertreter_id" = i64, Path)),
+    responses((status = 204), (status = 403, body = Problem), (status = 404, body = Problem)))]
+pub async fn vertretung_beenden(
+    State(z): State<Zustand>,
+    Benutzer(b): Benutzer,
+    Pfad((vertretene, vertreter)): Pfad<(i64, i64)>,
+) -> ApiErgebnis<StatusCode> {
+    z.app.vertretung_beenden(&b.akteur, vertretene, vertreter).await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -80,6 +80,8 @@ notizen! { Gespeichert, "gespeichert", "What was just saved in a case or a list 
     Einwilligung = "einwilligung" => "Die Einwilligung wurde gespeichert.",
     Auftrag = "auftrag" => "Der Auftrag wurde erteilt. Der Fachdienst findet ihn in seinem Posteingang.",
     Auftragsschritt = "auftragsschritt" => "Der Auftrag wurde aktualisiert.",
+    Vertretung = "vertretung" => "Die Vertretung wurde eingetragen.",
+    VertretungBeendet = "vertretung_beendet" => "Die Vertretung wurde beendet.",
     Widerruf = "widerruf" => "Der Widerruf der Einwilligung wurde gespeichert.",
     BgEinwilligung = "bg_einwilligung" => "Die Einwilligung zum Gespräch mit der Bedarfsgemeinschaft wurde gespeichert.",
     Termin = "termin" => "Der Termin wurde gespeichert.",

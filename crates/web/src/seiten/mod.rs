@@ -34,6 +34,7 @@ mod strategien;
 mod termine;
 mod vermerk;
 mod vermittlung;
+mod vertretung;
 mod verwaltung;
 mod verwaltung_anmeldung;
 mod werdegang;
@@ -84,6 +85,7 @@ pub fn router() -> Router<Zustand> {
         .merge(folgegespraech::routen())
         .merge(einwilligungen::routen())
         .merge(auftraege::routen())
+        .merge(vertretung::routen())
         .merge(aktivitaeten::routen())
         .merge(werdegang::routen())
         .merge(meldung::routen())

@@ -52,7 +52,11 @@ fn eintrag(t: Terminzeile, heute: NaiveDate) -> Eintrag {
         ueberfaellig_tage: (heute - t.faellig_am).num_days(),
         anlass: termin_anlass(&t.art, t.regel.as_deref()),
         regel: t.regel.unwrap_or_default(),
-        text: t.text,
+        // Issue 13/6: an entry of the colleague she stands in for says so.
+        text: match t.vertretung_fuer {
+            Some(name) => format!("{} (Vertretung für {name})", t.text),
+            None => t.text,
+        },
     }
 }
 

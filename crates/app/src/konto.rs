@@ -109,6 +109,12 @@ pub struct NeuerBenutzer {
 type BenutzerZeile = (i64, String, String, String, i64, Option<i64>, Option<String>, bool);
 
 /// The account as a logged-in user; `heute` decides which stand-ins hold (issue 13/6).
+/// The name of a staff member (`None`: no such account).
+pub(crate) async fn benutzername(tx: &mut Tx, benutzer_id: i64) -> Result<Option<String>, AppFehler> {
+    Ok(sql!(tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", benutzer_id)?.map(|(n,)| n))
+}
+
+/// The account as a logged-in user; `heute` decides which stand-ins hold (issue 13/6).
 pub(crate) async fn angemeldet_laden(
     tx: &mut Tx,
     benutzer_id: i64,

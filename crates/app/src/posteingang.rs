@@ -11,7 +11,8 @@ use vierphasen_domain::fallakte::{Aktenteil, Auftrag, Auftragsstatus};
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 use vierphasen_store::sql;
 
-use crate::fall::lesezweck;
+use crate::fall::{auftrag_des_akteurs, lesezweck};
+use crate::konto::benutzername;
 use crate::{App, AppFehler};
 
 /// An open referral in the inbox of a service.
@@ -128,19 +129,14 @@ impl App {
         kunde_id: KundeId,
         auftrag_id: i64,
     ) -> Result<Auftragsakte, AppFehler> {
-        let fachdienst = wer.rolle == Rolle::Fachdienst;
-        let aktion = if fachdienst { Aktion::AuftragBearbeiten } else { Aktion::FallLesen };
+        let aktion = if wer.rolle == Rolle::Fachdienst { Aktion::AuftragBearbeiten } else { Aktion::FallLesen };
         let fall = self.fall_oeffnen(wer, kunde_id, aktion, lesezweck(wer, None)?).await?;
-        let nicht_gefunden = || AppFehler::NichtGefunden("Der Auftrag");
-        let i = fall.ids.auftraege.iter().position(|a| *a == auftrag_id).ok_or_else(nicht_gefunden)?;
+        let i = auftrag_des_akteurs(&fall, wer, auftrag_id, self.katalog)?;
         let auftrag = fall.akte.auftraege[i].clone();
         let leistung = self.katalog.finde_leistung(&auftrag.leistung);
-        let dienst = leistung.and_then(|l| self.katalog.dienst(&l.dienst));
-        if fachdienst && (!auftrag.status.offen() || dienst.map(|d| d.id.as_str()) != wer.fachdienst.as_deref()) {
-            return Err(nicht_gefunden());
-        }
+        let dienst = self.katalog.dienst_der_leistung(&auftrag.leistung);
         let vfk = match fall.stamm.vfk_id {
-            Some(id) => Some(self.benutzername(id).await?),
+            Some(id) => benutzername(&mut self.db.begin().await?, id).await?,
             None => None,
         };
         let auszuege = auftrag.freigabe.iter().map(|t| self.auszug(&fall.akte, *t)).collect();
@@ -188,10 +184,7 @@ impl App {
                     .kunde
                     .werdegang
                     .iter()
-                    .map(|w| {
-                        let bis = w.bis.map_or_else(|| "heute".to_owned(), |b| b.to_string());
-                        format!("{} – {}: {} ({})", w.von, bis, w.bezeichnung, w.art.label())
-                    })
+                    .map(|w| format!("{}: {} ({})", w.zeitraum_text(), w.bezeichnung, w.art.label()))
                     .collect();
                 if z.is_empty() { vec!["Kein Werdegang erfasst.".into()] } else { z }
             }

@@ -276,10 +276,10 @@ async fn dienststelle_einrichten(
     app.konfiguration_setzen(&admin, d.konfiguration()).await?;
     // Issue 13/6: the second VFK of each team stands in for the first — in the first team this
     // week (a holiday), in the second for two weeks from the week after next (planned).
+    let tag = |n: i64| heute.checked_add_signed(chrono::TimeDelta::days(n));
     for (nr, paar) in vfk.chunks(2).enumerate() {
         if let [a, b] = paar {
             let (von, bis) = if nr == 0 { (-3, 4) } else { (14, 27) };
-            let tag = |n: i64| heute.checked_add_signed(chrono::TimeDelta::days(n));
             let e = VertretungEingabe {
                 vertretene_id: a.benutzer_id,
                 vertreter_id: b.benutzer_id,

@@ -12,6 +12,7 @@ use vierphasen_store::{Tx, sql};
 use super::{
     Fallansicht, Fallmatching, Vermittlungsangaben, fall_laden, lesezweck, stammdaten_laden, vermittlungsangaben_laden,
 };
+use crate::konto::benutzername;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -95,7 +96,7 @@ impl App {
             "SELECT v.zeitpunkt, b.name AS benutzer, v.entitaet, v.aktion FROM verlauf v JOIN benutzer b ON b.id = v.benutzer_id
              WHERE v.kunde_id = $1 ORDER BY v.id DESC LIMIT 50", kunde_id.0)?;
         let vfk_name = match stamm.vfk_id {
-            Some(id) => sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", id)?.map(|(n,)| n),
+            Some(id) => benutzername(&mut tx, id).await?,
             None => None,
         };
         let bedarfsgemeinschaft = match stamm.bedarfsgemeinschaft_id {

@@ -10,14 +10,16 @@ use vierphasen_domain::fallakte::{
     Aktenteil, Auftrag, Auftragsergebnis, Auftragsschritt, Auftragsstatus, Einschraenkungsdauer, Einwilligungsumfang,
     Fragestellung, Leistungsbild, ZavAngaben,
 };
-use vierphasen_domain::katalog::Leistung;
+use vierphasen_domain::katalog::{Katalog, Leistung};
+use vierphasen_domain::regeln::fachdienst::einwilligung_gilt;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Rolle};
 
 use super::Aenderung;
 use super::kunde::{text_opt, text_pruefen};
 use super::schreiben::Schreibvorgang;
-use super::{Tor, Verlaufsaktion};
+use super::{Fall, Tor, Verlaufsaktion};
 use crate::grenzen;
+use crate::konto::benutzername;
 use crate::{App, AppFehler};
 use vierphasen_domain::KundeId;
 
@@ -164,13 +166,15 @@ impl App {
         }
         let aktion = if schritt.durch_fachdienst() { Aktion::AuftragBearbeiten } else { Aktion::FallBearbeiten };
         let mut s = self.aendern(wer, kunde_id, aktion).await?;
-        let i = auftrag_des_akteurs(&s, wer, auftrag_id)?;
+        let i = auftrag_des_akteurs(&s.fall, wer, auftrag_id, self.katalog)?;
         let vorher = s.fall.akte.auftraege[i].clone();
         let status = vorher.status.nach(schritt).map_err(AppFehler::Konflikt)?;
         let text = |feld: &str| text_pruefen(feld, eingabe.text.as_deref().unwrap_or(""), grenzen::ABSATZ);
         let mut nachher = Auftrag { status, ..vorher.clone() };
         match schritt {
-            Auftragsschritt::Annehmen => nachher.bearbeitet_von = Some(self.benutzername(wer.benutzer_id).await?),
+            Auftragsschritt::Annehmen => {
+                nachher.bearbeitet_von = benutzername(s.tx.as_mut(), wer.benutzer_id).await?;
+            }
             Auftragsschritt::Bearbeiten => {
                 if let Some(t) = eingabe.termin
                     && t < s.heute
@@ -198,11 +202,6 @@ impl App {
         Ok(Aenderung { id: auftrag_id, befunde })
     }
 
-    pub(crate) async fn benutzername(&self, benutzer_id: i64) -> Result<String, AppFehler> {
-        let mut tx = self.db.begin().await?;
-        Ok(vierphasen_store::sql!(&mut tx, wert<String> "SELECT name FROM benutzer WHERE id = $1", benutzer_id)?)
-    }
-
     /// The result as stored: U4 — a Begutachtung names the format the doctor chose (one of its
     /// formats) and the Leistungsbild; a Deutsch-Test its GER level; a Merkmal by its id.
     fn ergebnis_pruefen(
@@ -213,12 +212,11 @@ impl App {
     ) -> Result<Auftragsergebnis, AppFehler> {
         let mut fehler = Vec::new();
         let text = text_pruefen("ergebnis.text", &e.text, grenzen::LANGTEXT).map_err(|f| fehler.push(f)).ok();
-        let begutachtung = leistung.is_some_and(|l| l.id == "aed_begutachtung");
+        let formate: Vec<&Leistung> = leistung.map(|l| self.katalog.formate(&l.id).collect()).unwrap_or_default();
+        let begutachtung = !formate.is_empty();
         let format = match e.format.as_deref().map(str::trim).filter(|f| !f.is_empty()) {
             Some(f) => match self.katalog.finde_leistung(f) {
-                Some(l) if leistung.is_some_and(|v| l.format_von.as_deref() == Some(v.id.as_str())) => {
-                    Some(l.id.clone())
-                }
+                Some(l) if formate.iter().any(|x| x.id == l.id) => Some(l.id.clone()),
                 _ => {
                     fehler.push(AppFehler::ungueltig(
                         "ergebnis.format",
@@ -278,16 +276,15 @@ impl App {
 }
 
 /// The position of referral `auftrag_id` in the case, if the user may act on it: a Fachdienst
-/// user only on an open referral of her own service (any other answers like a missing one).
-fn auftrag_des_akteurs(s: &Schreibvorgang<'_>, wer: &Akteur, auftrag_id: i64) -> Result<usize, AppFehler> {
+/// user only on an open referral to her own service (any other answers like a missing one).
+pub(crate) fn auftrag_des_akteurs(fall: &Fall, wer: &Akteur, auftrag_id: i64, k: &Katalog) -> Result<usize, AppFehler> {
     let nicht_gefunden = || AppFehler::NichtGefunden("Der Auftrag");
-    let i = s.fall.ids.auftraege.iter().position(|a| *a == auftrag_id).ok_or_else(nicht_gefunden)?;
-    if wer.rolle == Rolle::Fachdienst {
-        let a = &s.fall.akte.auftraege[i];
-        let dienst = s.app.katalog.finde_leistung(&a.leistung).map(|l| l.dienst.as_str());
-        if !a.status.offen() || dienst.is_none() || dienst != wer.fachdienst.as_deref() {
-            return Err(nicht_gefunden());
-        }
+    let i = fall.ids.auftraege.iter().position(|a| *a == auftrag_id).ok_or_else(nicht_gefunden)?;
+    let a = &fall.akte.auftraege[i];
+    let eigener_dienst =
+        || k.dienst_der_leistung(&a.leistung).is_some_and(|d| Some(d.id.as_str()) == wer.fachdienst.as_deref());
+    if wer.rolle == Rolle::Fachdienst && !(a.status.offen() && eigener_dienst()) {
+        return Err(nicht_gefunden());
     }
     Ok(i)
 }
@@ -299,23 +296,16 @@ pub(super) async fn auftraege_stoppen(
     s: &mut Schreibvorgang<'_>,
     umfang: Einwilligungsumfang,
 ) -> Result<(), AppFehler> {
-    let heute = s.heute;
-    let gilt_noch = s
-        .fall
-        .akte
-        .einwilligungen
-        .iter()
-        .any(|e| e.umfang == umfang && e.erteilt_am <= heute && e.widerrufen_am.is_none_or(|w| w > heute));
-    if gilt_noch {
+    if einwilligung_gilt(&s.fall.akte.einwilligungen, umfang, s.heute) {
         return Ok(());
     }
     let katalog = s.app.katalog;
     for i in 0..s.fall.akte.auftraege.len() {
         let a = &s.fall.akte.auftraege[i];
-        let dienst = katalog.finde_leistung(&a.leistung).map(|l| l.dienst.as_str());
         let betroffen = a.status.offen()
             && a.fragestellung != Fragestellung::VerfuegbarkeitErwerbsfaehigkeit
-            && dienst.and_then(Einwilligungsumfang::fuer_dienst) == Some(umfang);
+            && katalog.dienst_der_leistung(&a.leistung).and_then(|d| Einwilligungsumfang::fuer_dienst(&d.id))
+                == Some(umfang);
         if betroffen {
             let nachher = Auftrag {
                 status: Auftragsstatus::Gestoppt,

@@ -66,9 +66,7 @@ async fn briefkopf(
     let (dienststelle,) = sql!(tx, zeile<(String,)> "SELECT name FROM dienststelle WHERE id = $1", s.dienststelle_id)?
         .ok_or(AppFehler::NichtGefunden("Die Dienststelle"))?;
     let ansprechperson = s.vfk_id.unwrap_or(wer.benutzer_id);
-    let ansprechpartner = sql!(tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", ansprechperson)?
-        .map(|(n,)| n)
-        .unwrap_or_default();
+    let ansprechpartner = crate::konto::benutzername(tx, ansprechperson).await?.unwrap_or_default();
     Ok(dok::Briefkopf {
         dienststelle,
         anschrift: kontakt.anschrift.clone(),

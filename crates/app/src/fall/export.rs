@@ -95,10 +95,7 @@ impl App {
         let zugriffe = sql!(&mut tx, zeilen<ZugriffEintrag>
             "SELECT zeitpunkt, zweck FROM zugriffsprotokoll WHERE kunde_id = $1 ORDER BY id", kunde_id.0)?;
         let unterzeichnet_von = match wer.rolle {
-            Rolle::Datenschutz => {
-                sql!(&mut tx, zeile<(String,)> "SELECT name FROM benutzer WHERE id = $1", wer.benutzer_id)?
-                    .map(|(n,)| n)
-            }
+            Rolle::Datenschutz => crate::konto::benutzername(&mut tx, wer.benutzer_id).await?,
             _ => None,
         };
         drop(tx);

@@ -33,6 +33,7 @@ pub use kunde::{
 };
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};
+pub(crate) use auftrag::auftrag_des_akteurs;
 pub use auftrag::{AuftragEingabe, AuftragsschrittEingabe, ErgebnisEingabe, GER_NIVEAUS};
 pub use bewerber::{BEWERBER_JE_STELLE, Bewerberliste, Bewerbertreffer, NeueTreffer};
 pub use dokumente::{ZWECK_DRUCK_EV, ZWECK_DRUCK_VERMERK};

@@ -197,6 +197,14 @@ impl Katalog {
     pub fn dienst(&self, id: &str) -> Option<&Dienst> {
         self.dienste.iter().find(|d| d.id == id)
     }
+    /// The service a referral to `leistung` (id or label) is addressed to.
+    pub fn dienst_der_leistung(&self, leistung: &str) -> Option<&Dienst> {
+        self.finde_leistung(leistung).and_then(|l| self.dienst(&l.dienst))
+    }
+    /// U4: the formats the service chooses for a referral to `leistung_id` (the Begutachtung's).
+    pub fn formate<'a>(&'a self, leistung_id: &'a str) -> impl Iterator<Item = &'a Leistung> + 'a {
+        self.leistungen.iter().filter(move |l| l.format_von.as_deref() == Some(leistung_id))
+    }
     pub fn kuenstlerbereich(&self, text: &str) -> Option<&Kuenstlerbereich> {
         finde(&self.index.kuenstlerbereiche, text).map(|i| &self.kuenstlerbereiche[*i])
     }

@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use super::zav;
 use crate::befund::Befund;
 use crate::datum::de;
-use crate::fallakte::{Einwilligungsumfang, Fragestellung, GepruefteFallakte};
+use crate::fallakte::{Einwilligung, Einwilligungsumfang, Fragestellung, GepruefteFallakte};
 use crate::regel::Regel;
 
 /// The rule that describes the service `dienst` (catalogue id): U4 ÄD, U5 BPS, U7 TBD, U8 BiZ,
@@ -22,10 +22,9 @@ pub fn regel_des_dienstes(dienst: &str) -> Option<Regel> {
     }
 }
 
-/// U6: consent valid on a date.
-pub fn einwilligung_liegt_vor(f: &GepruefteFallakte<'_>, umfang: Einwilligungsumfang, datum: NaiveDate) -> bool {
-    f.akte
-        .einwilligungen
+/// U6: a consent of `umfang` valid on `datum` among `einwilligungen`.
+pub fn einwilligung_gilt(einwilligungen: &[Einwilligung], umfang: Einwilligungsumfang, datum: NaiveDate) -> bool {
+    einwilligungen
         .iter()
         .any(|e| e.umfang == umfang && e.erteilt_am <= datum && e.widerrufen_am.is_none_or(|w| w > datum))
 }
@@ -39,7 +38,7 @@ pub fn auftraege_pruefen(f: &GepruefteFallakte<'_>) -> Vec<Befund> {
         if dienst.is_some_and(|d| d.einwilligung_erforderlich)
             && a.fragestellung != Fragestellung::VerfuegbarkeitErwerbsfaehigkeit
             && let Some(umfang) = Einwilligungsumfang::fuer_dienst(&l.dienst)
-            && !einwilligung_liegt_vor(f, umfang, a.datum)
+            && !einwilligung_gilt(&f.akte.einwilligungen, umfang, a.datum)
         {
             b.push(Befund::fehler(Regel::U6, &bezug, format!("Auftrag „{}“ ({}) braucht die Einwilligung der Kundin bzw. des Kunden (§ 32 SGB III); nur bei der Frage der Verfügbarkeit/Erwerbsfähigkeit nicht.", l.label, dienst.map_or("", |d| d.label.as_str()))));
         }

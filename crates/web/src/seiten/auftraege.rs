@@ -68,29 +68,12 @@ struct Neuseite {
     kunde_id: i64,
     name: String,
     gruppen: Vec<Leistungsgruppe>,
-    fragestellungen: Vec<(&'static str, &'static str)>,
-    teile: Vec<(&'static str, &'static str, bool)>,
+    fragestellungen: Vec<(String, &'static str)>,
+    teile: Vec<(String, &'static str, bool)>,
     leistung: String,
     fragestellung: String,
     anliegen: String,
     rueckmeldung: Rueckmeldung,
-}
-
-fn fragestellung_id(f: Fragestellung) -> &'static str {
-    match f {
-        Fragestellung::VerfuegbarkeitErwerbsfaehigkeit => "verfuegbarkeit_erwerbsfaehigkeit",
-        Fragestellung::Eignungsfeststellung => "eignungsfeststellung",
-        Fragestellung::Sonstige => "sonstige",
-    }
-}
-
-fn teil_id(t: Aktenteil) -> &'static str {
-    match t {
-        Aktenteil::Profiling => "profiling",
-        Aktenteil::Werdegang => "werdegang",
-        Aktenteil::ZielUndStrategien => "ziel_und_strategien",
-        Aktenteil::Beratungsvermerke => "beratungsvermerke",
-    }
 }
 
 async fn neuseite(
@@ -100,8 +83,9 @@ async fn neuseite(
     f: Option<&Formular>,
     rueckmeldung: Rueckmeldung,
 ) -> SeitenErgebnis {
-    let akte = z.app.akte_lesen(&b.akteur, kunde, None).await?;
-    if !b.akteur.zustaendig_fuer_vfk(akte.ansicht.stammdaten.vfk_id) {
+    // The name and who is responsible: the case, not the whole Kundenakte (matching, Verlauf …).
+    let fall = z.app.fall_lesen(&b.akteur, kunde, None).await?;
+    if !b.akteur.zustaendig_fuer_vfk(fall.stammdaten.vfk_id) {
         return Err(AppFehler::Verboten(
             "Aufträge erteilt die zuständige Vermittlungsfachkraft oder ihre Vertretung.".into(),
         )
@@ -127,17 +111,17 @@ async fn neuseite(
     let gewaehlt: Vec<String> =
         f.map(|f| f.alle("freigabe").into_iter().map(str::to_owned).collect()).unwrap_or_default();
     let status = rueckmeldung.status();
-    let s = &akte.ansicht.stammdaten;
+    let s = &fall.stammdaten;
     Ok(mit_status(
         &Neuseite {
             rahmen: Rahmen::neu(b, "kunden"),
             kunde_id: kunde.0,
             name: format!("{} {}", s.vorname, s.nachname),
             gruppen,
-            fragestellungen: Fragestellung::ALLE.iter().map(|f| (fragestellung_id(*f), f.label())).collect(),
+            fragestellungen: Fragestellung::ALLE.iter().map(|f| (json_id(*f), f.label())).collect(),
             teile: Aktenteil::ALLE
                 .iter()
-                .map(|t| (teil_id(*t), t.label(), f.is_none() || gewaehlt.iter().any(|g| g == teil_id(*t))))
+                .map(|t| (json_id(*t), t.label(), f.is_none() || gewaehlt.iter().any(|g| *g == json_id(*t))))
                 .collect(),
             leistung: f.map(|f| f.text("leistung")).unwrap_or_default(),
             fragestellung: f.map_or_else(|| "sonstige".into(), |f| f.text("fragestellung")),
@@ -158,9 +142,9 @@ async fn erteilen(
     FallPfad(id): FallPfad,
     f: Formular,
 ) -> SeitenErgebnis {
-    let fragestellung = Fragestellung::ALLE.into_iter().find(|x| f.wert("fragestellung") == Some(fragestellung_id(*x)));
+    let fragestellung = Fragestellung::ALLE.into_iter().find(|x| f.wert("fragestellung") == Some(json_id(*x).as_str()));
     let freigabe =
-        Aktenteil::ALLE.into_iter().filter(|t| f.alle("freigabe").contains(&teil_id(*t))).collect::<Vec<_>>();
+        Aktenteil::ALLE.into_iter().filter(|t| f.alle("freigabe").contains(&json_id(*t).as_str())).collect::<Vec<_>>();
     let ergebnis = match (f.wert("leistung").filter(|l| !l.is_empty()), fragestellung) {
         (None, _) => Err(AppFehler::ungueltig("leistung", "Bitte die Leistung auswählen.")),
         (_, None) => Err(AppFehler::ungueltig("fragestellung", "Bitte die Fragestellung angeben.")),
@@ -185,7 +169,7 @@ async fn erteilen(
 
 /// A step as the page offers it.
 struct Schrittform {
-    id: &'static str,
+    id: String,
     label: &'static str,
     /// The step needs a text (Rückfrage, answer, reason).
     text: Option<&'static str>,
@@ -239,19 +223,6 @@ struct Getippt {
     ergebnis: String,
 }
 
-fn schritt_id(s: Auftragsschritt) -> &'static str {
-    match s {
-        Auftragsschritt::Annehmen => "annehmen",
-        Auftragsschritt::Bearbeiten => "bearbeiten",
-        Auftragsschritt::Zurueckgeben => "zurueckgeben",
-        Auftragsschritt::ErgebnisMitteilen => "ergebnis_mitteilen",
-        Auftragsschritt::ErneutSenden => "erneut_senden",
-        Auftragsschritt::ZurKenntnisNehmen => "zur_kenntnis_nehmen",
-        Auftragsschritt::Stornieren => "stornieren",
-        Auftragsschritt::Stoppen => "stoppen",
-    }
-}
-
 const SCHRITTE: [Auftragsschritt; 7] = [
     Auftragsschritt::Annehmen,
     Auftragsschritt::Bearbeiten,
@@ -266,6 +237,7 @@ fn auswahl<T: Copy>(alle: &[T], id: impl Fn(T) -> String, label: impl Fn(T) -> &
     alle.iter().map(|x| Auswahl { wert: id(*x), text: label(*x).to_owned() }).collect()
 }
 
+/// The id of a domain enum as in JSON and in the forms (`eignungsfeststellung`, `annehmen`).
 fn json_id<T: serde::Serialize>(x: T) -> String {
     serde_json::to_value(x).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
 }
@@ -289,7 +261,7 @@ async fn auftragsseite(
         .into_iter()
         .filter(|s| status.nach(*s).is_ok() && s.durch_fachdienst() == fachdienst && (fachdienst || zustaendig))
         .map(|s| Schrittform {
-            id: schritt_id(s),
+            id: json_id(s),
             label: s.label(),
             text: match s {
                 Auftragsschritt::Zurueckgeben => Some("Ihre Rückfrage an die Vermittlungsfachkraft"),
@@ -302,13 +274,8 @@ async fn auftragsseite(
         })
         .collect();
     let leistung_id = a.auftrag.leistung.clone();
-    let formate = k
-        .leistungen
-        .iter()
-        .filter(|l| l.format_von.as_deref() == Some(leistung_id.as_str()))
-        .map(|l| Auswahl { wert: l.id.clone(), text: l.label.clone() })
-        .collect();
-    let ist_aed = k.finde_leistung(&leistung_id).is_some_and(|l| l.dienst == "aerztlicher_dienst");
+    let formate = k.formate(&leistung_id).map(|l| Auswahl { wert: l.id.clone(), text: l.label.clone() }).collect();
+    let ist_aed = k.dienst_der_leistung(&leistung_id).is_some_and(|d| d.id == "aerztlicher_dienst");
     let e = a.auftrag.ergebnis.as_ref();
     let mut ergebnis = Vec::new();
     if let Some(e) = e {
@@ -386,7 +353,7 @@ async fn schritt(
     FallZeile(id, aid): FallZeile,
     f: Formular,
 ) -> SeitenErgebnis {
-    let gewaehlt = SCHRITTE.into_iter().find(|s| f.wert("schritt") == Some(schritt_id(*s)));
+    let gewaehlt = SCHRITTE.into_iter().find(|s| f.wert("schritt") == Some(json_id(*s).as_str()));
     let getippt = Getippt {
         text: f.text("text"),
         termin: f.text("termin"),
@@ -435,7 +402,7 @@ async fn schritt(
                     None => fehler.id.clone(),
                 };
             }
-            let ort = gewaehlt.map(schritt_id).unwrap_or_default().to_owned();
+            let ort = gewaehlt.map(json_id).unwrap_or_default();
             auftragsseite(&b, &z, id, aid, None, Abgewiesen { ort, rueckmeldung: r, getippt }).await
         }
     }

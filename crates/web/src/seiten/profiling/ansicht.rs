@@ -84,10 +84,7 @@ pub fn auftragsergebnisse(k: &Katalog, akte: &vierphasen_domain::Fallakte) -> Ve
         .filter_map(|a| {
             let e = a.ergebnis.as_ref()?;
             let merkmal = e.merkmal.clone()?;
-            let dienst = k
-                .finde_leistung(&a.leistung)
-                .and_then(|l| k.dienst(&l.dienst))
-                .map_or("Fachdienst", |d| d.label.as_str());
+            let dienst = k.dienst_der_leistung(&a.leistung).map_or("Fachdienst", |d| d.label.as_str());
             let mut text =
                 format!("{dienst}, Ergebnis vom {}: {}", crate::seiten::anzeige::datum_text(e.datum), e.text);
             if let Some(l) = e.leistungsbild {

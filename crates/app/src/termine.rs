@@ -247,20 +247,27 @@ fn terminzeit_pruefen(e: &TerminEingabe, jetzt: chrono::NaiveDateTime) -> Result
 
 impl App {
     /// The user's own appointments and Wiedervorlagen, and those of the VFKs she stands in for
-    /// today (issue 13/6), for the cases she may still read.
+    /// today (issue 13/6, `Akteur::vertritt`), for the cases she may still read.
     pub async fn termine_liste(&self, wer: &Akteur, filter: &TerminFilter) -> Result<Vec<Terminzeile>, AppFehler> {
         let bis = filter.bis.unwrap_or_else(ohne_grenze);
         let mut tx = self.db.begin().await?;
-        let zeilen: Vec<Zeile> = sql!(&mut tx, zeilen<Zeile>
-            "SELECT t.id, t.kunde_id, k.kundennummer, k.vorname, k.nachname, t.art, t.faellig_am,
-                    t.uhrzeit, t.dauer_minuten, t.kanal, t.raum, t.regel, t.text, t.erledigt_um, t.benutzer_id, b.name
-             FROM termin t JOIN kunde k ON k.id = t.kunde_id LEFT JOIN benutzer b ON b.id = t.benutzer_id
-             WHERE (t.benutzer_id = $1 OR t.benutzer_id IN (
-                     SELECT v.vertretener_id FROM vertretung v
-                     WHERE v.vertreter_id = $1 AND (v.von IS NULL OR v.von <= $4) AND (v.bis IS NULL OR v.bis >= $4)))
-               AND t.faellig_am <= $2 AND ($3 = TRUE OR t.erledigt_um IS NULL)
-             ORDER BY t.faellig_am, COALESCE(t.uhrzeit, ''), t.id LIMIT 2000",
-            wer.benutzer_id, bis, filter.erledigte, self.heute())?;
+        // Her own entries and those of the VFKs she stands in for today (`vertritt`, loaded
+        // with her login for today's date).
+        let mut zeilen: Vec<Zeile> = Vec::new();
+        for benutzer_id in std::iter::once(wer.benutzer_id).chain(wer.vertritt.iter().copied()) {
+            zeilen.extend(sql!(&mut tx, zeilen<Zeile>
+                "SELECT t.id, t.kunde_id, k.kundennummer, k.vorname, k.nachname, t.art, t.faellig_am,
+                        t.uhrzeit, t.dauer_minuten, t.kanal, t.raum, t.regel, t.text, t.erledigt_um, t.benutzer_id, b.name
+                 FROM termin t JOIN kunde k ON k.id = t.kunde_id LEFT JOIN benutzer b ON b.id = t.benutzer_id
+                 WHERE t.benutzer_id = $1 AND t.faellig_am <= $2 AND ($3 = TRUE OR t.erledigt_um IS NULL)
+                 ORDER BY t.faellig_am, COALESCE(t.uhrzeit, ''), t.id LIMIT 2000",
+                benutzer_id, bis, filter.erledigte)?);
+        }
+        if !wer.vertritt.is_empty() {
+            zeilen.sort_by(|a, b| {
+                (a.6, a.7.as_deref().unwrap_or(""), a.0).cmp(&(b.6, b.7.as_deref().unwrap_or(""), b.0))
+            });
+        }
         let mut darf: HashMap<i64, bool> = HashMap::new();
         let mut liste = Vec::with_capacity(zeilen.len());
         for (

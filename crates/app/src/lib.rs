@@ -25,6 +25,7 @@ pub mod stellen;
 pub mod teams;
 pub mod termine;
 pub mod totp;
+pub mod uebergabe;
 pub mod vertretung;
 pub mod zweiter_faktor;
 

@@ -158,7 +158,7 @@ impl App {
     }
 
     /// One part of the case file in words (labels from the catalogue).
-    fn auszug(&self, akte: &vierphasen_domain::Fallakte, teil: Aktenteil) -> Aktenauszug {
+    pub(crate) fn auszug(&self, akte: &vierphasen_domain::Fallakte, teil: Aktenteil) -> Aktenauszug {
         let k = self.katalog;
         let merkmal = |m: &str| k.finde_merkmal(m).map_or_else(|| m.to_owned(), |r| k.merkmal(r).label.clone());
         let zeilen = match teil {

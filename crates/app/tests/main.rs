@@ -19,6 +19,7 @@ mod phasen;
 mod sammelcommit;
 mod stellen;
 mod totp;
+mod uebergabe;
 mod vertretung;
 mod werdegang_aktivitaeten;
 mod zugriffsprotokoll;

@@ -27,13 +27,13 @@ pub const SQLITE: &[Migration] = migrationen!("sqlite":
     6 "0006_fakten", 7 "0007_ev_unterschriften", 9 "0009_aktivitaeten_werdegang", 10 "0010_protokoll_schluessel",
     11 "0011_zweiter_faktor", 12 "0012_kenntnis", 13 "0013_aufbewahrung",
     14 "0014_termin_zeit", 15 "0015_kunde_suchname", 16 "0016_kontopflege",
-    17 "0017_auftragsweg", 18 "0018_vertretung");
+    17 "0017_auftragsweg", 18 "0018_vertretung", 19 "0019_uebergabe");
 pub const POSTGRES: &[Migration] = migrationen!("postgres":
     1 "0001_zugriffsprotokoll", 2 "0002_faelle", 3 "0003_stellen", 4 "0004_dokumente", 5 "0005_lebenslauf",
     6 "0006_fakten", 7 "0007_ev_unterschriften", 9 "0009_aktivitaeten_werdegang", 10 "0010_protokoll_schluessel",
     11 "0011_zweiter_faktor", 12 "0012_kenntnis", 13 "0013_aufbewahrung",
     14 "0014_termin_zeit", 15 "0015_kunde_suchname", 16 "0016_kontopflege",
-    17 "0017_auftragsweg", 18 "0018_vertretung");
+    17 "0017_auftragsweg", 18 "0018_vertretung", 19 "0019_uebergabe");
 
 pub fn fuer(backend: Backend) -> &'static [Migration] {
     match backend {

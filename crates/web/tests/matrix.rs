@@ -93,6 +93,19 @@ fn routen(heute: &str) -> Vec<(Method, String, Option<Value>, &'static str)> {
         (Method::POST, "/kunden/{id}/vorschlaege".into(), Some(json!({ "stelle_id": 999999 })), "bearbeiten"),
         (Method::PUT, "/kunden/{id}/vorschlaege/999999".into(), Some(json!({ "status": "beworben" })), "bearbeiten"),
         (Method::PUT, "/kunden/{id}/vermittlungsangaben".into(), Some(json!({ "arbeitszeit": "vz" })), "bearbeiten"),
+        // Issue 13/5 (U1): the change and the handover are changes of the case.
+        (
+            Method::PUT,
+            "/kunden/{id}/rechtskreiswechsel".into(),
+            Some(json!({ "rechtskreiswechsel": null })),
+            "bearbeiten",
+        ),
+        (
+            Method::POST,
+            "/kunden/{id}/uebergabe".into(),
+            Some(json!({ "jobcenter_id": 999999, "notiz": "x" })),
+            "bearbeiten",
+        ),
         (Method::GET, "/kunden/{id}/export".into(), None, "exportieren"),
         (Method::GET, "/kunden/{id}/auskunft".into(), None, "auskunft"),
         (Method::GET, "/kunden/{id}/protokoll".into(), None, "protokoll"),
@@ -248,6 +261,52 @@ async fn jede_fallroute_jede_rolle_jede_beziehung() {
         assert_eq!(eingang("fachdienst").await.as_array().map(Vec::len), Some(1), "{}", t.name);
         assert_eq!(eingang("fachdienst").await[0]["auftrag_id"], auftrag_b);
         assert_eq!(eingang("bps").await.as_array().map(Vec::len), Some(0), "{}", t.name);
+
+        // Issue 13/5 (U1): a handover of case A to the Jobcenter. The sender's side reads it like
+        // the case; the receiving Jobcenter reads it and alone takes it over; no other role.
+        let mut tx = t.db().begin().await.unwrap();
+        let jobcenter = sql!(&mut tx, wert<i64> "SELECT dienststelle_id FROM kunde WHERE id = $1", fall_j).unwrap();
+        drop(tx);
+        let standard = json!({ "jobcenter_id": jobcenter, "uebernahme_tage": 5, "erstgespraech_tage": 14, "antragsausgabe": "Termin vereinbaren." });
+        let a = t.anfrage(Method::PUT, "/api/v1/uebergabestandards", Some(standard), Some(&cookies["admin"])).await;
+        assert_eq!(a.status, StatusCode::OK, "{}: {:?}", t.name, a.json);
+        let wechsel = json!({ "rechtskreiswechsel": { "datum": heute } });
+        let a = t
+            .anfrage(
+                Method::PUT,
+                &format!("/api/v1/kunden/{fall_a}/rechtskreiswechsel"),
+                Some(wechsel),
+                Some(&cookies["vfk"]),
+            )
+            .await;
+        assert_eq!(a.status, StatusCode::OK, "{}: {:?}", t.name, a.json);
+        let paket = json!({ "jobcenter_id": jobcenter, "notiz": "Stand der Integrationsarbeit." });
+        let a = t
+            .anfrage(Method::POST, &format!("/api/v1/kunden/{fall_a}/uebergabe"), Some(paket), Some(&cookies["vfk"]))
+            .await;
+        assert_eq!(a.status, StatusCode::CREATED, "{}: {:?}", t.name, a.json);
+        let uid = a.json.as_i64().unwrap();
+        //                     login            reads  takes over
+        let uebergabe: [(&str, StatusCode, StatusCode); 9] = [
+            ("vfk", StatusCode::OK, StatusCode::FORBIDDEN),
+            ("kollegin", StatusCode::OK, StatusCode::FORBIDDEN),
+            ("vfk.b", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            ("teamleitung", StatusCode::OK, StatusCode::FORBIDDEN),
+            ("fachdienst", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            ("bps", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            ("admin", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            ("datenschutz", StatusCode::FORBIDDEN, StatusCode::FORBIDDEN),
+            ("vfk.jobcenter", StatusCode::OK, StatusCode::OK),
+        ];
+        for (login, lesen, uebernehmen) in uebergabe {
+            let c = &cookies[login];
+            let a = t.anfrage(Method::GET, &format!("/api/v1/uebergaben/{uid}"), None, Some(c)).await;
+            assert_eq!(a.status, lesen, "{}: {login} liest die Übergabe: {}", t.name, a.json);
+            let a = t
+                .anfrage(Method::POST, &format!("/api/v1/uebergaben/{uid}/uebernahme"), Some(json!({})), Some(c))
+                .await;
+            assert_eq!(a.status, uebernehmen, "{}: {login} übernimmt: {}", t.name, a.json);
+        }
         t.aufraeumen().await;
     }
 }

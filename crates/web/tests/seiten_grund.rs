@@ -199,13 +199,13 @@ async fn startseite_und_navigation_je_rolle() {
 
         let s = t.seite("/", &vfk).await;
         assert_eq!(s.status, StatusCode::OK, "{}", t.name);
-        assert!(s.sichtbar().contains("Arbeitsliste Kunden Termine Stellen Profil"), "{}", s.sichtbar());
+        assert!(s.sichtbar().contains("Arbeitsliste Kunden Termine Übergaben Stellen Profil"), "{}", s.sichtbar());
         assert!(t.seite("/kunden", &vfk).await.sichtbar().contains("Neue Kundin / neuen Kunden anlegen"));
         let akte = t.seite(&format!("/kunden/{id}"), &vfk).await;
         assert!(akte.text.contains("Arbeitsschritte dieser Akte"), "{}", t.name);
 
         for (login, start, navigation) in [
-            ("teamleitung", "/kunden", "Kunden Termine Stellen Administration Profil"),
+            ("teamleitung", "/kunden", "Kunden Termine Übergaben Stellen Administration Profil"),
             ("fachdienst", "/auftraege", "Posteingang Stellen Profil"),
             ("admin", "/verwaltung", "Stellen Administration Profil"),
             ("datenschutz", "/verwaltung", "Kunden Administration Profil"),

@@ -297,6 +297,8 @@ async fn kategorie_loeschen(tx: &mut Tx, kategorie: Datenkategorie) -> Result<u6
             n += sql!(tx, ausfuehren "DELETE FROM termin WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
             n += sql!(tx, ausfuehren "DELETE FROM job WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
             n += sql!(tx, ausfuehren "DELETE FROM auftrag WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
+            // U1: the handover packet holds the case's working data.
+            n += sql!(tx, ausfuehren "DELETE FROM uebergabe WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
             n += sql!(tx, ausfuehren "DELETE FROM einwilligung WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
             n += sql!(tx, ausfuehren "DELETE FROM gespraech WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
             n += sql!(tx, ausfuehren "DELETE FROM strategie WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'arbeitsdaten')")?;
@@ -332,6 +334,8 @@ async fn kategorie_loeschen(tx: &mut Tx, kategorie: Datenkategorie) -> Result<u6
 /// was deleted, the customer row, and a Bedarfsgemeinschaft no one belongs to any more.
 async fn stammdaten_loeschen(tx: &mut Tx) -> Result<(), AppFehler> {
     sql!(tx, ausfuehren "DELETE FROM kunde_freigabe WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'stammdaten')")?;
+    sql!(tx, ausfuehren "DELETE FROM uebergabe WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'stammdaten')")?;
+    sql!(tx, ausfuehren "UPDATE uebergabe SET neuer_kunde_id = NULL WHERE neuer_kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'stammdaten')")?;
     sql!(tx, ausfuehren "DELETE FROM ausnahmezugriff WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'stammdaten')")?;
     sql!(tx, ausfuehren "DELETE FROM aufbewahrungsanordnung WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'stammdaten')")?;
     sql!(tx, ausfuehren "DELETE FROM kategorie_geloescht WHERE kunde_id IN (SELECT kunde_id FROM loeschziel WHERE kategorie = 'stammdaten')")?;

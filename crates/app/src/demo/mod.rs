@@ -17,6 +17,7 @@
 mod auftraege;
 mod daten;
 mod stellen;
+mod uebergaben;
 pub mod vorlagen;
 
 use std::collections::HashMap;
@@ -115,9 +116,11 @@ pub async fn einrichten(app: &App, heute: NaiveDate) -> Result<DemoZugaenge, App
     if let Some(vfk) = konten[0].first() {
         auftraege::vorfuehren(app, vfk, &fachdienste[0], &faelle, &kunden, heute).await?;
     }
+    let uebernommen = uebergaben::vorfuehren(app, &konten[0], &konten[1], &faelle, &kunden).await?;
     loeschung_vorfuehren(app, &konten[0], &datenschutz[0], &faelle, &kunden, heute).await?;
-    tracing::info!(kunden = faelle.len(), stellen, "Demo-Daten eingerichtet");
-    Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden: faelle.len() })
+    let kunden = faelle.len() + uebernommen;
+    tracing::info!(kunden, stellen, "Demo-Daten eingerichtet");
+    Ok(DemoZugaenge { logins, passwort: PASSWORT.to_string(), kunden })
 }
 
 /// When and how a demo appointment is held: the VFK's appointments of a day one after the other

@@ -341,8 +341,12 @@ fn rechtskreiswechsel(z: &mut Zufall, faelle: &mut [Demofall], heute: NaiveDate)
             continue;
         };
         f.akte.kunde.arbeitslos_seit = Some(beginn);
-        f.akte.kunde.rechtskreiswechsel =
-            Some(Rechtskreiswechsel { datum, antrag_sgb2_erwartet: z.random_bool(0.6), erfolgt: false });
+        f.akte.kunde.rechtskreiswechsel = Some(Rechtskreiswechsel {
+            datum,
+            antrag_sgb2_erwartet: z.random_bool(0.6),
+            erfolgt: false,
+            erstgespraech_bis: None,
+        });
         let fenster = minus_monate(datum, 4);
         let letztes = f.akte.gespraeche.last().map_or(heute, |g| g.datum);
         let am = tag(fenster.max(letztes), 1);

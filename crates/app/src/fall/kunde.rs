@@ -13,7 +13,8 @@ use vierphasen_store::sql;
 
 use super::schreiben::nicht_vor;
 use super::{
-    Eintragsart, Kopf, NeuerKundeZeile, Tor, Verlaufsaktion, bedarfsgemeinschaft, dienststelle_laden, kunde_einfuegen,
+    Eintragsart, Kopf, NeuerKundeZeile, Tor, Verlaufsaktion, bedarfsgemeinschaft, dienststelle_laden, json,
+    kunde_einfuegen,
 };
 use super::{Fall, FallIds, Stammdaten, fall_laden, freigaben};
 use super::{als_text, aus_text, neue_kundennummer};
@@ -113,6 +114,14 @@ pub struct ErwerbstaetigkeitAngabe {
     /// None: neither employed nor self-employed.
     #[serde(default)]
     pub erwerbstaetigkeit: Option<Erwerbstaetigkeit>,
+}
+
+/// U1: the planned change SGB III → SGB II (end of Alg I); none removes it.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RechtskreiswechselAngabe {
+    #[serde(default)]
+    pub rechtskreiswechsel: Option<vierphasen_domain::fallakte::Rechtskreiswechsel>,
 }
 
 #[derive(Debug, Clone, Serialize, ToSchema)]
@@ -532,6 +541,33 @@ impl App {
             angabe.erwerbstaetigkeit.as_ref().map(als_text), kunde_id.0)?;
         s.fall.akte.kunde.erwerbstaetigkeit = angabe.erwerbstaetigkeit;
         s.verlauf("erwerbstaetigkeit", None, Verlaufsaktion::Geaendert, Some(&vorher), Some(&angabe)).await?;
+        s.abschliessen(Tor::melden()).await
+    }
+
+    /// U1: the Rechtskreiswechsel (end of Alg I) as it becomes known, changed or removed. A
+    /// fact: never refused by the rules; its dates show as Fristen and Wiedervorlagen. The
+    /// SGB III side cannot mark it done: the Übernahme by the Jobcenter does (issue 13/5).
+    pub async fn rechtskreiswechsel_setzen(
+        &self,
+        wer: &Akteur,
+        kunde_id: KundeId,
+        angabe: RechtskreiswechselAngabe,
+    ) -> Result<Vec<vierphasen_domain::Befund>, AppFehler> {
+        let mut s = self.aendern(wer, kunde_id, Aktion::FallBearbeiten).await?;
+        if let Some(w) = &angabe.rechtskreiswechsel
+            && s.fall.akte.kunde.rechtskreis == Rechtskreis::SgbIII
+            && (w.erfolgt || w.erstgespraech_bis.is_some())
+        {
+            return Err(AppFehler::ungueltig(
+                "erfolgt",
+                "Im SGB III wird der Wechsel nicht als erfolgt erfasst: er ist vollzogen, wenn das Jobcenter die Übergabe übernimmt",
+            ));
+        }
+        let vorher = RechtskreiswechselAngabe { rechtskreiswechsel: s.fall.akte.kunde.rechtskreiswechsel.clone() };
+        sql!(&mut s.tx, ausfuehren "UPDATE kunde SET rechtskreiswechsel = $1 WHERE id = $2",
+            angabe.rechtskreiswechsel.as_ref().map(json).transpose()?, kunde_id.0)?;
+        s.fall.akte.kunde.rechtskreiswechsel.clone_from(&angabe.rechtskreiswechsel);
+        s.verlauf("rechtskreiswechsel", None, Verlaufsaktion::Geaendert, Some(&vorher), Some(&angabe)).await?;
         s.abschliessen(Tor::melden()).await
     }
 

@@ -29,7 +29,7 @@ mod zustaendigkeit;
 
 pub use kunde::{
     Abmeldung, Datumsangabe, ErwerbstaetigkeitAngabe, Fallansicht, Kundensuche, Kundenzeile, NeuerKunde,
-    SUCHE_AUSSERHALB_AB, Wiedermeldungsergebnis,
+    RechtskreiswechselAngabe, SUCHE_AUSSERHALB_AB, Wiedermeldungsergebnis,
 };
 
 pub use akte::{Akte, Aktenaenderung, Aktentermin, BgMitglied};

@@ -160,6 +160,15 @@ pub struct Rechtskreiswechsel {
     /// SGB II side: the change has happened.
     #[serde(default)]
     pub erfolgt: bool,
+    /// SGB II side: the Erstgespräch SGB II is due by this day under the local handover
+    /// standard of the Agentur and the Jobcenter (set at the Übernahme); without it the
+    /// catalogue's default days after the change apply.
+    #[serde(
+        default,
+        deserialize_with = "crate::datum::serde_strikt::datum_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub erstgespraech_bis: Option<NaiveDate>,
 }
 
 /// The Dienststelle's own settings that the rules read (S11, K1).

@@ -54,7 +54,7 @@ pub fn uebergabe_fristen(f: &GepruefteFallakte<'_>, stichtag: NaiveDate) -> (Vec
         });
     }
     if f.akte.kunde.rechtskreis == Rechtskreis::SgbII && w.erfolgt {
-        let bis = plus_tage(w.datum, p.erstgespraech_sgb2_tage_nachher);
+        let bis = w.erstgespraech_bis.unwrap_or_else(|| plus_tage(w.datum, p.erstgespraech_sgb2_tage_nachher));
         let ok = gehalten(&[Gespraechsart::ErstgespraechSgb2, Gespraechsart::Erstgespraech], w.datum, bis);
         fristen.push(Frist {
             regel: Regel::U1,

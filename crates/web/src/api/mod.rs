@@ -7,6 +7,7 @@ mod dokument;
 pub mod kunden;
 pub mod phasen;
 pub mod totp;
+pub mod uebergaben;
 pub mod vermittlung;
 pub mod verwaltung;
 
@@ -35,6 +36,7 @@ use crate::zustand::Zustand;
         (name = "Phasen", description = "Profiling, Ziel, Strategien, Eingliederungsvereinbarung, Beratungsvermerke, Gespräche"),
         (name = "Betrieb", description = "Einwilligungen, Termine, Export, Auskunft und Zugriffsprotokoll"),
         (name = "Fachdienste", description = "Aufträge an Ärztlichen Dienst, Berufspsychologischen Service, Technischen Beratungsdienst, BiZ und ZAV: Erteilung, Posteingang, Bearbeitungsschritte und Ergebnis (U2–U8)"),
+        (name = "Übergabe", description = "Rechtskreiswechsel und Übergabe SGB III → SGB II an das Jobcenter mit Übergabepaket, Übernahme und örtlichem Übergabestandard (U1)"),
         (name = "Verwaltung", description = "Zuständigkeit, Sperre, Dienststelle, Teams, Benutzer und Vertretungen"),
         (name = "Datenschutz", description = "Aufbewahrungsfristen, Aufbewahrungsanordnungen, Löschanträge (Art. 17 DSGVO) und Löschläufe"),
         (name = "Matching", description = "Stellenangebote, Matching in beide Richtungen, Vermittlungsvorschläge, BAC (§8.4)"),
@@ -109,6 +111,13 @@ fn router() -> OpenApiRouter<Zustand> {
         .routes(routes!(verwaltung::sperre))
         .routes(routes!(verwaltung::vertretungen, verwaltung::vertretung_eintragen))
         .routes(routes!(verwaltung::vertretung_beenden))
+        .routes(routes!(uebergaben::rechtskreiswechsel))
+        .routes(routes!(uebergaben::senden))
+        .routes(routes!(uebergaben::liste))
+        .routes(routes!(uebergaben::lesen))
+        .routes(routes!(uebergaben::uebernehmen))
+        .routes(routes!(uebergaben::zurueckziehen))
+        .routes(routes!(uebergaben::standards, uebergaben::standard_setzen))
         .routes(routes!(aufbewahrung::ansicht))
         .routes(routes!(aufbewahrung::anordnen))
         .routes(routes!(aufbewahrung::aufheben))

@@ -50,6 +50,8 @@ struct Suchseite {
     vfk: bool,
     /// Which cases this role's list holds, in words.
     bestand: &'static str,
+    /// Teamleitung: handovers to the Dienststelle waiting longer than the standard (U1).
+    eskaliert: usize,
 }
 
 #[derive(Template)]
@@ -93,8 +95,11 @@ pub async fn suche(
         }
         Rolle::Vfk | Rolle::Admin => "",
     };
+    // U1: the Teamleitung learns here of handovers waiting longer than the local standard.
+    let eskaliert = if b.rolle == Rolle::Teamleitung { z.app.eskalierte_uebergaben(&b.akteur).await? } else { 0 };
     Ok(html(&Suchseite {
         rahmen: Rahmen::neu(&b, "kunden"),
+        eskaliert,
         suche: p.suche,
         meine,
         treffer,

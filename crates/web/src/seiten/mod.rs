@@ -32,6 +32,8 @@ mod statisch;
 mod stellen;
 mod strategien;
 mod termine;
+mod uebergabe;
+mod uebergabestandard;
 mod vermerk;
 mod vermittlung;
 mod vertretung;
@@ -86,6 +88,8 @@ pub fn router() -> Router<Zustand> {
         .merge(einwilligungen::routen())
         .merge(auftraege::routen())
         .merge(vertretung::routen())
+        .merge(uebergabe::routen())
+        .merge(uebergabestandard::routen())
         .merge(aktivitaeten::routen())
         .merge(werdegang::routen())
         .merge(meldung::routen())

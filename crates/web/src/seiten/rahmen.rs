@@ -67,6 +67,8 @@ pub struct Rahmen {
     pub posteingang: bool,
     /// "Termine": the own calendar of VFK and Teamleitung.
     pub termine: bool,
+    /// "Übergaben": handovers Agentur → Jobcenter (U1, issue 13/5), for VFK and Teamleitung.
+    pub uebergaben: bool,
 }
 
 impl Rahmen {
@@ -81,6 +83,7 @@ impl Rahmen {
             kunden: !matches!(b.rolle, Rolle::Admin | Rolle::Fachdienst),
             posteingang: b.rolle == Rolle::Fachdienst,
             termine: matches!(b.rolle, Rolle::Vfk | Rolle::Teamleitung),
+            uebergaben: matches!(b.rolle, Rolle::Vfk | Rolle::Teamleitung),
         }
     }
 

@@ -52,6 +52,10 @@ pub(crate) enum Verlaufsaktion {
     Vorschlag(VorschlagStatus),
     /// A referral reached this state (issue 13/1).
     Auftrag(Auftragsstatus),
+    /// U1: the handover packet sent to the Jobcenter, withdrawn, taken over (issue 13/5).
+    Uebergeben,
+    Zurueckgezogen,
+    Uebernommen,
 }
 
 impl Verlaufsaktion {
@@ -85,6 +89,9 @@ impl Verlaufsaktion {
             Verlaufsaktion::SperreAufgehoben => "Sperre aufgehoben (§ 35 SGB I)",
             Verlaufsaktion::BgEinwilligungErteilt => "BG-Einwilligung erteilt (P10)",
             Verlaufsaktion::BgEinwilligungWiderrufen => "BG-Einwilligung widerrufen (P10)",
+            Verlaufsaktion::Uebergeben => "an das Jobcenter gesendet (U1)",
+            Verlaufsaktion::Zurueckgezogen => "zurückgezogen",
+            Verlaufsaktion::Uebernommen => "vom Jobcenter übernommen (U1)",
             Verlaufsaktion::Vorschlag(s) => s.label(),
             Verlaufsaktion::Auftrag(s) => match s {
                 Auftragsstatus::Beauftragt => "nach der Rückfrage erneut gesendet",
@@ -123,6 +130,8 @@ pub fn verlauf_satz(entitaet: &str, aktion: &str) -> String {
         "werdegang" => "Werdegang",
         "termin" => "Termin",
         "erwerbstaetigkeit" => "Erwerbstätigkeit",
+        "rechtskreiswechsel" => "Rechtskreiswechsel",
+        "uebergabe" => "Übergabe",
         "vermittlungsangaben" => "Vermittlungsangaben",
         "vermittlungsvorschlag" => "Vermittlungsvorschlag",
         "dokument" => "Dokument",

@@ -11,7 +11,7 @@ pub fn anlass(regel: Option<&str>) -> &'static str {
     match regel {
         Some("E2" | "E3") => "Eingliederungsvereinbarung überprüfen",
         Some("K1") => "Folgegespräch nach Kontaktdichtekonzept",
-        Some("U1") => "Übergabe beim Rechtskreiswechsel",
+        Some("U1") => "Übergabe an das Jobcenter",
         Some(r) if r.starts_with('U') => "Auftrag an einen Fachdienst",
         Some("P4") => "„zu klären“ im Profiling",
         Some("P8") => "Zweitgespräch (Profillage N)",

@@ -290,6 +290,14 @@ async fn auftrag_lebenszyklus_mit_einwilligung_posteingang_und_ergebnis() {
             }
             f => panic!("{f:?}"),
         }
+        // U8: a BiZ order is a task of the customer in the EV, not a referral.
+        match app.auftrag_erteilen(&u.vfk, id, auftrag("biz_stellensuche")).await.unwrap_err() {
+            AppFehler::Ungueltig { feld, meldung } => {
+                assert_eq!(feld, "leistung");
+                assert!(meldung.contains("als Aufgabe mit Frist in der Eingliederungsvereinbarung"), "{meldung}");
+            }
+            f => panic!("{f:?}"),
+        }
 
         let einwilligung: EinwilligungEingabe =
             serde_json::from_value(json!({ "umfang": "berufspsychologischer_service", "erteilt_am": heute })).unwrap();

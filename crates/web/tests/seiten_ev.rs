@@ -179,6 +179,14 @@ async fn eingliederungsvereinbarung(t: &TestApp, vfk: &str, id: i64) {
     assert_eq!(s.text.matches("(bereits übernommen)").count(), vorher + 1, "Baustein übernommen");
     assert!(s.sichtbar().contains("Monatlich mindestens vier Bewerbungen als Fachinformatikerin"));
 
+    // U8: a BiZ order is offered the same way and becomes a task of the customer.
+    let mut mit: Vec<(&str, &str)> = paare.clone();
+    mit.push(("uebernehmen", "biz.1"));
+    let s = t.absenden(&bearbeiten, &mit, vfk).await;
+    ok(&s, "BiZ-Auftrag übernehmen");
+    let biz = "Sie suchen im Berufsinformationszentrum (BiZ) selbständig in Jobbörsen nach passenden Stellen";
+    assert!(s.text.matches(biz).count() >= 2, "als Aufgabe und als übernommener Baustein: {}", s.sichtbar());
+
     // A task without text but with a deadline, and a date that is none: 422, each message at its
     // field, the rows typed kept, nothing saved.
     let s = t

@@ -47,7 +47,6 @@ pub(super) fn beantwortet(a: &mut Auftrag, antwort_am: NaiveDate) {
             merkmal: Some("sprachkenntnisse".into()),
             ..ergebnis("Deutschkenntnisse auf Niveau B1: Arbeitsanweisungen werden verstanden, schriftlich unsicher.")
         },
-        l if l.starts_with("biz_") => ergebnis("Auftrag im BiZ erledigt."),
         _ => ergebnis("Stellungnahme liegt vor und wurde besprochen."),
     };
     a.ergebnis = Some(e);

@@ -452,6 +452,8 @@ struct Spec {
     /// Applications per month agreed in the EV.
     bewerbungen: Option<u8>,
     auftraege: Vec<(&'static str, Fragestellung)>,
+    /// U8: a BiZ order (catalogue id of the service) agreed as a task in the EV.
+    biz: Option<&'static str>,
     einwilligungen: Vec<Einwilligungsumfang>,
     /// F2 step 3 is skipped because of this need.
     entfaellt: Option<&'static str>,
@@ -482,6 +484,7 @@ impl Spec {
             plaene: Vec::new(),
             bewerbungen: None,
             auftraege: Vec::new(),
+            biz: None,
             einwilligungen: Vec::new(),
             entfaellt: None,
             aktivitaeten: None,
@@ -766,6 +769,7 @@ impl<'a> Bau<'a> {
         am: NaiveDate,
         strategien: &[StrategieWahl],
         bewerbungen: Option<u8>,
+        biz: Option<&str>,
         bis: NaiveDate,
     ) -> Vec<Aufgabe> {
         let mut liste = Vec::new();
@@ -807,6 +811,9 @@ impl<'a> Bau<'a> {
                 verantwortlich: Verantwortlich::Kunde,
                 frist: Some(bis),
             });
+        }
+        if let Some(text) = biz.and_then(|id| self.k.finde_leistung(id)).and_then(|l| l.ev_aufgabe.clone()) {
+            liste.push(Aufgabe { text, verantwortlich: Verantwortlich::Kunde, frist: Some(tag(am, 28).min(bis)) });
         }
         let vfk = vfk
             .unwrap_or_else(|| "Führt regelmäßig Matchingläufe durch und unterbreitet Vermittlungsvorschläge".into());
@@ -1121,7 +1128,7 @@ impl<'a> Bau<'a> {
                     },
                 ]
             } else {
-                self.aufgaben(d, &akte.strategien, s.bewerbungen, bis)
+                self.aufgaben(d, &akte.strategien, s.bewerbungen, s.biz, bis)
             };
             let abgeschlossen = !(punkt == Some(EvEntwurf) && j + 1 == ev_daten.len());
             let mut ev = self.ev(d, aufgaben, abgeschlossen);
@@ -1266,7 +1273,7 @@ impl<'a> Bau<'a> {
         // Some cases already have the next EV in preparation (a draft beside the signed one).
         if punkt.is_none() && self.ja(0.08) {
             let am = tag(h, -self.zahl(0, 2)).max(letztes).max(*ev_daten.last().unwrap_or(&e));
-            let aufgaben = self.aufgaben(am, &akte.strategien, s.bewerbungen, termin);
+            let aufgaben = self.aufgaben(am, &akte.strategien, s.bewerbungen, s.biz, termin);
             akte.eingliederungsvereinbarungen.push(self.ev(am, aufgaben, false));
         }
 

@@ -99,6 +99,16 @@ impl App {
         let leistung = self.katalog.finde_leistung(eingabe.leistung.trim()).ok_or_else(|| {
             AppFehler::ungueltig("leistung", format!("unbekannte Leistung „{}“", eingabe.leistung.trim()))
         })?;
+        // U8: a BiZ order is a task of the customer in the EV, checked in the Folgegespräch.
+        if leistung.ev_aufgabe.is_some() {
+            return Err(AppFehler::ungueltig(
+                "leistung",
+                format!(
+                    "„{}“ ist ein Auftrag an die Kundin bzw. den Kunden zur Nutzung des BiZ: er wird als Aufgabe mit Frist in der Eingliederungsvereinbarung bzw. im Kooperationsplan vereinbart (U8), nicht als Auftrag an einen Fachdienst.",
+                    leistung.label
+                ),
+            ));
+        }
         if let Some(von) = leistung.format_von.as_deref().and_then(|v| self.katalog.finde_leistung(v)) {
             return Err(AppFehler::ungueltig(
                 "leistung",

@@ -253,6 +253,9 @@ pub struct Leistung {
     /// the format of a Begutachtung); the VFK asks for `format_von`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub format_von: Option<String>,
+    /// U8: an order to the customer (BiZ) is a task of the EV, not a referral; its wording there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ev_aufgabe: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -120,7 +120,7 @@ impl Bau<'_> {
             });
         }
         if ziel == "beschaeftigung_lokal" && self.ja(0.1) {
-            s.auftraege.push(("biz_bewerbungsunterlagen", Fragestellung::Sonstige));
+            s.biz = Some("biz_bewerbungsunterlagen");
         }
         s
     }
@@ -190,7 +190,7 @@ impl Bau<'_> {
             s.plaene.push(plan(pruefen, None, 0, 60, &[]));
         }
         if self.ja(0.3) {
-            s.auftraege.push(("biz_bewerbungsunterlagen", Fragestellung::Sonstige));
+            s.biz = Some("biz_bewerbungsunterlagen");
         }
         s
     }

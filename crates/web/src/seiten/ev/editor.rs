@@ -261,5 +261,24 @@ pub fn bausteine(akte: &Fallakte, katalog: &Katalog, zeilen: &[Zeile]) -> Vec<Ba
             bausteine,
         });
     }
+    // U8: the BiZ orders of the seed, as tasks of the customer.
+    let biz = katalog
+        .leistungen
+        .iter()
+        .filter_map(|l| l.ev_aufgabe.as_ref())
+        .enumerate()
+        .map(|(k, text)| Baustein {
+            schluessel: format!("biz.{k}"),
+            verantwortlich: Verantwortlich::Kunde,
+            wer: Verantwortlich::Kunde.label(),
+            text: text.clone(),
+            uebernommen: zeilen.iter().any(|z| !z.entfernen && z.text.trim() == text.trim()),
+        })
+        .collect();
+    alle.push(Bausteine {
+        strategie: "Aufträge zur Nutzung des Berufsinformationszentrums (BiZ)".into(),
+        zwischenziel: String::new(),
+        bausteine: biz,
+    });
     alle
 }

@@ -400,10 +400,7 @@ fn fallinhalt(akte: &Fallakte, katalog: &Katalog) -> Abschnitt {
         evs.push(keine("Eingliederungsvereinbarungen oder Kooperationspläne"));
     }
     for ev in &akte.eingliederungsvereinbarungen {
-        let art = match ev.art {
-            Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
-            Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
-        };
+        let art = ev.art.label();
         let status = match (ev.abgeschlossen_am, ev.ersetzt_am) {
             (_, Some(r)) => format!("ersetzt am {}", de(r)),
             (Some(a), None) => format!("abgeschlossen am {}", de(a)),

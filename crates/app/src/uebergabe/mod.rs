@@ -18,7 +18,6 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use vierphasen_domain::Fallakte;
 use vierphasen_domain::datum::de;
-use vierphasen_domain::fallakte::Vereinbarungsart;
 use vierphasen_domain::zugriff::{Akteur, Aktion, Entscheidung, Rolle, pruefen};
 use vierphasen_store::{Tx, sql};
 
@@ -205,9 +204,10 @@ impl App {
         vermittlung(wer)?;
         let mut tx = self.db.begin().await?;
         let zeilen = zeilen_laden(&mut tx, wer.dienststelle_id, 0, 0).await?;
+        let standards = standard::standards_der_dienststelle(&mut tx, wer.dienststelle_id).await?;
         let mut liste = Uebergabeliste { eingang: Vec::new(), ausgang: Vec::new() };
         for z in zeilen {
-            let u = self.uebergabe_aus_zeile(&mut tx, wer, z).await?;
+            let u = self.uebergabe_aus_zeile(&standards, wer, z)?;
             if u.eingang {
                 liste.eingang.push(u);
             } else if self.ausgang_sichtbar(&mut tx, wer, u.kunde_id).await? {
@@ -225,9 +225,10 @@ impl App {
     /// (escalated to its Teamleitung; a number, no customer data).
     pub async fn eskalierte_uebergaben(&self, wer: &Akteur) -> Result<usize, AppFehler> {
         let mut tx = self.db.begin().await?;
+        let standards = standard::standards_der_dienststelle(&mut tx, wer.dienststelle_id).await?;
         let mut n = 0;
         for z in zeilen_laden(&mut tx, wer.dienststelle_id, 0, 0).await? {
-            let u = self.uebergabe_aus_zeile(&mut tx, wer, z).await?;
+            let u = self.uebergabe_aus_zeile(&standards, wer, z)?;
             n += usize::from(u.eingang && u.eskaliert);
         }
         Ok(n)
@@ -240,7 +241,6 @@ impl App {
         vermittlung(wer)?;
         let mut tx = self.db.begin().await?;
         let (u, paket) = self.uebergabe_laden(&mut tx, wer, id).await?;
-        let standard = standard::standard_des_paars(&mut tx, u.agentur_id, u.jobcenter_id).await?;
         drop(tx);
         let kunde_id = u.agentur_fall;
         if u.uebergabe.eingang {
@@ -261,7 +261,15 @@ impl App {
         let ev = ev_zeilen(&paket.akte);
         let uebernehmen = u.uebergabe.eingang && u.uebergabe.status == Uebergabestatus::Gesendet;
         let nicht_fortgefuehrt = uebernahme::nicht_fortgefuehrt(&paket.akte, self.katalog);
-        Ok(Uebergabeakte { uebergabe: u.uebergabe, paket, auszuege, ev, standard, uebernehmen, nicht_fortgefuehrt })
+        Ok(Uebergabeakte {
+            uebergabe: u.uebergabe,
+            paket,
+            auszuege,
+            ev,
+            standard: u.standard,
+            uebernehmen,
+            nicht_fortgefuehrt,
+        })
     }
 
     /// The handovers of one case of the Agentur (its page shows their state).
@@ -272,11 +280,8 @@ impl App {
     ) -> Result<Vec<Uebergabe>, AppFehler> {
         let mut tx = self.db.begin().await?;
         let zeilen = zeilen_laden(&mut tx, wer.dienststelle_id, 0, kunde_id.0).await?;
-        let mut liste = Vec::with_capacity(zeilen.len());
-        for z in zeilen {
-            liste.push(self.uebergabe_aus_zeile(&mut tx, wer, z).await?);
-        }
-        Ok(liste)
+        let standards = standard::standards_der_dienststelle(&mut tx, wer.dienststelle_id).await?;
+        zeilen.into_iter().map(|z| self.uebergabe_aus_zeile(&standards, wer, z)).collect()
     }
 
     /// One handover the user's Dienststelle sent or received (else: not found), with its packet.
@@ -290,15 +295,23 @@ impl App {
             return Err(AppFehler::NichtGefunden("Die Übergabe"));
         };
         let (agentur_fall, agentur_id, jobcenter_id) = (z.1, z.2, z.3);
-        let uebergabe = self.uebergabe_aus_zeile(tx, wer, z).await?;
+        let standards = standard::standards_der_dienststelle(tx, wer.dienststelle_id).await?;
+        let standard = standard::des_paars(&standards, agentur_id, jobcenter_id).cloned();
+        let uebergabe = self.uebergabe_aus_zeile(&standards, wer, z)?;
         let (paket,) = sql!(tx, zeile<(String,)> "SELECT paket FROM uebergabe WHERE id = $1", id)?
             .ok_or(AppFehler::NichtGefunden("Die Übergabe"))?;
         let paket: Uebergabepaket =
             serde_json::from_str(&paket).map_err(|e| crate::fehler::unlesbar("Gespeichertes Übergabepaket", &e))?;
-        Ok((Geladen { uebergabe, agentur_fall, agentur_id, jobcenter_id }, paket))
+        Ok((Geladen { uebergabe, agentur_fall, standard }, paket))
     }
 
-    async fn uebergabe_aus_zeile(&self, tx: &mut Tx, wer: &Akteur, z: Zeile) -> Result<Uebergabe, AppFehler> {
+    /// A row with its delays; `standards` are those of the user's Dienststelle.
+    fn uebergabe_aus_zeile(
+        &self,
+        standards: &[Uebergabestandard],
+        wer: &Akteur,
+        z: Zeile,
+    ) -> Result<Uebergabe, AppFehler> {
         let (
             id,
             kunde_id,
@@ -318,12 +331,12 @@ impl App {
         ) = z;
         let eingang = jobcenter_id == wer.dienststelle_id;
         let status: Uebergabestatus = aus_text("uebergabe.status", &status)?;
-        let standard = standard::standard_des_paars(tx, agentur_id, jobcenter_id).await?;
+        let standard = standard::des_paars(standards, agentur_id, jobcenter_id);
         let heute = self.heute();
         let gesendet_am = gesendet_um.date_naive();
         let tage_bis_uebernahme = (uebernommen_am.unwrap_or(heute) - gesendet_am).num_days();
-        let uebernahme_tage = standard.as_ref().map(|s| s.uebernahme_tage);
-        let erstgespraech_bis = match (uebernommen_am, &standard) {
+        let uebernahme_tage = standard.map(|s| s.uebernahme_tage);
+        let erstgespraech_bis = match (uebernommen_am, standard) {
             (Some(am), Some(s)) => Some(uebernahme::erstgespraech_bis(rechtskreiswechsel, am, s)),
             _ => None,
         };
@@ -370,8 +383,8 @@ impl App {
 struct Geladen {
     uebergabe: Uebergabe,
     agentur_fall: i64,
-    agentur_id: i64,
-    jobcenter_id: i64,
+    /// The standard of the pair (none if it was removed).
+    standard: Option<Uebergabestandard>,
 }
 
 /// The valid EV of a packet in words.
@@ -379,10 +392,7 @@ fn ev_zeilen(akte: &Fallakte) -> Vec<String> {
     let Some(ev) = akte.eingliederungsvereinbarungen.last() else { return Vec::new() };
     let mut z = vec![format!(
         "{} vom {}{}",
-        match ev.art {
-            Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
-            Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
-        },
+        ev.art.label(),
         de(ev.erstellt_am),
         ev.abgeschlossen_am.map(|a| format!(", abgeschlossen am {}", de(a))).unwrap_or_default()
     )];

@@ -71,16 +71,22 @@ pub(crate) async fn standards_der_dienststelle(tx: &mut Tx, id: i64) -> Result<V
     .collect())
 }
 
+/// The standard of one pair among `standards`, if the two are partners.
+pub(crate) fn des_paars(
+    standards: &[Uebergabestandard],
+    agentur_id: i64,
+    jobcenter_id: i64,
+) -> Option<&Uebergabestandard> {
+    standards.iter().find(|s| s.agentur_id == agentur_id && s.jobcenter_id == jobcenter_id)
+}
+
 /// The standard of one pair, if the two are partners.
 pub(crate) async fn standard_des_paars(
     tx: &mut Tx,
     agentur_id: i64,
     jobcenter_id: i64,
 ) -> Result<Option<Uebergabestandard>, AppFehler> {
-    Ok(standards_der_dienststelle(tx, agentur_id)
-        .await?
-        .into_iter()
-        .find(|s| s.agentur_id == agentur_id && s.jobcenter_id == jobcenter_id))
+    Ok(des_paars(&standards_der_dienststelle(tx, agentur_id).await?, agentur_id, jobcenter_id).cloned())
 }
 
 impl App {

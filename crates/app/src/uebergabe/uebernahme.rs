@@ -13,7 +13,7 @@ use vierphasen_domain::zugriff::{Akteur, Rolle};
 use vierphasen_domain::{Fallakte, Katalog, KundeId, Rechtskreis};
 use vierphasen_store::{Tx, sql};
 
-use super::standard::{Uebergabestandard, standard_des_paars};
+use super::standard::Uebergabestandard;
 use super::{Uebergabepaket, Uebergabestatus, vermittlung};
 use crate::fall::{
     Eintrag, Eintragsart, ImportStamm, Kopf, Verlaufsaktion, als_text, json, verlauf_schreiben,
@@ -107,8 +107,8 @@ impl App {
         if g.uebergabe.status != Uebergabestatus::Gesendet {
             return Err(AppFehler::Konflikt(format!("Die Übergabe ist {}.", g.uebergabe.status.label())));
         }
-        let standard = standard_des_paars(tx.as_mut(), g.agentur_id, g.jobcenter_id)
-            .await?
+        let standard = g
+            .standard
             .ok_or_else(|| AppFehler::Konflikt("Für diese Agentur fehlt der Übergabestandard (U1).".into()))?;
         let vfk = self.fortfuehrende_vfk(tx.as_mut(), wer, e.vfk_id).await?;
         let heute = self.heute();

@@ -602,6 +602,15 @@ pub enum Vereinbarungsart {
     Kooperationsplan,
 }
 
+impl Vereinbarungsart {
+    pub fn label(self) -> &'static str {
+        match self {
+            Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
+            Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]

@@ -61,10 +61,7 @@ pub fn ev_pruefen(
     let rk = f.akte.kunde.rechtskreis;
     // E1: every customer with a profiling (not Z) gets a written EV.
     let braucht = !f.akte.profiling.is_empty() && profillage != Some(Profillage::Z);
-    let name = |e: &Eingliederungsvereinbarung| match e.art {
-        Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
-        Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
-    };
+    let name = |e: &Eingliederungsvereinbarung| e.art.label();
     for (i, e) in f.akte.eingliederungsvereinbarungen.iter().enumerate() {
         if e.art == Vereinbarungsart::Kooperationsplan && rk == Rechtskreis::SgbIII {
             b.push(Befund::fehler(Regel::E1, format!("eingliederungsvereinbarungen[{i}]"), "Der Kooperationsplan gilt nur im SGB II (§ 15 SGB II); im SGB III bleibt es bei der Eingliederungsvereinbarung (§ 37 SGB III)."));

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use crate::befund::Befund;
-use crate::fallakte::{Aufgabe, GepruefteFallakte, Gespraech, Gespraechsart, Vereinbarungsart};
+use crate::fallakte::{Aufgabe, GepruefteFallakte, Gespraech, Gespraechsart};
 use crate::grundtypen::MerkmalStatus;
 use crate::regel::Regel;
 
@@ -238,10 +238,7 @@ pub fn vorbereitung_pruefen(f: &GepruefteFallakte<'_>, i: usize, g: &Gespraech) 
         pflicht.push("Standortbestimmung");
     }
     match ev {
-        Some(art) if !v.ev_gesichtet => pflicht.push(match art {
-            Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
-            Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
-        }),
+        Some(art) if !v.ev_gesichtet => pflicht.push(art.label()),
         _ => {}
     }
     if !pflicht.is_empty() {

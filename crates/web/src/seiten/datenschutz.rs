@@ -8,7 +8,7 @@ use axum::extract::State;
 use axum::routing::get;
 use vierphasen_app::fall::Auskunft;
 use vierphasen_domain::KundeId;
-use vierphasen_domain::fallakte::{Eingliederungsvereinbarung, Vereinbarungsart};
+use vierphasen_domain::fallakte::Eingliederungsvereinbarung;
 use vierphasen_domain::{Katalog, MerkmalStatus};
 
 use super::akte::Strategiezeile;
@@ -160,10 +160,7 @@ fn evzeile(e: &Eingliederungsvereinbarung) -> Evzeile {
         (None, None) => "Entwurf".to_owned(),
     };
     Evzeile {
-        art: match e.art {
-            Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
-            Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
-        },
+        art: e.art.label(),
         erstellt: datum_text(e.erstellt_am),
         stand,
         aufgaben: e

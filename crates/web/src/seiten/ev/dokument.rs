@@ -11,10 +11,7 @@ use crate::seiten::anzeige::datum_text;
 pub const REIHENFOLGE: [Verantwortlich; 3] = [Verantwortlich::Kunde, Verantwortlich::Vfk, Verantwortlich::Dritte];
 
 pub fn art_name(art: Vereinbarungsart) -> &'static str {
-    match art {
-        Vereinbarungsart::Eingliederungsvereinbarung => "Eingliederungsvereinbarung",
-        Vereinbarungsart::Kooperationsplan => "Kooperationsplan",
-    }
+    art.label()
 }
 
 /// The agreement in force as a heading: "Gültige Eingliederungsvereinbarung", "Gültiger
